@@ -1,0 +1,184 @@
+"""The ``annotator`` command: a thin layer over the core.
+
+Each command opens the project, calls one core function and prints what it did. Errors
+a user can act on (a bad file, a damaged project) print one line and exit non-zero,
+without a traceback.
+"""
+
+from __future__ import annotations
+
+import getpass
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import platformdirs
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import Store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def default_project_path() -> Path:
+    return Path(platformdirs.user_data_dir("annotator", appauthor=False)) / "annotations.db"
+
+
+def default_annotator() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "annotator"
+
+
+@dataclass
+class Context:
+    db_path: Path
+    annotator: str
+    annotator_given: bool
+
+    @contextmanager
+    def store(self, *, read_only: bool = False) -> Iterator[Store]:
+        store = Store(self.db_path, read_only=read_only)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+def reports_errors(command: F) -> F:
+    """Turn the errors a user can act on into one clean line and exit status 1."""
+
+    @wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except AnnotatorError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapper  # type: ignore[return-value]
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="ANNOTATOR_DB",
+    show_envvar=True,
+    help="Project file (SQLite). Default: annotations.db in your user data folder.",
+)
+@click.option(
+    "--annotator",
+    "annotator",
+    envvar="ANNOTATOR_USER",
+    show_envvar=True,
+    help="Your name, recorded on every span you make. Default: your login name.",
+)
+@click.version_option(__version__, prog_name="annotator")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, annotator: str | None) -> None:
+    """Annotate news articles: tag claims, denials, amounts, people and organisations.
+
+    With no command, opens the annotation window on the project.
+    """
+    ctx.obj = Context(
+        db_path=db_path or default_project_path(),
+        annotator=annotator or default_annotator(),
+        annotator_given=annotator is not None,
+    )
+    if ctx.invoked_subcommand is None:
+        open_command = main.get_command(ctx, "open")
+        if open_command is None:
+            raise click.ClickException("the window is not installed")
+        ctx.invoke(open_command)
+
+
+@main.command("docs")
+@pass_context
+@reports_errors
+def docs_command(obj: Context) -> None:
+    """List the project's documents: short id, title, and per annotator the status and
+    number of spans."""
+    with obj.store() as store:
+        summaries = store.document_summaries()
+        statuses = store.all_statuses()
+        counts = store.span_counts_by_document()
+        if not summaries:
+            click.echo("No documents yet: add some with `annotator import PATH`.")
+            return
+        for summary in summaries:
+            names = sorted(
+                {name for (doc_id, name) in statuses if doc_id == summary.id}
+                | set(counts.get(summary.id, {}))
+            )
+            layers = ", ".join(
+                f"{name}: {statuses.get((summary.id, name), 'not_started')} "
+                f"({counts.get(summary.id, {}).get(name, 0)} spans)"
+                for name in names
+            )
+            title = summary.title if len(summary.title) <= 60 else summary.title[:59] + "…"
+            click.echo(f"{summary.id[:12]}  {title}  [{layers or 'not started'}]")
+
+
+@main.command("export")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (a manifest OUT.manifest.json is written beside it).",
+)
+@click.option(
+    "--annotator",
+    "annotators",
+    multiple=True,
+    help="Export only this annotator's spans (repeat for several). Default: everyone's.",
+)
+@click.option(
+    "--status",
+    type=click.Choice(["any", "done", "reviewed"]),
+    default="any",
+    show_default=True,
+    help="Which layers: any with spans or a status; only those marked done; only reviewed.",
+)
+@click.option(
+    "--labels",
+    help="Comma-separated labels to keep, e.g. claim,denial. Default: all.",
+)
+@pass_context
+@reports_errors
+def export_command(
+    obj: Context,
+    output: Path,
+    annotators: tuple[str, ...],
+    status: str,
+    labels: str | None,
+) -> None:
+    """Write the gold JSONL dataset: one document per line with its spans."""
+    from annotator.core.export import ExportOptions, export_gold_jsonl
+
+    options = ExportOptions(
+        annotators=list(annotators) or None,
+        labels=[label.strip() for label in labels.split(",")] if labels else None,
+        status=status,
+    )
+    with obj.store() as store:
+        report = export_gold_jsonl(store, output, options)
+    click.echo(
+        f"Wrote {report.documents} documents and {report.spans} spans to {report.path} "
+        f"(manifest: {report.manifest_path})"
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main(prog_name="annotator"))

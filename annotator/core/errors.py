@@ -1,0 +1,28 @@
+"""Errors a user can act on: each names the file (and line) and says what is wrong."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class AnnotatorError(Exception):
+    """Base of every error the command line and the window report without a traceback."""
+
+
+class InputError(AnnotatorError):
+    """A file given to us cannot be used as it is."""
+
+    def __init__(self, path: Path | str, reason: str, line: int | None = None) -> None:
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        where = f"{self.path}:{line}" if line is not None else self.path
+        super().__init__(f"{where}: {reason}")
+
+
+class ProjectError(AnnotatorError):
+    """The project file cannot be opened or written safely."""
+
+
+class SpanError(AnnotatorError):
+    """A span does not fit its document or the label set."""

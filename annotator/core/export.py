@@ -1,0 +1,217 @@
+"""Documents -> the gold JSONL dataset, with a manifest beside it.
+
+The file appears complete or not at all: it is written under a temporary name and
+renamed once every line has been checked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator import __version__
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Status, utc_now
+from annotator.core.store import Store
+
+STATUS_FILTERS = ("any", "done", "reviewed")
+
+Progress = Callable[[int, int], None]
+"""Called with (documents done, documents in all)."""
+
+
+class ExportError(AnnotatorError):
+    pass
+
+
+class ExportCancelled(AnnotatorError):
+    pass
+
+
+@dataclass
+class ExportOptions:
+    annotators: list[str] | None = None
+    """Whose layers to export; None means every annotator's (the gold layer aside)."""
+    gold: bool = False
+    """Export the adjudicated layer instead of the annotators' layers."""
+    labels: list[str] | None = None
+    status: str = "any"
+    """any: every layer with spans or a status; done: layers marked done (or reviewed);
+    reviewed: layers marked reviewed."""
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUS_FILTERS:
+            raise ExportError(f"unknown status filter {self.status!r}: use any, done or reviewed")
+        if self.gold and self.annotators:
+            raise ExportError("choose either the gold layer or annotators, not both")
+
+
+@dataclass
+class ExportReport:
+    path: Path
+    documents: int = 0
+    spans: int = 0
+    labels: Counter[str] = field(default_factory=Counter)
+    annotators: set[str] = field(default_factory=set)
+    sha256: str = ""
+    manifest_path: Path | None = None
+
+
+def _layer_included(status: Status | None, has_spans: bool, wanted: str) -> bool:
+    if wanted == "any":
+        return has_spans or status is not None
+    if wanted == "done":
+        return status in (Status.DONE, Status.REVIEWED)
+    return status == Status.REVIEWED
+
+
+def gold_records(
+    store: Store, options: ExportOptions | None = None, progress: Progress | None = None
+) -> Iterator[dict[str, Any]]:
+    """Each exported document as a gold JSONL record (a plain dict), checked."""
+    options = options or ExportOptions()
+    if options.gold:
+        annotators: list[str] | None = [GOLD_LAYER]
+    elif options.annotators:
+        annotators = options.annotators
+    else:
+        annotators = [name for name in store.annotators() if name != GOLD_LAYER]
+    statuses = store.all_statuses()
+    total = store.document_count()
+    done = 0
+    for document, span_rows in store.iter_documents_for_export(annotators, options.labels):
+        doc_id, title, source, text, language, meta = document
+        done += 1
+        if progress is not None:
+            progress(done, total)
+        by_annotator: dict[str, list[tuple[Any, ...]]] = {}
+        for row in span_rows:
+            by_annotator.setdefault(row[5], []).append(row)
+        layers = {
+            name
+            for name in annotators
+            if _layer_included(statuses.get((doc_id, name)), name in by_annotator, options.status)
+        }
+        if not layers:
+            continue
+        spans = []
+        for span_id, start, end, label, span_text, annotator, origin, created, updated, attrs in (
+            span_rows
+        ):
+            if annotator not in layers:
+                continue
+            if text[start:end] != span_text:
+                raise ExportError(
+                    f"span {span_id} in document {doc_id[:12]} ({title!r}): offsets "
+                    f"{start}-{end} select {text[start:end]!r}, not {span_text!r}; "
+                    "nothing was written"
+                )
+            span: dict[str, Any] = {
+                "id": span_id,
+                "start": start,
+                "end": end,
+                "label": label,
+                "text": span_text,
+                "annotator": annotator,
+                "origin": origin,
+                "created_at": created,
+                "updated_at": updated,
+            }
+            if attrs and attrs != "{}":
+                span["attrs"] = json.loads(attrs)
+            spans.append(span)
+        yield {
+            "id": doc_id,
+            "title": title,
+            "source": source,
+            "text": text,
+            "language": language,
+            "spans": spans,
+            "meta": json.loads(meta) if meta and meta != "{}" else {},
+            "schema_version": SCHEMA_VERSION,
+        }
+
+
+def manifest_path_for(path: Path) -> Path:
+    name = path.name[: -len(".jsonl")] if path.name.endswith(".jsonl") else path.name
+    return path.with_name(f"{name}.manifest.json")
+
+
+def write_atomically(path: Path, write: Callable[[Any], None], mode: str = "w") -> None:
+    """Run ``write(file)`` on a temporary file and move it into place only on success."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        with open(partial, mode, encoding=None if "b" in mode else "utf-8", newline="\n" if "b" not in mode else None) as file:
+            write(file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def export_gold_jsonl(
+    store: Store,
+    path: Path | str,
+    options: ExportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> ExportReport:
+    options = options or ExportOptions()
+    report = ExportReport(path=Path(path))
+    digest = hashlib.sha256()
+
+    def write(file: Any) -> None:
+        for record in gold_records(store, options, progress):
+            if should_cancel is not None and should_cancel():
+                raise ExportCancelled("export cancelled; nothing was written")
+            line = json.dumps(record, ensure_ascii=False) + "\n"
+            file.write(line)
+            digest.update(line.encode("utf-8"))
+            report.documents += 1
+            report.spans += len(record["spans"])
+            for span in record["spans"]:
+                report.labels[span["label"]] += 1
+                report.annotators.add(span["annotator"])
+
+    write_atomically(report.path, write)
+    report.sha256 = digest.hexdigest()
+    report.manifest_path = manifest_path_for(report.path)
+    manifest = build_manifest(store, report, options)
+    write_atomically(
+        report.manifest_path,
+        lambda file: file.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"),
+    )
+    return report
+
+
+def build_manifest(store: Store, report: ExportReport, options: ExportOptions) -> dict[str, Any]:
+    return {
+        "file": report.path.name,
+        "sha256": report.sha256,
+        "format": "annotator-gold-jsonl",
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "annotator", "version": __version__},
+        "exported_at": utc_now(),
+        "filters": {
+            "status": options.status,
+            "annotators": options.annotators,
+            "gold": options.gold,
+            "labels": options.labels,
+        },
+        "documents": report.documents,
+        "spans": report.spans,
+        "counts_per_label": dict(sorted(report.labels.items())),
+        "annotators": sorted(report.annotators),
+        "label_set": store.label_set().model_dump(mode="json"),
+    }

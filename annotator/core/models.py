@@ -1,0 +1,241 @@
+"""The domain: documents, spans, labels and who made them.
+
+Offsets are Unicode code point indices into ``Document.text``, end exclusive.
+Nothing here knows about Qt or SQL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+SCHEMA_VERSION = 1
+GOLD_LAYER = "gold"
+"""The annotator name under which adjudicated (reviewed) spans are stored."""
+
+
+def utc_now() -> str:
+    """An ISO 8601 timestamp in UTC, to the millisecond: sortable as text."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF, so the same article hashes the same on every OS."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def document_id(text: str) -> str:
+    """A document is its text: the id is the SHA-256 of the newline-normalised text."""
+    return hashlib.sha256(normalise_newlines(text).encode("utf-8")).hexdigest()
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    REVIEWED = "reviewed"
+
+
+class Origin(StrEnum):
+    MANUAL = "manual"
+    IMPORTED = "imported"
+    SUGGESTED_AMOUNT = "suggested:amount"
+    SUGGESTED_GAZETTEER = "suggested:gazetteer"
+    SUGGESTED_MODEL = "suggested:model"
+    REVIEW = "review"
+
+
+_HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
+
+
+class Label(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(description="Stable identifier written in exports, e.g. 'claim'.")
+    key: str = Field(description="Shortcut key: a digit or a letter.")
+    letter: str | None = Field(default=None, description="Second shortcut: a letter.")
+    color: str = Field(description="Background colour, #RRGGBB.")
+    display: dict[str, str] = Field(
+        default_factory=dict, description="Display name per language code."
+    )
+    kind: str = Field(
+        default="entity",
+        description="'statement' spans (claims, denials) are drawn as underlines, "
+        "'entity' spans as backgrounds, so nested spans stay visible.",
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_identifier(cls, value: str) -> str:
+        if not _LABEL_NAME.match(value):
+            raise ValueError(
+                f"label name {value!r} must start with a letter and hold only "
+                "letters, digits, '_' or '-' (other tools cannot store spaces)"
+            )
+        return value
+
+    @field_validator("key", "letter")
+    @classmethod
+    def _single_character(cls, value: str | None) -> str | None:
+        if value is not None and (len(value) != 1 or not value.isalnum()):
+            raise ValueError(f"shortcut {value!r} must be one letter or digit")
+        return value.lower() if value else value
+
+    @field_validator("color")
+    @classmethod
+    def _hex_colour(cls, value: str) -> str:
+        if not _HEX_COLOUR.match(value):
+            raise ValueError(f"colour {value!r} must be #RRGGBB")
+        return value.upper()
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in ("entity", "statement"):
+            raise ValueError(f"kind {value!r} must be 'entity' or 'statement'")
+        return value
+
+    def display_name(self, language: str = "en") -> str:
+        return self.display.get(language) or self.display.get("en") or self.name
+
+
+class LinkType(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    source_labels: list[str]
+    target_labels: list[str]
+    display: dict[str, str] = Field(default_factory=dict)
+
+
+class LabelSet(BaseModel):
+    labels: list[Label]
+    link_types: list[LinkType] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique_names_and_keys(self) -> LabelSet:
+        seen_names: set[str] = set()
+        seen_keys: dict[str, str] = {}
+        for label in self.labels:
+            if label.name in seen_names:
+                raise ValueError(f"label {label.name!r} is defined twice")
+            seen_names.add(label.name)
+            for shortcut in (label.key, label.letter):
+                if shortcut is None:
+                    continue
+                if shortcut in seen_keys:
+                    raise ValueError(
+                        f"shortcut {shortcut!r} is used by both "
+                        f"{seen_keys[shortcut]!r} and {label.name!r}"
+                    )
+                seen_keys[shortcut] = label.name
+        for link in self.link_types:
+            for name in (*link.source_labels, *link.target_labels):
+                if name not in seen_names:
+                    raise ValueError(f"link type {link.name!r} names unknown label {name!r}")
+        return self
+
+    @property
+    def names(self) -> list[str]:
+        return [label.name for label in self.labels]
+
+    def get(self, name: str) -> Label | None:
+        return next((label for label in self.labels if label.name == name), None)
+
+    def by_shortcut(self, key: str) -> Label | None:
+        key = key.lower()
+        return next(
+            (label for label in self.labels if key in (label.key, label.letter)), None
+        )
+
+
+class Document(BaseModel):
+    id: str
+    title: str
+    text: str
+    source: str | None = None
+    imported_at: str = Field(default_factory=utc_now)
+    language: str | None = None
+    meta: dict[str, Any] = Field(default_factory=dict)
+
+    @classmethod
+    def from_text(cls, text: str, title: str | None = None, **fields: Any) -> Document:
+        text = normalise_newlines(text)
+        if title is None:
+            title = first_line(text)
+        return cls(id=document_id(text), title=title, text=text, **fields)
+
+
+def first_line(text: str, limit: int = 200) -> str:
+    for line in text.splitlines():
+        if line.strip():
+            return line.strip()[:limit]
+    return ""
+
+
+class DocumentSummary(BaseModel):
+    """What the document list shows: never the text, so a large project lists fast."""
+
+    id: str
+    title: str
+    source: str | None
+    length: int
+    position: int
+    status: Status = Status.NOT_STARTED
+    span_count: int = 0
+
+
+class Span(BaseModel):
+    id: str
+    doc_id: str
+    annotator: str
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    label: str
+    text: str
+    origin: str = Origin.MANUAL.value
+    attrs: dict[str, Any] = Field(default_factory=dict)
+    created_at: str = Field(default_factory=utc_now)
+    updated_at: str = Field(default_factory=utc_now)
+
+    @model_validator(mode="after")
+    def _non_empty(self) -> Span:
+        if self.start >= self.end:
+            raise ValueError(f"span start {self.start} must be before end {self.end}")
+        return self
+
+
+class SpanMismatch(ValueError):
+    """A span's offsets do not select its text in the document."""
+
+
+def check_span_against_text(text: str, start: int, end: int, span_text: str | None = None) -> str:
+    """Return ``text[start:end]`` after checking the offsets; raise SpanMismatch otherwise."""
+    if not (0 <= start < end <= len(text)):
+        raise SpanMismatch(
+            f"offsets {start}-{end} are outside the document (length {len(text)})"
+        )
+    selected = text[start:end]
+    if span_text is not None and selected != span_text:
+        raise SpanMismatch(
+            f"offsets {start}-{end} select {selected!r}, not the span's text {span_text!r}"
+        )
+    return selected
+
+
+class StatusEntry(BaseModel):
+    doc_id: str
+    annotator: str
+    status: Status
+    updated_at: str = Field(default_factory=utc_now)
+
+
+def sort_spans(spans: list[Span]) -> list[Span]:
+    """Export order: by start, then longest first, then label for a stable tie-break."""
+    return sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.annotator, s.id))

@@ -1,0 +1,594 @@
+"""The project file: the only module that speaks SQL.
+
+One SQLite file per project, in WAL mode with foreign keys on. Every public method
+that changes data is one transaction: when it returns, the change is on disk. A
+connection belongs to the thread that opened it; background work opens its own
+``Store`` on the same path (WAL lets readers and one writer share the file).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from annotator.core import migrations
+from annotator.core.errors import ProjectError, SpanError
+from annotator.core.labels import default_label_set
+from annotator.core.models import (
+    Document,
+    DocumentSummary,
+    Label,
+    LabelSet,
+    Origin,
+    Span,
+    Status,
+    utc_now,
+)
+
+BUSY_TIMEOUT_SECONDS = 5.0
+
+_SPAN_COLUMNS = 'id, doc_id, annotator, start, "end", label, text, origin, attrs, created_at, updated_at'
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _span_from_row(row: Sequence[Any]) -> Span:
+    return Span(
+        id=row[0],
+        doc_id=row[1],
+        annotator=row[2],
+        start=row[3],
+        end=row[4],
+        label=row[5],
+        text=row[6],
+        origin=row[7],
+        attrs=json.loads(row[8]) if row[8] and row[8] != "{}" else {},
+        created_at=row[9],
+        updated_at=row[10],
+    )
+
+
+def _span_row(span: Span) -> tuple[Any, ...]:
+    return (
+        span.id,
+        span.doc_id,
+        span.annotator,
+        span.start,
+        span.end,
+        span.label,
+        span.text,
+        span.origin,
+        json.dumps(span.attrs, ensure_ascii=False, sort_keys=True) if span.attrs else "{}",
+        span.created_at,
+        span.updated_at,
+    )
+
+
+class Store:
+    """A project: documents, the label set, annotators' spans and statuses."""
+
+    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        if self.path != ":memory:":
+            file = Path(self.path)
+            if read_only and not file.exists():
+                raise ProjectError(f"{self.path}: no such project file")
+            if file.exists() and file.is_dir():
+                raise ProjectError(f"{self.path}: is a folder, not a project file")
+            file.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if read_only:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+            else:
+                conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+        except sqlite3.Error as error:
+            raise ProjectError(f"{self.path}: cannot open the project file ({error})") from error
+        self.conn = conn
+        try:
+            self._configure(read_only)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise ProjectError(
+                f"{self.path}: not an annotator project file, or damaged ({error})"
+            ) from error
+        except ProjectError:
+            conn.close()
+            raise
+        self.db = Database(conn, execute_plugins=False, recursive_triggers=False)
+        self._label_set: LabelSet | None = None
+
+    def _configure(self, read_only: bool) -> None:
+        conn = self.conn
+        version = migrations.check_project_file(conn, self.path)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+        if read_only:
+            if version != migrations.CURRENT_VERSION:
+                raise ProjectError(
+                    f"{self.path}: schema {version} needs upgrading; open it writable once"
+                )
+            return
+        if self.path != ":memory:":
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise ProjectError(f"{self.path}: cannot switch the project to WAL mode")
+        # FULL: an acknowledged annotation survives a power cut, not only a crash.
+        conn.execute("PRAGMA synchronous = FULL")
+        try:
+            migrations.migrate(conn, self.path)
+        except sqlite3.OperationalError as error:
+            raise ProjectError(f"{self.path}: cannot prepare the project file ({error})") from error
+
+    # -- lifecycle -----------------------------------------------------------
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group several changes into one commit (savepoints when nested)."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.OperationalError as error:
+            raise ProjectError(f"{self.path}: could not save ({error})") from error
+
+    def integrity_check(self) -> str:
+        return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
+
+    def backup_to(self, target: str | Path) -> None:
+        migrations.backup(self.conn, Path(target))
+
+    # -- settings and labels ---------------------------------------------------
+
+    def _setting(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_setting(self, key: str, value: str) -> None:
+        self.conn.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def label_set(self) -> LabelSet:
+        """The project's labels: its own if it has set some, else the default set."""
+        if self._label_set is None:
+            stored = self._setting("label_set")
+            self._label_set = (
+                LabelSet.model_validate_json(stored) if stored else default_label_set()
+            )
+        return self._label_set
+
+    def set_label_set(self, label_set: LabelSet) -> None:
+        with self.transaction():
+            self._set_setting("label_set", label_set.model_dump_json())
+        self._label_set = label_set
+
+    def add_labels(self, names: Iterable[str]) -> list[Label]:
+        """Add labels the project lacks (e.g. from an imported file); returns the new ones."""
+        from annotator.core.palette import next_colour, next_shortcut
+
+        current = self.label_set()
+        labels = list(current.labels)
+        added: list[Label] = []
+        for name in names:
+            if current.get(name) or any(label.name == name for label in added):
+                continue
+            label = Label(
+                name=name,
+                key=next_shortcut(labels),
+                color=next_colour(labels),
+                display={"en": name, "fr": name},
+            )
+            labels.append(label)
+            added.append(label)
+        if added:
+            self.set_label_set(LabelSet(labels=labels, link_types=current.link_types))
+        return added
+
+    # -- documents -----------------------------------------------------------
+
+    def add_documents(self, documents: Iterable[Document]) -> list[bool]:
+        """Store new documents in one transaction; True for each one that was new."""
+        added: list[bool] = []
+        with self.transaction():
+            position = self.conn.execute(
+                "SELECT coalesce(max(position), 0) FROM documents"
+            ).fetchone()[0]
+            for document in documents:
+                position += 1
+                cursor = self.conn.execute(
+                    "INSERT INTO documents (id, position, title, text, length, source, "
+                    "imported_at, language, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    "ON CONFLICT (id) DO NOTHING",
+                    (
+                        document.id,
+                        position,
+                        document.title,
+                        document.text,
+                        len(document.text),
+                        document.source,
+                        document.imported_at,
+                        document.language,
+                        json.dumps(document.meta, ensure_ascii=False),
+                    ),
+                )
+                added.append(cursor.rowcount == 1)
+                if cursor.rowcount != 1:
+                    position -= 1
+        return added
+
+    def add_document(self, document: Document) -> bool:
+        return self.add_documents([document])[0]
+
+    def has_document(self, doc_id: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None
+
+    def document(self, doc_id: str) -> Document:
+        row = self.conn.execute(
+            "SELECT id, title, text, source, imported_at, language, meta "
+            "FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return Document(
+            id=row[0],
+            title=row[1],
+            text=row[2],
+            source=row[3],
+            imported_at=row[4],
+            language=row[5],
+            meta=json.loads(row[6]) if row[6] else {},
+        )
+
+    def resolve_document_id(self, prefix: str) -> str:
+        """The full id of the one document whose id starts with ``prefix``."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE id >= ? AND id < ? LIMIT 2",
+            (prefix, prefix + "\uffff"),
+        ).fetchall()
+        if not rows:
+            raise KeyError(f"no document id starts with {prefix!r}")
+        if len(rows) > 1:
+            raise KeyError(f"more than one document id starts with {prefix!r}")
+        return str(rows[0][0])
+
+    def document_ids(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT id FROM documents ORDER BY position")]
+
+    def document_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def document_summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
+        """Every document without its text, with ``annotator``'s status and span count."""
+        rows = self.conn.execute(
+            """
+            SELECT d.id, d.title, d.source, d.length, d.position,
+                   coalesce(st.status, 'not_started'),
+                   (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.annotator = ?)
+            FROM documents d
+            LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ?
+            ORDER BY d.position
+            """,
+            (annotator, annotator),
+        )
+        return [
+            DocumentSummary(
+                id=r[0],
+                title=r[1],
+                source=r[2],
+                length=r[3],
+                position=r[4],
+                status=Status(r[5]),
+                span_count=r[6],
+            )
+            for r in rows
+        ]
+
+    def set_language(self, doc_id: str, language: str | None) -> None:
+        with self.transaction():
+            self.conn.execute("UPDATE documents SET language = ? WHERE id = ?", (language, doc_id))
+
+    # -- annotators ----------------------------------------------------------
+
+    def ensure_annotator(self, name: str) -> None:
+        if not name or not name.strip():
+            raise SpanError("an annotator needs a name")
+        self.conn.execute(
+            "INSERT INTO annotators (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (name, utc_now()),
+        )
+
+    def annotators(self) -> list[str]:
+        return [row[0] for row in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
+
+    # -- spans ---------------------------------------------------------------
+
+    def make_span(
+        self,
+        document: Document,
+        annotator: str,
+        start: int,
+        end: int,
+        label: str,
+        *,
+        origin: str = Origin.MANUAL.value,
+        attrs: dict[str, Any] | None = None,
+        span_id: str | None = None,
+    ) -> Span:
+        """A span on ``document`` whose text is taken from the document, checked."""
+        if not (0 <= start < end <= len(document.text)):
+            raise SpanError(
+                f"offsets {start}-{end} do not fit document {document.id[:12]} "
+                f"(length {len(document.text)})"
+            )
+        return Span(
+            id=span_id or new_id(),
+            doc_id=document.id,
+            annotator=annotator,
+            start=start,
+            end=end,
+            label=label,
+            text=document.text[start:end],
+            origin=origin,
+            attrs=attrs or {},
+        )
+
+    def _check_label(self, label: str) -> None:
+        if self.label_set().get(label) is None:
+            raise SpanError(
+                f"unknown label {label!r}; the project's labels are "
+                f"{', '.join(self.label_set().names)}"
+            )
+
+    def _insert_spans(self, spans: Iterable[Span], check: bool = True) -> int:
+        count = 0
+        for span in spans:
+            if check:
+                self._check_label(span.label)
+            self.ensure_annotator(span.annotator)
+            # substr() counts characters, i.e. code points, like Python: the store
+            # itself refuses a span whose text is not the document's text there.
+            row = self.conn.execute(
+                "SELECT length, substr(text, ?, ?) FROM documents WHERE id = ?",
+                (span.start + 1, span.end - span.start, span.doc_id),
+            ).fetchone()
+            if row is None:
+                raise SpanError(f"no document {span.doc_id[:12]} for span {span.id}")
+            if span.end > row[0] or row[1] != span.text:
+                raise SpanError(
+                    f"span {span.id}: offsets {span.start}-{span.end} select {row[1]!r}, "
+                    f"not {span.text!r}"
+                )
+            self.conn.execute(
+                f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                _span_row(span),
+            )
+            count += 1
+        return count
+
+    def add_span(self, span: Span) -> Span:
+        """Store one span (one transaction); the annotator's status becomes in progress."""
+        with self.transaction():
+            self._insert_spans([span])
+            self._mark_started(span.doc_id, span.annotator)
+        return span
+
+    def add_spans(self, spans: Iterable[Span]) -> int:
+        """Store many spans in one transaction: all of them or none."""
+        with self.transaction():
+            return self._insert_spans(spans)
+
+    def restore_span(self, span: Span) -> Span:
+        """Put back a span exactly as it was (undo of a delete), keeping its id and times."""
+        return self.add_span(span)
+
+    def span(self, span_id: str) -> Span:
+        row = self.conn.execute(
+            f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(span_id)
+        return _span_from_row(row)
+
+    def update_span(
+        self,
+        span_id: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        label: str | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> Span:
+        """Change a span's boundaries, label or attributes; its text follows the document."""
+        with self.transaction():
+            old = self.span(span_id)
+            new_start = old.start if start is None else start
+            new_end = old.end if end is None else end
+            new_label = old.label if label is None else label
+            if label is not None:
+                self._check_label(label)
+            row = self.conn.execute(
+                "SELECT length, substr(text, ?, ?) FROM documents WHERE id = ?",
+                (new_start + 1, new_end - new_start, old.doc_id),
+            ).fetchone()
+            if not (0 <= new_start < new_end <= row[0]):
+                raise SpanError(f"offsets {new_start}-{new_end} do not fit the document")
+            updated = old.model_copy(
+                update={
+                    "start": new_start,
+                    "end": new_end,
+                    "label": new_label,
+                    "text": row[1],
+                    "attrs": old.attrs if attrs is None else attrs,
+                    "updated_at": utc_now(),
+                }
+            )
+            self.conn.execute(
+                'UPDATE spans SET start = ?, "end" = ?, label = ?, text = ?, attrs = ?, '
+                "updated_at = ? WHERE id = ?",
+                (*_span_row(updated)[3:7], _span_row(updated)[8], updated.updated_at, span_id),
+            )
+        return updated
+
+    def replace_span(self, span: Span) -> Span:
+        """Write ``span`` over the stored span with the same id (undo of an edit)."""
+        with self.transaction():
+            self.conn.execute("DELETE FROM spans WHERE id = ?", (span.id,))
+            self._insert_spans([span], check=False)
+        return span
+
+    def delete_span(self, span_id: str) -> Span:
+        with self.transaction():
+            span = self.span(span_id)
+            self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+        return span
+
+    def spans(self, doc_id: str, annotator: str | None = None) -> list[Span]:
+        """A document's spans (one annotator's, or everyone's), by start then longest."""
+        if annotator is None:
+            rows = self.conn.execute(
+                f'SELECT {_SPAN_COLUMNS} FROM spans WHERE doc_id = ? ORDER BY start, "end" DESC',
+                (doc_id,),
+            )
+        else:
+            rows = self.conn.execute(
+                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE doc_id = ? AND annotator = ? "
+                'ORDER BY start, "end" DESC',
+                (doc_id, annotator),
+            )
+        return [_span_from_row(row) for row in rows]
+
+    def iter_spans(self, annotator: str | None = None) -> Iterator[Span]:
+        """Every span in the project, grouped by document, in document order."""
+        query = (
+            f"SELECT {', '.join('s.' + c.strip() for c in _SPAN_COLUMNS.split(','))} "
+            "FROM spans s JOIN documents d ON d.id = s.doc_id "
+        )
+        params: tuple[Any, ...] = ()
+        if annotator is not None:
+            query += "WHERE s.annotator = ? "
+            params = (annotator,)
+        query += 'ORDER BY d.position, s.start, s."end" DESC'
+        for row in self.conn.execute(query, params):
+            yield _span_from_row(row)
+
+    def span_counts(self, doc_id: str) -> dict[str, int]:
+        """How many spans each annotator has in a document."""
+        rows = self.conn.execute(
+            "SELECT annotator, count(*) FROM spans WHERE doc_id = ? GROUP BY annotator "
+            "ORDER BY annotator",
+            (doc_id,),
+        )
+        return {name: count for name, count in rows}
+
+    def span_counts_by_document(self) -> dict[str, dict[str, int]]:
+        """``doc_id -> {annotator: span count}`` for the whole project, in one query."""
+        counts: dict[str, dict[str, int]] = {}
+        rows = self.conn.execute(
+            "SELECT doc_id, annotator, count(*) FROM spans GROUP BY doc_id, annotator"
+        )
+        for doc_id, name, count in rows:
+            counts.setdefault(doc_id, {})[name] = count
+        return counts
+
+    def span_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM spans").fetchone()[0])
+
+    # -- statuses ------------------------------------------------------------
+
+    def _mark_started(self, doc_id: str, annotator: str) -> None:
+        self.conn.execute(
+            "INSERT INTO statuses (doc_id, annotator, status, updated_at) "
+            "VALUES (?, ?, 'in_progress', ?) ON CONFLICT DO NOTHING",
+            (doc_id, annotator, utc_now()),
+        )
+
+    def set_status(self, doc_id: str, annotator: str, status: Status) -> None:
+        with self.transaction():
+            self.ensure_annotator(annotator)
+            self.conn.execute(
+                "INSERT INTO statuses (doc_id, annotator, status, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET "
+                "status = excluded.status, updated_at = excluded.updated_at",
+                (doc_id, annotator, Status(status).value, utc_now()),
+            )
+
+    def status(self, doc_id: str, annotator: str) -> Status:
+        row = self.conn.execute(
+            "SELECT status FROM statuses WHERE doc_id = ? AND annotator = ?",
+            (doc_id, annotator),
+        ).fetchone()
+        return Status(row[0]) if row else Status.NOT_STARTED
+
+    def statuses(self, doc_id: str) -> dict[str, Status]:
+        rows = self.conn.execute(
+            "SELECT annotator, status FROM statuses WHERE doc_id = ? ORDER BY annotator",
+            (doc_id,),
+        )
+        return {name: Status(status) for name, status in rows}
+
+    def statuses_for(self, annotator: str) -> dict[str, Status]:
+        rows = self.conn.execute(
+            "SELECT doc_id, status FROM statuses WHERE annotator = ?", (annotator,)
+        )
+        return {doc_id: Status(status) for doc_id, status in rows}
+
+    # -- bulk reads for export ------------------------------------------------
+
+    def iter_documents_for_export(
+        self,
+        annotators: Sequence[str] | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
+        """Raw rows, fast: each document ``(id, title, source, text, language, meta)``
+        with its spans ``(id, start, end, label, text, annotator, origin, created_at,
+        updated_at, attrs)``, in document order, spans by start then longest first.
+
+        Export reads hundreds of thousands of spans; building a pydantic model for each
+        would cost more than the rest of the export together.
+        """
+        span_query = (
+            'SELECT id, start, "end", label, text, annotator, origin, created_at, '
+            "updated_at, attrs FROM spans WHERE doc_id = ?"
+        )
+        params: list[Any] = []
+        if annotators is not None:
+            span_query += f" AND annotator IN ({', '.join('?' * len(annotators))})"
+            params.extend(annotators)
+        if labels is not None:
+            span_query += f" AND label IN ({', '.join('?' * len(labels))})"
+            params.extend(labels)
+        span_query += ' ORDER BY start, "end" DESC, label, annotator, id'
+        span_cursor = self.conn.cursor()
+        documents = self.conn.execute(
+            "SELECT id, title, source, text, language, meta FROM documents ORDER BY position"
+        )
+        for document in documents:
+            yield document, span_cursor.execute(span_query, (document[0], *params)).fetchall()
+
+    def all_statuses(self) -> dict[tuple[str, str], Status]:
+        """``(doc_id, annotator) -> status`` for the whole project."""
+        rows = self.conn.execute("SELECT doc_id, annotator, status FROM statuses")
+        return {(doc_id, name): Status(status) for doc_id, name, status in rows}
