@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Status, utc_now
@@ -138,6 +140,20 @@ def gold_records(
         }
 
 
+def jsonl_line(record: dict[str, Any]) -> bytes:
+    """One JSONL line as UTF-8 bytes.
+
+    orjson is an order of magnitude faster than the json module, which makes the
+    difference between an export slower and faster than the obvious program. It refuses
+    lone surrogates (which a JSON file can smuggle in as escapes); the json module
+    writes those as escapes again.
+    """
+    try:
+        return orjson.dumps(record) + b"\n"
+    except TypeError:
+        return (json.dumps(record, ensure_ascii=True) + "\n").encode("ascii")
+
+
 def manifest_path_for(path: Path) -> Path:
     name = path.name[: -len(".jsonl")] if path.name.endswith(".jsonl") else path.name
     return path.with_name(f"{name}.manifest.json")
@@ -149,7 +165,10 @@ def write_atomically(path: Path, write: Callable[[Any], None], mode: str = "w") 
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.partial")
     try:
-        with open(partial, mode, encoding=None if "b" in mode else "utf-8", newline="\n" if "b" not in mode else None) as file:
+        binary = "b" in mode
+        encoding = None if binary else "utf-8"
+        newline = None if binary else "\n"
+        with open(partial, mode, encoding=encoding, newline=newline) as file:
             write(file)
             file.flush()
             os.fsync(file.fileno())
@@ -175,16 +194,16 @@ def export_gold_jsonl(
         for record in gold_records(store, options, progress):
             if should_cancel is not None and should_cancel():
                 raise ExportCancelled("export cancelled; nothing was written")
-            line = json.dumps(record, ensure_ascii=False) + "\n"
+            line = jsonl_line(record)
             file.write(line)
-            digest.update(line.encode("utf-8"))
+            digest.update(line)
             report.documents += 1
             report.spans += len(record["spans"])
             for span in record["spans"]:
                 report.labels[span["label"]] += 1
                 report.annotators.add(span["annotator"])
 
-    write_atomically(report.path, write)
+    write_atomically(report.path, write, mode="wb")
     report.sha256 = digest.hexdigest()
     report.manifest_path = manifest_path_for(report.path)
     manifest = build_manifest(store, report, options)

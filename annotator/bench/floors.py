@@ -1,0 +1,56 @@
+"""The obvious programs our figures are compared with, measured in the same run.
+
+Each floor does the bare job with the standard library and nothing else: no checks,
+no progress, no manifest. A target such as "export <= 1.0 x floor" means the product,
+with all it does more, is no slower than this.
+
+The floors speak SQL directly on purpose: they stand for what a user would write
+without our store, so they are the one place outside ``core/store.py`` that does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from pathlib import Path
+
+
+def import_floor(paths: list[Path], database: Path) -> int:
+    """Read, hash and insert every file with sqlite3, in one transaction."""
+    conn = sqlite3.connect(database)
+    conn.execute("CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT, text TEXT)")
+    with conn:
+        for path in paths:
+            text = path.read_text(encoding="utf-8")
+            conn.execute(
+                "INSERT OR IGNORE INTO documents VALUES (?, ?, ?)",
+                (hashlib.sha256(text.encode("utf-8")).hexdigest(), text.split("\n", 1)[0], text),
+            )
+    count = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+    conn.close()
+    return int(count)
+
+
+def export_floor(database: Path, output: Path) -> int:
+    """One sqlite3 query per document and json.dumps per line."""
+    conn = sqlite3.connect(database)
+    spans_written = 0
+    with open(output, "w", encoding="utf-8") as file:
+        documents = conn.execute("SELECT id, title, source, text FROM documents ORDER BY position")
+        for doc_id, title, source, text in documents.fetchall():
+            spans = [
+                {"id": r[0], "start": r[1], "end": r[2], "label": r[3], "text": r[4],
+                 "annotator": r[5]}
+                for r in conn.execute(
+                    'SELECT id, start, "end", label, text, annotator FROM spans '
+                    'WHERE doc_id = ? ORDER BY start, "end" DESC',
+                    (doc_id,),
+                )
+            ]
+            spans_written += len(spans)
+            record = {"id": doc_id, "title": title, "source": source, "text": text,
+                      "spans": spans}
+            file.write(json.dumps(record, ensure_ascii=False) + "\n")
+    conn.close()
+    return spans_written

@@ -1,0 +1,190 @@
+"""``python -m annotator.bench``: measure the product against its performance targets.
+
+Prints one table: each figure, its target, the measured median and whether the target
+is met. Medians over repeated runs; ratios against floors measured in the same run, so
+a noisy shared machine moves both sides together.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from annotator.bench import corpus
+from annotator.bench.floors import export_floor, import_floor
+from annotator.core.store import Store
+
+
+@dataclass
+class Result:
+    what: str
+    target: str
+    measured: str
+    met: bool | None  # None: could not be measured here
+
+
+def median_time(run: Callable[[], object], repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def bench_import(workdir: Path, spec: corpus.CorpusSpec, repeats: int) -> list[Result]:
+    from annotator.core.ingest import import_paths
+
+    folder = workdir / "articles"
+    paths = corpus.write_articles(folder, spec)
+    runs = iter(range(10_000))
+
+    def ours() -> None:
+        with Store(workdir / f"import-{next(runs)}.db") as store:
+            report = import_paths(store, [folder])
+            assert store.document_count() == spec.articles, report
+
+    def floor() -> None:
+        import_floor(paths, workdir / f"floor-{next(runs)}.db")
+
+    ours_s = median_time(ours, repeats)
+    floor_s = median_time(floor, repeats)
+    ratio = ours_s / floor_s
+    return [
+        Result(
+            f"import {spec.articles:,} .txt articles",
+            "<= 10 s and <= 3 x floor",
+            f"{ours_s:.2f} s (floor {floor_s:.2f} s, {ratio:.2f} x)",
+            ours_s <= 10 and ratio <= 3,
+        )
+    ]
+
+
+def build_project(path: Path, spec: corpus.CorpusSpec) -> int:
+    with Store(path) as store:
+        return corpus.fill_project(store, spec)
+
+
+def bench_export(project: Path, workdir: Path, spans: int, repeats: int) -> list[Result]:
+    from annotator.core.export import export_gold_jsonl
+
+    def ours() -> None:
+        with Store(project) as store:
+            report = export_gold_jsonl(store, workdir / "gold.jsonl")
+            assert report.spans == spans, (report.spans, spans)
+
+    def floor() -> None:
+        assert export_floor(project, workdir / "floor.jsonl") == spans
+
+    ours_s = median_time(ours, repeats)
+    floor_s = median_time(floor, repeats)
+    ratio = ours_s / floor_s
+    return [
+        Result(
+            f"gold JSONL export of {spans:,} spans",
+            "<= 1.0 x floor",
+            f"{ours_s:.2f} s (floor {floor_s:.2f} s, {ratio:.2f} x)",
+            ratio <= 1.0,
+        )
+    ]
+
+
+def bench_agreement(project: Path, documents: int, annotators: int, repeats: int) -> list[Result]:
+    what = f"agreement over {documents:,} documents x {annotators} annotators"
+    try:
+        from annotator.core import agreement
+    except ImportError:
+        return [Result(what, "<= 5 s", "not built yet", None)]
+
+    def run() -> None:
+        with Store(project) as store:
+            agreement.compute(store)
+
+    seconds = median_time(run, repeats)
+    return [Result(what, "<= 5 s", f"{seconds:.2f} s", seconds <= 5)]
+
+
+def bench_window(project: Path, workdir: Path) -> list[Result]:
+    """The window's figures, measured in a child process with Qt offscreen."""
+    script = Path(__file__).with_name("window_bench.py")
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    completed = subprocess.run(
+        [sys.executable, str(script), str(project), str(workdir)],
+        capture_output=True, text=True, env=env, timeout=900,
+    )
+    if completed.returncode != 0:
+        return [Result("window figures", "see issue 7", "failed: " + completed.stderr[-300:], False)]
+    return [Result(**row) for row in json.loads(completed.stdout.strip().splitlines()[-1])]
+
+
+def print_table(results: list[Result]) -> None:
+    rows = [("what", "target", "measured (median)", "met")]
+    for r in results:
+        rows.append((r.what, r.target, r.measured, {True: "yes", False: "NO", None: "-"}[r.met]))
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    for i, row in enumerate(rows):
+        print("| " + " | ".join(cell.ljust(widths[j]) for j, cell in enumerate(row)) + " |")
+        if i == 0:
+            print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m annotator.bench", description=__doc__)
+    parser.add_argument("--articles", type=int, default=10_000, help="articles in the corpus")
+    parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
+    parser.add_argument("--only", default="import,export,agreement,window",
+                        help="comma-separated parts to run")
+    parser.add_argument("--json", type=Path, help="also write the results to this file")
+    args = parser.parse_args(argv)
+    parts = set(args.only.split(","))
+    spec = corpus.CorpusSpec(articles=args.articles)
+    print(f"Machine: {machine()}", flush=True)
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
+        workdir = Path(tmp)
+        if "import" in parts:
+            results += bench_import(workdir, spec, args.repeats)
+            print_table(results[-1:])
+        project = workdir / "project.db"
+        if parts & {"export", "agreement", "window"}:
+            started = time.perf_counter()
+            spans = build_project(project, spec)
+            print(f"(built a project of {spec.articles:,} articles and {spans:,} spans "
+                  f"in {time.perf_counter() - started:.1f} s)", flush=True)
+            if "export" in parts:
+                results += bench_export(project, workdir, spans, args.repeats)
+            if "agreement" in parts:
+                results += bench_agreement(project, spec.articles, len(spec.annotators), args.repeats)
+            if "window" in parts:
+                results += bench_window(project, workdir)
+    print()
+    print_table(results)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))
+    return 0 if all(r.met is not False for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
