@@ -8,6 +8,7 @@ without a traceback.
 from __future__ import annotations
 
 import getpass
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -61,6 +62,12 @@ def reports_errors(command: F) -> F:
             return command(*args, **kwargs)
         except AnnotatorError as error:
             raise click.ClickException(str(error)) from error
+        except sqlite3.DatabaseError as error:
+            # A page damaged after the project opened: one line, not a traceback.
+            raise click.ClickException(
+                f"the project file is damaged or unreadable ({error}); restore a backup "
+                "(`annotator backup` makes one)"
+            ) from error
 
     return wrapper  # type: ignore[return-value]
 
@@ -178,6 +185,60 @@ def export_command(
         f"Wrote {report.documents} documents and {report.spans} spans to {report.path} "
         f"(manifest: {report.manifest_path})"
     )
+
+
+# -- reliability: backup and carry-over ---------------------------------------
+
+
+@main.command("backup")
+@click.argument("output", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace OUTPUT if it already exists (it must be a backup, not the project).",
+)
+@pass_context
+@reports_errors
+def backup_command(obj: Context, output: Path, force: bool) -> None:
+    """Copy the project to OUTPUT (a consistent snapshot, safe while the window is open)."""
+    if output.exists() and not force:
+        raise click.ClickException(f"{output}: already exists; use --force to replace it")
+    with obj.store(read_only=True) as store:
+        store.backup_to(output)
+        documents, spans = store.document_count(), store.span_count()
+    click.echo(f"Backed up {documents} documents and {spans} spans to {output}")
+
+
+@main.command("carry-over")
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--annotator",
+    "annotator",
+    help="Carry over only this annotator's spans. Default: everyone's.",
+)
+@pass_context
+@reports_errors
+def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) -> None:
+    """Re-anchor the spans of document OLD on its corrected version NEW (id prefixes,
+    as `annotator docs` shows them), by exact quote and context; lists what it could
+    not place."""
+    from annotator.core.carry_over import carry_over
+
+    with obj.store() as store:
+        try:
+            old_id, new_id = store.resolve_document_id(old), store.resolve_document_id(new)
+        except KeyError as error:
+            raise click.ClickException(str(error.args[0])) from error
+        report = carry_over(store, old_id, new_id, annotator)
+    click.echo(
+        f"Carried {len(report.carried)} spans from {old_id[:12]} to {new_id[:12]}"
+        + (f"; {len(report.already_there)} were already there" if report.already_there else "")
+    )
+    if report.not_placed:
+        click.echo(f"Could not place {len(report.not_placed)} spans (their text is gone):")
+        for span in report.not_placed:
+            click.echo(f"  {span.annotator}  {span.label}  {span.start}-{span.end}  {span.text!r}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -106,6 +106,11 @@ def check_project_file(conn: sqlite3.Connection, path: str) -> int:
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         has_tables = _has_tables(conn)
     except sqlite3.DatabaseError as error:
+        if "malformed" in str(error):
+            raise ProjectError(
+                f"{path}: the project file is damaged (truncated or overwritten: {error}); "
+                "it was left as it is; restore a backup"
+            ) from error
         raise ProjectError(f"{path}: not an annotator project file ({error})") from error
     if has_tables and application_id != APPLICATION_ID:
         raise ProjectError(

@@ -48,6 +48,7 @@ class Origin(StrEnum):
     SUGGESTED_GAZETTEER = "suggested:gazetteer"
     SUGGESTED_MODEL = "suggested:model"
     REVIEW = "review"
+    CARRIED_OVER = "carried-over"
 
 
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")

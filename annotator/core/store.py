@@ -144,17 +144,52 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[None]:
         """Group several changes into one commit (savepoints when nested)."""
+        if self.read_only:
+            raise ProjectError(f"{self.path}: the project is open read-only; nothing was changed")
         try:
-            with self.db.atomic():
+            if self.conn.in_transaction:
+                with self.db.atomic():
+                    yield
+                return
+            # IMMEDIATE takes the write lock up front, waiting up to the busy timeout:
+            # a deferred transaction that reads first fails at once (SQLITE_BUSY) when
+            # another window on the same project wrote in between.
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+                raise
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+                raise
         except sqlite3.OperationalError as error:
-            raise ProjectError(f"{self.path}: could not save ({error})") from error
+            raise ProjectError(
+                f"{self.path}: could not save; nothing from this action was written ({error})"
+            ) from error
+        except sqlite3.DatabaseError as error:
+            if isinstance(error, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+                raise
+            raise ProjectError(
+                f"{self.path}: the project file is damaged ({error}); restore a backup"
+            ) from error
 
     def integrity_check(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])
 
     def backup_to(self, target: str | Path) -> None:
-        migrations.backup(self.conn, Path(target))
+        """A consistent copy of the project, even while another window writes to it."""
+        target = Path(target)
+        if self.path != ":memory:" and target.resolve() == Path(self.path).resolve():
+            raise ProjectError(f"{target}: is the project itself; choose another file")
+        try:
+            migrations.backup(self.conn, target)
+        except (sqlite3.Error, OSError) as error:
+            raise ProjectError(f"{target}: could not write the backup ({error})") from error
 
     # -- settings and labels ---------------------------------------------------
 
