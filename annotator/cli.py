@@ -22,6 +22,7 @@ import platformdirs
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
+from annotator.core.ingest import ImportReport, import_paths
 from annotator.core.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -110,6 +111,9 @@ def main(ctx: click.Context, db_path: Path | None, annotator: str | None) -> Non
         ctx.invoke(open_command)
 
 
+TITLE_COLUMN_WIDTH = 60
+
+
 @main.command("docs")
 @pass_context
 @reports_errors
@@ -123,18 +127,58 @@ def docs_command(obj: Context) -> None:
         if not summaries:
             click.echo("No documents yet: add some with `annotator import PATH`.")
             return
-        for summary in summaries:
-            names = sorted(
-                {name for (doc_id, name) in statuses if doc_id == summary.id}
-                | set(counts.get(summary.id, {}))
+    layers_by_document: dict[str, dict[str, str]] = {}
+    for (doc_id, name), status in statuses.items():
+        layers_by_document.setdefault(doc_id, {})[name] = status.value
+    title_width = min(TITLE_COLUMN_WIDTH, max(len(s.title) for s in summaries))
+    click.echo(f"{'id':<12}  {'title':<{title_width}}  annotators")
+    for summary in summaries:
+        span_counts = counts.get(summary.id, {})
+        doc_statuses = layers_by_document.get(summary.id, {})
+        layers = "; ".join(
+            f"{name}: {doc_statuses.get(name, 'not_started').replace('_', ' ')}, "
+            f"{span_counts.get(name, 0)} span{'' if span_counts.get(name, 0) == 1 else 's'}"
+            for name in sorted(doc_statuses.keys() | span_counts.keys())
+        )
+        title = summary.title
+        if len(title) > title_width:
+            title = title[: title_width - 1] + "…"
+        click.echo(f"{summary.id[:12]}  {title:<{title_width}}  {layers or 'not started'}")
+    total_spans = sum(sum(by_name.values()) for by_name in counts.values())
+    click.echo(f"{len(summaries)} documents, {total_spans} spans")
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@pass_context
+@reports_errors
+def import_command(obj: Context, paths: tuple[str, ...]) -> None:
+    """Import articles: .txt, .md, .html and .htm files, or folders of them (searched
+    recursively). Text may be UTF-8, UTF-16 with a byte order mark, or Windows-1252 /
+    Latin-1; from HTML only the article's main text is kept. An article already in the
+    project is left as it is. Exits with status 1 if any file failed."""
+    # Paths are classified here, before article import: files annotated by other tools
+    # (doccano, Label Studio, brat, ...) are to be split off and dispatched to their own
+    # importer at this point; whatever is left is imported as plain articles.
+    article_paths = list(paths)
+    with obj.store() as store:
+        report = import_paths(store, article_paths)
+    echo_import_report(report)
+    if report.failed:
+        click.get_current_context().exit(1)
+
+
+def echo_import_report(report: ImportReport) -> None:
+    """One line per file, then the counts: for every command that imports files."""
+    for result in report.results:
+        if result.outcome in ("imported", "present"):
+            click.echo(
+                f"{result.outcome:<8}  {result.path}  {(result.doc_id or '')[:12]}  "
+                f"{result.title}"
             )
-            layers = ", ".join(
-                f"{name}: {statuses.get((summary.id, name), 'not_started')} "
-                f"({counts.get(summary.id, {}).get(name, 0)} spans)"
-                for name in names
-            )
-            title = summary.title if len(summary.title) <= 60 else summary.title[:59] + "…"
-            click.echo(f"{summary.id[:12]}  {title}  [{layers or 'not started'}]")
+        else:
+            click.echo(f"{result.outcome:<8}  {result.path}: {result.reason}")
+    click.echo(report.summary())
 
 
 @main.command("export")
