@@ -114,6 +114,20 @@ def main(ctx: click.Context, db_path: Path | None, annotator: str | None) -> Non
 TITLE_COLUMN_WIDTH = 60
 
 
+@main.command("open")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@pass_context
+@reports_errors
+def open_command(obj: Context, paths: tuple[Path, ...] = ()) -> None:
+    """Open the annotation window on the project, importing PATHS (files or folders of
+    articles) first. On an empty project the window offers the sample articles."""
+    from annotator.ui.app import run
+
+    status = run(obj.db_path, obj.annotator if obj.annotator_given else None, list(paths))
+    if status:
+        raise SystemExit(status)
+
+
 @main.command("docs")
 @pass_context
 @reports_errors

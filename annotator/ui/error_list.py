@@ -1,0 +1,58 @@
+"""A dialog listing the files that could not be used, each with its reason."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ErrorListDialog(QDialog):
+    def __init__(
+        self,
+        title: str,
+        summary: str,
+        problems: Sequence[tuple[str, str]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(760, 380)
+        heading = QLabel(summary)
+        heading.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("errorList")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels([self.tr("File"), self.tr("Problem")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setWordWrap(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        for path, reason in problems:
+            item = QTreeWidgetItem([path, reason])
+            item.setToolTip(0, path)
+            item.setToolTip(1, reason)
+            self.tree.addTopLevelItem(item)
+        self.tree.resizeColumnToContents(0)
+        self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 360))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.tree)
+        layout.addWidget(buttons)
+
+    def problems(self) -> list[tuple[str, str]]:
+        return [
+            (self.tree.topLevelItem(row).text(0), self.tree.topLevelItem(row).text(1))
+            for row in range(self.tree.topLevelItemCount())
+        ]

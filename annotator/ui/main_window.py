@@ -1,0 +1,680 @@
+"""The annotation window: article list, article, labels, spans, menus and status bar.
+
+The window wires the panels together and owns the actions; it changes data only
+through the store (statuses) or the article view (spans, via the shared undo stack).
+Long work (imports, exports) goes to ``tasks`` and comes back by signal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.models import LabelSet, Status
+from annotator.core.resources import seeds_dir
+from annotator.core.store import Store
+from annotator.ui import i18n
+from annotator.ui.document_list import DocumentListPanel
+from annotator.ui.error_list import ErrorListDialog
+from annotator.ui.label_bar import LabelBar
+from annotator.ui.models import DocumentListModel, status_text
+from annotator.ui.placeholder_view import ArticleView  # TEMPORARY until article_view settles
+from annotator.ui.preferences import Preferences, PreferencesDialog
+from annotator.ui.shortcuts import ShortcutSheet
+from annotator.ui.span_panel import SpanPanel
+from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
+
+OUTCOME_FAILED = "failed"
+
+
+def local_paths(urls: Sequence[QUrl]) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+
+
+class MainWindow(QMainWindow):
+    documentOpened = Signal(str)
+    importFinished = Signal(object)
+    """The ImportReport of a finished import (or None if it failed or was cancelled)."""
+    exportFinished = Signal(object)
+
+    def __init__(
+        self,
+        store: Store,
+        db_path: Path | str,
+        annotator: str,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.store = store
+        self.db_path = Path(db_path)
+        self.annotator = annotator
+        self.preferences = preferences
+        self.undo_stack = QUndoStack(self)
+        self.tasks = TaskRunner(self)
+        self.error_dialog: ErrorListDialog | None = None
+        self._last_import_outcomes: Counter[str] = Counter()
+
+        self.document_model = DocumentListModel(self)
+        self.document_list = DocumentListPanel(self.document_model)
+        self.article_view = ArticleView(store, annotator, self.undo_stack)
+        self.article_view.setObjectName("articleView")
+        self.article_view.set_word_snapping(preferences.word_snapping)
+        self.label_bar = LabelBar()
+        self.span_panel = SpanPanel()
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.label_bar)
+        centre_layout.addWidget(self.article_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.document_list)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.span_panel)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.document_list.setMinimumWidth(240)
+        self.span_panel.setMinimumWidth(220)
+        self.splitter.setSizes([340, 820, 300])
+        self.setCentralWidget(self.splitter)
+
+        self.annotator_label = QLabel()
+        self.annotator_label.setObjectName("annotatorLabel")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("documentStatusLabel")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.annotator_label)
+
+        self._create_actions()
+        self._create_menus()
+        self.setAcceptDrops(True)
+        # The article's text widget would swallow drops meant for the window.
+        for child in self.article_view.findChildren(QWidget):
+            child.installEventFilter(self)
+
+        self.document_list.documentSelected.connect(self.open_document)
+        self.document_list.documentActivated.connect(self._focus_article)
+        self.article_view.spansChanged.connect(self._spans_changed)
+        self.article_view.currentSpanChanged.connect(self.span_panel.set_current_span)
+        self.span_panel.spanPicked.connect(self._span_picked)
+        self.label_bar.labelClicked.connect(self.article_view.apply_label)
+
+        self.retranslate()
+        self._restore_layout()
+        self.reload_documents()
+        self._open_initial_document()
+
+    # -- properties -------------------------------------------------------------
+
+    @property
+    def language(self) -> str:
+        return i18n.current_language()
+
+    def label_set(self) -> LabelSet:
+        return self.store.label_set()
+
+    def current_document_id(self) -> str | None:
+        return self.article_view.document_id()
+
+    # -- actions and menus ------------------------------------------------------
+
+    def _action(
+        self, name: str, slot: Any, keys: Sequence[QKeySequence | str] = (), checkable: bool = False
+    ) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.setShortcuts([QKeySequence(key) for key in keys])
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        self.import_files_action = self._action(
+            "importFiles", self.choose_files_to_import, ["Ctrl+O"]
+        )
+        self.import_folder_action = self._action(
+            "importFolder", self.choose_folder_to_import, ["Ctrl+Shift+O"]
+        )
+        self.load_samples_action = self._action("loadSamples", self.load_sample_articles)
+        self.export_action = self._action("exportGold", self.choose_export_file, ["Ctrl+E"])
+        self.quit_action = self._action("quit", self.close, ["Ctrl+Q"])
+
+        self.undo_action = self.undo_stack.createUndoAction(self)
+        self.undo_action.setObjectName("undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_stack.createRedoAction(self)
+        self.redo_action.setObjectName("redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+        self.delete_span_action = self._action("deleteSpan", self.article_view.delete_current_span)
+        self.preferences_action = self._action("preferences", self.edit_preferences, ["Ctrl+,"])
+
+        self.zoom_in_action = self._action(
+            "zoomIn", self.article_view.zoom_in, ["Ctrl+=", "Ctrl++"]
+        )
+        self.zoom_out_action = self._action("zoomOut", self.article_view.zoom_out, ["Ctrl+-"])
+        self.snapping_action = self._action(
+            "wordSnapping", self._set_word_snapping, ["Ctrl+Shift+W"], checkable=True
+        )
+        self.snapping_action.setChecked(self.preferences.word_snapping)
+        self.find_action = self._action("findArticle", self._focus_filter, ["Ctrl+F"])
+        self.list_focus_action = self._action("focusList", self._focus_list, ["Ctrl+L"])
+
+        self.done_action = self._action(
+            "markDone", self.mark_done_and_next, ["Ctrl+Return", "Ctrl+Enter"]
+        )
+        self.reopen_action = self._action("reopen", self.mark_in_progress)
+        self.next_action = self._action("nextArticle", self.open_next_document, ["Ctrl+PgDown"])
+        self.previous_action = self._action(
+            "previousArticle", self.open_previous_document, ["Ctrl+PgUp"]
+        )
+
+        self.shortcuts_action = self._action("shortcutSheet", self.show_shortcuts, ["F1"])
+        self.about_action = self._action("about", self.show_about)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addActions(
+            [self.import_files_action, self.import_folder_action, self.load_samples_action]
+        )
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.export_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addActions([self.undo_action, self.redo_action, self.delete_span_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences_action)
+
+        self.view_menu = bar.addMenu("")
+        self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.snapping_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addActions([self.find_action, self.list_focus_action])
+
+        self.document_menu = bar.addMenu("")
+        self.document_menu.addActions(
+            [self.done_action, self.reopen_action, self.next_action, self.previous_action]
+        )
+
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def menu_actions(self) -> list[QAction]:
+        """Every action in the menus, in menu order (the shortcut sheet lists them)."""
+        found: list[QAction] = []
+        for menu in (
+            self.file_menu,
+            self.edit_menu,
+            self.view_menu,
+            self.document_menu,
+            self.help_menu,
+        ):
+            found.extend(action for action in menu.actions() if not action.isSeparator())
+        return found
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.document_menu.setTitle(self.tr("&Article"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.import_files_action.setText(self.tr("&Import files…"))
+        self.import_folder_action.setText(self.tr("Import a &folder…"))
+        self.load_samples_action.setText(self.tr("Load the &sample articles"))
+        self.export_action.setText(self.tr("&Export gold JSONL…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.delete_span_action.setText(self.tr("&Remove the selected span (Delete)"))
+        self.preferences_action.setText(self.tr("&Preferences…"))
+        self.zoom_in_action.setText(self.tr("Zoom &in"))
+        self.zoom_out_action.setText(self.tr("Zoom &out"))
+        self.snapping_action.setText(self.tr("&Snap selections to whole words"))
+        self.find_action.setText(self.tr("&Find an article"))
+        self.list_focus_action.setText(self.tr("Go to the article &list"))
+        self.done_action.setText(self.tr("Mark &done and open the next"))
+        self.reopen_action.setText(self.tr("Mark in &progress again"))
+        self.next_action.setText(self.tr("&Next article"))
+        self.previous_action.setText(self.tr("Pre&vious article"))
+        self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
+        self.about_action.setText(self.tr("&About annotator"))
+        self.label_bar.set_labels(self.label_set(), self.language, self.tr("Tag as:"))
+        self._show_annotator()
+        self._show_document_status()
+        self._show_spans()
+        self._update_title()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- documents ----------------------------------------------------------------
+
+    def reload_documents(self) -> None:
+        """Read the list again from the store (after an import); texts are not loaded."""
+        current = self.current_document_id()
+        self.document_model.set_summaries(self.store.document_summaries(self.annotator))
+        if current:
+            self.document_list.select_document(current)
+
+    def _open_initial_document(self) -> None:
+        last = self.preferences.last_document(self.db_path)
+        if last and self.document_model.row_of(last) is not None:
+            self.open_document(last)
+        elif self.document_model.rowCount() > 0:
+            self.open_document(self.document_model.summary(0).id)
+
+    def open_document(self, doc_id: str | None) -> None:
+        if doc_id == self.current_document_id():
+            return
+        if doc_id is not None and self.document_model.row_of(doc_id) is None:
+            return
+        # Undo works within the article being read: an undo must never change a
+        # document the user cannot see.
+        self.undo_stack.clear()
+        self.article_view.set_document(doc_id)
+        if doc_id is not None:
+            self.document_list.select_document(doc_id)
+        self.preferences.set_last_document(self.db_path, doc_id)
+        self._show_spans()
+        self._show_document_status()
+        self._update_title()
+        if doc_id is not None:
+            self.documentOpened.emit(doc_id)
+
+    def _focus_article(self, _doc_id: str = "") -> None:
+        self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _focus_filter(self) -> None:
+        self.document_list.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.document_list.filter_edit.selectAll()
+
+    def _focus_list(self) -> None:
+        self.document_list.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _refresh_row(self, doc_id: str) -> None:
+        self.document_model.update_document(
+            doc_id,
+            self.store.status(doc_id, self.annotator),
+            len(self.store.spans(doc_id, self.annotator)),
+        )
+
+    def mark_done_and_next(self) -> None:
+        doc_id = self.current_document_id()
+        if doc_id is None:
+            return
+        self.store.set_status(doc_id, self.annotator, Status.DONE)
+        self._refresh_row(doc_id)
+        self._show_document_status()
+        next_id = self.document_model.next_unfinished(doc_id)
+        if next_id is None:
+            self.statusBar().showMessage(self.tr("Every article is done. Well done!"), 8000)
+            return
+        if not self.document_list.select_document(next_id, notify=True):
+            # The filter hides it: show everything rather than open an invisible row.
+            self.document_list.clear_filters()
+            self.document_list.select_document(next_id, notify=False)
+        self.open_document(next_id)
+        self._focus_article()
+
+    def mark_in_progress(self) -> None:
+        doc_id = self.current_document_id()
+        if doc_id is None:
+            return
+        self.store.set_status(doc_id, self.annotator, Status.IN_PROGRESS)
+        self._refresh_row(doc_id)
+        self._show_document_status()
+
+    def _open_neighbour(self, step: int) -> None:
+        proxy = self.document_list.proxy
+        if proxy.rowCount() == 0:
+            return
+        current = self.document_list.table.currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        if 0 <= row < proxy.rowCount():
+            self.document_list.table.setCurrentIndex(proxy.index(row, 0))
+
+    def open_next_document(self) -> None:
+        self._open_neighbour(+1)
+
+    def open_previous_document(self) -> None:
+        self._open_neighbour(-1)
+
+    # -- spans --------------------------------------------------------------------
+
+    def _spans_changed(self, doc_id: str) -> None:
+        self._refresh_row(doc_id)
+        if doc_id == self.current_document_id():
+            self._show_spans()
+            self._show_document_status()
+
+    def _span_picked(self, span_id: str) -> None:
+        self.article_view.select_span(span_id)
+        self._focus_article()
+
+    def _show_spans(self) -> None:
+        doc_id = self.current_document_id()
+        spans = self.store.spans(doc_id, self.annotator) if doc_id else []
+        self.span_panel.set_spans(spans, self.label_set(), self.language)
+
+    def _set_word_snapping(self, on: bool) -> None:
+        self.preferences.word_snapping = on
+        self.article_view.set_word_snapping(on)
+
+    # -- status bar and title ---------------------------------------------------
+
+    def _show_annotator(self) -> None:
+        self.annotator_label.setText(self.tr("Annotator: %1").replace("%1", self.annotator))
+
+    def _show_document_status(self) -> None:
+        doc_id = self.current_document_id()
+        if doc_id is None:
+            self.status_label.setText(self.tr("No article open"))
+            return
+        status = self.store.status(doc_id, self.annotator)
+        self.status_label.setText(self.tr("Status: %1").replace("%1", status_text(status)))
+
+    def _update_title(self) -> None:
+        doc_id = self.current_document_id()
+        row = self.document_model.row_of(doc_id) if doc_id else None
+        parts = ["annotator", self.db_path.name]
+        if row is not None:
+            parts.insert(0, self.document_model.summary(row).title)
+        self.setWindowTitle(" — ".join(parts))
+
+    # -- who ----------------------------------------------------------------------
+
+    def set_annotator(self, name: str) -> None:
+        if not name or name == self.annotator:
+            return
+        self.annotator = name
+        self.undo_stack.clear()
+        self.article_view.set_annotator(name)
+        self.reload_documents()
+        self._show_annotator()
+        self._show_spans()
+        self._show_document_status()
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.preferences, self)
+        if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
+            return
+        self.apply_preferences(
+            dialog.annotator_name(), dialog.language_choice(), dialog.word_snapping()
+        )
+
+    def apply_preferences(self, name: str, language_choice: str, word_snapping: bool) -> None:
+        self.preferences.annotator_name = name
+        self.preferences.language_choice = language_choice
+        self.preferences.word_snapping = word_snapping
+        self.preferences.sync()
+        self.set_annotator(name)
+        self.snapping_action.setChecked(word_snapping)
+        self._set_word_snapping(word_snapping)
+        if self.preferences.language != i18n.current_language():
+            i18n.apply_language(self.preferences.language)
+
+    # -- import and export --------------------------------------------------------
+
+    def choose_files_to_import(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Import articles"),
+            str(Path.home()),
+            self.tr("Articles (*.txt *.md *.html *.htm);;All files (*)"),
+        )
+        if files:
+            self.start_import([Path(name) for name in files])
+
+    def choose_folder_to_import(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
+        if folder:
+            self.start_import([Path(folder)])
+
+    def load_sample_articles(self) -> None:
+        self.start_import([seeds_dir()])
+
+    def start_import(self, paths: Sequence[Path]) -> StoreTask:
+        task = import_task(self.db_path, paths, self.tr("Importing articles…"))
+        task.signals.succeeded.connect(self._import_succeeded)
+        task.signals.failed.connect(self._import_failed)
+        task.signals.cancelled.connect(self._task_cancelled)
+        return self.tasks.start(task, self)
+
+    def _import_succeeded(self, report: Any) -> None:
+        # An import may add labels (from another tool's file): read them again.
+        self.store.reload_label_set()
+        self.label_bar.set_labels(self.label_set(), self.language, self.tr("Tag as:"))
+        self.reload_documents()
+        results = list(getattr(report, "results", []))
+        outcomes = Counter(str(getattr(result, "outcome", "")) for result in results)
+        self._last_import_outcomes = outcomes
+        self.statusBar().showMessage(
+            self.tr("Imported %1 new, %2 already there, %3 failed, %4 skipped.")
+            .replace("%1", str(outcomes["imported"]))
+            .replace("%2", str(outcomes["present"]))
+            .replace("%3", str(outcomes[OUTCOME_FAILED]))
+            .replace("%4", str(outcomes["skipped"])),
+            10000,
+        )
+        if getattr(report, "cancelled", False):
+            self.statusBar().showMessage(
+                self.tr("Import cancelled: %1 new articles kept.").replace(
+                    "%1", str(outcomes["imported"])
+                ),
+                10000,
+            )
+        if self.current_document_id() is None:
+            first_new = next(
+                (
+                    r.doc_id
+                    for r in results
+                    if getattr(r, "doc_id", None) and r.outcome == "imported"
+                ),
+                None,
+            )
+            if first_new is None and self.document_model.rowCount() > 0:
+                first_new = self.document_model.summary(0).id
+            self.open_document(first_new)
+        problems = [
+            (str(result.path), str(result.reason or ""))
+            for result in results
+            if result.outcome == OUTCOME_FAILED
+        ]
+        if problems:
+            self.show_errors(
+                self.tr("Some files were not imported"),
+                self.tr("%1 file(s) could not be imported. Nothing from them was saved.").replace(
+                    "%1", str(len(problems))
+                ),
+                problems,
+            )
+        self.importFinished.emit(report)
+
+    def _import_failed(self, message: str) -> None:
+        self.reload_documents()
+        QMessageBox.warning(self, self.tr("Import failed"), message)
+        self.importFinished.emit(None)
+
+    def _task_cancelled(self) -> None:
+        self.statusBar().showMessage(self.tr("Cancelled."), 6000)
+        self.reload_documents()
+
+    def show_errors(self, title: str, summary: str, problems: Sequence[tuple[str, str]]) -> None:
+        self.error_dialog = ErrorListDialog(title, summary, problems, self)
+        self.error_dialog.open()
+
+    def choose_export_file(self) -> None:
+        target, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export the gold dataset"),
+            str(self.db_path.with_suffix(".jsonl")),
+            self.tr("JSON Lines (*.jsonl)"),
+        )
+        if target:
+            self.start_export(Path(target))
+
+    def start_export(self, target: Path, options: Any = None) -> StoreTask:
+        from annotator.core.export import ExportOptions
+
+        task = export_task(
+            self.db_path, target, options or ExportOptions(), self.tr("Exporting the gold dataset…")
+        )
+        task.signals.succeeded.connect(self._export_succeeded)
+        task.signals.failed.connect(self._export_failed)
+        task.signals.cancelled.connect(self._task_cancelled)
+        return self.tasks.start(task, self)
+
+    def _export_succeeded(self, report: Any) -> None:
+        self.statusBar().showMessage(
+            self.tr("Wrote %1 articles and %2 spans to %3.")
+            .replace("%1", str(report.documents))
+            .replace("%2", str(report.spans))
+            .replace("%3", str(report.path)),
+            10000,
+        )
+        self.exportFinished.emit(report)
+
+    def _export_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Export failed"), message)
+        self.exportFinished.emit(None)
+
+    # -- drag and drop ------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: Any) -> None:
+        if local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = local_paths(event.mimeData().urls())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.start_import(paths)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            mime = event.mimeData()  # type: ignore[attr-defined]
+            if mime is not None and local_paths(mime.urls()):
+                if kind == QEvent.Type.Drop:
+                    self.dropEvent(event)  # type: ignore[arg-type]
+                else:
+                    event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- help -----------------------------------------------------------------------
+
+    def show_shortcuts(self) -> ShortcutSheet:
+        sheet = ShortcutSheet(self.menu_actions(), self.label_set(), self.language, self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+        return sheet
+
+    def show_about(self) -> None:
+        from annotator import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About annotator"),
+            self.tr(
+                "annotator %1: tag claims, denials, amounts, people and organisations in "
+                "news articles. Every tag is saved as you make it in %2."
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.db_path)),
+        )
+
+    # -- first run -----------------------------------------------------------------
+
+    def offer_first_documents(self) -> None:
+        """An empty project: offer the sample articles or the user's own files."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("An empty project"))
+        box.setText(self.tr("This project has no articles yet."))
+        box.setInformativeText(
+            self.tr("Load the five sample articles to try the tool, or import your own files.")
+        )
+        samples = box.addButton(
+            self.tr("Load the sample articles"), QMessageBox.ButtonRole.AcceptRole
+        )
+        files = box.addButton(self.tr("Import files…"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(samples)
+        box.exec()
+        if box.clickedButton() is samples:
+            self.load_sample_articles()
+        elif box.clickedButton() is files:
+            self.choose_files_to_import()
+
+    # -- window state ----------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.preferences.window_state("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1440, 900)
+        state = self.preferences.window_state("state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.preferences.window_state("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+
+    def save_layout(self) -> None:
+        self.preferences.set_window_state("geometry", self.saveGeometry())
+        self.preferences.set_window_state("state", self.saveState())
+        self.preferences.set_window_state("splitter", self.splitter.saveState())
+        self.preferences.set_last_document(self.db_path, self.current_document_id())
+        self.preferences.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.tasks.cancel_all()
+        self.tasks.wait()
+        # Let the finished tasks' queued signals arrive before the window goes.
+        QApplication.processEvents()
+        self.save_layout()
+        super().closeEvent(event)

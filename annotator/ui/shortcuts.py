@@ -1,0 +1,137 @@
+"""The shortcut sheet (F1): every key the window answers to, read from the actions
+themselves so the sheet cannot drift from what the keys do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.models import LabelSet
+from annotator.ui.label_bar import shortcut_text
+
+
+def article_keys() -> list[tuple[str, str]]:
+    """Keys handled inside the article view itself (they have no menu action)."""
+    translate = QCoreApplication.translate
+    return [
+        (
+            translate("ShortcutSheet", "Arrows, Ctrl+arrows, Home, End"),
+            translate("ShortcutSheet", "Move the caret by character, word, line"),
+        ),
+        (
+            translate("ShortcutSheet", "Shift + movement keys"),
+            translate("ShortcutSheet", "Select text"),
+        ),
+        (
+            translate("ShortcutSheet", "Double-click, drag"),
+            translate("ShortcutSheet", "Select a word, a passage"),
+        ),
+        (
+            translate("ShortcutSheet", "Tab / Shift+Tab"),
+            translate("ShortcutSheet", "Select the next / previous span at the caret"),
+        ),
+        (
+            translate("ShortcutSheet", "Delete"),
+            translate("ShortcutSheet", "Remove the selected span"),
+        ),
+        (
+            translate("ShortcutSheet", "Shift+Alt+Left/Right"),
+            translate("ShortcutSheet", "Move the selected span's end"),
+        ),
+        (
+            translate("ShortcutSheet", "Shift+Alt+Up/Down"),
+            translate("ShortcutSheet", "Move the selected span's start"),
+        ),
+        (
+            translate("ShortcutSheet", "A label's key, on a selected span"),
+            translate("ShortcutSheet", "Change its label"),
+        ),
+    ]
+
+
+def action_keys(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
+    for action in actions:
+        keys = [
+            key.toString(QKeySequence.SequenceFormat.NativeText)
+            for key in action.shortcuts()
+            if not key.isEmpty()
+        ]
+        if keys:
+            rows.append((" / ".join(keys), action.text().replace("&", "").rstrip("…").strip()))
+    return rows
+
+
+class ShortcutSheet(QDialog):
+    def __init__(
+        self,
+        actions: Sequence[QAction],
+        label_set: LabelSet,
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.resize(640, 620)
+        label_rows = [
+            (
+                shortcut_text(label).replace(" · ", " / "),
+                self.tr("Tag the selection: %1").replace("%1", label.display_name(language)),
+            )
+            for label in label_set.labels
+        ]
+        sections = [
+            (self.tr("Tagging"), label_rows),
+            (self.tr("In the article"), article_keys()),
+            (self.tr("Menus"), action_keys(actions)),
+        ]
+        self.table = QTableWidget()
+        self.table.setObjectName("shortcutTable")
+        self.table.setColumnCount(2)
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Does")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(True)
+        rows = sum(len(entries) + 1 for _title, entries in sections)
+        self.table.setRowCount(rows)
+        row = 0
+        for title, entries in sections:
+            heading = QTableWidgetItem(title)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self.table.setItem(row, 0, heading)
+            self.table.setSpan(row, 0, 1, 2)
+            row += 1
+            for keys, meaning in entries:
+                self.table.setItem(row, 0, QTableWidgetItem(keys))
+                self.table.setItem(row, 1, QTableWidgetItem(meaning))
+                row += 1
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+
+    def entries(self) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        for row in range(self.table.rowCount()):
+            keys, meaning = self.table.item(row, 0), self.table.item(row, 1)
+            if keys is not None and meaning is not None:
+                found.append((keys.text(), meaning.text()))
+        return found

@@ -1,0 +1,168 @@
+"""Background work: imports and exports run off the UI thread, results come back by signal.
+
+Each task opens its OWN ``Store`` on the project file, because a SQLite connection
+belongs to the thread that opened it. Tasks run one at a time on a private pool (one
+writer at a time, as in Anki's task manager), so an import and an export never race.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import Store
+
+Work = Callable[[Store, Callable[..., None], Callable[[], bool]], Any]
+"""``work(store, progress, should_cancel)`` run on the worker thread."""
+
+
+class TaskSignals(QObject):
+    progress = Signal(int, int)
+    """(done, total); total 0 while unknown."""
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    ended = Signal()
+    """Always emitted last, whatever happened."""
+
+
+class StoreTask(QRunnable):
+    """One piece of work on its own connection to the project file."""
+
+    def __init__(self, db_path: Path | str, work: Work, description: str) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.db_path = str(db_path)
+        self.work = work
+        self.description = description
+        self.signals = TaskSignals()
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def _progress(self, *numbers: Any) -> None:
+        done = int(numbers[0]) if numbers else 0
+        total = int(numbers[1]) if len(numbers) > 1 else 0
+        self.signals.progress.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            store = Store(self.db_path)
+        except AnnotatorError as error:
+            self.signals.failed.emit(str(error))
+            self.signals.ended.emit()
+            return
+        try:
+            result = self.work(store, self._progress, self.is_cancelled)
+        except Exception as error:  # noqa: BLE001 - every failure must reach the window
+            if self.is_cancelled():
+                self.signals.cancelled.emit()
+            elif isinstance(error, AnnotatorError):
+                self.signals.failed.emit(str(error))
+            else:
+                self.signals.failed.emit(f"{type(error).__name__}: {error}")
+        else:
+            # Work that stops early on cancel returns what it did; its result says so.
+            self.signals.succeeded.emit(result)
+        finally:
+            store.close()
+            self.signals.ended.emit()
+
+
+class TaskRunner(QObject):
+    """Starts tasks one after the other and shows their progress with a Cancel button."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._running: dict[int, tuple[StoreTask, QProgressDialog | None]] = {}
+
+    def start(self, task: StoreTask, window: QWidget | None) -> StoreTask:
+        dialog = _progress_dialog(task, window) if window is not None else None
+        self._running[id(task)] = (task, dialog)
+        task.signals.ended.connect(self._ended, Qt.ConnectionType.QueuedConnection)
+        if dialog is not None:
+            task.signals.progress.connect(
+                dialog_progress(dialog), Qt.ConnectionType.QueuedConnection
+            )
+        self.pool.start(task)
+        return task
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def cancel_all(self) -> None:
+        for task, _dialog in self._running.values():
+            task.cancel()
+
+    def wait(self, milliseconds: int = -1) -> bool:
+        return self.pool.waitForDone(milliseconds)
+
+    def _ended(self) -> None:
+        sender = self.sender()
+        for key, (task, dialog) in list(self._running.items()):
+            if task.signals is sender:
+                if dialog is not None:
+                    dialog.reset()
+                    dialog.deleteLater()
+                del self._running[key]
+
+
+def _progress_dialog(task: StoreTask, window: QWidget) -> QProgressDialog:
+    dialog = QProgressDialog(window)
+    dialog.setWindowTitle(task.description)
+    dialog.setLabelText(task.description)
+    dialog.setCancelButtonText(QCoreApplication.translate("QProgressDialog", "Cancel"))
+    dialog.setRange(0, 0)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    # Quick work finishes before a dialog would flash on screen.
+    dialog.setMinimumDuration(500)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.canceled.connect(task.cancel)
+    return dialog
+
+
+def dialog_progress(dialog: QProgressDialog) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        if total > 0 and dialog.maximum() != total:
+            dialog.setRange(0, total)
+        dialog.setValue(min(done, total) if total > 0 else 0)
+
+    return show
+
+
+# -- the tasks the window runs ------------------------------------------------
+
+
+def import_task(db_path: Path | str, paths: Sequence[Path], description: str) -> StoreTask:
+    from annotator.core.ingest import import_paths
+
+    chosen = [Path(path) for path in paths]
+
+    def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
+        return import_paths(store, chosen, progress=progress, should_cancel=should_cancel)
+
+    return StoreTask(db_path, work, description)
+
+
+def export_task(db_path: Path | str, target: Path, options: Any, description: str) -> StoreTask:
+    from annotator.core.export import export_gold_jsonl
+
+    def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
+        return export_gold_jsonl(
+            store, target, options, progress=progress, should_cancel=should_cancel
+        )
+
+    return StoreTask(db_path, work, description)

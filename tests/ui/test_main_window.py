@@ -1,0 +1,386 @@
+"""The annotation window, driven with real key presses on a project holding the seeds.
+
+Settings live in a temporary file: no test reads or writes the user's preferences."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QProgressDialog,
+    QPushButton,
+)
+
+from annotator.core.ingest import import_paths
+from annotator.core.models import Status
+from annotator.core.store import Store
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def preferences(qapp, settings_path: Path):
+    from PySide6.QtCore import QSettings
+
+    from annotator.ui.preferences import Preferences
+
+    return Preferences(QSettings(str(settings_path), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def seeded_project(tmp_path: Path, seeds_dir: Path) -> Path:
+    path = tmp_path / "project.db"
+    with Store(path) as store:
+        report = import_paths(store, [seeds_dir])
+        assert report.imported >= 3, "the window tests need several sample articles"
+    return path
+
+
+@pytest.fixture
+def open_window(qtbot, preferences) -> Iterator[Callable[..., object]]:
+    """``open_window(db_path, annotator="alice")``: a shown window; closed afterwards."""
+    import shiboken6
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui import i18n
+    from annotator.ui.main_window import MainWindow
+
+    i18n.apply_language("en")
+    opened: list[tuple[MainWindow, Store]] = []
+
+    def make(db_path: Path, annotator: str = "alice") -> MainWindow:
+        store = Store(db_path)
+        window = MainWindow(store, db_path, annotator, preferences)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        # Window shortcuts (Ctrl+Z, F1, Ctrl+Enter) answer only in the active window.
+        window.windowHandle().requestActivate()
+        qtbot.waitUntil(window.isActiveWindow)
+        opened.append((window, store))
+        return window
+
+    yield make
+    i18n.apply_language("en")
+    for window, store in opened:
+        if shiboken6.isValid(window):
+            if window.isVisible():
+                window.close()
+            # Nothing may reach the store once it is closed.
+            window.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        store.close()
+
+
+def titles_in_list(window) -> list[str]:
+    proxy = window.document_list.proxy
+    return [str(proxy.index(row, 0).data()) for row in range(proxy.rowCount())]
+
+
+def focus_list(qtbot, window) -> None:
+    table = window.document_list.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+
+
+def test_window_opens_on_the_first_article_and_names_the_annotator(open_window, seeded_project):
+    window = open_window(seeded_project, "alice")
+    summaries = window.store.document_summaries("alice")
+    assert window.current_document_id() == summaries[0].id
+    assert window.document_model.rowCount() == len(summaries)
+    assert "alice" in window.annotator_label.text()
+    assert "Not started" in window.status_label.text()
+
+
+def test_arrow_keys_in_the_list_open_articles(qtbot, open_window, seeded_project):
+    window = open_window(seeded_project)
+    ids = [summary.id for summary in window.store.document_summaries("alice")]
+    focus_list(qtbot, window)
+    with qtbot.waitSignal(window.documentOpened) as opened:
+        qtbot.keyClick(window.document_list.table, Qt.Key.Key_Down)
+    assert opened.args == [ids[1]]
+    assert window.article_view.document_id() == ids[1]
+    qtbot.keyClick(window.document_list.table, Qt.Key.Key_End)
+    assert window.current_document_id() == ids[-1]
+    qtbot.keyClick(window.document_list.table, Qt.Key.Key_Up)
+    assert window.current_document_id() == ids[-2]
+    # Enter hands the keyboard to the article.
+    qtbot.keyClick(window.document_list.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: (
+            window.article_view.isAncestorOf(QApplication.focusWidget())
+            or window.article_view is QApplication.focusWidget()
+        )
+    )
+
+
+def test_filter_by_text_and_by_status(qtbot, open_window, seeded_project):
+    window = open_window(seeded_project)
+    summaries = window.store.document_summaries("alice")
+    # QTest types ASCII only: pick the title's longest ASCII word.
+    word = max((w for w in summaries[2].title.split() if w.isascii() and w.isalpha()), key=len)
+    expected = [s.title for s in summaries if word.casefold() in s.title.casefold()]
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.document_list.filter_edit.hasFocus)
+    qtbot.keyClicks(window.document_list.filter_edit, word)
+    assert titles_in_list(window) == expected
+    assert 0 < len(expected) < len(summaries)
+
+    window.document_list.filter_edit.clear()
+    window.store.set_status(summaries[1].id, "alice", Status.DONE)
+    window.reload_documents()
+    combo = window.document_list.status_combo
+    combo.setCurrentIndex(combo.findData(Status.DONE.value))
+    assert titles_in_list(window) == [summaries[1].title]
+    combo.setCurrentIndex(combo.findData("unfinished"))
+    assert summaries[1].title not in titles_in_list(window)
+    assert len(titles_in_list(window)) == len(summaries) - 1
+
+
+def test_ctrl_enter_marks_done_and_opens_the_next_article_not_done(
+    qtbot, open_window, seeded_project
+):
+    window = open_window(seeded_project)
+    ids = [summary.id for summary in window.store.document_summaries("alice")]
+    window.store.set_status(ids[1], "alice", Status.DONE)  # already done: must be skipped
+    window.reload_documents()
+    window.article_view.setFocus()
+    qtbot.waitUntil(
+        lambda: (
+            QApplication.focusWidget() is not None
+            and window.isAncestorOf(QApplication.focusWidget())
+        )
+    )
+    with qtbot.waitSignal(window.documentOpened) as opened:
+        qtbot.keyClick(
+            QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+        )
+    assert window.store.status(ids[0], "alice") == Status.DONE
+    assert opened.args == [ids[2]]
+    assert window.current_document_id() == ids[2]
+    assert window.document_list.current_document_id() == ids[2]
+    row = window.document_model.row_of(ids[0])
+    assert window.document_model.summary(row).status == Status.DONE
+    assert "Not started" in window.status_label.text()
+    # Another annotator's statuses are their own.
+    assert window.store.status(ids[0], "bob") == Status.NOT_STARTED
+
+
+def test_reopening_shows_the_same_article_and_statuses(qtbot, open_window, seeded_project):
+    window = open_window(seeded_project)
+    ids = [summary.id for summary in window.store.document_summaries("alice")]
+    focus_list(qtbot, window)
+    qtbot.keyClick(window.document_list.table, Qt.Key.Key_Down)
+    qtbot.keyClick(
+        window.document_list.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+    assert window.current_document_id() == ids[2]
+    window.resize(760, 540)
+    window.close()
+
+    again = open_window(seeded_project)
+    assert again.current_document_id() == ids[2]
+    statuses = {s.id: s.status for s in (again.document_model.summary(r) for r in range(len(ids)))}
+    assert statuses[ids[1]] == Status.DONE
+    assert statuses[ids[0]] == Status.NOT_STARTED
+    assert (again.width(), again.height()) == (760, 540)
+
+
+def test_dropping_a_file_imports_it(qtbot, open_window, seeded_project, tmp_path: Path):
+    window = open_window(seeded_project)
+    before = window.document_model.rowCount()
+    article = tmp_path / "drop.txt"
+    article.write_text(
+        "Dépêche déposée\n\nLe maire a annoncé 3 millions d’euros.\n", encoding="utf-8"
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    # Dropped on the article's text, as a user would: drag enter first, then drop.
+    text_area = window.article_view.findChild(QAbstractScrollArea).viewport()
+    enter = QDragEnterEvent(
+        QPoint(40, 40),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(text_area, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPointF(40, 40),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    with qtbot.waitSignal(window.importFinished, timeout=10000) as finished:
+        QApplication.sendEvent(text_area, drop)
+    assert drop.isAccepted()
+    assert finished.args[0].imported == 1
+    assert window.document_model.rowCount() == before + 1
+    assert "Dépêche déposée" in [window.document_model.summary(r).title for r in range(before + 1)]
+
+
+def test_import_from_the_menu_runs_in_the_background(
+    qtbot, open_window, seeded_project, tmp_path: Path, monkeypatch
+):
+    import threading
+
+    from annotator.core import ingest
+    from annotator.ui import main_window as main_window_module
+
+    window = open_window(seeded_project)
+    before = window.document_model.rowCount()
+    good = tmp_path / "new.txt"
+    good.write_text("Un nouvel article\n\nTexte.\n", encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    monkeypatch.setattr(
+        main_window_module.QFileDialog,
+        "getOpenFileNames",
+        lambda *args, **kwargs: ([str(good), str(empty)], ""),
+    )
+    threads: list[threading.Thread] = []
+    real_import = ingest.import_paths
+
+    def recording_import(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real_import(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "import_paths", recording_import)
+    with qtbot.waitSignal(window.importFinished, timeout=10000) as finished:
+        qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert threads and threads[0] is not threading.main_thread()
+    report = finished.args[0]
+    assert (report.imported, report.failed) == (1, 1)
+    assert window.document_model.rowCount() == before + 1
+    # The failed file is named, with its reason, in the error list.
+    dialog = window.error_dialog
+    assert dialog is not None and dialog.isVisible()
+    problems = dialog.problems()
+    assert [Path(path).name for path, _reason in problems] == ["empty.txt"]
+    assert "empty" in problems[0][1]
+
+
+def test_a_long_import_can_be_cancelled(qtbot, open_window, seeded_project, monkeypatch):
+    import threading
+
+    from annotator.core import ingest
+    from annotator.core.ingest import ImportReport
+
+    window = open_window(seeded_project)
+    started = threading.Event()
+
+    def endless_import(store, paths, *, progress=None, should_cancel=None):
+        started.set()
+        done = 0
+        while not should_cancel():
+            done += 1
+            progress(done % 100, 100)
+            threading.Event().wait(0.005)
+        return ImportReport(cancelled=True)
+
+    monkeypatch.setattr(ingest, "import_paths", endless_import)
+    with qtbot.waitSignal(window.importFinished, timeout=10000) as finished:
+        window.start_import([Path("anything")])
+        qtbot.waitUntil(
+            lambda: any(d.isVisible() for d in window.findChildren(QProgressDialog)), timeout=5000
+        )
+        # The window is not frozen: the progress dialog shows while the import runs.
+        assert started.is_set()
+        dialog = next(d for d in window.findChildren(QProgressDialog) if d.isVisible())
+        qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    assert finished.args[0].cancelled
+    assert "cancel" in window.statusBar().currentMessage().lower()
+
+
+def test_switching_to_french_translates_the_menus_and_labels(qtbot, open_window, seeded_project):
+    window = open_window(seeded_project)
+    assert window.file_menu.title() == "&File"
+    assert window.label_bar.buttons["claim"].text().startswith("Claim")
+    window.apply_preferences("alice", "fr", True)
+    # Qt posts the language change: the menus follow when the event loop runs.
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&Fichier")
+    assert window.edit_menu.title() == "&Édition"
+    assert window.label_bar.buttons["claim"].text().startswith("Affirmation")
+    assert window.preferences.language_choice == "fr"
+    window.apply_preferences("alice", "en", True)
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&File")
+
+
+def test_changing_the_annotator_shows_their_statuses(open_window, seeded_project):
+    window = open_window(seeded_project, "alice")
+    doc_id = window.current_document_id()
+    window.store.set_status(doc_id, "bob", Status.DONE)
+    window.apply_preferences("bob", "en", True)
+    assert "bob" in window.annotator_label.text()
+    assert window.preferences.annotator_name == "bob"
+    assert window.document_model.summary(window.document_model.row_of(doc_id)).status == Status.DONE
+    assert "Done" in window.status_label.text()
+
+
+def test_undo_and_redo_keys_drive_the_shared_stack(qtbot, open_window, seeded_project):
+    window = open_window(seeded_project)
+    state = {"value": 0}
+
+    class Increment(QUndoCommand):
+        def redo(self) -> None:
+            state["value"] += 1
+
+        def undo(self) -> None:
+            state["value"] -= 1
+
+    window.undo_stack.push(Increment())
+    assert state["value"] == 1
+    target = window.article_view
+    target.setFocus()
+    qtbot.keyClick(target, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert state["value"] == 0
+    qtbot.keyClick(
+        target,
+        Qt.Key.Key_Z,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert state["value"] == 1
+    qtbot.keyClick(target, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(target, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert state["value"] == 1
+
+
+def test_f1_lists_every_shortcut(qtbot, open_window, seeded_project):
+    from annotator.ui.shortcuts import ShortcutSheet
+
+    window = open_window(seeded_project)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    sheets = window.findChildren(ShortcutSheet)
+    assert sheets and sheets[-1].isVisible()
+    keys = " | ".join(keys for keys, _meaning in sheets[-1].entries())
+    for expected in ("Ctrl+Z", "Ctrl+Y", "Ctrl+Shift+Z", "Ctrl+Return", "F1", "Ctrl+O"):
+        assert expected in keys
+    for label in window.store.label_set().labels:
+        assert label.key in keys
+    sheets[-1].close()
+
+
+def test_first_run_asks_for_a_name_only_when_none_is_known(preferences, monkeypatch):
+    from annotator.ui import app
+
+    asked: list[str] = []
+    monkeypatch.setattr(
+        app, "ask_annotator_name", lambda default, parent=None: asked.append(default) or "Zoé"
+    )
+    assert app.choose_annotator(preferences, None) == "Zoé"
+    assert preferences.annotator_name == "Zoé"
+    assert app.choose_annotator(preferences, None) == "Zoé"
+    assert app.choose_annotator(preferences, "carla") == "carla"
+    assert len(asked) == 1
