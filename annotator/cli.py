@@ -114,20 +114,6 @@ def main(ctx: click.Context, db_path: Path | None, annotator: str | None) -> Non
 TITLE_COLUMN_WIDTH = 60
 
 
-@main.command("open")
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@pass_context
-@reports_errors
-def open_command(obj: Context, paths: tuple[Path, ...] = ()) -> None:
-    """Open the annotation window on the project, importing PATHS (files or folders of
-    articles) first. On an empty project the window offers the sample articles."""
-    from annotator.ui.app import run
-
-    status = run(obj.db_path, obj.annotator if obj.annotator_given else None, list(paths))
-    if status:
-        raise SystemExit(status)
-
-
 @main.command("docs")
 @pass_context
 @reports_errors
@@ -164,9 +150,55 @@ def docs_command(obj: Context) -> None:
 
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option(
+    "--as",
+    "as_name",
+    help="Annotated files: the layer (annotator name) for spans whose file does not name "
+    "their annotator.",
+)
+@click.option(
+    "--map",
+    "label_map",
+    help="Annotated files: their labels to the project's, e.g. PER=person,ORG=organisation.",
+)
+@click.option(
+    "--add-labels",
+    is_flag=True,
+    help="Annotated files: add labels the project lacks instead of refusing their spans.",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["auto", "gold", "doccano", "labelstudio", "prodigy", "brat"]),
+    default="auto",
+    show_default=True,
+    help="Which tool wrote the annotated files; auto recognises .json/.jsonl files and "
+    "brat folders (with .ann files).",
+)
+@click.option(
+    "--predictions",
+    is_flag=True,
+    help="Label Studio: import predictions too (as suggestions), not only annotations.",
+)
+@click.option(
+    "--offsets",
+    type=click.Choice(["auto", "codepoints", "utf16"]),
+    default="auto",
+    show_default=True,
+    help="Annotated files: the unit of their offsets; auto detects it from the span text.",
+)
 @pass_context
 @reports_errors
-def import_command(obj: Context, paths: tuple[str, ...]) -> None:
+def import_command(
+    obj: Context,
+    paths: tuple[str, ...],
+    as_name: str | None = None,
+    label_map: str | None = None,
+    add_labels: bool = False,
+    format_name: str = "auto",
+    predictions: bool = False,
+    offsets: str = "auto",
+) -> None:
     """Import articles: .txt, .md, .html and .htm files, or folders of them (searched
     recursively). Text may be UTF-8, UTF-16 with a byte order mark, or Windows-1252 /
     Latin-1; from HTML only the article's main text is kept. An article already in the
@@ -174,11 +206,33 @@ def import_command(obj: Context, paths: tuple[str, ...]) -> None:
     # Paths are classified here, before article import: files annotated by other tools
     # (doccano, Label Studio, brat, ...) are to be split off and dispatched to their own
     # importer at this point; whatever is left is imported as plain articles.
-    article_paths = list(paths)
+    from annotator.core.interchange import import_annotated, is_annotated_input, parse_label_map
+
+    annotated = [p for p in paths if format_name != "auto" or is_annotated_input(Path(p))]
+    article_paths = [p for p in paths if p not in annotated]
+    refused = 0
     with obj.store() as store:
+        if annotated:
+            annotations = import_annotated(
+                store,
+                annotated,
+                format_name=format_name,
+                as_name=as_name,
+                label_map=parse_label_map(label_map),
+                add_labels=add_labels,
+                predictions=predictions,
+                offsets=offsets,
+            )
+            for line in annotations.lines():
+                click.echo(line)
+            refused = len(annotations.refused)
+        if not article_paths:
+            if refused:
+                click.get_current_context().exit(1)
+            return
         report = import_paths(store, article_paths)
     echo_import_report(report)
-    if report.failed:
+    if report.failed or refused:
         click.get_current_context().exit(1)
 
 
@@ -200,8 +254,37 @@ def echo_import_report(report: ImportReport) -> None:
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="File to write (a manifest OUT.manifest.json is written beside it).",
+    type=click.Path(path_type=Path),
+    help="File to write (a folder for brat); a manifest OUT.manifest.json goes beside it.",
+)
+@click.option(
+    "--format",
+    "format_name",
+    type=click.Choice(["jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy"]),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: gold JSONL; spacy: DocBin; conll: CoNLL-2003 IOB2; hf: Hugging Face JSONL; "
+    "brat: .txt/.ann folder; doccano, labelstudio, prodigy: their JSON(L). "
+    "See README, Export formats, for what each keeps.",
+)
+@click.option(
+    "--gold",
+    is_flag=True,
+    help="Export the gold (reviewed) layer instead of the annotators' layers.",
+)
+@click.option(
+    "--align",
+    type=click.Choice(["strict", "contract", "expand"]),
+    default="strict",
+    show_default=True,
+    help="Token formats (spacy, conll, hf, prodigy): a span that cuts a token is dropped "
+    "(strict), shrunk to the tokens inside it (contract) or grown to whole tokens (expand).",
+)
+@click.option(
+    "--offsets",
+    type=click.Choice(["codepoints", "utf16"]),
+    help="doccano and labelstudio only: offset unit. Default: utf16 for doccano (as it "
+    "counts), codepoints for Label Studio (since 2021).",
 )
 @click.option(
     "--annotator",
@@ -228,21 +311,44 @@ def export_command(
     annotators: tuple[str, ...],
     status: str,
     labels: str | None,
+    format_name: str = "jsonl",
+    gold: bool = False,
+    align: str = "strict",
+    offsets: str | None = None,
 ) -> None:
-    """Write the gold JSONL dataset: one document per line with its spans."""
-    from annotator.core.export import ExportOptions, export_gold_jsonl
+    """Write the dataset: gold JSONL (one document per line with its spans) or another
+    tool's format. Lossy formats report every span they drop, trim or expand."""
+    from annotator.core.export import ExportOptions
+    from annotator.core.formats.registry import export_format
 
     options = ExportOptions(
         annotators=list(annotators) or None,
+        gold=gold,
         labels=[label.strip() for label in labels.split(",")] if labels else None,
         status=status,
     )
     with obj.store() as store:
-        report = export_gold_jsonl(store, output, options)
-    click.echo(
-        f"Wrote {report.documents} documents and {report.spans} spans to {report.path} "
-        f"(manifest: {report.manifest_path})"
-    )
+        report = export_format(store, format_name, output, options, align=align, offsets=offsets)
+    for line in report.summary_lines():
+        click.echo(line)
+
+
+@main.command("validate")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@reports_errors
+def validate_command(file: Path) -> None:
+    """Check a gold JSONL file against schemas/gold.schema.json, every span against
+    text[start:end], and span ids for duplicates. Prints each problem with its line
+    number; exits with status 1 if there is any."""
+    from annotator.core.validate import validate_gold_file
+
+    problems = validate_gold_file(file)
+    for problem in problems:
+        click.echo(f"{file}:{problem.line}: {problem.message}")
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)} in {file}")
+        click.get_current_context().exit(1)
+    click.echo(f"{file}: valid")
 
 
 # -- reliability: backup and carry-over ---------------------------------------

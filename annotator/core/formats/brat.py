@@ -1,0 +1,277 @@
+"""brat standoff: a folder of ``.txt``/``.ann`` pairs and its ``annotation.conf``.
+
+Offsets are code points, like ours. The layout is the one brat projects with several
+annotators use (and the bratiaa agreement tool reads): ``annotation.conf`` at the top
+and one folder per annotator holding the same ``.txt`` files with that annotator's
+``.ann``. brat keeps line breaks out of a span's text by writing a span that crosses
+lines as fragments (``T1<TAB>claim 0 12;13 40<TAB>...``); reading joins fragments that
+only a line break separates, and refuses a truly discontinuous span.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import InputError
+from annotator.core.export import ExportError, ExportOptions, write_atomically
+from annotator.core.formats.registry import (
+    FormatExportReport,
+    OffsetUnit,
+    counted_records,
+    export_labels,
+    layers,
+    write_manifest,
+)
+from annotator.core.formats.tokens import AlignMode
+from annotator.core.store import Store
+
+CONF_NAME = "annotation.conf"
+_SAFE_NAME = re.compile(r"[^\w\-.]+")
+
+
+def line_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``start:end`` split around line breaks, as brat stores a span across lines."""
+    fragments: list[tuple[int, int]] = []
+    position = start
+    for part in text[start:end].split("\n"):
+        if part:
+            fragments.append((position, position + len(part)))
+        position += len(part) + 1
+    return fragments
+
+
+def annotation_conf(labels: list[str]) -> str:
+    entities = "\n".join(labels)
+    return (
+        "# Written by annotator: the project's labels as brat entity types.\n"
+        f"[entities]\n{entities}\n\n[relations]\n\n[events]\n\n[attributes]\n"
+    )
+
+
+def folder_name(annotator: str) -> str:
+    return _SAFE_NAME.sub("_", annotator).strip("._") or "annotator"
+
+
+def export_brat(
+    store: Store,
+    path: Path,
+    options: ExportOptions,
+    *,
+    align: AlignMode = AlignMode.STRICT,
+    offsets: OffsetUnit | None = None,
+) -> FormatExportReport:
+    report = FormatExportReport(
+        path=path,
+        format="brat",
+        offsets="code points",
+        trim_reason="of line breaks at their edges (a brat span cannot start or end on one)",
+    )
+    if path.exists() and not path.is_dir():
+        raise ExportError(f"{path} is a file; brat export writes a folder")
+    files: dict[Path, str] = {}
+    folders: dict[str, str] = {}
+    for record in counted_records(store, options, report):
+        for layer in layers(record):
+            folder = folders.setdefault(layer.annotator, folder_name(layer.annotator))
+            if list(folders.values()).count(folder) > 1:
+                raise ExportError(
+                    f"annotators {layer.annotator!r} and another both make the folder "
+                    f"name {folder!r}; export them separately with --annotator"
+                )
+            stem = record["id"][:16]
+            lines = []
+            for number, span in enumerate(layer.spans, start=1):
+                fragments = line_fragments(record["text"], span["start"], span["end"])
+                if not fragments:
+                    report.dropped["holds only line breaks (brat cannot store it)"] += 1
+                    continue
+                if (fragments[0][0], fragments[-1][1]) != (span["start"], span["end"]):
+                    report.trimmed += 1
+                where = ";".join(f"{start} {end}" for start, end in fragments)
+                shown = " ".join(record["text"][start:end] for start, end in fragments)
+                lines.append(f"T{number}\t{span['label']} {where}\t{shown}\n")
+                report.written_spans += 1
+            files[Path(folder) / f"{stem}.txt"] = record["text"]
+            files[Path(folder) / f"{stem}.ann"] = "".join(lines)
+    files[Path(CONF_NAME)] = annotation_conf(export_labels(store, options, report.labels))
+    _replace_folder(path, files)
+    write_manifest(store, report, options, annotator_folders=folders)
+    return report
+
+
+def _replace_folder(path: Path, files: dict[Path, str]) -> None:
+    """Write every file into a fresh folder, then swap it in: whole or not at all."""
+    partial = path.with_name(f".{path.name}.partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    try:
+        for relative, content in files.items():
+            target = partial / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            # newline="" keeps the text's own line breaks: offsets count them.
+            with open(target, "w", encoding="utf-8", newline="") as file:
+                file.write(content)
+        if path.exists():
+            old = path.with_name(f".{path.name}.old")
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(path, old)
+            os.replace(partial, path)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(partial, path)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+
+
+# -- reading -------------------------------------------------------------------------
+
+
+@dataclass
+class BratSpan:
+    line: int
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass
+class BratDocument:
+    ann_path: Path
+    txt_path: Path
+    text: str
+    spans: list[BratSpan] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+    ignored: dict[str, int] = field(default_factory=dict)
+
+
+def read_text(path: Path) -> str:
+    # Bytes decoded by hand: universal newlines would turn CRLF into LF and shift
+    # every offset after it.
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+
+
+def find_conf(folder: Path) -> Path | None:
+    """brat looks for annotation.conf in the folder, then in each parent."""
+    for candidate in (folder, *folder.parents):
+        conf = candidate / CONF_NAME
+        if conf.is_file():
+            return conf
+    return None
+
+
+def conf_sections(conf: Path) -> dict[str, list[str]]:
+    """Type names per section ([entities], [events], ...) of an annotation.conf."""
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for raw in read_text(conf).splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1].strip()
+            sections.setdefault(current, [])
+            continue
+        name = line.split(None, 1)[0].lstrip("!")
+        if "=" in name and name.startswith("<"):
+            continue  # a macro definition
+        sections.setdefault(current, []).append(name)
+    return sections
+
+
+def layer_folders(folder: Path) -> list[tuple[str, Path]]:
+    """(layer name, folder) pairs: the folder itself if it has .ann files, else each
+    subfolder that has them (one annotator each)."""
+    if any(folder.glob("*.ann")):
+        return [(folder.name, folder)]
+    return [(sub.name, sub) for sub in sorted(folder.iterdir()) if sub.is_dir() and any(sub.glob("*.ann"))]
+
+
+def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
+    txt_path = ann_path.with_suffix(".txt")
+    if not txt_path.is_file():
+        raise InputError(ann_path, f"no {txt_path.name} beside it (brat needs both)")
+    document = BratDocument(ann_path, txt_path, read_text(txt_path))
+    for number, raw in enumerate(read_text(ann_path).split("\n"), start=1):
+        line = raw.rstrip("\r")
+        if not line.strip():
+            continue
+        kind = line[0]
+        if kind != "T":
+            name = {"R": "relations", "E": "events", "A": "attributes", "M": "attributes",
+                    "N": "normalisations", "#": "notes", "*": "equivalences"}.get(kind, "other lines")
+            document.ignored[name] = document.ignored.get(name, 0) + 1
+            continue
+        parts = line.split("\t", 2)
+        if len(parts) < 2:
+            document.problems.append(InputError(ann_path, "a T line needs tab-separated fields", number))
+            continue
+        type_and_offsets = parts[1].split(" ", 1)
+        label = type_and_offsets[0]
+        if label in event_types:
+            document.ignored["event triggers"] = document.ignored.get("event triggers", 0) + 1
+            continue
+        try:
+            fragments = [
+                (int(a), int(b))
+                for a, b in (piece.split() for piece in type_and_offsets[1].split(";"))
+            ]
+        except (IndexError, ValueError):
+            document.problems.append(
+                InputError(ann_path, f"cannot read offsets {parts[1]!r}", number)
+            )
+            continue
+        text = document.text
+        for (_, end), (start, _) in zip(fragments, fragments[1:]):
+            if text[end:start].strip():
+                document.problems.append(
+                    InputError(
+                        ann_path,
+                        f"{parts[0]} is discontinuous ({parts[1]}): annotator spans are "
+                        "continuous; split it in brat first",
+                        number,
+                    )
+                )
+                break
+        else:
+            start, end = fragments[0][0], fragments[-1][1]
+            shown = parts[2] if len(parts) > 2 else None
+            fragment_text = " ".join(text[a:b] for a, b in fragments)
+            if shown is not None and shown != fragment_text:
+                document.problems.append(
+                    InputError(
+                        ann_path,
+                        f"{parts[0]}: offsets {parts[1]} select {fragment_text!r} in "
+                        f"{txt_path.name}, not {shown!r}",
+                        number,
+                    )
+                )
+                continue
+            document.spans.append(BratSpan(number, start, end, label, text[start:end]))
+    return document
+
+
+def read_folder(folder: Path) -> Iterator[tuple[str, BratDocument]]:
+    """(layer name, document) for every .ann file of a brat folder."""
+    if not folder.is_dir():
+        raise InputError(folder, "not a folder")
+    conf = find_conf(folder)
+    if conf is None:
+        raise InputError(folder, f"no {CONF_NAME} in it or above it: is this a brat folder?")
+    event_types = set(conf_sections(conf).get("events", []))
+    found = layer_folders(folder)
+    if not found:
+        raise InputError(folder, "no .ann files in it or in its subfolders")
+    for name, layer_folder in found:
+        for ann_path in sorted(layer_folder.glob("*.ann")):
+            yield name, read_document(ann_path, event_types)

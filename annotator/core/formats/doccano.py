@@ -1,0 +1,125 @@
+"""doccano sequence-labelling JSONL: ``{"id", "text", "label": [[start, end, "LABEL"]]}``.
+
+doccano counts offsets in UTF-16 code units (its front end is JavaScript): after an
+emoji its offsets are one higher per emoji than Python's. Export writes UTF-16 by
+default (``--offsets codepoints`` for projects in doccano's grapheme mode). doccano
+files carry no span text, so reading keeps the raw offsets and the import decides the
+unit from which reading fits the text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from annotator.core.export import ExportOptions
+from annotator.core.formats.records import (
+    ForeignFile,
+    ForeignRecord,
+    ForeignSpan,
+    as_int,
+    iter_json_values,
+)
+from annotator.core.formats.registry import (
+    FormatExportReport,
+    OffsetUnit,
+    counted_records,
+    layers,
+    write_jsonl_lines,
+    write_manifest,
+)
+from annotator.core.formats.tokens import AlignMode
+from annotator.core.offsets import Utf16Map
+from annotator.core.store import Store
+
+TEXT_KEYS = ("text", "data", "column_data")
+LABEL_KEYS = ("label", "labels", "entities", "column_label")
+
+
+def export_doccano(
+    store: Store,
+    path: Path,
+    options: ExportOptions,
+    *,
+    align: AlignMode = AlignMode.STRICT,
+    offsets: OffsetUnit | None = None,
+) -> FormatExportReport:
+    unit = offsets or OffsetUnit.UTF16
+    report = FormatExportReport(
+        path=path,
+        format="doccano",
+        offsets="UTF-16 code units" if unit is OffsetUnit.UTF16 else "code points",
+    )
+    lines: list[dict[str, Any]] = []
+    for record in counted_records(store, options, report):
+        mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
+        for layer in layers(record):
+            labels = []
+            for span in layer.spans:
+                start, end = span["start"], span["end"]
+                if mapping is not None:
+                    start, end = mapping.to_utf16(start), mapping.to_utf16(end)
+                labels.append([start, end, span["label"]])
+            lines.append(
+                {"id": record["id"], "text": record["text"], "label": labels,
+                 "annotator": layer.annotator}
+            )
+            report.written_spans += len(labels)
+    write_jsonl_lines(path, lines)
+    write_manifest(store, report, options)
+    return report
+
+
+def looks_like(value: Any) -> bool:
+    return isinstance(value, dict) and any(
+        isinstance(value.get(key), list) for key in LABEL_KEYS
+    ) and not ("spans" in value or "annotations" in value)
+
+
+def _span(item: Any) -> ForeignSpan | None:
+    if isinstance(item, list) and len(item) >= 3:
+        start, end, label = as_int(item[0]), as_int(item[1]), item[2]
+    elif isinstance(item, dict):
+        start = as_int(item.get("start_offset", item.get("start")))
+        end = as_int(item.get("end_offset", item.get("end")))
+        label = item.get("label")
+    else:
+        return None
+    if start is None or end is None or not isinstance(label, str):
+        return None
+    return ForeignSpan(start, end, label)
+
+
+def read(path: Path) -> ForeignFile:
+    """Every line of a doccano export; a per-user export ``<user>.jsonl`` names its user."""
+    result = ForeignFile(path, "doccano", [], default_unit=OffsetUnit.UTF16.value)
+    for line, value in iter_json_values(path):
+        if not isinstance(value, dict):
+            result.records.append(
+                ForeignRecord(path, line, None, problem="not a JSON object")
+            )
+            continue
+        text = next((value[key] for key in TEXT_KEYS if isinstance(value.get(key), str)), None)
+        user = value.get("annotator", value.get("user"))
+        record = ForeignRecord(
+            path,
+            line,
+            text,
+            annotator=user if isinstance(user, str) and user else path.stem,
+            annotator_is_fallback=not (isinstance(user, str) and user),
+            meta=value.get("meta") if isinstance(value.get("meta"), dict) else {},
+        )
+        if text is None:
+            record.problem = f"no text (looked for {', '.join(TEXT_KEYS)})"
+        items = next((value[key] for key in LABEL_KEYS if isinstance(value.get(key), list)), [])
+        for item in items:
+            span = _span(item)
+            if span is None:
+                record.problem = f"cannot read the label {item!r}: want [start, end, label]"
+                break
+            record.spans.append(span)
+        for extra in ("relations", "cats"):
+            if value.get(extra):
+                result.skipped[f"doccano {extra} (not spans)"] += len(value[extra])
+        result.records.append(record)
+    return result

@@ -1,0 +1,229 @@
+"""Label Studio JSON: a list of tasks, each annotator's spans one annotation.
+
+Current Label Studio counts offsets in code points (older exports, before late 2021,
+in UTF-16 code units); each result carries its text, so the import checks which unit
+a file uses. Export writes the tasks and, beside them, the labelling config
+(``OUT.config.xml``) that makes Label Studio show the same labels.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import quoteattr
+
+from annotator.core.export import ExportOptions, write_atomically
+from annotator.core.formats.records import ForeignFile, ForeignRecord, ForeignSpan, as_int, read_json
+from annotator.core.formats.registry import (
+    FormatExportReport,
+    OffsetUnit,
+    counted_records,
+    export_labels,
+    layers,
+    write_manifest,
+)
+from annotator.core.formats.tokens import AlignMode
+from annotator.core.offsets import Utf16Map
+from annotator.core.store import Store
+
+FROM_NAME = "label"
+TO_NAME = "text"
+
+
+def labelling_config(store: Store, labels: list[str]) -> str:
+    label_set = store.label_set()
+    lines = ["<View>", f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">']
+    for name in labels:
+        label = label_set.get(name)
+        colour = f" background={quoteattr(label.color)}" if label else ""
+        lines.append(f"    <Label value={quoteattr(name)}{colour}/>")
+    lines += ["  </Labels>", f'  <Text name="{TO_NAME}" value="$text"/>', "</View>", ""]
+    return "\n".join(lines)
+
+
+def config_path_for(path: Path) -> Path:
+    return path.with_name(f"{path.stem}.config.xml")
+
+
+def export_labelstudio(
+    store: Store,
+    path: Path,
+    options: ExportOptions,
+    *,
+    align: AlignMode = AlignMode.STRICT,
+    offsets: OffsetUnit | None = None,
+) -> FormatExportReport:
+    unit = offsets or OffsetUnit.CODE_POINTS
+    report = FormatExportReport(
+        path=path,
+        format="labelstudio",
+        offsets="UTF-16 code units" if unit is OffsetUnit.UTF16 else "code points",
+    )
+    user_ids: dict[str, int] = {}
+    tasks: list[dict[str, Any]] = []
+    annotation_id = 0
+    for number, record in enumerate(counted_records(store, options, report), start=1):
+        mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
+        annotations = []
+        for layer in layers(record):
+            user = user_ids.setdefault(layer.annotator, len(user_ids) + 1)
+            results = []
+            for span in layer.spans:
+                start, end = span["start"], span["end"]
+                if mapping is not None:
+                    start, end = mapping.to_utf16(start), mapping.to_utf16(end)
+                results.append(
+                    {
+                        "id": span["id"],
+                        "from_name": FROM_NAME,
+                        "to_name": TO_NAME,
+                        "type": "labels",
+                        "origin": "manual",
+                        "value": {
+                            "start": start,
+                            "end": end,
+                            "text": span["text"],
+                            "labels": [span["label"]],
+                        },
+                    }
+                )
+            annotation_id += 1
+            times = [s["created_at"] for s in layer.spans if s.get("created_at")]
+            updates = [s["updated_at"] for s in layer.spans if s.get("updated_at")]
+            annotations.append(
+                {
+                    "id": annotation_id,
+                    "completed_by": user,
+                    # Label Studio ids users by number; the name rides along so an
+                    # import back names the layer.
+                    "annotator": layer.annotator,
+                    "was_cancelled": False,
+                    "ground_truth": False,
+                    "created_at": min(times) if times else None,
+                    "updated_at": max(updates) if updates else None,
+                    "result": results,
+                }
+            )
+            report.written_spans += len(results)
+        tasks.append(
+            {
+                "id": number,
+                "data": {"text": record["text"], "doc_id": record["id"], "title": record["title"]},
+                "annotations": annotations,
+                "predictions": [],
+                "meta": {"source": record["source"]} if record["source"] else {},
+            }
+        )
+    write_atomically(path, lambda file: file.write(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"))
+    config = config_path_for(path)
+    config_text = labelling_config(store, export_labels(store, options, report.labels))
+    write_atomically(config, lambda file: file.write(config_text))
+    report.files.append(config)
+    write_manifest(store, report, options, label_studio_users=user_ids)
+    return report
+
+
+def looks_like(value: Any) -> bool:
+    tasks = value if isinstance(value, list) else [value]
+    return bool(tasks) and all(
+        isinstance(task, dict) and isinstance(task.get("data"), dict) for task in tasks[:5]
+    )
+
+
+def _user_name(annotation: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(name the file gives, user id) of whoever made an annotation."""
+    named = annotation.get("annotator")
+    if isinstance(named, str) and named:
+        return named, None
+    user = annotation.get("completed_by")
+    if isinstance(user, dict):
+        for key in ("email", "username"):
+            if isinstance(user.get(key), str) and user[key]:
+                return user[key], None
+        full = " ".join(
+            str(user[key]) for key in ("first_name", "last_name") if user.get(key)
+        ).strip()
+        if full:
+            return full, None
+        user = user.get("id")
+    return None, str(user) if user is not None else "unknown"
+
+
+def read(path: Path, *, predictions: bool = False) -> ForeignFile:
+    """Annotations of each task (predictions too if asked); cancelled ones skipped."""
+    value = read_json(path)
+    tasks = value if isinstance(value, list) else [value]
+    result = ForeignFile(path, "labelstudio", [], default_unit=OffsetUnit.CODE_POINTS.value)
+    for number, task in enumerate(tasks, start=1):
+        # A JSON array has no useful line numbers; the task's position names it.
+        where = number
+        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+            result.records.append(ForeignRecord(path, where, None, problem="task has no data"))
+            continue
+        data = task["data"]
+        text = data.get("text") if isinstance(data.get("text"), str) else None
+        if text is None and not any(
+            isinstance(item, dict) and item.get("type") == "labels"
+            for group in (*(task.get("annotations") or []), *(task.get("predictions") or []))
+            if isinstance(group, dict)
+            for item in group.get("result") or []
+        ):
+            # An image or audio task: nothing here for a text annotation tool.
+            result.skipped["tasks without text (images, audio...)"] += 1
+            continue
+        groups: list[tuple[str, dict[str, Any]]] = [
+            ("annotation", a) for a in task.get("annotations") or [] if isinstance(a, dict)
+        ]
+        for prediction in task.get("predictions") or []:
+            if predictions and isinstance(prediction, dict):
+                groups.append(("prediction", prediction))
+            else:
+                result.skipped["predictions (use --predictions to import them)"] += 1
+        for kind, group in groups:
+            if group.get("was_cancelled"):
+                result.skipped["cancelled annotations"] += 1
+                continue
+            if kind == "prediction":
+                model = group.get("model_version") or "model"
+                name, user = f"labelstudio-{model}".replace(" ", "-"), None
+            else:
+                name, user = _user_name(group)
+            record = ForeignRecord(
+                path,
+                where,
+                text,
+                annotator=name or f"labelstudio-user-{user}",
+                annotator_is_fallback=name is None,
+                title=data.get("title") if isinstance(data.get("title"), str) else None,
+            )
+            if text is None:
+                record.problem = "the task's data has no text"
+            origin = "suggested:model" if kind == "prediction" else None
+            for item in group.get("result") or []:
+                if not isinstance(item, dict):
+                    continue
+                if item.get("type") != "labels":
+                    result.skipped[f"result items of type {item.get('type')!r}"] += 1
+                    continue
+                value_ = item.get("value") or {}
+                start, end = as_int(value_.get("start")), as_int(value_.get("end"))
+                labels = value_.get("labels") or []
+                if start is None or end is None or not labels:
+                    record.problem = f"result {item.get('id')!r} has no start, end or labels"
+                    break
+                for label in labels:
+                    record.spans.append(
+                        ForeignSpan(
+                            start,
+                            end,
+                            str(label),
+                            text=value_.get("text") if isinstance(value_.get("text"), str) else None,
+                            id=str(item["id"]) if item.get("id") is not None else None,
+                            origin=origin,
+                            created_at=group.get("created_at"),
+                            updated_at=group.get("updated_at"),
+                        )
+                    )
+            result.records.append(record)
+    return result

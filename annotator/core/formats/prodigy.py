@@ -1,0 +1,193 @@
+"""Prodigy JSONL: tasks with ``tokens`` and ``spans`` (``token_end`` inclusive).
+
+Offsets are code points. Spans must sit on token boundaries, so export aligns them
+(``--align``) and counts what it had to drop or change. Each (document, annotator)
+layer becomes one accepted task of the ``spans_manual`` view, which, unlike
+``ner_manual``, allows overlapping spans.
+
+Hashes are Prodigy's kind: signed 32-bit MurmurHash3 (x86, seed 0). ``_input_hash``
+hashes the JSON-encoded text, as Prodigy does (it matches the hashes in Prodigy's own
+example datasets); ``_task_hash`` hashes the input hash followed by the JSON of the
+sorted spans: stable across runs and machines, though not byte-identical to every
+Prodigy version's.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from annotator.core.export import ExportOptions
+from annotator.core.formats.records import (
+    ForeignFile,
+    ForeignRecord,
+    ForeignSpan,
+    as_int,
+    iter_json_values,
+)
+from annotator.core.formats.registry import (
+    FormatExportReport,
+    OffsetUnit,
+    counted_records,
+    layers,
+    write_jsonl_lines,
+    write_manifest,
+)
+from annotator.core.formats.tokens import AlignMode, TokenIndex, tokenize
+from annotator.core.store import Store
+
+VIEW_ID = "spans_manual"
+
+
+def _rotl32(value: int, shift: int) -> int:
+    return ((value << shift) | (value >> (32 - shift))) & 0xFFFFFFFF
+
+
+def murmurhash3_32(text: str, seed: int = 0) -> int:
+    """MurmurHash3 x86_32 of the UTF-8 bytes, as a signed int (mmh3.hash's result)."""
+    data = text.encode("utf-8")
+    c1, c2 = 0xCC9E2D51, 0x1B873593
+    h = seed & 0xFFFFFFFF
+    whole = len(data) - len(data) % 4
+    for i in range(0, whole, 4):
+        k = int.from_bytes(data[i : i + 4], "little")
+        k = _rotl32((k * c1) & 0xFFFFFFFF, 15) * c2 & 0xFFFFFFFF
+        h = _rotl32(h ^ k, 13)
+        h = (h * 5 + 0xE6546B64) & 0xFFFFFFFF
+    tail = data[whole:]
+    if tail:
+        k = int.from_bytes(tail, "little")
+        k = _rotl32((k * c1) & 0xFFFFFFFF, 15) * c2 & 0xFFFFFFFF
+        h ^= k
+    h ^= len(data)
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & 0xFFFFFFFF
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & 0xFFFFFFFF
+    h ^= h >> 16
+    return h - (1 << 32) if h & 0x80000000 else h
+
+
+def input_hash(text: str) -> int:
+    return murmurhash3_32(json.dumps(text))
+
+
+def task_hash(input_hash_value: int, spans: list[dict[str, Any]]) -> int:
+    key = [[s["start"], s["end"], s["label"]] for s in spans]
+    return murmurhash3_32(f"{input_hash_value}{json.dumps(sorted(key))}")
+
+
+def export_prodigy(
+    store: Store,
+    path: Path,
+    options: ExportOptions,
+    *,
+    align: AlignMode = AlignMode.STRICT,
+    offsets: OffsetUnit | None = None,
+) -> FormatExportReport:
+    report = FormatExportReport(
+        path=path, format="prodigy", offsets="code points", align=align.value
+    )
+    reason = (
+        "cuts a token (--align strict; try --align contract or expand)"
+        if align is AlignMode.STRICT
+        else f"no token fits it (--align {align})"
+    )
+    tasks: list[dict[str, Any]] = []
+    for record in counted_records(store, options, report):
+        text = record["text"]
+        tokens = tokenize(text)
+        index = TokenIndex(tokens)
+        hashed_input = input_hash(text)
+        for layer in layers(record):
+            spans: list[dict[str, Any]] = []
+            for span in layer.spans:
+                alignment = index.align(span["start"], span["end"], align)
+                if not report.count_alignment(alignment, reason):
+                    continue
+                assert alignment is not None
+                spans.append(
+                    {
+                        "start": alignment.start,
+                        "end": alignment.end,
+                        "text": text[alignment.start : alignment.end],
+                        "token_start": alignment.token_start,
+                        "token_end": alignment.token_end - 1,  # Prodigy's is inclusive
+                        "label": span["label"],
+                    }
+                )
+            report.written_spans += len(spans)
+            tasks.append(
+                {
+                    "text": text,
+                    "meta": {"id": record["id"], "title": record["title"],
+                             "source": record["source"]},
+                    "_input_hash": hashed_input,
+                    "_task_hash": task_hash(hashed_input, spans),
+                    "tokens": [
+                        {"text": t.text, "start": t.start, "end": t.end, "id": i, "ws": t.ws}
+                        for i, t in enumerate(tokens)
+                    ],
+                    "spans": spans,
+                    "_view_id": VIEW_ID,
+                    "_annotator_id": layer.annotator,
+                    "_session_id": layer.annotator,
+                    "answer": "accept",
+                }
+            )
+    write_jsonl_lines(path, tasks)
+    write_manifest(store, report, options)
+    return report
+
+
+def looks_like(value: Any) -> bool:
+    return isinstance(value, dict) and isinstance(value.get("text"), str) and (
+        "_input_hash" in value or "answer" in value or isinstance(value.get("spans"), list)
+    ) and "schema_version" not in value
+
+
+def read(path: Path) -> ForeignFile:
+    """Accepted tasks only; in binary (ner.teach) data, spans the annotator rejected are
+    left out too."""
+    result = ForeignFile(path, "prodigy", [], default_unit=OffsetUnit.CODE_POINTS.value)
+    for line, value in iter_json_values(path):
+        if not isinstance(value, dict):
+            result.records.append(ForeignRecord(path, line, None, problem="not a JSON object"))
+            continue
+        answer = value.get("answer")
+        if answer is None:
+            result.skipped["tasks without an answer (not annotated)"] += 1
+            continue
+        if answer != "accept":
+            result.skipped[f"tasks answered {answer!r}"] += 1
+            continue
+        named = value.get("_annotator_id") or value.get("_session_id")
+        record = ForeignRecord(
+            path,
+            line,
+            value.get("text") if isinstance(value.get("text"), str) else None,
+            annotator=named if isinstance(named, str) and named else path.stem,
+            annotator_is_fallback=not (isinstance(named, str) and named),
+            meta=value.get("meta") if isinstance(value.get("meta"), dict) else {},
+        )
+        if record.text is None:
+            record.problem = "the task has no text"
+        for item in value.get("spans") or []:
+            if not isinstance(item, dict):
+                continue
+            if item.get("answer") not in (None, "accept"):
+                result.skipped[f"spans answered {item.get('answer')!r}"] += 1
+                continue
+            start, end, label = as_int(item.get("start")), as_int(item.get("end")), item.get("label")
+            if start is None or end is None or not isinstance(label, str):
+                record.problem = f"cannot read the span {item!r}"
+                break
+            span_text = item.get("text")
+            record.spans.append(
+                ForeignSpan(start, end, label, text=span_text if isinstance(span_text, str) else None)
+            )
+        if value.get("relations"):
+            result.skipped["prodigy relations (not spans)"] += len(value["relations"])
+        result.records.append(record)
+    return result

@@ -1,0 +1,123 @@
+"""What a reader of another tool's file hands to the import: records in one shape.
+
+Readers (``doccano.read``, ``labelstudio.read``, ...) only parse: they keep offsets as
+the file wrote them and the span text when the file carries it. ``interchange`` then
+decides the offset unit, maps labels and writes to the store, the same way for all.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import InputError
+
+
+@dataclass
+class ForeignSpan:
+    start: int
+    end: int
+    label: str
+    text: str | None = None
+    """The span's text as the file carries it: the evidence for the offset unit."""
+    annotator: str | None = None
+    id: str | None = None
+    origin: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    attrs: dict[str, Any] | None = None
+    line: int | None = None
+    """The span's own line (brat), when it differs from the record's."""
+
+
+@dataclass
+class ForeignRecord:
+    path: Path
+    line: int | None
+    text: str | None
+    spans: list[ForeignSpan] = field(default_factory=list)
+    annotator: str | None = None
+    """The layer the file names for spans that do not name their own."""
+    annotator_is_fallback: bool = False
+    """True when ``annotator`` comes from a file or user id, not a name in the file:
+    ``--as`` then names the layer instead."""
+    title: str | None = None
+    source: str | None = None
+    language: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    problem: str | None = None
+    """Why the record cannot be imported at all (e.g. it has no text)."""
+
+    def where(self) -> str:
+        return f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+
+
+@dataclass
+class ForeignFile:
+    path: Path
+    format: str
+    records: list[ForeignRecord]
+    default_unit: str = "codepoints"
+    """The tool's documented unit, used when the file's offsets fit both readings."""
+    fixed_unit: str | None = None
+    """Set when the format's unit is not in doubt (brat, gold JSONL)."""
+    skipped: Counter[str] = field(default_factory=Counter)
+    """What the file holds that is not an annotation span, by reason, counted."""
+
+
+def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
+    """(line number, value) for each JSON value in a JSON Lines file.
+
+    Also reads JSON values spread over several lines (doccano's pretty-printed
+    examples): values are decoded one after another, not line by line.
+    """
+    try:
+        content = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    decoder = json.JSONDecoder()
+    position = 0
+    line = 1
+    length = len(content)
+    while True:
+        while position < length and content[position] in " \t\r\n":
+            if content[position] == "\n":
+                line += 1
+            position += 1
+        if position >= length:
+            return
+        try:
+            value, end = decoder.raw_decode(content, position)
+        except json.JSONDecodeError as error:
+            raise InputError(
+                path, f"not valid JSON: {error.msg}", line=content.count("\n", 0, error.pos) + 1
+            ) from error
+        yield line, value
+        line += content.count("\n", position, end)
+        position = end
+
+
+def read_json(path: Path) -> Any:
+    try:
+        content = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    try:
+        return json.loads(content)
+    except json.JSONDecodeError as error:
+        raise InputError(path, f"not valid JSON: {error.msg}", line=error.lineno) from error
+
+
+def as_int(value: Any) -> int | None:
+    """An offset as an int; None for anything else (booleans included)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None
+    return value

@@ -1,0 +1,245 @@
+"""Which export formats exist, and what every exporter shares.
+
+Every exporter reads ``export.gold_records`` so the status, annotator and label filters
+apply to all formats alike, and returns a :class:`FormatExportReport` that says what the
+format could not hold: spans dropped, trimmed or expanded, and why. Nothing is left out
+without a count in the report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from annotator.core.export import (
+    ExportError,
+    ExportOptions,
+    ExportReport,
+    build_manifest,
+    export_gold_jsonl,
+    gold_records,
+    manifest_path_for,
+    write_atomically,
+)
+from annotator.core.formats.tokens import Alignment, AlignMode
+from annotator.core.store import Store
+
+
+class OffsetUnit(StrEnum):
+    CODE_POINTS = "codepoints"
+    UTF16 = "utf16"
+
+
+@dataclass
+class FormatExportReport(ExportReport):
+    """An export report that also says what the target format lost."""
+
+    format: str = "jsonl"
+    offsets: str = "code points"
+    align: str = AlignMode.STRICT.value
+    written_spans: int = 0
+    dropped: Counter[str] = field(default_factory=Counter)
+    """Reason -> number of spans not written at all."""
+    trimmed: int = 0
+    expanded: int = 0
+    left_out: Counter[str] = field(default_factory=Counter)
+    """Reason -> spans written, but left out of one part (e.g. spaCy's doc.ents)."""
+    files: list[Path] = field(default_factory=list)
+    """Files written besides ``path`` (label config, label names)."""
+    notes: list[str] = field(default_factory=list)
+    trim_reason: str = ""
+
+    def count_alignment(self, alignment: Alignment | None, reason: str) -> bool:
+        """Record what alignment did to a span; False when the span is dropped."""
+        if alignment is None:
+            self.dropped[reason] += 1
+            return False
+        if alignment.change == "trimmed":
+            self.trimmed += 1
+        elif alignment.change == "expanded":
+            self.expanded += 1
+        return True
+
+    def summary_lines(self) -> list[str]:
+        """What the command line prints: one line per loss, never silent."""
+        lines = [
+            f"Wrote {self.documents} documents and {self.written_spans} of {self.spans} "
+            f"spans to {self.path} ({self.format}; offsets: {self.offsets})"
+        ]
+        for reason, count in sorted(self.dropped.items()):
+            lines.append(f"  dropped {count} span{'s' * (count != 1)}: {reason}")
+        if self.trimmed:
+            why = self.trim_reason or f"to the tokens inside them (--align {self.align})"
+            lines.append(f"  trimmed {self.trimmed} span{'s' * (self.trimmed != 1)} {why}")
+        if self.expanded:
+            lines.append(
+                f"  expanded {self.expanded} span{'s' * (self.expanded != 1)} to whole "
+                f"tokens (--align {self.align})"
+            )
+        for reason, count in sorted(self.left_out.items()):
+            lines.append(f"  {count} span{'s' * (count != 1)} {reason}")
+        for note in self.notes:
+            lines.append(f"  note: {note}")
+        for extra in self.files:
+            lines.append(f"  also wrote {extra}")
+        if self.manifest_path is not None:
+            lines.append(f"  manifest: {self.manifest_path}")
+        return lines
+
+    def manifest_fields(self) -> dict[str, Any]:
+        return {
+            "format": self.format,
+            "offsets": self.offsets,
+            "align": self.align,
+            "written_spans": self.written_spans,
+            "dropped": dict(sorted(self.dropped.items())),
+            "trimmed": self.trimmed,
+            "expanded": self.expanded,
+            "left_out": dict(sorted(self.left_out.items())),
+            "notes": self.notes,
+        }
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One annotator's spans on one document: what single-layer formats hold."""
+
+    record: dict[str, Any]
+    annotator: str
+    spans: list[dict[str, Any]]
+
+
+def layers(record: dict[str, Any]) -> Iterator[Layer]:
+    """A gold record split by annotator, in name order (stable output)."""
+    by_annotator: dict[str, list[dict[str, Any]]] = {}
+    for span in record["spans"]:
+        by_annotator.setdefault(span["annotator"], []).append(span)
+    for name in sorted(by_annotator):
+        yield Layer(record, name, by_annotator[name])
+
+
+def counted_records(
+    store: Store, options: ExportOptions, report: FormatExportReport
+) -> Iterator[dict[str, Any]]:
+    """``gold_records`` with the report's document, span and label counts kept."""
+    for record in gold_records(store, options):
+        report.documents += 1
+        report.spans += len(record["spans"])
+        for span in record["spans"]:
+            report.labels[span["label"]] += 1
+            report.annotators.add(span["annotator"])
+        yield record
+
+
+def export_labels(
+    store: Store, options: ExportOptions, seen: Counter[str] | None = None
+) -> list[str]:
+    """The label names an export can contain, in the label set's order (stable ids).
+
+    Labels in ``seen`` that the label set no longer has come last, so every exported
+    span's label has a name.
+    """
+    names = store.label_set().names
+    if options.labels:
+        names = [name for name in names if name in options.labels]
+    return names + sorted(set(seen or ()) - set(names))
+
+
+def write_manifest(
+    store: Store, report: FormatExportReport, options: ExportOptions, **extra: Any
+) -> None:
+    manifest = build_manifest(store, report, options)
+    manifest.update(report.manifest_fields())
+    manifest.update(extra)
+    report.manifest_path = manifest_path_for(report.path)
+    write_atomically(
+        report.manifest_path,
+        lambda file: file.write(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"),
+    )
+
+
+def write_jsonl_lines(path: Path, lines: list[dict[str, Any]]) -> None:
+    def write(file: Any) -> None:
+        for line in lines:
+            file.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+    write_atomically(path, write)
+
+
+Exporter = Callable[..., FormatExportReport]
+
+
+def _jsonl(
+    store: Store,
+    path: Path,
+    options: ExportOptions,
+    *,
+    align: AlignMode = AlignMode.STRICT,
+    offsets: OffsetUnit | None = None,
+) -> FormatExportReport:
+    plain = export_gold_jsonl(store, path, options)
+    report = FormatExportReport(
+        path=plain.path,
+        documents=plain.documents,
+        spans=plain.spans,
+        labels=plain.labels,
+        annotators=plain.annotators,
+        sha256=plain.sha256,
+        manifest_path=plain.manifest_path,
+        format="jsonl",
+        written_spans=plain.spans,
+    )
+    return report
+
+
+def _exporters() -> dict[str, Exporter]:
+    # Imported here: each module imports this one for the shared report.
+    from annotator.core.formats import brat, conll, doccano, labelstudio, prodigy, spacy_docbin
+
+    return {
+        "jsonl": _jsonl,
+        "spacy": spacy_docbin.export_spacy,
+        "conll": conll.export_conll,
+        "hf": conll.export_hf,
+        "brat": brat.export_brat,
+        "doccano": doccano.export_doccano,
+        "labelstudio": labelstudio.export_labelstudio,
+        "prodigy": prodigy.export_prodigy,
+    }
+
+
+FORMATS = ("jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy")
+OFFSET_FORMATS = ("doccano", "labelstudio")
+"""Formats whose offset unit can be chosen; the others are fixed (see the README)."""
+
+
+def export_format(
+    store: Store,
+    format_name: str,
+    path: Path | str,
+    options: ExportOptions | None = None,
+    *,
+    align: AlignMode | str = AlignMode.STRICT,
+    offsets: OffsetUnit | str | None = None,
+) -> FormatExportReport:
+    """Write the export in ``format_name``; the report says what the format lost."""
+    if format_name not in FORMATS:
+        raise ExportError(f"unknown format {format_name!r}: use {', '.join(FORMATS)}")
+    if offsets is not None and format_name not in OFFSET_FORMATS:
+        raise ExportError(
+            f"--offsets applies to {' and '.join(OFFSET_FORMATS)} only; {format_name} "
+            "offsets are fixed (see README, Export formats)"
+        )
+    exporter = _exporters()[format_name]
+    return exporter(
+        store,
+        Path(path),
+        options or ExportOptions(),
+        align=AlignMode(align),
+        offsets=OffsetUnit(offsets) if offsets is not None else None,
+    )

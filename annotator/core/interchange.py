@@ -1,0 +1,583 @@
+"""Import annotated files from other tools: each annotator's spans become a layer.
+
+One path through for every format: a reader in ``formats/`` parses the file as written;
+here the offset unit is decided (code points or UTF-16, from the span text the file
+carries or from which reading fits), Windows line breaks are taken out the way the
+store's documents have them, labels are mapped, and everything for one file is written
+in one transaction. A record that cannot be imported (unknown label, a span that
+matches neither unit, no text) is refused and named with its file and line; the rest of
+the file is imported. Importing the same file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from annotator.core.errors import InputError
+from annotator.core.formats import brat, doccano, gold_jsonl, labelstudio, prodigy
+from annotator.core.formats.records import (
+    ForeignFile,
+    ForeignRecord,
+    ForeignSpan,
+    iter_json_values,
+    read_json,
+)
+from annotator.core.models import Document, Label, Origin, Span, normalise_newlines, utc_now
+from annotator.core.offsets import Utf16Map
+from annotator.core.store import Store, new_id
+
+FORMATS = ("auto", "gold", "doccano", "labelstudio", "prodigy", "brat")
+UNITS = ("auto", "codepoints", "utf16")
+UNIT_NAMES = {"codepoints": "code points", "utf16": "UTF-16 code units"}
+
+
+def is_annotated_input(path: Path) -> bool:
+    """True for what this module imports: JSON/JSONL files and brat folders."""
+    path = Path(path)
+    if path.is_dir():
+        return bool(brat.layer_folders(path))
+    return path.suffix.lower() in (".jsonl", ".json")
+
+
+def parse_label_map(text: str | None) -> dict[str, str]:
+    """``"PER=person,ORG=organisation"`` -> ``{"PER": "person", "ORG": "organisation"}``."""
+    mapping: dict[str, str] = {}
+    for pair in (text or "").split(","):
+        if not pair.strip():
+            continue
+        source, sep, target = pair.partition("=")
+        if not sep or not source.strip() or not target.strip():
+            raise InputError("--map", f"{pair.strip()!r} is not FROM=TO")
+        mapping[source.strip()] = target.strip()
+    return mapping
+
+
+# -- reports -------------------------------------------------------------------------
+
+
+@dataclass
+class FileImportReport:
+    path: Path
+    format: str
+    unit: str = ""
+    documents_added: int = 0
+    documents_known: int = 0
+    spans_added: Counter[str] = field(default_factory=Counter)
+    """Layer (annotator) -> spans added."""
+    duplicates: int = 0
+    refused: list[InputError] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    labels_added: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def lines(self) -> list[str]:
+        added = sum(self.spans_added.values())
+        layers = ", ".join(f"{name}: {count}" for name, count in sorted(self.spans_added.items()))
+        out = [
+            f"{self.path} ({self.format}): {added} spans added"
+            + (f" ({layers})" if layers else "")
+            + f", {self.documents_added} new documents, {self.documents_known} already known"
+        ]
+        if self.unit:
+            out.append(f"  offsets: {self.unit}")
+        if self.duplicates:
+            out.append(f"  {self.duplicates} spans already there: skipped")
+        if self.labels_added:
+            out.append(f"  labels added: {', '.join(self.labels_added)}")
+        for reason, count in sorted(self.skipped.items()):
+            out.append(f"  skipped {count} {reason}")
+        for note in self.notes:
+            out.append(f"  note: {note}")
+        for error in self.refused:
+            out.append(f"  refused: {error}")
+        return out
+
+
+@dataclass
+class ImportReport:
+    files: list[FileImportReport] = field(default_factory=list)
+
+    @property
+    def spans_added(self) -> int:
+        return sum(sum(f.spans_added.values()) for f in self.files)
+
+    @property
+    def documents_added(self) -> int:
+        return sum(f.documents_added for f in self.files)
+
+    @property
+    def refused(self) -> list[InputError]:
+        return [error for f in self.files for error in f.refused]
+
+    def layers(self) -> Counter[str]:
+        total: Counter[str] = Counter()
+        for f in self.files:
+            total.update(f.spans_added)
+        return total
+
+    def lines(self) -> list[str]:
+        return [line for f in self.files for line in f.lines()]
+
+
+# -- detection -----------------------------------------------------------------------
+
+
+def detect_format(path: Path) -> str:
+    """Which tool wrote ``path``, from its shape: a folder is brat, JSON is read."""
+    if path.is_dir():
+        return "brat"
+    if path.suffix.lower() == ".ann":
+        raise InputError(path, "give the brat folder, not one .ann file")
+    if path.suffix.lower() == ".json":
+        value = read_json(path)
+        if labelstudio.looks_like(value):
+            return "labelstudio"
+        raise InputError(path, "a JSON file but not Label Studio tasks (a list of {data, annotations})")
+    for line, value in iter_json_values(path):
+        for name, module in (
+            ("gold", gold_jsonl),
+            ("labelstudio", labelstudio),
+            ("prodigy", prodigy),
+            ("doccano", doccano),
+        ):
+            if name == "labelstudio" and not (isinstance(value, dict) and "annotations" in value):
+                continue
+            if module.looks_like(value):
+                return name
+        raise InputError(
+            path,
+            "cannot tell which tool wrote this (not gold JSONL, doccano, Label Studio or "
+            "Prodigy): give --format",
+            line=line,
+        )
+    raise InputError(path, "empty file: nothing to import")
+
+
+def read_file(path: Path, format_name: str, *, predictions: bool = False) -> ForeignFile:
+    if format_name == "gold":
+        return gold_jsonl.read(path)
+    if format_name == "doccano":
+        return doccano.read(path)
+    if format_name == "labelstudio":
+        if path.suffix.lower() == ".jsonl":
+            tasks = [value for _, value in iter_json_values(path)]
+            return _labelstudio_tasks(path, tasks, predictions)
+        return labelstudio.read(path, predictions=predictions)
+    if format_name == "prodigy":
+        return prodigy.read(path)
+    if format_name == "brat":
+        return _read_brat(path)
+    raise InputError(path, f"unknown format {format_name!r}: use {', '.join(FORMATS)}")
+
+
+def _labelstudio_tasks(path: Path, tasks: list[Any], predictions: bool) -> ForeignFile:
+    import json
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        copy = Path(folder) / "tasks.json"
+        copy.write_text(json.dumps(tasks), encoding="utf-8")
+        result = labelstudio.read(copy, predictions=predictions)
+    result.path = path
+    for record in result.records:
+        record.path = path
+    return result
+
+
+def _read_brat(folder: Path) -> ForeignFile:
+    result = ForeignFile(folder, "brat", [], fixed_unit="codepoints")
+    layer_count = len(brat.layer_folders(folder)) if folder.is_dir() else 0
+    for name, document in brat.read_folder(folder):
+        record = ForeignRecord(
+            document.ann_path,
+            None,
+            document.text,
+            annotator=name,
+            annotator_is_fallback=layer_count == 1,
+            source=str(document.txt_path),
+        )
+        for span in document.spans:
+            record.spans.append(
+                ForeignSpan(span.start, span.end, span.label, text=span.text, line=span.line)
+            )
+        result.records.append(record)
+        for kind, count in document.ignored.items():
+            result.skipped[f"brat {kind} (not spans)"] += count
+        result.records.extend(
+            ForeignRecord(Path(problem.path), problem.line, None, problem=problem.reason)
+            for problem in document.problems
+        )
+    return result
+
+
+# -- offsets -------------------------------------------------------------------------
+
+
+def _utf16_reading(mapping: Utf16Map, start: int, end: int) -> tuple[int, int] | None:
+    """Code point offsets for UTF-16 ``start:end``; None if they do not fit the text."""
+    if not (0 <= start < end <= mapping.utf16_length):
+        return None
+    if not (mapping.is_boundary(start) and mapping.is_boundary(end)):
+        return None
+    return mapping.to_code_point(start), mapping.to_code_point(end)
+
+
+def _clean_edges(text: str, start: int, end: int) -> bool:
+    """A plausible span: no space at its edges, no word cut at either end."""
+    inner = text[start:end]
+    if not inner or inner[0].isspace() or inner[-1].isspace():
+        return False
+    cut_start = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
+    cut_end = end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
+    return not (cut_start or cut_end)
+
+
+def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
+    """(unit for spans without text, what the report says about it)."""
+    if foreign.fixed_unit:
+        return foreign.fixed_unit, f"{UNIT_NAMES[foreign.fixed_unit]} ({foreign.format} format)"
+    if forced != "auto":
+        return forced, f"{UNIT_NAMES[forced]} (as given with --offsets)"
+    evidence: Counter[str] = Counter()
+    astral = False
+    for record in foreign.records:
+        if record.problem or record.text is None:
+            continue
+        mapping = Utf16Map(record.text)
+        if mapping.is_identity:
+            continue
+        astral = True
+        for span in record.spans:
+            by_cp = (span.start, span.end) if 0 <= span.start < span.end <= len(record.text) else None
+            by_u16 = _utf16_reading(mapping, span.start, span.end)
+            if span.text is not None:
+                cp_fits = by_cp is not None and record.text[by_cp[0] : by_cp[1]] == span.text
+                u16_fits = by_u16 is not None and record.text[by_u16[0] : by_u16[1]] == span.text
+                if cp_fits != u16_fits:
+                    evidence["text:codepoints" if cp_fits else "text:utf16"] += 1
+                continue
+            if (by_cp is None) != (by_u16 is None):
+                evidence["fit:codepoints" if by_u16 is None else "fit:utf16"] += 1
+            elif by_cp is not None and by_u16 is not None and by_cp != by_u16:
+                cp_clean = _clean_edges(record.text, *by_cp)
+                u16_clean = _clean_edges(record.text, *by_u16)
+                if cp_clean != u16_clean:
+                    evidence["edges:codepoints" if cp_clean else "edges:utf16"] += 1
+    if not astral:
+        return foreign.default_unit, "code points = UTF-16 here (no emoji or other astral characters)"
+    for kind, how in (
+        ("text", "the span text the file carries"),
+        ("fit", "which reading fits the text"),
+        ("edges", "which reading falls on word boundaries"),
+    ):
+        cp, u16 = evidence[f"{kind}:codepoints"], evidence[f"{kind}:utf16"]
+        if cp and u16:
+            return foreign.default_unit, (
+                f"mixed ({cp} spans in code points, {u16} in UTF-16, by {how}); each span "
+                "read by its own text where it has one"
+            )
+        if cp or u16:
+            unit = "codepoints" if cp else "utf16"
+            return unit, f"{UNIT_NAMES[unit]} (detected from {how})"
+    return foreign.default_unit, (
+        f"{UNIT_NAMES[foreign.default_unit]} (assumed: {foreign.format}'s own unit; "
+        "nothing in the file tells them apart)"
+    )
+
+
+class _Newlines:
+    """Maps offsets in a text with CR or CRLF line breaks to its LF-only form."""
+
+    def __init__(self, raw: str) -> None:
+        self.text = normalise_newlines(raw)
+        # Only the CR of a CRLF pair disappears; a lone CR becomes LF in place.
+        self._removed = [
+            i for i, char in enumerate(raw) if char == "\r" and raw[i + 1 : i + 2] == "\n"
+        ] if "\r" in raw else []
+
+    def __call__(self, offset: int) -> int:
+        return offset - bisect_left(self._removed, offset) if self._removed else offset
+
+
+# -- import --------------------------------------------------------------------------
+
+
+@dataclass
+class _Plan:
+    """What one file will add, checked before anything is written."""
+
+    documents: dict[str, Document] = field(default_factory=dict)
+    spans: list[Span] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+
+def _layer_names(foreign: ForeignFile, as_name: str | None) -> dict[str, str]:
+    """Fallback layer names (file names, user ids) -> the names the import uses."""
+    fallbacks = sorted(
+        {r.annotator for r in foreign.records if r.annotator_is_fallback and r.annotator}
+    )
+    if not as_name:
+        return {name: name for name in fallbacks}
+    if len(fallbacks) <= 1:
+        return {name: as_name for name in fallbacks}
+    return {name: f"{as_name}-{name}" for name in fallbacks}
+
+
+def _label_problem(
+    label: str, label_set_names: Sequence[str], add_labels: bool, mapping: dict[str, str]
+) -> str | None:
+    if label in label_set_names:
+        return None
+    if not add_labels:
+        hint = f"--map {label}=LABEL or --add-labels"
+        return (
+            f"unknown label {label!r} (the project's labels: {', '.join(label_set_names)}); "
+            f"use {hint}"
+        )
+    try:
+        Label(name=label, key="x", color="#000000")
+    except ValidationError:
+        return (
+            f"label {label!r} cannot be a label name (a letter, then letters, digits, "
+            f"'_' or '-'): map it with --map '{label}=NAME'"
+        )
+    return None
+
+
+def _plan_file(
+    store: Store,
+    foreign: ForeignFile,
+    report: FileImportReport,
+    *,
+    as_name: str | None,
+    mapping: dict[str, str],
+    add_labels: bool,
+    offsets: str,
+) -> _Plan:
+    plan = _Plan()
+    unit, report.unit = decide_unit(foreign, offsets)
+    layer_names = _layer_names(foreign, as_name)
+    if as_name and foreign.format == "gold":
+        report.notes.append("--as ignored: gold JSONL names each span's annotator")
+    label_names = list(store.label_set().names)
+    existing: dict[tuple[str, str], set[tuple[int, int, str]]] = {}
+    used_ids: set[str] = set()
+    unit_counts: Counter[str] = Counter()
+
+    for record in foreign.records:
+        where_path = record.path
+        if record.problem is not None or record.text is None:
+            report.refused.append(
+                InputError(where_path, record.problem or "no text", line=record.line)
+            )
+            continue
+        raw = record.text
+        mapping16 = Utf16Map(raw)
+        newlines = _Newlines(raw)
+        text = newlines.text
+        if not text.strip():
+            report.refused.append(InputError(where_path, "the text is empty", line=record.line))
+            continue
+        document = Document.from_text(
+            text,
+            title=record.title or None,
+            source=record.source or str(foreign.path),
+            language=record.language,
+            meta=record.meta,
+        )
+        record_spans: list[Span] = []
+        record_labels: list[str] = []
+        problem: str | None = None
+        for foreign_span in record.spans:
+            span_problem = None
+            label = mapping.get(foreign_span.label, foreign_span.label)
+            span_problem = _label_problem(label, label_names, add_labels, mapping)
+            converted = None
+            if span_problem is None:
+                converted, span_problem, used_unit = _convert(
+                    raw, mapping16, foreign_span, unit, fixed=foreign.fixed_unit is not None
+                )
+                if used_unit:
+                    unit_counts[used_unit] += 1
+            if span_problem is None and converted is not None:
+                start, end = newlines(converted[0]), newlines(converted[1])
+                if start >= end:
+                    span_problem = "the span holds only a line break"
+                else:
+                    annotator = foreign_span.annotator or layer_names.get(
+                        record.annotator or "", record.annotator
+                    )
+                    if not annotator:
+                        span_problem = "no annotator named: give --as NAME"
+                    else:
+                        key = (document.id, annotator)
+                        if key not in existing:
+                            existing[key] = {
+                                (s.start, s.end, s.label) for s in store.spans(document.id, annotator)
+                            } if store.has_document(document.id) else set()
+                        if (start, end, label) in existing[key]:
+                            report.duplicates += 1
+                            continue
+                        existing[key].add((start, end, label))
+                        span_id = foreign_span.id
+                        if not span_id or span_id in used_ids or _span_exists(store, span_id):
+                            span_id = new_id()
+                        used_ids.add(span_id)
+                        now = utc_now()
+                        record_spans.append(
+                            Span(
+                                id=span_id,
+                                doc_id=document.id,
+                                annotator=annotator,
+                                start=start,
+                                end=end,
+                                label=label,
+                                text=text[start:end],
+                                origin=foreign_span.origin or Origin.IMPORTED.value,
+                                attrs=foreign_span.attrs or {},
+                                created_at=foreign_span.created_at or now,
+                                updated_at=foreign_span.updated_at or foreign_span.created_at or now,
+                            )
+                        )
+                        if label not in label_names:
+                            record_labels.append(label)
+            if span_problem is not None:
+                if foreign_span.line is not None:
+                    # brat: each T line is its own record.
+                    report.refused.append(
+                        InputError(where_path, span_problem, line=foreign_span.line)
+                    )
+                else:
+                    problem = span_problem
+                    break
+        if problem is not None:
+            report.refused.append(InputError(where_path, problem, line=record.line))
+            for span in record_spans:
+                existing[(span.doc_id, span.annotator)].discard((span.start, span.end, span.label))
+            continue
+        plan.documents.setdefault(document.id, document)
+        plan.spans.extend(record_spans)
+        for label in record_labels:
+            if label not in plan.labels:
+                plan.labels.append(label)
+    if len(unit_counts) > 1:
+        report.unit += " (" + ", ".join(
+            f"{count} spans in {UNIT_NAMES[unit_]}" for unit_, count in sorted(unit_counts.items())
+        ) + ")"
+    return plan
+
+
+def _span_exists(store: Store, span_id: str) -> bool:
+    try:
+        store.span(span_id)
+    except KeyError:
+        return False
+    return True
+
+
+def _convert(
+    raw: str, mapping: Utf16Map, span: ForeignSpan, unit: str, *, fixed: bool
+) -> tuple[tuple[int, int] | None, str | None, str | None]:
+    """(code point offsets in ``raw``, problem, unit used) for one span."""
+    by_cp = (span.start, span.end) if 0 <= span.start < span.end <= len(raw) else None
+    by_u16 = None if fixed else _utf16_reading(mapping, span.start, span.end)
+    if span.text is not None:
+        candidates = [("codepoints", by_cp), ("utf16", by_u16)]
+        if unit == "utf16":
+            candidates.reverse()
+        for name, reading in candidates:
+            if reading is not None and raw[reading[0] : reading[1]] == span.text:
+                return reading, None, name
+        shown = raw[by_cp[0] : by_cp[1]] if by_cp else None
+        detail = f"select {shown!r}" if shown is not None else "fall outside the text"
+        also = "" if fixed else " in code points or in UTF-16 code units"
+        return None, (
+            f"span {span.start}-{span.end} {span.label}: the offsets {detail}, not the "
+            f"span's text {span.text!r}{also}"
+        ), None
+    reading = by_u16 if unit == "utf16" else by_cp
+    if reading is None:
+        return None, (
+            f"span {span.start}-{span.end} {span.label} does not fit the text "
+            f"(length {len(raw)} code points, {mapping.utf16_length} UTF-16 units) "
+            f"read as {UNIT_NAMES[unit]}"
+        ), None
+    return reading, None, unit
+
+
+def import_file(
+    store: Store,
+    path: Path | str,
+    *,
+    format_name: str = "auto",
+    as_name: str | None = None,
+    label_map: dict[str, str] | None = None,
+    add_labels: bool = False,
+    predictions: bool = False,
+    offsets: str = "auto",
+) -> FileImportReport:
+    """Import one annotated file (or brat folder) in one transaction."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "no such file or folder")
+    if offsets not in UNITS:
+        raise InputError(path, f"unknown offset unit {offsets!r}: use {', '.join(UNITS)}")
+    name = detect_format(path) if format_name == "auto" else format_name
+    foreign = read_file(path, name, predictions=predictions)
+    report = FileImportReport(path, name, skipped=foreign.skipped)
+    plan = _plan_file(
+        store,
+        foreign,
+        report,
+        as_name=as_name,
+        mapping=label_map or {},
+        add_labels=add_labels,
+        offsets=offsets,
+    )
+    with store.transaction():
+        if plan.labels:
+            report.labels_added = [label.name for label in store.add_labels(plan.labels)]
+        new = [doc for doc in plan.documents.values()]
+        added = store.add_documents(new)
+        report.documents_added = sum(added)
+        report.documents_known = len(added) - report.documents_added
+        store.add_spans(plan.spans)
+    for span in plan.spans:
+        report.spans_added[span.annotator] += 1
+    return report
+
+
+def import_annotated(
+    store: Store,
+    paths: Iterable[Path | str],
+    *,
+    format_name: str = "auto",
+    as_name: str | None = None,
+    label_map: dict[str, str] | None = None,
+    add_labels: bool = False,
+    predictions: bool = False,
+    offsets: str = "auto",
+) -> ImportReport:
+    """Import each annotated file or brat folder; each file is whole or not at all."""
+    report = ImportReport()
+    for path in paths:
+        report.files.append(
+            import_file(
+                store,
+                path,
+                format_name=format_name,
+                as_name=as_name,
+                label_map=label_map,
+                add_labels=add_labels,
+                predictions=predictions,
+                offsets=offsets,
+            )
+        )
+    return report

@@ -1,0 +1,107 @@
+"""Check a gold JSONL file: the schema, every span against its text, unique span ids.
+
+Reports every problem with its line number instead of stopping at the first, so one run
+tells a data editor everything to fix.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+
+from annotator.core.errors import InputError
+from annotator.core.resources import schemas_dir
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@lru_cache(maxsize=1)
+def gold_validator() -> Draft202012Validator:
+    schema = json.loads((schemas_dir() / "gold.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def _where(error: Any) -> str:
+    return "/".join(str(part) for part in error.absolute_path) or "record"
+
+
+def record_problems(record: Any, line: int, seen_span_ids: dict[str, int]) -> list[Problem]:
+    """What is wrong with one parsed line; ``seen_span_ids`` spans the whole file."""
+    problems = [
+        Problem(line, f"{_where(error)}: {error.message}")
+        for error in sorted(gold_validator().iter_errors(record), key=lambda e: list(e.path))
+    ]
+    if not isinstance(record, dict) or not isinstance(record.get("spans"), list):
+        return problems
+    text = record.get("text")
+    for number, span in enumerate(record["spans"]):
+        if not isinstance(span, dict):
+            continue
+        span_id = span.get("id")
+        if isinstance(span_id, str):
+            if span_id in seen_span_ids:
+                problems.append(
+                    Problem(
+                        line,
+                        f"spans/{number}: span id {span_id!r} is also on line "
+                        f"{seen_span_ids[span_id]}",
+                    )
+                )
+            else:
+                seen_span_ids[span_id] = line
+        start, end, span_text = span.get("start"), span.get("end"), span.get("text")
+        if not (isinstance(text, str) and isinstance(start, int) and isinstance(end, int)):
+            continue
+        if not 0 <= start < end <= len(text):
+            problems.append(
+                Problem(
+                    line,
+                    f"spans/{number}: offsets {start}-{end} do not fit the text "
+                    f"(length {len(text)})",
+                )
+            )
+        elif isinstance(span_text, str) and text[start:end] != span_text:
+            problems.append(
+                Problem(
+                    line,
+                    f"spans/{number}: text[{start}:{end}] is {text[start:end]!r}, "
+                    f"not the span's text {span_text!r}",
+                )
+            )
+    return problems
+
+
+def validate_gold_file(path: Path | str) -> list[Problem]:
+    """Every problem in a gold JSONL file; an empty list when it is valid."""
+    path = Path(path)
+    try:
+        content = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    problems: list[Problem] = []
+    seen_span_ids: dict[str, int] = {}
+    # split("\n"), not splitlines(): a U+2028 inside a JSON string is not a new line.
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            problems.append(Problem(number, f"not valid JSON: {error.msg} (column {error.colno})"))
+            continue
+        problems.extend(record_problems(record, number, seen_span_ids))
+    return problems
