@@ -1,22 +1,56 @@
 """Carry spans from an article to its corrected version.
 
 A document's text never changes: a corrected article is imported as a new document and
-the old one keeps its spans. Carrying over re-anchors the old spans on the new text the
-way a W3C TextQuoteSelector does: the exact quote, disambiguated by the text just before
-and after it (prefix and suffix), then by the position nearest to where the span was.
+the old one keeps its spans. Carrying over re-anchors the old spans on the new text:
+
+1. The two texts are aligned (diff-match-patch, Myers' diff). A span whose text lies in
+   a stretch the correction left untouched moves with that stretch: exact and cheap.
+2. Otherwise the span is found the way a W3C TextQuoteSelector is: every occurrence of
+   its exact quote is scored by how alike the text just before and after it is (prefix
+   and suffix), then by nearness to where the alignment says it should be.
+
 A quote that no longer appears verbatim is not guessed at: it is listed as not placed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Literal
+
+from diff_match_patch import diff_match_patch
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Document, Origin, Span, Status
+from annotator.core.models import Origin, Span, Status
 from annotator.core.store import Store
 
 CONTEXT_LENGTH = 32
 """How many characters of prefix and suffix are compared; W3C examples use about 32."""
+
+# Weights as in Hypothesis' quote anchoring (prefix 20, suffix 20, position 2): the
+# surroundings decide, the position only breaks ties between equally good contexts.
+POSITION_WEIGHT = 0.1
+
+DIFF_TIMEOUT_SECONDS = 0.5
+"""Two unrelated texts: stop aligning after this long and rely on quotes alone."""
+
+# The start and end of the text count as context: a span that opened the old article
+# should open the new one rather than go to a later occurrence of the same words.
+_EDGE = "\x00" * CONTEXT_LENGTH
+
+
+def _prefix(text: str, start: int) -> str:
+    return (_EDGE + text[max(0, start - CONTEXT_LENGTH) : start])[-CONTEXT_LENGTH:]
+
+
+def _suffix(text: str, end: int) -> str:
+    return (text[end : end + CONTEXT_LENGTH] + _EDGE)[:CONTEXT_LENGTH]
+
+
+def _similarity(a: str, b: str) -> float:
+    # Edit-tolerant, unlike a common-prefix count: a comma added next to the span must
+    # not make its 31 other characters of context worthless.
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
 @dataclass(frozen=True)
@@ -26,72 +60,96 @@ class TextQuote:
     exact: str
     prefix: str
     suffix: str
-    relative_position: float
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> TextQuote:
-        return cls(
-            exact=text[start:end],
-            prefix=text[max(0, start - CONTEXT_LENGTH) : start],
-            suffix=text[end : end + CONTEXT_LENGTH],
-            relative_position=start / max(1, len(text)),
-        )
+        return cls(exact=text[start:end], prefix=_prefix(text, start), suffix=_suffix(text, end))
 
 
 @dataclass(frozen=True)
 class Placement:
     start: int
     end: int
-    context_score: int
-    """Characters of prefix and suffix that agree (0 to 2 * CONTEXT_LENGTH)."""
+    method: Literal["unchanged", "quote"]
+    """'unchanged': the text around the span was not edited; 'quote': found by search."""
+    context_score: float
+    """How alike the surroundings are: prefix plus suffix similarity, 0 to 2."""
     candidates: int
     """How many times the quote occurs in the new text."""
 
 
-def _common_suffix_length(a: str, b: str) -> int:
-    count = 0
-    for x, y in zip(reversed(a), reversed(b), strict=False):
-        if x != y:
-            break
-        count += 1
-    return count
-
-
-def _common_prefix_length(a: str, b: str) -> int:
-    count = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        count += 1
-    return count
-
-
-def anchor(quote: TextQuote, text: str) -> Placement | None:
-    """Where ``quote`` sits in ``text``: best context, then nearest position; or None."""
+def anchor(quote: TextQuote, text: str, expected_start: int) -> Placement | None:
+    """Where ``quote`` sits in ``text``: most alike context, then nearest; or None."""
     if not quote.exact:
         return None
-    expected = quote.relative_position * len(text)
-    best: tuple[int, float, int] | None = None
+    best: tuple[float, float, int] | None = None
     candidates = 0
     start = text.find(quote.exact)
     while start != -1:
         candidates += 1
-        end = start + len(quote.exact)
-        score = _common_suffix_length(
-            quote.prefix, text[max(0, start - CONTEXT_LENGTH) : start]
-        ) + _common_prefix_length(quote.suffix, text[end : end + CONTEXT_LENGTH])
-        key = (score, -abs(start - expected), start)
-        if best is None or key[:2] > best[:2]:
-            best = key
+        context = _similarity(quote.prefix, _prefix(text, start)) + _similarity(
+            quote.suffix, _suffix(text, start + len(quote.exact))
+        )
+        nearness = 1 - abs(start - expected_start) / max(1, len(text))
+        score = context + POSITION_WEIGHT * nearness
+        if best is None or score > best[0]:
+            best = (score, context, start)
         start = text.find(quote.exact, start + 1)
     if best is None:
         return None
     return Placement(
         start=best[2],
         end=best[2] + len(quote.exact),
-        context_score=best[0],
+        method="quote",
+        context_score=round(best[1], 3),
         candidates=candidates,
     )
+
+
+class Alignment:
+    """Old text positions mapped to new ones through the diff of the two texts."""
+
+    def __init__(self, old_text: str, new_text: str) -> None:
+        differ = diff_match_patch()
+        differ.Diff_Timeout = DIFF_TIMEOUT_SECONDS
+        self._differ = differ
+        self._diffs = differ.diff_main(old_text, new_text)
+        # (old start, new start, length) of every stretch both texts share.
+        self._unchanged: list[tuple[int, int, int]] = []
+        old_position = new_position = 0
+        for operation, chunk in self._diffs:
+            if operation == diff_match_patch.DIFF_EQUAL:
+                self._unchanged.append((old_position, new_position, len(chunk)))
+            if operation != diff_match_patch.DIFF_INSERT:
+                old_position += len(chunk)
+            if operation != diff_match_patch.DIFF_DELETE:
+                new_position += len(chunk)
+
+    def unchanged(self, start: int, end: int) -> int | None:
+        """The new start of ``[start, end)`` if the correction did not touch it."""
+        for old_start, new_start, length in self._unchanged:
+            if old_start <= start and end <= old_start + length:
+                return new_start + start - old_start
+        return None
+
+    def expected(self, position: int) -> int:
+        return int(self._differ.diff_xIndex(self._diffs, position))
+
+
+def place(
+    alignment: Alignment, old_text: str, new_text: str, start: int, end: int
+) -> Placement | None:
+    """Where the old span ``[start, end)`` belongs on the new text, or None."""
+    new_start = alignment.unchanged(start, end)
+    if new_start is not None:
+        return Placement(
+            start=new_start,
+            end=new_start + end - start,
+            method="unchanged",
+            context_score=2.0,
+            candidates=new_text.count(old_text[start:end]),
+        )
+    return anchor(TextQuote.of(old_text, start, end), new_text, alignment.expected(start))
 
 
 @dataclass(frozen=True)
@@ -123,20 +181,21 @@ def carry_over(
     """
     if old_id == new_id:
         raise AnnotatorError("carry-over needs two different documents")
+    report = CarryOverReport(old_id=old_id, new_id=new_id)
     # Read and write under one write lock, so a span another window adds meanwhile
     # is seen as already there rather than doubled.
     with store.transaction():
-        old_document = store.document(old_id)
-        new_document: Document = store.document(new_id)
-        report = CarryOverReport(old_id=old_id, new_id=new_id)
+        old_document, new_document = store.document(old_id), store.document(new_id)
+        alignment = Alignment(old_document.text, new_document.text)
         existing = {
             (span.annotator, span.start, span.end, span.label)
             for span in store.spans(new_id, annotator)
         }
         to_add: list[Span] = []
         for old_span in store.spans(old_id, annotator):
-            quote = TextQuote.of(old_document.text, old_span.start, old_span.end)
-            placement = anchor(quote, new_document.text)
+            placement = place(
+                alignment, old_document.text, new_document.text, old_span.start, old_span.end
+            )
             if placement is None:
                 report.not_placed.append(old_span)
                 continue

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 
 from annotator.core.models import Document
 from annotator.core.store import Store
@@ -127,3 +128,19 @@ def workers() -> Iterator[Callable[[Path, str], Worker]]:
         if worker.process.poll() is None:
             worker.process.kill()
         worker.close()
+
+
+def run_cli(*args: str | Path) -> Result:
+    from annotator.cli import main
+
+    return CliRunner().invoke(main, [str(arg) for arg in args])
+
+
+def assert_clean_failure(result: Result, *fragments: str) -> None:
+    """Exit status 1, one readable message naming what went wrong, no traceback."""
+    assert result.exit_code == 1, result.output
+    assert isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    assert result.output.startswith("Error: "), result.output
+    for fragment in fragments:
+        assert fragment in result.output, result.output
