@@ -114,6 +114,20 @@ def main(ctx: click.Context, db_path: Path | None, annotator: str | None) -> Non
 TITLE_COLUMN_WIDTH = 60
 
 
+@main.command("open")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@pass_context
+@reports_errors
+def open_command(obj: Context, paths: tuple[Path, ...] = ()) -> None:
+    """Open the annotation window on the project, importing PATHS (files or folders of
+    articles) first. On an empty project the window offers the sample articles."""
+    from annotator.ui.app import run
+
+    status = run(obj.db_path, obj.annotator if obj.annotator_given else None, list(paths))
+    if status:
+        raise SystemExit(status)
+
+
 @main.command("docs")
 @pass_context
 @reports_errors
@@ -367,9 +381,7 @@ def backup_command(obj: Context, output: Path, force: bool) -> None:
     """Copy the project to OUTPUT (a consistent snapshot, safe while the window is open)."""
     if output.exists() and not force:
         raise click.ClickException(f"{output}: already exists; use --force to replace it")
-    # A writable connection, although it only reads: a read-only one leaves the -wal
-    # and -shm files behind when it closes.
-    with obj.store() as store:
+    with obj.store(read_only=True) as store:
         store.backup_to(output)
         documents, spans = store.document_count(), store.span_count()
     click.echo(f"Backed up {documents} documents and {spans} spans to {output}")
