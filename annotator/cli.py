@@ -381,7 +381,9 @@ def backup_command(obj: Context, output: Path, force: bool) -> None:
     """Copy the project to OUTPUT (a consistent snapshot, safe while the window is open)."""
     if output.exists() and not force:
         raise click.ClickException(f"{output}: already exists; use --force to replace it")
-    with obj.store(read_only=True) as store:
+    # A writable connection, although it only reads: a read-only one leaves the -wal
+    # and -shm files behind when it closes.
+    with obj.store() as store:
         store.backup_to(output)
         documents, spans = store.document_count(), store.span_count()
     click.echo(f"Backed up {documents} documents and {spans} spans to {output}")
