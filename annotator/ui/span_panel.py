@@ -37,7 +37,8 @@ class SpanPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.empty_hint)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.tree, 1)
+        layout.addStretch(0)
         self._span_count = 0
         self.retranslate()
 
@@ -66,6 +67,7 @@ class SpanPanel(QWidget):
             self.tr("No spans yet. Select words in the article and press a label's key.")
         )
         self.empty_hint.setVisible(self._span_count == 0)
+        self.tree.setVisible(self._span_count > 0)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

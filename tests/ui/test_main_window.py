@@ -384,3 +384,91 @@ def test_first_run_asks_for_a_name_only_when_none_is_known(preferences, monkeypa
     assert app.choose_annotator(preferences, None) == "Zoé"
     assert app.choose_annotator(preferences, "carla") == "carla"
     assert len(asked) == 1
+
+
+def test_export_from_the_menu_writes_the_gold_file_in_the_background(
+    qtbot, open_window, seeded_project, tmp_path: Path, monkeypatch
+):
+    import json
+
+    from annotator.ui import main_window as main_window_module
+
+    window = open_window(seeded_project)
+    target = tmp_path / "gold.jsonl"
+    monkeypatch.setattr(
+        main_window_module.QFileDialog,
+        "getSaveFileName",
+        lambda *args, **kwargs: (str(target), ""),
+    )
+    window.store.set_status(window.current_document_id(), "alice", Status.DONE)
+    with qtbot.waitSignal(window.exportFinished, timeout=10000) as finished:
+        qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    report = finished.args[0]
+    assert report is not None and report.path == target
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["id"] for line in lines] == [window.current_document_id()]
+    assert str(target) in window.statusBar().currentMessage()
+
+
+def test_the_french_translation_is_compiled_and_complete(qapp):
+    from xml.etree import ElementTree
+
+    from PySide6.QtCore import QTranslator
+
+    from annotator.ui.i18n import translations_dir
+
+    source = translations_dir() / "annotator_fr.ts"
+    translator = QTranslator()
+    assert translator.load("annotator_fr", str(translations_dir()))
+    checked = 0
+    for context in ElementTree.parse(source).getroot().iter("context"):
+        name = context.findtext("name")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation.get("type") != "unfinished", message.findtext("source")
+            assert translator.translate(name, message.findtext("source")) == translation.text
+            checked += 1
+    assert checked > 50
+
+
+def test_open_command_hands_paths_and_name_to_the_window(monkeypatch, tmp_path: Path, seeds_dir):
+    from click.testing import CliRunner
+
+    from annotator import cli
+    from annotator.ui import app
+
+    monkeypatch.delenv("ANNOTATOR_USER", raising=False)
+    calls: list[tuple] = []
+    monkeypatch.setattr(app, "run", lambda *args: calls.append(args) or 0)
+    db = tmp_path / "p.db"
+    result = CliRunner().invoke(cli.main, ["--db", str(db), "open", str(seeds_dir)])
+    assert result.exit_code == 0, result.output
+    assert calls[-1] == (db, None, [seeds_dir])
+    result = CliRunner().invoke(cli.main, ["--db", str(db), "--annotator", "zoé"])
+    assert result.exit_code == 0, result.output
+    assert calls[-1] == (db, "zoé", [])
+
+
+def test_an_empty_project_offers_the_sample_articles(qtbot, open_window, tmp_path: Path, seeds_dir):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    window = open_window(tmp_path / "empty.db")
+    assert window.document_model.rowCount() == 0
+    assert window.current_document_id() is None
+    clicked: list[str] = []
+
+    def press_load_samples() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        button = next(b for b in box.buttons() if "sample" in b.text())
+        clicked.append(button.text())
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, press_load_samples)
+    with qtbot.waitSignal(window.importFinished, timeout=10000):
+        window.offer_first_documents()
+    assert clicked
+    expected = len(list(seeds_dir.glob("*.txt")))
+    assert window.document_model.rowCount() == expected
+    assert window.current_document_id() == window.document_model.summary(0).id
