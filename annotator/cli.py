@@ -421,5 +421,85 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
             click.echo(f"  {span.annotator}  {span.label}  {span.start}-{span.end}  {span.text!r}")
 
 
+@main.command("suggest")
+@click.option("--doc", "doc_prefix", help="Only the document whose id starts with this.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="One JSON object per line instead of a table."
+)
+@click.option(
+    "--suggesters",
+    default="amount,gazetteer,model",
+    show_default=True,
+    help="Comma-separated suggesters to run: amount, gazetteer, model (model needs the "
+    "suggest-model extra; it is skipped, with a note, when missing).",
+)
+@click.option(
+    "--evaluate",
+    is_flag=True,
+    help="Instead of listing suggestions, measure each suggester's precision and recall "
+    "against the annotator's spans (gazetteer: leave-one-document-out).",
+)
+@click.option(
+    "--annotator",
+    "annotator",
+    help="Whose layer suggestions must not repeat, or is evaluated against. "
+    "Default: the global --annotator.",
+)
+@pass_context
+@reports_errors
+def suggest_command(
+    obj: Context,
+    doc_prefix: str | None,
+    as_json: bool,
+    suggesters: str,
+    evaluate: bool,
+    annotator: str | None,
+) -> None:
+    """Propose spans nobody has made yet: amounts (with their value and currency),
+    entities tagged elsewhere in the project, and optionally spaCy's people and
+    organisations. Nothing is stored; the window accepts or rejects them."""
+    import json
+
+    from annotator.core import amounts, suggest
+
+    names = [name.strip() for name in suggesters.split(",") if name.strip()]
+    name = annotator or obj.annotator
+    with obj.store() as store:
+        if evaluate:
+            click.echo(suggest.format_evaluation(suggest.evaluate(store, name, names)))
+            return
+        suggester = suggest.Suggester(store, names)
+        for skipped, reason in suggester.unavailable.items():
+            click.echo(f"{skipped} suggester unavailable: {reason}", err=True)
+        try:
+            doc_ids = [store.resolve_document_id(doc_prefix)] if doc_prefix else store.document_ids()
+        except KeyError as error:
+            raise click.ClickException(str(error.args[0])) from error
+        for doc_id in doc_ids:
+            for item in suggester.for_document(doc_id, name):
+                if as_json:
+                    record = {
+                        "doc": item.doc_id,
+                        "start": item.start,
+                        "end": item.end,
+                        "label": item.label,
+                        "text": item.text,
+                        "origin": item.origin,
+                    }
+                    if item.label == suggest.AMOUNT_LABEL:
+                        record["attrs"] = item.attrs
+                    click.echo(json.dumps(record, ensure_ascii=False))
+                else:
+                    reading = (
+                        amounts.format_amount(item.attrs)
+                        if item.label == suggest.AMOUNT_LABEL
+                        else ""
+                    )
+                    click.echo(
+                        f"{item.doc_id[:12]}  {item.start:>6}-{item.end:<6}  {item.label:<12}  "
+                        f"{item.suggester:<9}  {item.text!r}  {reading}".rstrip()
+                    )
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main(prog_name="annotator"))

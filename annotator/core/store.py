@@ -627,3 +627,41 @@ class Store:
         """``(doc_id, annotator) -> status`` for the whole project."""
         rows = self.conn.execute("SELECT doc_id, annotator, status FROM statuses")
         return {(doc_id, name): Status(status) for doc_id, name, status in rows}
+
+    # -- suggestions: gazetteer and evaluation (issue 8) ---------------------------
+
+    def entity_text_counts(
+        self, labels: Sequence[str], exclude_doc: str | None = None
+    ) -> dict[tuple[str, str], int]:
+        """``(text, label) -> number of spans`` over everyone's layers (the gold layer
+        included), optionally leaving one document out."""
+        query = (
+            f"SELECT text, label, count(*) FROM spans WHERE label IN "
+            f"({', '.join('?' * len(labels))})"
+        )
+        params: list[Any] = list(labels)
+        if exclude_doc is not None:
+            query += " AND doc_id != ?"
+            params.append(exclude_doc)
+        rows = self.conn.execute(query + " GROUP BY text, label", params)
+        return {(text, label): count for text, label, count in rows}
+
+    def entity_spans_fingerprint(self, labels: Sequence[str]) -> tuple[int, str | None]:
+        """Changes whenever a span of these labels is added, deleted or edited."""
+        row = self.conn.execute(
+            f"SELECT count(*), max(updated_at) FROM spans WHERE label IN "
+            f"({', '.join('?' * len(labels))})",
+            list(labels),
+        ).fetchone()
+        return int(row[0]), row[1]
+
+    def annotated_document_ids(self, annotator: str) -> list[str]:
+        """Documents where ``annotator`` made a span or set a status, in project order."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents d WHERE EXISTS "
+            "(SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator = ?) "
+            "OR EXISTS (SELECT 1 FROM statuses st WHERE st.doc_id = d.id "
+            "AND st.annotator = ? AND st.status != 'not_started') ORDER BY position",
+            (annotator, annotator),
+        )
+        return [row[0] for row in rows]

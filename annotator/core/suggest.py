@@ -1,0 +1,490 @@
+"""Suggestions: spans the project proposes and the user accepts or rejects.
+
+A suggestion is never stored: it becomes a span only through ``accept_suggestion``,
+which records where it came from (``origin``). Three suggesters:
+
+``amount``     the amount recogniser (``annotator.core.amounts``), with the amount's
+               attributes (value, currency, range...).
+``gazetteer``  every entity (person, organisation) tagged anywhere in the project, by
+               anyone, proposed at its other whole-word occurrences, exact case: "OpenAI"
+               tagged once proposes every other "OpenAI", not "Openai" nor "openai"
+               ("Scale" the company is not "scale" the word). An entry needs a capital
+               letter; a text tagged with two labels goes to its more frequent one.
+``model``      spaCy's ``fr_core_news_sm`` (the ``suggest-model`` extra), PER -> person,
+               ORG -> organisation; unavailable, and said so, when not installed.
+
+A suggestion overlapping a span of the same label in the user's own layer is dropped,
+and so is one overlapping a suggestion of the same label from an earlier suggester
+(amount, then gazetteer, then model); person and organisation count as one label for
+this, so the model cannot propose "Meta" as a person where the project says
+organisation.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import threading
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from annotator.core import amounts
+from annotator.core.errors import AnnotatorError
+from annotator.core.language import document_language
+from annotator.core.models import Document, Origin, Span
+from annotator.core.store import Store
+
+SUGGESTERS = ("amount", "gazetteer", "model")
+DEFAULT_SUGGESTERS = ("amount", "gazetteer", "model")
+ORIGINS = {
+    "amount": Origin.SUGGESTED_AMOUNT.value,
+    "gazetteer": Origin.SUGGESTED_GAZETTEER.value,
+    "model": Origin.SUGGESTED_MODEL.value,
+}
+AMOUNT_LABEL = "amount"
+GAZETTEER_LABELS = ("person", "organisation")
+MODEL_PACKAGES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
+"""spaCy pipeline per document language; French for documents of unknown language."""
+MODEL_LABELS = {"PER": "person", "PERSON": "person", "ORG": "organisation"}
+
+
+class SuggestionError(AnnotatorError):
+    """A suggester was asked for that does not exist or cannot run."""
+
+
+class Suggestion(BaseModel):
+    """A proposed span; code point offsets into the document's text, end exclusive."""
+
+    model_config = ConfigDict(frozen=True)
+
+    doc_id: str
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    label: str
+    text: str
+    origin: str = Field(description="suggested:amount, suggested:gazetteer or suggested:model")
+    attrs: dict[str, Any] = Field(default_factory=dict)
+    score: float = Field(default=1.0, ge=0.0, le=1.0)
+
+    @property
+    def suggester(self) -> str:
+        return self.origin.split(":", 1)[1]
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.start, self.end, self.label)
+
+
+def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
+    return start < other_end and other_start < end
+
+
+# -- amounts -----------------------------------------------------------------------
+
+
+def amount_suggestions(document: Document, language: str | None) -> list[Suggestion]:
+    return [
+        Suggestion(
+            doc_id=document.id,
+            start=match.start,
+            end=match.end,
+            label=AMOUNT_LABEL,
+            text=match.text,
+            origin=ORIGINS["amount"],
+            attrs=match.attrs,
+        )
+        for match in amounts.find_amounts(document.text, language)
+    ]
+
+
+# -- gazetteer ---------------------------------------------------------------------
+
+
+def _usable_entry(text: str) -> bool:
+    return (
+        len(text) >= 2
+        and text == text.strip()
+        and text[0].isalnum()
+        and any(char.isupper() for char in text)
+    )
+
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass
+class Gazetteer:
+    """Entity texts with their label, looked up by first word: one pass per document."""
+
+    entries: dict[str, tuple[str, float]] = field(default_factory=dict)
+    """text -> (label, share of the votes for that label)."""
+    _by_first_word: dict[str, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def from_counts(cls, counts: dict[tuple[str, str], int]) -> Gazetteer:
+        """Build from ``(text, label) -> how many spans`` (all annotators, all documents)."""
+        votes: dict[str, dict[str, int]] = defaultdict(dict)
+        for (text, label), count in counts.items():
+            if _usable_entry(text):
+                votes[text][label] = votes[text].get(label, 0) + count
+        gazetteer = cls()
+        for text, by_label in votes.items():
+            label = max(sorted(by_label), key=lambda name: by_label[name])
+            gazetteer.entries[text] = (label, by_label[label] / sum(by_label.values()))
+            first = _WORD.match(text)
+            if first is not None:
+                gazetteer._by_first_word.setdefault(first.group(0), []).append(text)
+        for candidates in gazetteer._by_first_word.values():
+            candidates.sort(key=len, reverse=True)  # "Scale AI" before "Scale"
+        return gazetteer
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def suggestions(self, document: Document) -> list[Suggestion]:
+        text = document.text
+        found: list[Suggestion] = []
+        covered_until = 0
+        for word in _WORD.finditer(text):
+            if word.start() < covered_until:
+                continue
+            for entry in self._by_first_word.get(word.group(0), ()):
+                end = word.start() + len(entry)
+                if not text.startswith(entry, word.start()):
+                    continue
+                if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+                    continue  # "Meta" inside "Metaverse"
+                label, score = self.entries[entry]
+                found.append(
+                    Suggestion(
+                        doc_id=document.id,
+                        start=word.start(),
+                        end=end,
+                        label=label,
+                        text=entry,
+                        origin=ORIGINS["gazetteer"],
+                        score=score,
+                    )
+                )
+                covered_until = end
+                break
+        return found
+
+
+class GazetteerCache:
+    """One gazetteer per project state: rebuilt only when entity spans changed.
+
+    The key is the number of entity spans and their latest change time, one cheap
+    query: adding, deleting, relabelling or moving a span changes it.
+    """
+
+    def __init__(self) -> None:
+        self._key: tuple[int, str | None] | None = None
+        self._gazetteer: Gazetteer | None = None
+        self.builds = 0
+
+    def get(self, store: Store) -> Gazetteer:
+        key = store.entity_spans_fingerprint(GAZETTEER_LABELS)
+        if self._gazetteer is None or key != self._key:
+            self._gazetteer = Gazetteer.from_counts(store.entity_text_counts(GAZETTEER_LABELS))
+            self._key = key
+            self.builds += 1
+        return self._gazetteer
+
+
+# -- spaCy model -------------------------------------------------------------------
+
+_models: dict[str, Any] = {}
+_model_lock = threading.Lock()
+
+
+def model_package(language: str | None) -> str:
+    return MODEL_PACKAGES.get((language or "fr")[:2], MODEL_PACKAGES["fr"])
+
+
+def model_unavailable_reason(language: str | None = "fr") -> str | None:
+    """None when the model suggester can run, else why not (to show the user)."""
+    package = model_package(language)
+    if importlib.util.find_spec("spacy") is None:
+        return "spaCy is not installed: pip install 'annotator[suggest-model]'"
+    if importlib.util.find_spec(package) is None:
+        return f"the spaCy pipeline {package} is not installed: pip install {package}"
+    return None
+
+
+def load_model(language: str | None = "fr") -> Any:
+    """The spaCy pipeline, loaded once (about a second) and shared; thread-safe, so the
+    window can call it from a background task before the first suggestion."""
+    package = model_package(language)
+    with _model_lock:
+        if package not in _models:
+            reason = model_unavailable_reason(language)
+            if reason is not None:
+                raise SuggestionError(reason)
+            import spacy
+
+            # Only the entity recogniser and what feeds it: a third of the load time.
+            _models[package] = spacy.load(
+                package,
+                exclude=["parser", "lemmatizer", "morphologizer", "attribute_ruler", "senter"],
+            )
+        return _models[package]
+
+
+def model_suggestions(document: Document, language: str | None) -> list[Suggestion]:
+    pipeline = load_model(language)
+    return [
+        Suggestion(
+            doc_id=document.id,
+            start=entity.start_char,
+            end=entity.end_char,
+            label=MODEL_LABELS[entity.label_],
+            text=entity.text,
+            origin=ORIGINS["model"],
+        )
+        for entity in pipeline(document.text).ents
+        if entity.label_ in MODEL_LABELS
+    ]
+
+
+# -- putting them together -----------------------------------------------------------
+
+
+def _conflict_group(label: str) -> str:
+    # A person and an organisation cannot share words: "Meta" tagged organisation
+    # is not also proposed as a person by the model.
+    return "entity" if label in GAZETTEER_LABELS else label
+
+
+def without_existing(suggestions: Iterable[Suggestion], spans: Iterable[Span]) -> list[Suggestion]:
+    """Drop suggestions that overlap a span of the same label (the user's own layer),
+    then those overlapping an earlier suggestion of the same label; person and
+    organisation count as one label here."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for span in spans:
+        taken[_conflict_group(span.label)].append((span.start, span.end))
+    kept: list[Suggestion] = []
+    for suggestion in suggestions:
+        ranges = taken[_conflict_group(suggestion.label)]
+        if any(_overlaps(suggestion.start, suggestion.end, s, e) for s, e in ranges):
+            continue
+        ranges.append((suggestion.start, suggestion.end))
+        kept.append(suggestion)
+    return sorted(kept, key=lambda s: (s.start, -s.end, s.label))
+
+
+def check_suggesters(names: Sequence[str]) -> list[str]:
+    unknown = [name for name in names if name not in SUGGESTERS]
+    if unknown:
+        raise SuggestionError(
+            f"unknown suggester {', '.join(unknown)}; choose from {', '.join(SUGGESTERS)}"
+        )
+    return list(dict.fromkeys(names))
+
+
+class Suggester:
+    """Suggestions for one project; keeps the gazetteer between documents.
+
+    Opened on a ``Store`` of the thread that calls it (a background task opens its
+    own). Suggesters that cannot run (the model, when spaCy is missing) are left out
+    and listed in ``unavailable``.
+    """
+
+    def __init__(self, store: Store, suggesters: Sequence[str] = DEFAULT_SUGGESTERS) -> None:
+        self.store = store
+        self.suggesters = check_suggesters(suggesters)
+        self.unavailable: dict[str, str] = {}
+        if "model" in self.suggesters:
+            reason = model_unavailable_reason()
+            if reason is not None:
+                self.unavailable["model"] = reason
+                self.suggesters.remove("model")
+        self.gazetteer_cache = GazetteerCache()
+
+    def raw_suggestions(
+        self, document: Document, gazetteer: Gazetteer | None = None
+    ) -> dict[str, list[Suggestion]]:
+        """Each suggester's proposals, before anything is filtered out."""
+        language = document_language(self.store, document)
+        found: dict[str, list[Suggestion]] = {}
+        for name in self.suggesters:
+            if name == "amount":
+                found[name] = amount_suggestions(document, language)
+            elif name == "gazetteer":
+                if gazetteer is None:
+                    gazetteer = self.gazetteer_cache.get(self.store)
+                found[name] = gazetteer.suggestions(document)
+            else:
+                found[name] = model_suggestions(document, language)
+        return found
+
+    def for_document(self, doc_id: str, annotator: str) -> list[Suggestion]:
+        """What to propose to ``annotator`` in a document: nothing they already tagged."""
+        document = self.store.document(doc_id)
+        by_suggester = self.raw_suggestions(document)
+        everything = [s for name in self.suggesters for s in by_suggester[name]]
+        return without_existing(everything, self.store.spans(doc_id, annotator))
+
+
+def accept_suggestion(store: Store, suggestion: Suggestion, annotator: str) -> Span:
+    """Store a suggestion as ``annotator``'s span (one transaction), keeping its origin
+    and attributes; the span's text is taken from the document, checked."""
+    document = store.document(suggestion.doc_id)
+    span = store.make_span(
+        document,
+        annotator,
+        suggestion.start,
+        suggestion.end,
+        suggestion.label,
+        origin=suggestion.origin,
+        attrs=dict(suggestion.attrs) or None,
+    )
+    if span.text != suggestion.text:
+        raise SuggestionError(
+            f"the suggestion {suggestion.text!r} no longer matches the document "
+            f"({span.text!r} at {suggestion.start}-{suggestion.end})"
+        )
+    return store.add_span(span)
+
+
+# -- evaluation ------------------------------------------------------------------------
+
+
+class EvaluationRow(BaseModel):
+    suggester: str
+    label: str
+    suggested: int
+    correct: int = Field(description="Suggestions with exactly a span's offsets and label.")
+    overlapping: int = Field(description="Suggestions overlapping a span of the same label.")
+    spans: int = Field(description="The annotator's spans of this label.")
+
+    @property
+    def precision(self) -> float | None:
+        return self.correct / self.suggested if self.suggested else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.correct / self.spans if self.spans else None
+
+
+class Evaluation(BaseModel):
+    annotator: str
+    documents: int = Field(description="Documents the annotator has tagged or given a status.")
+    rows: list[EvaluationRow]
+    unavailable: dict[str, str] = Field(default_factory=dict)
+
+
+def _labels_of(suggester: str) -> tuple[str, ...]:
+    return (AMOUNT_LABEL,) if suggester == "amount" else GAZETTEER_LABELS
+
+
+READING_ORDER = "gazetteer-reading-order"
+
+
+def _reading_order_suggestions(
+    document: Document, gold: list[Span], other_counts: dict[tuple[str, str], int]
+) -> list[Suggestion]:
+    """The gazetteer as a reader meets it: an entity first tagged in this document is
+    proposed only after the place where the annotator tagged it."""
+    first_tagged: dict[str, int] = {}
+    counts = dict(other_counts)
+    for span in gold:
+        if span.label in GAZETTEER_LABELS:
+            first_tagged[span.text] = min(first_tagged.get(span.text, span.start), span.start)
+            counts[(span.text, span.label)] = counts.get((span.text, span.label), 0) + 1
+    known_elsewhere = {text for text, _ in other_counts}
+    return [
+        item.model_copy(update={"origin": ORIGINS["gazetteer"]})
+        for item in Gazetteer.from_counts(counts).suggestions(document)
+        if item.text in known_elsewhere or item.start > first_tagged[item.text]
+    ]
+
+
+def evaluate(
+    store: Store, annotator: str, suggesters: Sequence[str] = DEFAULT_SUGGESTERS
+) -> Evaluation:
+    """Precision and recall of each suggester against ``annotator``'s spans (exact match
+    of offsets and label), over the documents that annotator worked on.
+
+    The gazetteer is evaluated leave-one-document-out: for document d it is built from
+    the spans (anyone's) in every other document. Built from all documents it would
+    find the annotator's own spans in d and score itself perfect. A second row,
+    ``gazetteer-reading-order``, adds what the annotator tagged earlier in d itself,
+    as when reading top to bottom: the first "OpenAI" is typed, the next ones proposed.
+    """
+    suggester = Suggester(store, suggesters)
+    counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    span_totals: dict[str, int] = defaultdict(int)
+    doc_ids = store.annotated_document_ids(annotator)
+    for doc_id in doc_ids:
+        document = store.document(doc_id)
+        gold = store.spans(doc_id, annotator)
+        for span in gold:
+            span_totals[span.label] += 1
+        gold_keys = {(s.start, s.end, s.label) for s in gold}
+        gazetteer = None
+        found_by: dict[str, list[Suggestion]] = {}
+        if "gazetteer" in suggester.suggesters:
+            other_counts = store.entity_text_counts(GAZETTEER_LABELS, exclude_doc=doc_id)
+            gazetteer = Gazetteer.from_counts(other_counts)
+            found_by[READING_ORDER] = _reading_order_suggestions(document, gold, other_counts)
+        found_by.update(suggester.raw_suggestions(document, gazetteer))
+        for name, found in found_by.items():
+            for item in found:
+                tally = counts[(name, item.label)]
+                tally[0] += 1
+                tally[1] += item.key in gold_keys
+                tally[2] += any(
+                    s.label == item.label and _overlaps(item.start, item.end, s.start, s.end)
+                    for s in gold
+                )
+    rows = []
+    names = list(suggester.suggesters)
+    if "gazetteer" in names:
+        names.insert(names.index("gazetteer") + 1, READING_ORDER)
+    for name in names:
+        for label in _labels_of(name):
+            suggested, correct, overlapping = counts[(name, label)]
+            rows.append(
+                EvaluationRow(
+                    suggester=name,
+                    label=label,
+                    suggested=suggested,
+                    correct=correct,
+                    overlapping=overlapping,
+                    spans=span_totals[label],
+                )
+            )
+    return Evaluation(
+        annotator=annotator,
+        documents=len(doc_ids),
+        rows=rows,
+        unavailable=suggester.unavailable,
+    )
+
+
+def format_evaluation(evaluation: Evaluation) -> str:
+    """The evaluation as a plain-text table, for the command line and the README."""
+
+    def ratio(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    lines = [
+        f"Suggestions against {evaluation.annotator}'s spans in {evaluation.documents} "
+        "document(s); exact match of offsets and label; gazetteer leave-one-document-out.",
+        f"{'suggester':<23} {'label':<13} {'suggested':>9} {'correct':>7} "
+        f"{'overlapping':>11} {'spans':>5} {'precision':>9} {'recall':>6}",
+    ]
+    for row in evaluation.rows:
+        lines.append(
+            f"{row.suggester:<23} {row.label:<13} {row.suggested:>9} {row.correct:>7} "
+            f"{row.overlapping:>11} {row.spans:>5} {ratio(row.precision):>9} "
+            f"{ratio(row.recall):>6}"
+        )
+    for name, reason in evaluation.unavailable.items():
+        lines.append(f"{name}: unavailable ({reason})")
+    return "\n".join(lines)
