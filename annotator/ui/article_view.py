@@ -1,0 +1,535 @@
+"""The article view: read an article, select a passage, press a key, and it is tagged.
+
+The text is a read-only ``QPlainTextEdit`` (it lays out long documents lazily) with a
+visible caret and keyboard selection. Spans come from the store once per document into
+a ``SpanIndex``; a ``SpanHighlighter`` draws them block by block. Every change goes
+through an undo command pushed on the shared ``QUndoStack``; the command calls the
+store and reports back here, and only the blocks the span touches are re-styled.
+
+Keys (while the text has the focus):
+- a label's key (1-5, c d a p o): tag the selection, or relabel the current span;
+- Tab / Shift+Tab: make the next / previous span current (from the caret);
+- a click in a span makes it current (click again to reach a span nested under it);
+- Delete / Backspace: remove the current span; Escape: no current span;
+- Shift+Alt+Left/Right: move the current span's end, Ctrl+Shift+Alt+Left/Right its
+  start (by word when snapping, by character otherwise);
+- Ctrl+= / Ctrl++ / Ctrl+-: zoom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+    QTextOption,
+    QUndoStack,
+)
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import Document, Span
+from annotator.core.selection import Direction, Edge, move_edge, snap
+from annotator.core.span_index import Placed, SpanIndex, SpanRef
+from annotator.core.store import Store
+from annotator.ui.commands import (
+    AddSpan,
+    DeleteSpan,
+    RelabelSpan,
+    ResizeSpan,
+    SpanChange,
+)
+from annotator.ui.highlighter import SpanHighlighter, SpanStyles, paint_statement_bars
+from annotator.ui.qt_offsets import TextPositions, positions_for
+
+READING_FONTS = [
+    "Source Serif 4",
+    "Source Serif Pro",
+    "Noto Serif",
+    "Charter",
+    "Georgia",
+    "Cambria",
+    "DejaVu Serif",
+    "Times New Roman",
+]
+BODY_POINT_SIZE = 12.5
+MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
+READABLE_CHARACTERS = 72  # a comfortable measure: about 70 characters a line
+
+
+class ReadingPane(QPlainTextEdit):
+    """The text itself: read-only but selectable, a readable column, statement bars."""
+
+    clicked = Signal(QPoint)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.styles: SpanStyles | None = None
+        self.highlighter: SpanHighlighter | None = None
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setUndoRedoEnabled(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        font = QFont()
+        font.setFamilies(READING_FONTS)
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(BODY_POINT_SIZE)
+        self.setFont(font)
+        # The margins around the column take the page colour, not the window's grey.
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, palette.color(QPalette.ColorRole.Base))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        self.document().setDocumentMargin(12)
+        self._press_position: QPoint | None = None
+
+    # -- typography ------------------------------------------------------------
+
+    def set_point_size(self, size: float) -> None:
+        font = self.font()
+        font.setPointSizeF(max(MIN_POINT_SIZE, min(MAX_POINT_SIZE, size)))
+        self.setFont(font)
+        self.update_margins()
+
+    def bar_width(self) -> float:
+        return max(2.0, QFontMetricsF(self.font()).height() / 8.5)
+
+    def update_margins(self) -> None:
+        metrics = QFontMetricsF(self.font())
+        column = metrics.averageCharWidth() * READABLE_CHARACTERS
+        side = max(int(metrics.averageCharWidth() * 2), int((self.width() - column) / 2))
+        top = int(metrics.height() * 0.8)
+        self.setViewportMargins(side, top, side, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.update_margins()
+
+    # -- drawing -----------------------------------------------------------------
+
+    def visible_blocks(self, area: QRect, slack: float = 0.0) -> Iterator[tuple[QTextBlock, QRectF]]:
+        """The blocks drawn in ``area`` (viewport coordinates), with their geometry."""
+        offset = self.contentOffset()
+        block = self.firstVisibleBlock()
+        while block.isValid():
+            geometry = self.blockBoundingGeometry(block).translated(offset)
+            if geometry.top() > area.bottom():
+                return
+            if block.isVisible() and geometry.bottom() + slack >= area.top():
+                yield block, geometry
+            block = block.next()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        area: QRect = event.rect()
+        if self.highlighter is not None:
+            for block, _ in self.visible_blocks(area):
+                self.highlighter.ensure_styled(block)
+        super().paintEvent(event)
+        if self.styles is None:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        width = self.bar_width()
+        # Bars hang a little below their line: repaint them when the next line is.
+        for block, geometry in self.visible_blocks(area, slack=4 * width):
+            paint_statement_bars(painter, block, geometry.topLeft(), self.styles, width)
+        painter.end()
+
+    # -- clicks --------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._press_position = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        super().mouseReleaseEvent(event)
+        press, self._press_position = self._press_position, None
+        position = event.position().toPoint()
+        if (
+            event.button() == Qt.MouseButton.LeftButton
+            and press is not None
+            and (position - press).manhattanLength() < 4
+            and not self.textCursor().hasSelection()
+        ):
+            self.clicked.emit(position)
+
+    def character_at(self, point: QPoint) -> int:
+        """Qt position of the character under ``point`` (not the gap nearest to it)."""
+        cursor = self.cursorForPosition(point)
+        position = cursor.position()
+        if position > cursor.block().position() and point.x() < self.cursorRect(cursor).x():
+            position -= 1
+        return position
+
+
+class ArticleView(QWidget):
+    """Reading and tagging one document; the main window supplies store and undo stack."""
+
+    spansChanged = Signal(str)  # noqa: N815 (Qt naming): doc_id, after any change
+    currentSpanChanged = Signal(str)  # noqa: N815: span id, or "" when none
+    statusMessage = Signal(str)  # noqa: N815: a hint or a refused edit, for the status bar
+
+    def __init__(
+        self, store: Store, annotator: str, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.annotator = annotator
+        self.undo_stack = undo_stack
+        self.editor = ReadingPane(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.editor)
+        self.setFocusProxy(self.editor)
+
+        self.styles = SpanStyles(store.label_set())
+        self.editor.styles = self.styles
+        self.highlighter = SpanHighlighter(self.editor.document(), self.styles)
+        self.editor.highlighter = self.highlighter
+        self._document: Document | None = None
+        self._positions: TextPositions | None = None
+        self._index = SpanIndex()
+        self._layers: list[str] = []
+        self._current_id: str | None = None
+        self._by_word = True
+
+        self.editor.installEventFilter(self)
+        self.editor.viewport().installEventFilter(self)
+        self.editor.clicked.connect(self._on_click)
+        self.editor.selectionChanged.connect(self._on_selection_changed)
+
+    # -- what the main window calls ------------------------------------------------
+
+    def set_annotator(self, name: str) -> None:
+        if name != self.annotator:
+            self.annotator = name
+            self._reload_spans()
+
+    def set_document(self, doc_id: str | None) -> None:
+        self._set_current(None)
+        if doc_id is None:
+            self._document = None
+            self._positions = None
+            self._index = SpanIndex()
+            self.highlighter.set_content(self._index, None)
+            self.editor.clear()
+            return
+        document = self.store.document(doc_id)
+        self._document = document
+        self._positions = positions_for(document.id, document.text)
+        self._index = SpanIndex(self._load_spans(document.id))
+        # Spans first, then the text; blocks get styled as they come into view.
+        self.highlighter.set_content(self._index, self._positions)
+        with self.highlighter.deferred():
+            self.editor.setPlainText(document.text)
+        if self.editor.document().characterCount() - 1 != self._positions.qt_length:
+            self.statusMessage.emit(
+                self.tr("This article holds characters the view cannot place exactly.")
+            )
+        self.editor.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def document_id(self) -> str | None:
+        return self._document.id if self._document else None
+
+    def current_span(self) -> Span | None:
+        """The current span, as stored, or None."""
+        if self._current_id is None or self._current_id not in self._index:
+            return None
+        return self.store.span(self._current_id)
+
+    def current_span_id(self) -> str:
+        return self._current_id or ""
+
+    def spans(self) -> list[Placed]:
+        """Where the spans on show sit, in reading order (own layer and other layers)."""
+        return list(self._index)
+
+    def apply_label(self, label_name: str) -> None:
+        """Tag the selection with ``label_name``, or relabel the current span."""
+        document = self._document
+        if document is None or self._positions is None:
+            return
+        if self.store.label_set().get(label_name) is None:
+            self.statusMessage.emit(self.tr("Unknown label: %1").replace("%1", label_name))
+            return
+        cursor = self.editor.textCursor()
+        if cursor.hasSelection():
+            self._tag_selection(document, cursor, label_name)
+            return
+        current = self._current()
+        if current is not None and current.label != label_name:
+            if self._is_editable(current):
+                self.undo_stack.push(
+                    RelabelSpan(self.store, self, self.store.span(current.id), label_name)
+                )
+        elif current is None:
+            self.statusMessage.emit(self.tr("Select some text, then press a label key."))
+
+    def select_span(self, span_id: str) -> None:
+        """Scroll to a span and make it current."""
+        span = self._index.get(span_id)
+        if span is None or self._positions is None:
+            return
+        cursor = self.editor.textCursor()
+        cursor.setPosition(self._positions.to_qt(span.end))
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        cursor.setPosition(self._positions.to_qt(span.start))
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self._set_current(span_id)
+
+    def delete_current_span(self) -> None:
+        current = self._current()
+        if current is not None and self._is_editable(current):
+            self.undo_stack.push(DeleteSpan(self.store, self, self.store.span(current.id)))
+
+    def set_word_snapping(self, on: bool) -> None:
+        self._by_word = on
+
+    def word_snapping(self) -> bool:
+        return self._by_word
+
+    def zoom_in(self) -> None:
+        self.editor.set_point_size(self.editor.font().pointSizeF() + 1)
+
+    def zoom_out(self) -> None:
+        self.editor.set_point_size(self.editor.font().pointSizeF() - 1)
+
+    def set_layers(self, annotators: list[str]) -> None:
+        """Also show these annotators' spans (read-only; the own layer stays editable)."""
+        self._layers = [name for name in annotators if name != self.annotator]
+        self._reload_spans()
+
+    def refresh_labels(self) -> None:
+        """Redraw after the label set (colours, kinds) changed."""
+        self.styles = SpanStyles(self.store.label_set())
+        self.editor.styles = self.styles
+        self.highlighter.styles = self.styles
+        self.highlighter.restyle_all()
+        self.editor.viewport().update()
+        self._show_current()
+
+    # -- span changes reported by undo commands ------------------------------------
+
+    def span_changed(self, change: SpanChange) -> None:
+        if self._document is not None and change.doc_id == self._document.id:
+            if change.before is not None:
+                self._index.remove(change.before.id)
+                self.highlighter.rehighlight_range(change.before.start, change.before.end)
+            if change.after is not None:
+                self._index.add(change.after)
+                self.highlighter.rehighlight_range(change.after.start, change.after.end)
+                self._set_current(change.after.id)
+            elif change.before is not None and change.before.id == self._current_id:
+                self._set_current(None)
+            else:
+                self._show_current()
+        self.spansChanged.emit(change.doc_id)
+
+    def span_edit_failed(self, message: str) -> None:
+        self.statusMessage.emit(self.tr("Not saved: %1").replace("%1", message))
+
+    # -- internals -----------------------------------------------------------------
+
+    def _load_spans(self, doc_id: str) -> list[SpanRef]:
+        return self.store.span_refs(doc_id, [self.annotator, *self._layers])
+
+    def _current(self) -> Placed | None:
+        return self._index.get(self._current_id) if self._current_id else None
+
+    def _reload_spans(self) -> None:
+        if self._document is None:
+            return
+        self._set_current(None)
+        self._index = SpanIndex(self._load_spans(self._document.id))
+        self.highlighter.set_content(self._index, self._positions)
+        self.highlighter.restyle_all()
+        self.editor.viewport().update()
+
+    def _is_editable(self, span: Placed) -> bool:
+        return span.annotator == self.annotator
+
+    def _tag_selection(self, document: Document, cursor: QTextCursor, label: str) -> None:
+        assert self._positions is not None
+        start, end = self._positions.selection(cursor)
+        snapped = snap(document.text, start, end, self._by_word)
+        if snapped is None:
+            self.statusMessage.emit(self.tr("Nothing to tag: the selection holds no words."))
+            return
+        start, end = snapped
+        for existing in self._index.overlapping(start, end):
+            if (existing.start, existing.end, existing.label) == (start, end, label) and (
+                self._is_editable(existing)
+            ):
+                self.select_span(existing.id)
+                return
+        try:
+            span = self.store.make_span(document, self.annotator, start, end, label)
+        except AnnotatorError as error:
+            self.span_edit_failed(str(error))
+            return
+        self.undo_stack.push(AddSpan(self.store, self, span))
+        if span.id in self._index:
+            cursor.setPosition(self._positions.to_qt(span.end))
+            self.editor.setTextCursor(cursor)
+
+    def _move_current_edge(self, edge: Edge, direction: Direction) -> None:
+        current = self._current()
+        if current is None or self._document is None or not self._is_editable(current):
+            return
+        text = self._document.text
+        moved = move_edge(text, current.start, current.end, edge, direction, self._by_word)
+        if moved is None:
+            return
+        span = self.store.span(current.id)
+        self.undo_stack.push(ResizeSpan(self.store, self, span, *moved))
+
+    def _cycle(self, step: int) -> None:
+        own = [span for span in self._index if self._is_editable(span)]
+        if not own or self._positions is None:
+            return
+        ids = [span.id for span in own]
+        if self._current_id in ids:
+            target = own[(ids.index(self._current_id) + step) % len(own)]
+        else:
+            caret = self._positions.caret(self.editor.textCursor())
+            if step > 0:
+                target = next((span for span in own if span.end > caret), own[0])
+            else:
+                target = next((span for span in reversed(own) if span.start < caret), own[-1])
+        self.select_span(target.id)
+
+    def _on_click(self, point: QPoint) -> None:
+        if self._positions is None:
+            return
+        position = self._positions.to_code_point(self.editor.character_at(point))
+        under = [span for span in self._index.containing(position) if self._is_editable(span)]
+        if not under:
+            self._set_current(None)
+            return
+        ids = [span.id for span in under]
+        if self._current_id in ids:
+            # Clicking again reaches the span nested under (or around) this one.
+            self._set_current(ids[(ids.index(self._current_id) + 1) % len(ids)])
+        else:
+            self._set_current(under[0].id)
+
+    def _on_selection_changed(self) -> None:
+        if self.editor.textCursor().hasSelection():
+            self._set_current(None)
+
+    def _set_current(self, span_id: str | None) -> None:
+        changed = span_id != self._current_id
+        self._current_id = span_id
+        self._show_current()
+        if changed:
+            self.currentSpanChanged.emit(span_id or "")
+
+    def _show_current(self) -> None:
+        span = self._current()
+        if span is None or self._positions is None:
+            self.editor.setExtraSelections([])
+            return
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self._positions.to_qt(span.start))
+        cursor.setPosition(self._positions.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor  # type: ignore[attr-defined]
+        text_format = QTextCharFormat()
+        text_format.setBackground(self.styles.strong_tint(span.label))
+        outline = QPen(self.styles.colour(span.label).darker(130), 1.5)
+        text_format.setProperty(QTextFormat.Property.OutlinePen, outline)
+        selection.format = text_format  # type: ignore[attr-defined]
+        self.editor.setExtraSelections([selection])
+
+    # -- keys --------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.editor and event.type() in (
+            QEvent.Type.KeyPress,
+            QEvent.Type.ShortcutOverride,
+        ):
+            assert isinstance(event, QKeyEvent)
+            action = self._key_action(event)
+            if action is None:
+                return False
+            event.accept()
+            if event.type() == QEvent.Type.KeyPress:
+                action()
+            return True
+        if watched is self.editor.viewport() and event.type() == QEvent.Type.ToolTip:
+            return self._show_tooltip(event)
+        return super().eventFilter(watched, event)
+
+    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        if self._document is None:
+            return None
+        key = event.key()
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ctrl = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+        alt = bool(modifiers & Qt.KeyboardModifier.AltModifier)
+        shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+        has_current = self._current() is not None
+        if ctrl and not alt and key in (Qt.Key.Key_Equal, Qt.Key.Key_Plus):
+            return self.zoom_in
+        if ctrl and not alt and key == Qt.Key.Key_Minus:
+            return self.zoom_out
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (ctrl or alt):
+            if not any(self._is_editable(span) for span in self._index):
+                return None  # nothing to cycle through: let Tab move the focus on
+            backwards = key == Qt.Key.Key_Backtab or shift
+            return lambda: self._cycle(-1 if backwards else 1)
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and alt and shift and has_current:
+            edge: Edge = "start" if ctrl else "end"
+            direction: Direction = "left" if key == Qt.Key.Key_Left else "right"
+            return lambda: self._move_current_edge(edge, direction)
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers and has_current:
+            return self.delete_current_span
+        if key == Qt.Key.Key_Escape and not modifiers and has_current:
+            return lambda: self._set_current(None)
+        text = event.text()
+        if not (ctrl or alt) and len(text) == 1 and text.isalnum():
+            label = self.store.label_set().by_shortcut(text)
+            if label is not None and (has_current or self.editor.textCursor().hasSelection()):
+                return lambda: self.apply_label(label.name)
+        return None
+
+    def _show_tooltip(self, event: QEvent) -> bool:
+        if self._positions is None:
+            return False
+        point = event.pos()  # type: ignore[attr-defined]
+        position = self._positions.to_code_point(self.editor.character_at(point))
+        spans = self._index.containing(position)
+        if not spans:
+            QToolTip.hideText()
+            return True
+        label_set = self.store.label_set()
+        language = self.locale().name()[:2]
+        lines = []
+        for span in spans:
+            label = label_set.get(span.label)
+            name = label.display_name(language) if label else span.label
+            who = "" if span.annotator == self.annotator else f" ({span.annotator})"
+            lines.append(f"{name}{who}")
+        QToolTip.showText(event.globalPos(), "\n".join(lines), self.editor)  # type: ignore[attr-defined]
+        return True
+

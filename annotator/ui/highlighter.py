@@ -1,0 +1,276 @@
+"""Drawing spans: entities as tinted backgrounds, statements as coloured bars.
+
+A ``QSyntaxHighlighter`` styles one paragraph (block) at a time, looking up the
+block's spans in a ``SpanIndex`` by bisection, so adding a span re-styles only the
+blocks it touches. Blocks are styled when first shown, not all when the text is set:
+a 1 MB article has thousands of blocks and only a screenful is ever drawn at once. Overlaps stay visible: an entity inside a claim keeps its background
+and gets the claim's bar under it; nested statements get bars in separate lanes.
+
+Qt's underline cannot be made thick nor stacked, so the highlighter records, in a
+character format property, which statements run under each piece of text and in which
+lane, and ``paint_statement_bars`` draws them as thick lines after the text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPainter,
+    QPen,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+)
+
+from annotator.core.models import LabelSet
+from annotator.core.span_index import Placed, SpanIndex
+from annotator.ui.qt_offsets import TextPositions
+
+STATEMENTS_PROPERTY = QTextFormat.Property.UserProperty + 1
+"""Text property: the statements under a piece of text, as ``"claim:0;denial:1"``
+(label and lane, lane 0 nearest the text)."""
+ENTITY_PROPERTY = QTextFormat.Property.UserProperty + 2
+"""Text property: the innermost entity label whose background is shown."""
+
+_BAR_PEN_STYLES = (
+    Qt.PenStyle.SolidLine,
+    Qt.PenStyle.DashLine,
+    Qt.PenStyle.DotLine,
+    Qt.PenStyle.DashDotLine,
+)
+
+
+def blend(colour: QColor, amount: float, base: QColor | None = None) -> QColor:
+    """``amount`` of ``colour`` over ``base`` (white): a tint that keeps text readable."""
+    base = base or QColor(Qt.GlobalColor.white)
+    return QColor.fromRgbF(
+        base.redF() + (colour.redF() - base.redF()) * amount,
+        base.greenF() + (colour.greenF() - base.greenF()) * amount,
+        base.blueF() + (colour.blueF() - base.blueF()) * amount,
+    )
+
+
+class SpanStyles:
+    """How each label looks: colours and bar patterns, derived from the label set."""
+
+    def __init__(self, label_set: LabelSet) -> None:
+        self.colours: dict[str, QColor] = {}
+        self.statements: set[str] = set()
+        self.bar_styles: dict[str, Qt.PenStyle] = {}
+        for label in label_set.labels:
+            self.colours[label.name] = QColor(label.color)
+            if label.kind == "statement":
+                self.bar_styles[label.name] = _BAR_PEN_STYLES[
+                    len(self.statements) % len(_BAR_PEN_STYLES)
+                ]
+                self.statements.add(label.name)
+        self._formats: dict[tuple[str | None, str], QTextCharFormat] = {}
+
+    def colour(self, label: str) -> QColor:
+        return self.colours.get(label, QColor("#777777"))
+
+    def is_statement(self, label: str) -> bool:
+        return label in self.statements
+
+    def tint(self, label: str) -> QColor:
+        return blend(self.colour(label), 0.32)
+
+    def strong_tint(self, label: str) -> QColor:
+        return blend(self.colour(label), 0.55)
+
+    def bar_pen(self, label: str, width: float) -> QPen:
+        pen = QPen(self.colour(label), width, self.bar_styles.get(label, Qt.PenStyle.SolidLine))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        return pen
+
+    def text_format(self, entity: str | None, statements: str) -> QTextCharFormat:
+        """One shared format per combination: thousands of spans, a handful of formats."""
+        key = (entity, statements)
+        text_format = self._formats.get(key)
+        if text_format is None:
+            text_format = QTextCharFormat()
+            if entity is not None:
+                text_format.setBackground(self.tint(entity))
+                text_format.setProperty(ENTITY_PROPERTY, entity)
+            if statements:
+                text_format.setProperty(STATEMENTS_PROPERTY, statements)
+            self._formats[key] = text_format
+        return text_format
+
+
+def statement_lanes(spans: Iterable[Placed], styles: SpanStyles) -> dict[str, int]:
+    """Give each statement a lane so that overlapping statements never share one."""
+    lane_ends: list[int] = []
+    lanes: dict[str, int] = {}
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.id)):
+        if not styles.is_statement(span.label):
+            continue
+        for lane, lane_end in enumerate(lane_ends):
+            if lane_end <= span.start:
+                lane_ends[lane] = span.end
+                break
+        else:
+            lane = len(lane_ends)
+            lane_ends.append(span.end)
+        lanes[span.id] = lane
+    return lanes
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Styles each block from the spans the index holds for it."""
+
+    def __init__(self, document: QTextDocument, styles: SpanStyles) -> None:
+        super().__init__(document)
+        self.styles = styles
+        self.index = SpanIndex()
+        self.positions: TextPositions | None = None
+        self._deferred = False
+        self._styled: set[int] = set()
+
+    def set_content(self, index: SpanIndex, positions: TextPositions | None) -> None:
+        """Use these spans from now on; set the text inside ``deferred()``."""
+        self.index = index
+        self.positions = positions
+        self._styled.clear()
+
+    @contextmanager
+    def deferred(self) -> Iterator[None]:
+        """Blocks (re)laid out in here are left plain until ``ensure_styled`` is called."""
+        self._deferred = True
+        try:
+            yield
+        finally:
+            self._deferred = False
+
+    def is_styled(self, block: QTextBlock) -> bool:
+        return block.blockNumber() in self._styled
+
+    def ensure_styled(self, block: QTextBlock) -> None:
+        """Style a block about to be drawn, if it has not been styled yet."""
+        if block.blockNumber() not in self._styled and self.positions is not None:
+            self.rehighlightBlock(block)
+
+    def restyle_all(self) -> None:
+        """Forget every block's style (spans or colours changed wholesale)."""
+        with self.deferred():
+            self.rehighlight()
+        self._styled.clear()
+
+    def rehighlight_range(self, start: int, end: int) -> None:
+        """Re-style only the blocks holding code points ``[start, end)``."""
+        document = self.document()
+        if document is None or self.positions is None:
+            return
+        end = min(max(end, start + 1), self.positions.length)
+        first = document.findBlock(self.positions.to_qt(start))
+        last = document.findBlock(self.positions.to_qt(max(start, end - 1)))
+        block = first
+        while block.isValid():
+            if block.blockNumber() in self._styled:
+                self.rehighlightBlock(block)  # the others get styled when shown
+            if block == last:
+                break
+            block = block.next()
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        positions = self.positions
+        if self._deferred or positions is None:
+            return
+        block = self.currentBlock()
+        self._styled.add(block.blockNumber())
+        if not len(self.index) or not text:
+            return
+        block_qt = block.position()
+        block_start = positions.to_code_point(block_qt)
+        block_end = block_start + len(text)
+        spans = self.index.overlapping(block_start, block_end)
+        if not spans:
+            return
+        lanes = statement_lanes(spans, self.styles)
+        opening: defaultdict[int, list[Placed]] = defaultdict(list)
+        closing: defaultdict[int, list[Placed]] = defaultdict(list)
+        for span in spans:
+            opening[max(span.start, block_start)].append(span)
+            closing[min(span.end, block_end)].append(span)
+        points = sorted(opening.keys() | closing.keys())
+        active: dict[str, Placed] = {}
+        for here, following in zip(points, points[1:], strict=False):
+            for span in closing.get(here, ()):
+                active.pop(span.id, None)
+            for span in opening.get(here, ()):
+                active[span.id] = span
+            if not active:
+                continue
+            self.setFormat(
+                positions.to_qt(here) - block_qt,
+                positions.to_qt(following) - positions.to_qt(here),
+                self._format_for(active.values(), lanes),
+            )
+
+    def _format_for(self, spans: Iterable[Placed], lanes: dict[str, int]) -> QTextCharFormat:
+        entity: Placed | None = None
+        statements: list[tuple[int, str]] = []
+        for span in spans:
+            if span.id in lanes:
+                statements.append((lanes[span.id], span.label))
+            elif entity is None or span.end - span.start < entity.end - entity.start:
+                entity = span
+        text = ";".join(f"{label}:{lane}" for lane, label in sorted(statements))
+        return self.styles.text_format(entity.label if entity else None, text)
+
+
+def statements_at(text_format: QTextCharFormat) -> list[tuple[str, int]]:
+    """``[(label, lane)]`` recorded by the highlighter in a character format."""
+    value = text_format.property(STATEMENTS_PROPERTY)
+    if not value:
+        return []
+    pairs = []
+    for item in str(value).split(";"):
+        label, _, lane = item.rpartition(":")
+        pairs.append((label, int(lane)))
+    return pairs
+
+
+def paint_statement_bars(
+    painter: QPainter, block: QTextBlock, origin: QPointF, styles: SpanStyles, width: float
+) -> None:
+    """Draw the statement bars of one laid-out block whose top-left is ``origin``."""
+    layout = block.layout()
+    if layout is None or layout.lineCount() == 0:
+        return
+    # Join the pieces of one statement first, so a dashed bar keeps one rhythm.
+    runs: dict[tuple[str, int], list[list[int]]] = defaultdict(list)
+    for format_range in layout.formats():
+        range_end = format_range.start + format_range.length
+        for label, lane in statements_at(format_range.format):
+            pieces = runs[(label, lane)]
+            if pieces and pieces[-1][1] == format_range.start:
+                pieces[-1][1] = range_end
+            else:
+                pieces.append([format_range.start, range_end])
+    if not runs:
+        return
+    base = origin + layout.position()
+    gap = width * 0.75
+    lines = [layout.lineAt(number) for number in range(layout.lineCount())]
+    for (label, lane), pieces in runs.items():
+        painter.setPen(styles.bar_pen(label, width))
+        for piece_start, piece_end in pieces:
+            for line in lines:
+                line_start = line.textStart()
+                start = max(piece_start, line_start)
+                end = min(piece_end, line_start + line.textLength())
+                if start >= end:
+                    continue
+                y = base.y() + line.y() + line.ascent() + gap + width / 2 + lane * (width + gap)
+                painter.drawLine(
+                    QPointF(base.x() + line.cursorToX(start)[0], y),
+                    QPointF(base.x() + line.cursorToX(end)[0], y),
+                )
