@@ -142,8 +142,10 @@ _QUALIFIERS: list[tuple[str, Qualifier]] = [
     (rf"jusqu{_APOSTROPHE}\s?à|jusqu{_APOSTROPHE}\s?a|up\s+to|at\s+most|au\s+plus", "up_to"),
     (r"au\s+moins|at\s+least", "at_least"),
     (
-        rf"environ|près\s+de|près\s+d{_APOSTROPHE}|presque|autour\s+de|quelque"
-        r"|about|around|approximately|roughly|nearly|almost|some",
+        (
+            rf"environ|près\s+de|près\s+d{_APOSTROPHE}|presque|autour\s+de|quelque"
+            r"|about|around|approximately|roughly|nearly|almost|some"
+        ),
         "about",
     ),
 ]
@@ -182,8 +184,8 @@ _ATOM = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_RANGE_OPENER = re.compile(rf"(?:\b(?:de|entre|between|from){_SPACES}+|\bd{_APOSTROPHE})$", re.I)
-_RANGE_CONNECTOR = re.compile(rf"^(?:{_SPACES}*[-\u2013\u2014]{_SPACES}*|{_SPACES}+(?:à|a|et|to|and){_SPACES}+)$", re.I)
+_RANGE_OPENER = re.compile(rf"(?:\b(?:de|entre|between|from){_SPACES}+|\bd{_APOSTROPHE})$", re.IGNORECASE)
+_RANGE_CONNECTOR = re.compile(rf"^(?:{_SPACES}*[-\u2013\u2014]{_SPACES}*|{_SPACES}+(?:à|a|et|to|and){_SPACES}+)$", re.IGNORECASE)
 _CONNECTOR_FOR_OPENER = {"de": "à", "d'": "à", "entre": "et", "between": "and", "from": "to"}
 
 
@@ -304,7 +306,7 @@ def _atom_from_match(match: re.Match[str], language: str | None) -> _Atom:
     if groups["currency_word"]:
         currencies.add(_currency_from_word(groups["currency_word"]))
     scale_word = groups["scale"]
-    scale_is_word = bool(scale_word) and re.fullmatch(_SCALE_WORDS, scale_word, re.I) is not None
+    scale_is_word = bool(scale_word) and re.fullmatch(_SCALE_WORDS, scale_word, re.IGNORECASE) is not None
     problem: str | None = None
     if scale_word and not scale_is_word and not currencies:
         # "100 m" is as likely metres as millions: not an amount, and not read as one.
@@ -390,9 +392,10 @@ def _range_attrs(low: _Atom, high: _Atom) -> dict[str, Any]:
     if problem is None and (low.currency != high.currency or low.percent != high.percent):
         problem = "the two ends of the range are in different units"
     low_value, high_value = low.value, high.value
-    if problem is None and low_value is not None and high_value is not None:
-        if low_value > high_value:
-            problem = "the range's low end is above its high end"
+    if problem is None and low_value is not None and high_value is not None and (
+        low_value > high_value
+    ):
+        problem = "the range's low end is above its high end"
     readable = problem is None and low_value is not None and high_value is not None
     attrs = AmountAttrs(
         currency=currency,
@@ -489,7 +492,7 @@ def format_amount(attrs: dict[str, Any]) -> str:
     if not attrs.get("readable", True):
         return "unreadable" + (f" ({attrs['reason']})" if attrs.get("reason") else "")
 
-    def number(value: int | float) -> str:
+    def number(value: float) -> str:
         return f"{value:,}".replace(",", "\u202f")
 
     suffix = " %" if attrs.get("unit") == "percent" else ""

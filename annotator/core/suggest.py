@@ -474,10 +474,14 @@ def format_evaluation(evaluation: Evaluation) -> str:
         return "-" if value is None else f"{value:.2f}"
 
     lines = [
-        f"Suggestions against {evaluation.annotator}'s spans in {evaluation.documents} "
-        "document(s); exact match of offsets and label; gazetteer leave-one-document-out.",
-        f"{'suggester':<23} {'label':<13} {'suggested':>9} {'correct':>7} "
-        f"{'overlapping':>11} {'spans':>5} {'precision':>9} {'recall':>6}",
+        (
+            f"Suggestions against {evaluation.annotator}'s spans in {evaluation.documents} "
+            "document(s); exact match of offsets and label; gazetteer leave-one-document-out."
+        ),
+        (
+            f"{'suggester':<23} {'label':<13} {'suggested':>9} {'correct':>7} "
+            f"{'overlapping':>11} {'spans':>5} {'precision':>9} {'recall':>6}"
+        ),
     ]
     for row in evaluation.rows:
         lines.append(
