@@ -501,5 +501,73 @@ def suggest_command(
                     )
 
 
+@main.command("merge")
+@click.argument("other", type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+@reports_errors
+def merge_command(obj: Context, other: Path) -> None:
+    """Bring in another journalist's project file (OTHER, read only): documents are
+    matched by their text, each annotator's spans stay their own layer, and merging the
+    same file twice adds nothing. An article whose text differs from ours (same source
+    or title) is imported beside ours and reported. All or nothing."""
+    from annotator.core.merge import merge_project
+
+    with obj.store() as store:
+        report = merge_project(store, other)
+    per_annotator = ", ".join(f"{name} {count}" for name, count in sorted(report.spans_added.items()))
+    click.echo(
+        f"Merged {report.path}: {report.documents_added} documents added, "
+        f"{report.documents_matched} already here; {report.total_spans_added} spans added"
+        + (f" ({per_annotator})" if per_annotator else "")
+        + f", {report.spans_already_present} already here, {report.spans_duplicate} duplicates"
+        f"; {report.statuses_carried} statuses and {report.decisions_added} review decisions "
+        "carried"
+        + (f"; labels added: {', '.join(report.labels_added)}" if report.labels_added else "")
+    )
+    if report.spans_conflicting:
+        click.echo(
+            f"{report.spans_conflicting} spans were changed in both projects: ours were kept."
+        )
+    for changed in report.changed_articles:
+        click.echo(
+            f"Changed article ({changed.reason}: {changed.source or changed.title!r}): theirs "
+            f"{changed.theirs[:12]} was imported beside ours "
+            f"{', '.join(doc_id[:12] for doc_id in changed.ours)}; its text differs."
+        )
+
+
+@main.command("agreement")
+@click.option(
+    "--annotators",
+    help="Comma-separated annotators to compare, e.g. alice,bob. Default: everyone but gold.",
+)
+@click.option("--labels", help="Comma-separated labels to measure. Default: all used.")
+@click.option(
+    "--done-only",
+    is_flag=True,
+    help="Only documents both annotators of a pair marked done (or reviewed).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@pass_context
+@reports_errors
+def agreement_command(
+    obj: Context, annotators: str | None, labels: str | None, done_only: bool, as_json: bool
+) -> None:
+    """Inter-annotator agreement: per pair of annotators, per label and overall,
+    precision, recall and F1 with exact and overlap matching, token Cohen's kappa; then
+    Krippendorff's alpha across all of them."""
+    from annotator.core import agreement
+
+    def names(value: str | None) -> list[str] | None:
+        items = [item.strip() for item in value.split(",") if item.strip()] if value else []
+        return items or None
+
+    with obj.store(read_only=True) as store:
+        report = agreement.compute(
+            store, annotators=names(annotators), labels=names(labels), done_only=done_only
+        )
+    click.echo(report.model_dump_json(indent=2) if as_json else agreement.format_table(report))
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main(prog_name="annotator"))

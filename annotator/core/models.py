@@ -240,3 +240,40 @@ class StatusEntry(BaseModel):
 def sort_spans(spans: list[Span]) -> list[Span]:
     """Export order: by start, then longest first, then label for a stable tie-break."""
     return sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.annotator, s.id))
+
+
+# -- review: decisions on colleagues' spans (issue 5) ---------------------------
+
+
+class DecisionKind(StrEnum):
+    ACCEPT = "accept"
+    """A span some chosen annotators had goes into gold as it is."""
+    EDIT = "edit"
+    """A span goes into gold with other boundaries or another label."""
+    ADD = "add"
+    """The reviewer adds a span none of the chosen annotators had."""
+    REJECT = "reject"
+    """A span stays out of gold."""
+
+
+class Decision(BaseModel):
+    """A reviewer's decision on one candidate span (start, end, label) of a document.
+
+    ``start``/``end``/``label`` name the candidate decided upon, as the annotators had
+    it; the gold span (``gold_span_id``) holds what went into gold, which differs from
+    the candidate after an edit. A rejection has no gold span.
+    """
+
+    id: str
+    doc_id: str
+    reviewer: str
+    decision: DecisionKind
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+    label: str
+    gold_span_id: str | None = None
+    annotators: list[str] = Field(
+        default_factory=list, description="The annotators whose layers had the candidate."
+    )
+    comment: str | None = None
+    created_at: str = Field(default_factory=utc_now)

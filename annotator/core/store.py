@@ -22,6 +22,8 @@ from annotator.core import migrations
 from annotator.core.errors import ProjectError, SpanError
 from annotator.core.labels import default_label_set
 from annotator.core.models import (
+    Decision,
+    DecisionKind,
     Document,
     DocumentSummary,
     Label,
@@ -29,6 +31,7 @@ from annotator.core.models import (
     Origin,
     Span,
     Status,
+    StatusEntry,
     utc_now,
 )
 from annotator.core.span_index import SpanRef
@@ -682,3 +685,144 @@ class Store:
             (doc_id, *annotators),
         )
         return [SpanRef._make(row) for row in rows]
+
+    # -- review: decisions and the gold layer (issue 5) -------------------------
+
+    def add_decisions(self, decisions: Iterable[Decision]) -> int:
+        """Record reviewers' decisions; an id already recorded is skipped. Returns how
+        many were new."""
+        added = 0
+        with self.transaction():
+            for decision in decisions:
+                cursor = self.conn.execute(
+                    'INSERT INTO decisions (id, doc_id, reviewer, decision, start, "end", '
+                    "label, gold_span, annotators, comment, created_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    (
+                        decision.id,
+                        decision.doc_id,
+                        decision.reviewer,
+                        DecisionKind(decision.decision).value,
+                        decision.start,
+                        decision.end,
+                        decision.label,
+                        decision.gold_span_id,
+                        json.dumps(decision.annotators, ensure_ascii=False),
+                        decision.comment,
+                        decision.created_at,
+                    ),
+                )
+                added += cursor.rowcount
+        return added
+
+    _DECISION_COLUMNS = (
+        'id, doc_id, reviewer, decision, start, "end", label, gold_span, annotators, '
+        "comment, created_at"
+    )
+
+    @staticmethod
+    def _decision_from_row(row: Sequence[Any]) -> Decision:
+        return Decision(
+            id=row[0],
+            doc_id=row[1],
+            reviewer=row[2],
+            decision=DecisionKind(row[3]),
+            start=row[4],
+            end=row[5],
+            label=row[6],
+            gold_span_id=row[7],
+            annotators=json.loads(row[8]) if row[8] else [],
+            comment=row[9],
+            created_at=row[10],
+        )
+
+    def decision(self, decision_id: str) -> Decision:
+        row = self.conn.execute(
+            f"SELECT {self._DECISION_COLUMNS} FROM decisions WHERE id = ?", (decision_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(decision_id)
+        return self._decision_from_row(row)
+
+    def decisions(self, doc_id: str | None = None) -> list[Decision]:
+        """A document's decisions (or the whole project's), oldest first."""
+        query = f"SELECT {self._DECISION_COLUMNS} FROM decisions"
+        params: tuple[Any, ...] = ()
+        if doc_id is not None:
+            query += " WHERE doc_id = ?"
+            params = (doc_id,)
+        rows = self.conn.execute(query + " ORDER BY created_at, id", params)
+        return [self._decision_from_row(row) for row in rows]
+
+    def delete_decisions(self, decision_ids: Iterable[str]) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "DELETE FROM decisions WHERE id = ?", [(id_,) for id_ in decision_ids]
+            )
+
+    def gold_span_references(self, gold_span_id: str) -> int:
+        """How many decisions point at this gold span."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM decisions WHERE gold_span = ?", (gold_span_id,)
+        ).fetchone()
+        return int(row[0])
+
+    def has_span(self, span_id: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM spans WHERE id = ?", (span_id,)).fetchone() is not None
+
+    def status_entries(self) -> list[StatusEntry]:
+        """Every status row of the project, with the time it was set."""
+        rows = self.conn.execute(
+            "SELECT doc_id, annotator, status, updated_at FROM statuses ORDER BY doc_id, annotator"
+        )
+        return [
+            StatusEntry(doc_id=d, annotator=a, status=Status(s), updated_at=t)
+            for d, a, s, t in rows
+        ]
+
+    def carry_status(self, entry: StatusEntry) -> bool:
+        """Take a status from another project when it is further along than ours (a
+        document marked done stays done); keeps its time. True when something changed."""
+        order = list(Status)
+        with self.transaction():
+            current = self.conn.execute(
+                "SELECT status FROM statuses WHERE doc_id = ? AND annotator = ?",
+                (entry.doc_id, entry.annotator),
+            ).fetchone()
+            if current is not None and order.index(Status(current[0])) >= order.index(
+                entry.status
+            ):
+                return False
+            self.ensure_annotator(entry.annotator)
+            self.conn.execute(
+                "INSERT INTO statuses (doc_id, annotator, status, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET "
+                "status = excluded.status, updated_at = excluded.updated_at",
+                (entry.doc_id, entry.annotator, Status(entry.status).value, entry.updated_at),
+            )
+        return True
+
+    def reload_label_set(self) -> None:
+        """Forget the cached label set (after a rolled-back change to it)."""
+        self._label_set = None
+
+    # -- agreement: bulk reads (issue 5) -----------------------------------------
+
+    def span_keys(
+        self, annotators: Sequence[str], labels: Sequence[str] | None = None
+    ) -> list[tuple[str, str, int, int, str]]:
+        """``(doc_id, annotator, start, end, label)`` of every span of ``annotators``
+        (optionally only ``labels``): what agreement needs, and nothing else."""
+        query = (
+            'SELECT doc_id, annotator, start, "end", label FROM spans '
+            f"WHERE annotator IN ({', '.join('?' * len(annotators))})"
+        )
+        params: list[Any] = list(annotators)
+        if labels is not None:
+            query += f" AND label IN ({', '.join('?' * len(labels))})"
+            params.extend(labels)
+        return self.conn.execute(query, params).fetchall()
+
+    def document_texts(self) -> Iterator[tuple[str, str]]:
+        """``(id, text)`` of every document, in document order."""
+        yield from self.conn.execute("SELECT id, text FROM documents ORDER BY position")

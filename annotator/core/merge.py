@@ -1,0 +1,156 @@
+"""Bring a colleague's project file into ours.
+
+Documents are matched by id, the hash of their text. Every annotator's spans stay in
+their own layer with their ids, times, origin and attributes; statuses and review
+decisions come along. A span whose id we already hold is the same span and is not
+copied again (if its content differs, ours is kept and the report counts it); a span
+identical to one the same annotator already has in that document (same offsets and
+label, another id) is a duplicate and is not copied either. So merging the same file
+twice adds nothing.
+
+An article whose text changed (the other project's document has the same ``source``
+or the same title as one of ours, but another text, hence another id) is never merged
+into ours silently: it is imported as a separate document, and the report lists it
+with both ids so the team can decide which version to keep annotating.
+
+Everything happens in one transaction: a failure leaves the project as it was.
+Links between spans are not merged yet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from annotator.core.models import Span
+from annotator.core.store import Store
+
+
+class ChangedArticle(BaseModel):
+    """The same article (by source or title) with another text in each project."""
+
+    title: str
+    source: str | None
+    reason: str = Field(description="'same source' or 'same title'.")
+    ours: list[str] = Field(description="Ids of our documents it resembles.")
+    theirs: str = Field(description="Id of the other project's document (imported).")
+
+
+class MergeReport(BaseModel):
+    path: str
+    documents_added: int = 0
+    documents_matched: int = 0
+    changed_articles: list[ChangedArticle] = Field(default_factory=list)
+    spans_added: dict[str, int] = Field(
+        default_factory=dict, description="Per annotator, spans copied in."
+    )
+    spans_already_present: int = 0
+    spans_duplicate: int = 0
+    spans_conflicting: int = Field(
+        default=0, description="Same id as one of ours but different content: ours kept."
+    )
+    statuses_carried: int = 0
+    decisions_added: int = 0
+    labels_added: list[str] = Field(default_factory=list)
+
+    @property
+    def total_spans_added(self) -> int:
+        return sum(self.spans_added.values())
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(
+            self.documents_added
+            or self.total_spans_added
+            or self.statuses_carried
+            or self.decisions_added
+            or self.labels_added
+        )
+
+
+def _same_span(a: Span, b: Span) -> bool:
+    return (a.doc_id, a.annotator, a.start, a.end, a.label, a.attrs) == (
+        b.doc_id,
+        b.annotator,
+        b.start,
+        b.end,
+        b.label,
+        b.attrs,
+    )
+
+
+def merge_project(store: Store, other_path: str | Path) -> MergeReport:
+    """Copy what the project file at ``other_path`` holds and ours lacks (read-only on
+    the other file); one transaction."""
+    report = MergeReport(path=str(other_path))
+    with Store(other_path, read_only=True) as other:
+        ours_by_source: dict[str, list[str]] = {}
+        ours_by_title: dict[str, list[str]] = {}
+        for summary in store.document_summaries():
+            if summary.source:
+                ours_by_source.setdefault(summary.source, []).append(summary.id)
+            if summary.title:
+                ours_by_title.setdefault(summary.title, []).append(summary.id)
+        try:
+            with store.transaction():
+                their_labels = set(other.label_set().names)
+                used = {span.label for span in other.iter_spans()}
+                report.labels_added = [
+                    label.name for label in store.add_labels(sorted(their_labels | used))
+                ]
+                for doc_id in other.document_ids():
+                    if store.has_document(doc_id):
+                        report.documents_matched += 1
+                        continue
+                    document = other.document(doc_id)
+                    changed = None
+                    if document.source and document.source in ours_by_source:
+                        changed = ("same source", ours_by_source[document.source])
+                    elif document.title and document.title in ours_by_title:
+                        changed = ("same title", ours_by_title[document.title])
+                    if changed is not None:
+                        report.changed_articles.append(
+                            ChangedArticle(
+                                title=document.title,
+                                source=document.source,
+                                reason=changed[0],
+                                ours=changed[1],
+                                theirs=doc_id,
+                            )
+                        )
+                    store.add_document(document)
+                    report.documents_added += 1
+                _merge_spans(store, other, report)
+                for entry in other.status_entries():
+                    if store.carry_status(entry):
+                        report.statuses_carried += 1
+                report.decisions_added = store.add_decisions(other.decisions())
+        except BaseException:
+            store.reload_label_set()
+            raise
+    return report
+
+
+def _merge_spans(store: Store, other: Store, report: MergeReport) -> None:
+    current_doc: str | None = None
+    keys: set[tuple[str, int, int, str]] = set()
+    batch: list[Span] = []
+    for span in other.iter_spans():
+        if span.doc_id != current_doc:
+            current_doc = span.doc_id
+            keys = {(s.annotator, s.start, s.end, s.label) for s in store.spans(span.doc_id)}
+        if store.has_span(span.id):
+            if _same_span(store.span(span.id), span):
+                report.spans_already_present += 1
+            else:
+                report.spans_conflicting += 1
+            continue
+        key = (span.annotator, span.start, span.end, span.label)
+        if key in keys:
+            report.spans_duplicate += 1
+            continue
+        keys.add(key)
+        batch.append(span)
+        report.spans_added[span.annotator] = report.spans_added.get(span.annotator, 0) + 1
+    store.add_spans(batch)

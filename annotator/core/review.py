@@ -1,0 +1,567 @@
+"""Reviewing colleagues' layers: where they disagree, and settling it into gold.
+
+Pure functions over the store, so the window, the command line and tests share them.
+Reading functions return pydantic models; each operation is one transaction and
+returns a :class:`ReviewChange` describing exactly what it wrote, which
+:func:`revert` takes back and :func:`reapply` writes again (an undo stack needs both).
+
+How spans are compared. Each chosen annotator's layer is reduced to a set of
+``(start, end, label)`` keys. A key every chosen annotator has is *agreed*. The other
+keys are grouped: two keys belong together when they have the same offsets (their
+labels differ) or the same label and overlapping offsets (their boundaries differ).
+A group of one key is a ``missing`` disagreement (only some annotators have it); a
+group in which two keys share offsets is a ``label`` disagreement; any other group is a
+``boundary`` disagreement. A group where labels and boundaries both differ is therefore
+reported as ``label``; an overlap between keys of different labels and different
+offsets is no disagreement of its own, each key is judged on its own.
+
+Settling. A decision names one candidate key. A disagreement is settled once any of
+its candidates has a decision (accepting one boundary version settles the boundary
+disagreement; the reviewer may still decide on the others). A document is settled
+when every disagreement is settled *and* every agreed key has a decision, so a
+document cannot be marked reviewed while the spans everybody agreed on are silently
+missing from gold (:func:`accept_agreed` decides them all at once).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import (
+    GOLD_LAYER,
+    Decision,
+    DecisionKind,
+    Origin,
+    Span,
+    Status,
+)
+from annotator.core.store import Store, new_id
+
+SpanKey = tuple[int, int, str]
+"""(start, end, label): what two layers must share for their spans to be the same."""
+
+
+class ReviewError(AnnotatorError):
+    """A review operation cannot be carried out as asked."""
+
+
+class DisagreementKind(StrEnum):
+    MISSING = "missing"
+    """Only some of the chosen annotators have the span."""
+    LABEL = "label"
+    """Same offsets, different labels."""
+    BOUNDARY = "boundary"
+    """Same label, overlapping, different boundaries."""
+
+
+class Candidate(BaseModel):
+    """One version of a span, as one or more annotators had it."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    annotators: list[str] = Field(description="The chosen annotators whose layer has it.")
+    decision: Decision | None = Field(
+        default=None, description="The latest decision on this key, if any."
+    )
+
+    @property
+    def key(self) -> SpanKey:
+        return (self.start, self.end, self.label)
+
+
+class Disagreement(BaseModel):
+    kind: DisagreementKind
+    start: int = Field(description="Start of the first candidate (for navigation).")
+    end: int = Field(description="End of the candidate that reaches furthest.")
+    candidates: list[Candidate]
+    missing_from: list[str] = Field(
+        description="Chosen annotators who have none of the candidates."
+    )
+
+    @property
+    def settled(self) -> bool:
+        return any(candidate.decision is not None for candidate in self.candidates)
+
+
+class ReviewState(BaseModel):
+    """Everything the review of one document shows, in document order."""
+
+    doc_id: str
+    annotators: list[str]
+    agreed: list[Candidate]
+    disagreements: list[Disagreement]
+    decisions: list[Decision]
+    gold: list[Span]
+
+    @property
+    def unsettled(self) -> list[Disagreement]:
+        return [item for item in self.disagreements if not item.settled]
+
+    @property
+    def undecided_agreed(self) -> list[Candidate]:
+        return [candidate for candidate in self.agreed if candidate.decision is None]
+
+    @property
+    def settled(self) -> bool:
+        return not self.unsettled and not self.undecided_agreed
+
+
+class GoldDiff(BaseModel):
+    """How one annotator's layer differs from the gold layer of a document."""
+
+    doc_id: str
+    annotator: str
+    matching: list[Candidate] = Field(description="Spans exactly as in gold.")
+    differences: list[Disagreement] = Field(
+        description="Disagreements between the layer and gold, kinds as in review."
+    )
+
+    @property
+    def extra(self) -> list[Candidate]:
+        """Spans of the annotator that gold lacks entirely."""
+        return [
+            candidate
+            for item in self.differences
+            if item.kind == DisagreementKind.MISSING
+            for candidate in item.candidates
+            if candidate.annotators == [self.annotator]
+        ]
+
+    @property
+    def missed(self) -> list[Candidate]:
+        """Gold spans the annotator lacks entirely."""
+        return [
+            candidate
+            for item in self.differences
+            if item.kind == DisagreementKind.MISSING
+            for candidate in item.candidates
+            if candidate.annotators == [GOLD_LAYER]
+        ]
+
+
+@dataclass(frozen=True)
+class ReviewChange:
+    """What one review operation wrote, so that it can be taken back and redone."""
+
+    doc_id: str
+    decisions: tuple[Decision, ...] = ()
+    gold_spans_added: tuple[Span, ...] = ()
+    """Gold spans the operation created (a decision on a key already in gold reuses
+    that gold span and creates none)."""
+    gold_status_before: Status | None = None
+    gold_status_after: Status | None = None
+
+
+# -- comparing layers (pure) -------------------------------------------------------
+
+
+def _overlap(a: SpanKey, b: SpanKey) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def compare_layers(
+    layers: Mapping[str, Iterable[SpanKey]],
+    text: str,
+    decisions: Sequence[Decision] = (),
+) -> tuple[list[Candidate], list[Disagreement]]:
+    """Agreed candidates and disagreements between ``layers`` (annotator -> keys).
+
+    ``decisions`` (oldest first) fill in each candidate's latest decision.
+    """
+    names = list(layers)
+    holders: dict[SpanKey, list[str]] = {}
+    for name in names:
+        for key in set(layers[name]):
+            holders.setdefault(key, []).append(name)
+    latest: dict[SpanKey, Decision] = {}
+    for decision in decisions:
+        latest[(decision.start, decision.end, decision.label)] = decision
+
+    def candidate(key: SpanKey) -> Candidate:
+        return Candidate(
+            start=key[0],
+            end=key[1],
+            label=key[2],
+            text=text[key[0] : key[1]],
+            annotators=[name for name in names if name in holders[key]],
+            decision=latest.get(key),
+        )
+
+    order = sorted(holders, key=lambda key: (key[0], -key[1], key[2]))
+    agreed = [candidate(key) for key in order if len(holders[key]) == len(names)]
+    open_keys = [key for key in order if len(holders[key]) < len(names)]
+
+    # Union-find over the keys nobody fully agrees on; a document holds few of them.
+    parent = list(range(len(open_keys)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for i, a in enumerate(open_keys):
+        for j in range(i + 1, len(open_keys)):
+            b = open_keys[j]
+            if b[0] >= a[1]:
+                break  # sorted by start: no later key overlaps a
+            same_offsets = a[:2] == b[:2]
+            if same_offsets or (a[2] == b[2] and _overlap(a, b)):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[SpanKey]] = {}
+    for index, key in enumerate(open_keys):
+        groups.setdefault(root(index), []).append(key)
+
+    disagreements = []
+    for keys in groups.values():
+        if len(keys) == 1:
+            kind = DisagreementKind.MISSING
+        elif len({key[:2] for key in keys}) < len(keys):
+            kind = DisagreementKind.LABEL
+        else:
+            kind = DisagreementKind.BOUNDARY
+        having = {name for key in keys for name in holders[key]}
+        disagreements.append(
+            Disagreement(
+                kind=kind,
+                start=min(key[0] for key in keys),
+                end=max(key[1] for key in keys),
+                candidates=[candidate(key) for key in keys],
+                missing_from=[name for name in names if name not in having],
+            )
+        )
+    disagreements.sort(key=lambda item: (item.start, -item.end, item.candidates[0].label))
+    return agreed, disagreements
+
+
+# -- reading the store ---------------------------------------------------------------
+
+
+def _chosen(annotators: Sequence[str], minimum: int = 2) -> list[str]:
+    chosen = list(dict.fromkeys(annotators))
+    if len(chosen) < minimum:
+        raise ReviewError(f"choose at least {minimum} different annotators to compare")
+    return chosen
+
+
+def _layers(store: Store, doc_id: str, annotators: Sequence[str]) -> dict[str, set[SpanKey]]:
+    layers: dict[str, set[SpanKey]] = {name: set() for name in annotators}
+    for span in store.spans(doc_id):
+        if span.annotator in layers:
+            layers[span.annotator].add((span.start, span.end, span.label))
+    return layers
+
+
+def _text(store: Store, doc_id: str) -> str:
+    try:
+        return store.document(doc_id).text
+    except KeyError:
+        raise ReviewError(f"no document {doc_id[:12]} in the project") from None
+
+
+def review_state(store: Store, doc_id: str, annotators: Sequence[str]) -> ReviewState:
+    """The review of one document by two or more annotators, with decisions so far."""
+    chosen = _chosen(annotators)
+    decisions = store.decisions(doc_id)
+    agreed, disagreements_found = compare_layers(
+        _layers(store, doc_id, chosen), _text(store, doc_id), decisions
+    )
+    return ReviewState(
+        doc_id=doc_id,
+        annotators=chosen,
+        agreed=agreed,
+        disagreements=disagreements_found,
+        decisions=decisions,
+        gold=store.spans(doc_id, GOLD_LAYER),
+    )
+
+
+def disagreements(store: Store, doc_id: str, annotators: Sequence[str]) -> list[Disagreement]:
+    """Where the chosen annotators' layers differ, in document order."""
+    return review_state(store, doc_id, annotators).disagreements
+
+
+def agreed_spans(store: Store, doc_id: str, annotators: Sequence[str]) -> list[Candidate]:
+    """The spans every chosen annotator has exactly (same start, end and label)."""
+    return review_state(store, doc_id, annotators).agreed
+
+
+def is_settled(store: Store, doc_id: str, annotators: Sequence[str]) -> bool:
+    """Every disagreement and every agreed span has a decision."""
+    return review_state(store, doc_id, annotators).settled
+
+
+def diff_against_gold(store: Store, doc_id: str, annotator: str) -> GoldDiff:
+    """How ``annotator``'s layer differs from the gold layer of the document."""
+    if annotator == GOLD_LAYER:
+        raise ReviewError("compare an annotator's layer with gold, not gold with itself")
+    matching, differences = compare_layers(
+        _layers(store, doc_id, [annotator, GOLD_LAYER]), _text(store, doc_id)
+    )
+    return GoldDiff(
+        doc_id=doc_id, annotator=annotator, matching=matching, differences=differences
+    )
+
+
+# -- decisions (each one transaction) ----------------------------------------------
+
+
+def _decide(
+    store: Store,
+    doc_id: str,
+    reviewer: str,
+    candidate: SpanKey,
+    annotators: Sequence[str],
+    gold: SpanKey | None,
+    comment: str | None,
+    layers: Mapping[str, Sequence[Span]] | None = None,
+    gold_spans: dict[SpanKey, Span] | None = None,
+) -> tuple[Decision, Span | None]:
+    """Record one decision (inside the caller's transaction); the new gold span if any."""
+    if not reviewer or not reviewer.strip():
+        raise ReviewError("a decision needs the reviewer's name")
+    document = store.document(doc_id)
+    for start, end, _label in (candidate, gold or candidate):
+        if not (0 <= start < end <= len(document.text)):
+            raise ReviewError(
+                f"offsets {start}-{end} do not fit document {doc_id[:12]} "
+                f"(length {len(document.text)})"
+            )
+    if layers is None:
+        by_name: dict[str, list[Span]] = {name: [] for name in annotators}
+        for span in store.spans(doc_id):
+            if span.annotator in by_name:
+                by_name[span.annotator].append(span)
+        layers = by_name
+    had = [
+        span
+        for name in annotators
+        for span in layers.get(name, ())
+        if (span.start, span.end, span.label) == candidate
+    ]
+    had_names = list(dict.fromkeys(span.annotator for span in had))
+    created: Span | None = None
+    gold_span_id: str | None = None
+    if gold is None:
+        kind = DecisionKind.REJECT
+    else:
+        if gold != candidate:
+            kind = DecisionKind.EDIT
+        else:
+            kind = DecisionKind.ACCEPT if had_names else DecisionKind.ADD
+        if gold_spans is None:
+            gold_spans = {(s.start, s.end, s.label): s for s in store.spans(doc_id, GOLD_LAYER)}
+        existing = gold_spans.get(gold)
+        if existing is not None:
+            gold_span_id = existing.id
+        else:
+            try:
+                created = store.make_span(
+                    document,
+                    GOLD_LAYER,
+                    gold[0],
+                    gold[1],
+                    gold[2],
+                    origin=Origin.REVIEW.value,
+                    # An amount's value, currency and so on come with the accepted span.
+                    attrs=dict(had[0].attrs) if had and gold == candidate else None,
+                )
+                store.add_span(created)
+            except AnnotatorError as error:
+                raise ReviewError(str(error)) from error
+            gold_spans[gold] = created
+            gold_span_id = created.id
+    decision = Decision(
+        id=new_id(),
+        doc_id=doc_id,
+        reviewer=reviewer,
+        decision=kind,
+        start=candidate[0],
+        end=candidate[1],
+        label=candidate[2],
+        gold_span_id=gold_span_id,
+        annotators=had_names,
+        comment=comment,
+    )
+    store.add_decisions([decision])
+    return decision, created
+
+
+def _single(
+    store: Store,
+    doc_id: str,
+    reviewer: str,
+    candidate: SpanKey,
+    annotators: Sequence[str],
+    gold: SpanKey | None,
+    comment: str | None,
+) -> ReviewChange:
+    if not store.has_document(doc_id):
+        raise ReviewError(f"no document {doc_id[:12]} in the project")
+    with store.transaction():
+        decision, created = _decide(store, doc_id, reviewer, candidate, annotators, gold, comment)
+    return ReviewChange(
+        doc_id=doc_id,
+        decisions=(decision,),
+        gold_spans_added=(created,) if created is not None else (),
+    )
+
+
+def accept(
+    store: Store,
+    doc_id: str,
+    reviewer: str,
+    start: int,
+    end: int,
+    label: str,
+    annotators: Sequence[str],
+    comment: str | None = None,
+) -> ReviewChange:
+    """Put the span into gold and record the decision, with the chosen annotators who
+    had it (none: the decision is an ``add``)."""
+    key = (start, end, label)
+    return _single(store, doc_id, reviewer, key, annotators, key, comment)
+
+
+def reject(
+    store: Store,
+    doc_id: str,
+    reviewer: str,
+    start: int,
+    end: int,
+    label: str,
+    annotators: Sequence[str],
+    comment: str | None = None,
+) -> ReviewChange:
+    """Record that the span stays out of gold."""
+    key = (start, end, label)
+    return _single(store, doc_id, reviewer, key, annotators, None, comment)
+
+
+def edit(
+    store: Store,
+    doc_id: str,
+    reviewer: str,
+    start: int,
+    end: int,
+    label: str,
+    annotators: Sequence[str],
+    *,
+    new_start: int | None = None,
+    new_end: int | None = None,
+    new_label: str | None = None,
+    comment: str | None = None,
+) -> ReviewChange:
+    """Accept the candidate (start, end, label) into gold with other boundaries or label."""
+    gold = (
+        start if new_start is None else new_start,
+        end if new_end is None else new_end,
+        label if new_label is None else new_label,
+    )
+    return _single(store, doc_id, reviewer, (start, end, label), annotators, gold, comment)
+
+
+def accept_agreed(
+    store: Store,
+    doc_id: str,
+    annotators: Sequence[str],
+    reviewer: str,
+    comment: str | None = None,
+) -> ReviewChange:
+    """Accept every span all chosen annotators agree on and that has no decision yet."""
+    state = review_state(store, doc_id, annotators)
+    pending = state.undecided_agreed
+    recorded: list[Decision] = []
+    created_spans: list[Span] = []
+    with store.transaction():
+        layers: dict[str, list[Span]] = {name: [] for name in state.annotators}
+        for span in store.spans(doc_id):
+            if span.annotator in layers:
+                layers[span.annotator].append(span)
+        gold_spans = {(s.start, s.end, s.label): s for s in state.gold}
+        for candidate in pending:
+            decision, created = _decide(
+                store,
+                doc_id,
+                reviewer,
+                candidate.key,
+                state.annotators,
+                candidate.key,
+                comment,
+                layers=layers,
+                gold_spans=gold_spans,
+            )
+            recorded.append(decision)
+            if created is not None:
+                created_spans.append(created)
+    return ReviewChange(
+        doc_id=doc_id, decisions=tuple(recorded), gold_spans_added=tuple(created_spans)
+    )
+
+
+def mark_reviewed(store: Store, doc_id: str, annotators: Sequence[str]) -> ReviewChange:
+    """Mark the document's gold layer reviewed; refused while anything is unsettled."""
+    state = review_state(store, doc_id, annotators)
+    if not state.settled:
+        raise ReviewError(
+            f"document {doc_id[:12]} is not settled: {len(state.unsettled)} disagreement(s) "
+            f"and {len(state.undecided_agreed)} agreed span(s) still need a decision"
+        )
+    before = store.status(doc_id, GOLD_LAYER)
+    store.set_status(doc_id, GOLD_LAYER, Status.REVIEWED)
+    return ReviewChange(
+        doc_id=doc_id, gold_status_before=before, gold_status_after=Status.REVIEWED
+    )
+
+
+# -- undo and redo -------------------------------------------------------------------
+
+
+def revert(store: Store, change: ReviewChange) -> None:
+    """Take back what ``change`` wrote (one transaction).
+
+    A gold span goes only when no remaining decision points at it.
+    """
+    with store.transaction():
+        store.delete_decisions(decision.id for decision in change.decisions)
+        for span in change.gold_spans_added:
+            if store.has_span(span.id) and store.gold_span_references(span.id) == 0:
+                store.delete_span(span.id)
+        if change.gold_status_before is not None:
+            store.set_status(change.doc_id, GOLD_LAYER, change.gold_status_before)
+
+
+def reapply(store: Store, change: ReviewChange) -> None:
+    """Write ``change`` again exactly as it was, same ids and times (redo)."""
+    with store.transaction():
+        for span in change.gold_spans_added:
+            if not store.has_span(span.id):
+                store.add_span(span)
+        store.add_decisions(change.decisions)
+        if change.gold_status_after is not None:
+            store.set_status(change.doc_id, GOLD_LAYER, change.gold_status_after)
+
+
+def undo_decision(store: Store, decision_id: str) -> ReviewChange:
+    """Take back one recorded decision and the gold span it alone stood for.
+
+    Returns what was taken back; :func:`reapply` puts it back.
+    """
+    try:
+        decision = store.decision(decision_id)
+    except KeyError:
+        raise ReviewError(f"no decision {decision_id} in the project") from None
+    gold: tuple[Span, ...] = ()
+    if decision.gold_span_id is not None and store.has_span(decision.gold_span_id):
+        if store.gold_span_references(decision.gold_span_id) == 1:
+            gold = (store.span(decision.gold_span_id),)
+    change = ReviewChange(doc_id=decision.doc_id, decisions=(decision,), gold_spans_added=gold)
+    revert(store, change)
+    return change

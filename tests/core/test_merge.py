@@ -1,0 +1,151 @@
+"""Merging a colleague's project file: layers kept apart, nothing doubled, changes reported."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from annotator.core import review
+from annotator.core.merge import merge_project
+from annotator.core.models import Document, Status
+from annotator.core.store import Store
+
+ARTICLE = "Sam Altman affirme que Meta a offert 100 millions. Andrew Bosworth dément."
+CORRECTED = ARTICLE.replace("100 millions", "100 millions de dollars")
+OTHER = "Le gouvernement annonce 2 milliards pour l'hôpital."
+
+
+def word(text: str, needle: str) -> tuple[int, int]:
+    start = text.index(needle)
+    return start, start + len(needle)
+
+
+@pytest.fixture
+def projects(tmp_path: Path) -> tuple[Path, Path]:
+    """Ours, and theirs: a copy of ours on which a colleague kept working."""
+    ours, theirs = tmp_path / "ours.db", tmp_path / "theirs.db"
+    with Store(ours) as store:
+        article = Document.from_text(ARTICLE, source="lemonde/altman.txt")
+        store.add_documents([article])
+        store.add_span(store.make_span(article, "alice", *word(ARTICLE, "Sam Altman"), "person"))
+        store.add_span(store.make_span(article, "alice", *word(ARTICLE, "Meta"), "organisation"))
+    shutil.copy(ours, theirs)
+    with Store(theirs) as store:
+        article = store.document(Document.from_text(ARTICLE).id)
+        store.add_span(store.make_span(article, "bob", *word(ARTICLE, "Meta"), "organisation"))
+        store.add_span(store.make_span(article, "alice", *word(ARTICLE, "dément"), "denial"))
+        store.set_status(article.id, "bob", Status.DONE)
+        store.add_labels(["quote"])
+        other = Document.from_text(OTHER, source="liberation/hopital.txt")
+        corrected = Document.from_text(CORRECTED, source="lemonde/altman.txt")
+        store.add_documents([other, corrected])
+        store.add_span(store.make_span(other, "bob", *word(OTHER, "2 milliards"), "amount"))
+        store.add_span(store.make_span(corrected, "bob", *word(CORRECTED, "Meta"), "quote"))
+        review.accept(store, article.id, "editor", *word(ARTICLE, "Meta"), "organisation", ["alice", "bob"])
+    with Store(ours) as store:
+        # Meanwhile alice tagged the same span again in our copy, under another id.
+        article = store.document(Document.from_text(ARTICLE).id)
+        store.add_span(store.make_span(article, "alice", *word(ARTICLE, "dément"), "denial"))
+    return ours, theirs
+
+
+def layer(store: Store, doc_id: str, name: str) -> list[tuple[int, int, str]]:
+    return [(s.start, s.end, s.label) for s in store.spans(doc_id, name)]
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_merge_brings_in_layers_statuses_and_decisions(projects: tuple[Path, Path]) -> None:
+    ours, theirs = projects
+    before = file_digest(theirs)
+    with Store(ours) as store:
+        report = merge_project(store, theirs)
+        article_id = Document.from_text(ARTICLE).id
+        assert report.documents_matched == 1 and report.documents_added == 2
+        assert report.spans_added == {"bob": 3, "gold": 1}
+        assert report.spans_already_present == 2  # alice's two spans, same ids
+        assert report.spans_duplicate == 1  # alice's "dément", tagged in both copies
+        assert report.statuses_carried == 4 and report.decisions_added == 1
+        assert report.labels_added == ["quote"]
+        assert layer(store, article_id, "alice") == [
+            (*word(ARTICLE, "Sam Altman"), "person"),
+            (*word(ARTICLE, "Meta"), "organisation"),
+            (*word(ARTICLE, "dément"), "denial"),
+        ]
+        assert layer(store, article_id, "bob") == [(*word(ARTICLE, "Meta"), "organisation")]
+        assert store.status(article_id, "bob") == Status.DONE
+        (decision,) = store.decisions(article_id)
+        assert decision.reviewer == "editor"
+        assert review.is_settled(store, article_id, ["alice", "bob"]) is False
+    assert file_digest(theirs) == before
+
+
+def test_provenance_is_kept(projects: tuple[Path, Path]) -> None:
+    ours, theirs = projects
+    with Store(theirs, read_only=True) as other:
+        originals = {s.id: s for s in other.iter_spans("bob")}
+    with Store(ours) as store:
+        merge_project(store, theirs)
+        merged = {s.id: s for s in store.iter_spans("bob")}
+    assert merged == originals
+
+
+def test_merging_twice_adds_nothing(projects: tuple[Path, Path]) -> None:
+    ours, theirs = projects
+    with Store(ours) as store:
+        merge_project(store, theirs)
+        counts = (store.document_count(), store.span_count(), len(store.decisions()))
+        again = merge_project(store, theirs)
+        assert not again.changed_anything
+        assert again.documents_matched == 3 and again.spans_already_present == 6
+        assert (store.document_count(), store.span_count(), len(store.decisions())) == counts
+
+
+def test_a_changed_article_is_reported_and_kept_apart(projects: tuple[Path, Path]) -> None:
+    ours, theirs = projects
+    with Store(ours) as store:
+        report = merge_project(store, theirs)
+        (changed,) = report.changed_articles
+        assert changed.reason == "same source" and changed.source == "lemonde/altman.txt"
+        assert changed.ours == [Document.from_text(ARTICLE).id]
+        assert changed.theirs == Document.from_text(CORRECTED).id
+        # Both versions are in the project, each with its own spans.
+        assert store.document(changed.theirs).text == CORRECTED
+        assert layer(store, changed.theirs, "bob") == [(*word(CORRECTED, "Meta"), "quote")]
+        assert layer(store, changed.ours[0], "bob") == [(*word(ARTICLE, "Meta"), "organisation")]
+
+
+def test_a_span_changed_on_both_sides_keeps_ours(projects: tuple[Path, Path]) -> None:
+    ours, theirs = projects
+    with Store(ours) as store:
+        sam = store.spans(Document.from_text(ARTICLE).id, "alice")[0]
+    with Store(theirs) as store:
+        store.update_span(sam.id, end=sam.start + 3)
+    with Store(ours) as store:
+        report = merge_project(store, theirs)
+        assert report.spans_conflicting == 1
+        assert store.span(sam.id).text == "Sam Altman"
+
+
+def test_a_failed_merge_changes_nothing(
+    projects: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ours, theirs = projects
+
+    def broken(self: Store, decisions: object) -> int:
+        raise OSError("disk full")
+
+    with Store(ours) as store:
+        counts = (store.document_count(), store.span_count(), store.label_set().names)
+        monkeypatch.setattr(Store, "add_decisions", broken)
+        with pytest.raises(OSError):
+            merge_project(store, theirs)
+        monkeypatch.undo()
+        assert (store.document_count(), store.span_count(), store.label_set().names) == counts
+    with Store(ours) as store:
+        assert "quote" not in store.label_set().names
