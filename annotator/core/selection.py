@@ -17,7 +17,9 @@ from typing import Literal
 Edge = Literal["start", "end"]
 Direction = Literal["left", "right"]
 
-OPENING_TO_CLOSING = {"(": ")", "[": "]", "{": "}", "«": "»", "“": "”", "‘": "’", "‹": "›"}
+OPENING_TO_CLOSING = {
+    "(": ")", "[": "]", "{": "}", "«": "»", "“": "”", "‘": "’", "‹": "›",
+}  # fmt: skip
 CLOSING_TO_OPENING = {closing: opening for opening, closing in OPENING_TO_CLOSING.items()}
 SYMMETRIC_QUOTES = frozenset({'"', "'"})
 
@@ -33,8 +35,23 @@ UNIT_SIGNS = frozenset("%‰‱")
 # An amount often ends with a word and then its currency: "100 millions $".
 MAGNITUDE_WORDS = frozenset(
     {
-        "mille", "milles", "million", "millions", "milliard", "milliards", "billion",
-        "billions", "thousand", "k", "m", "md", "mds", "bn", "mn", "mrd", "mrds",
+        "mille",
+        "milles",
+        "million",
+        "millions",
+        "milliard",
+        "milliards",
+        "billion",
+        "billions",
+        "thousand",
+        "k",
+        "m",
+        "md",
+        "mds",
+        "bn",
+        "mn",
+        "mrd",
+        "mrds",
     }
 )
 SIGNS_BEFORE_NUMBERS = frozenset("+-−±~≈")
@@ -183,9 +200,7 @@ def is_grapheme_boundary(text: str, index: int) -> bool:
     char, before = text[index], text[index - 1]
     if unicodedata.category(char)[0] == "M" or char in EMOJI_JOINERS:
         return False
-    if before == "\u200d" or 0x1F3FB <= ord(char) <= 0x1F3FF:
-        return False
-    return True
+    return not (before == "\u200d" or 127995 <= ord(char) <= 127999)
 
 
 def next_grapheme(text: str, index: int) -> int:

@@ -119,13 +119,15 @@ class ReadingPane(QPlainTextEdit):
         top = int(metrics.height() * 0.8)
         self.setViewportMargins(side, top, side, 0)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.update_margins()
 
     # -- drawing -----------------------------------------------------------------
 
-    def visible_blocks(self, area: QRect, slack: float = 0.0) -> Iterator[tuple[QTextBlock, QRectF]]:
+    def visible_blocks(
+        self, area: QRect, slack: float = 0.0
+    ) -> Iterator[tuple[QTextBlock, QRectF]]:
         """The blocks drawn in ``area`` (viewport coordinates), with their geometry."""
         offset = self.contentOffset()
         block = self.firstVisibleBlock()
@@ -137,7 +139,7 @@ class ReadingPane(QPlainTextEdit):
                 yield block, geometry
             block = block.next()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+    def paintEvent(self, event: QPaintEvent) -> None:
         area: QRect = event.rect()
         if self.highlighter is not None:
             for block, _ in self.visible_blocks(area):
@@ -155,11 +157,11 @@ class ReadingPane(QPlainTextEdit):
 
     # -- clicks --------------------------------------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press_position = event.position().toPoint()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         press, self._press_position = self._press_position, None
         position = event.position().toPoint()
@@ -183,9 +185,11 @@ class ReadingPane(QPlainTextEdit):
 class ArticleView(QWidget):
     """Reading and tagging one document; the main window supplies store and undo stack."""
 
-    spansChanged = Signal(str)  # noqa: N815 (Qt naming): doc_id, after any change
-    currentSpanChanged = Signal(str)  # noqa: N815: span id, or "" when none
-    statusMessage = Signal(str)  # noqa: N815: a hint or a refused edit, for the status bar
+    # Qt's naming for signals. spansChanged(doc_id): after any change;
+    # currentSpanChanged(span id, or "" when none); statusMessage: a hint or a refused edit.
+    spansChanged = Signal(str)
+    currentSpanChanged = Signal(str)
+    statusMessage = Signal(str)
 
     def __init__(
         self, store: Store, annotator: str, undo_stack: QUndoStack, parent: QWidget | None = None
@@ -463,7 +467,7 @@ class ArticleView(QWidget):
 
     # -- keys --------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.editor and event.type() in (
             QEvent.Type.KeyPress,
             QEvent.Type.ShortcutOverride,
@@ -530,6 +534,6 @@ class ArticleView(QWidget):
             name = label.display_name(language) if label else span.label
             who = "" if span.annotator == self.annotator else f" ({span.annotator})"
             lines.append(f"{name}{who}")
-        QToolTip.showText(event.globalPos(), "\n".join(lines), self.editor)  # type: ignore[attr-defined]
+        where = event.globalPos()  # type: ignore[attr-defined]
+        QToolTip.showText(where, "\n".join(lines), self.editor)
         return True
-

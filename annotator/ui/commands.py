@@ -59,7 +59,11 @@ class SpanCommand(QUndoCommand):
 
 class AddSpan(SpanCommand):
     def __init__(self, store: Store, listener: SpanListener, span: Span) -> None:
-        super().__init__(store, listener, _tr("Tag “%1” as %2").replace("%1", _short(span.text)).replace("%2", span.label))
+        super().__init__(
+            store,
+            listener,
+            _tr("Tag “%1” as %2").replace("%1", _short(span.text)).replace("%2", span.label),
+        )
         self.span = span
 
     def redo(self) -> None:
@@ -71,7 +75,11 @@ class AddSpan(SpanCommand):
 
 class DeleteSpan(SpanCommand):
     def __init__(self, store: Store, listener: SpanListener, span: Span) -> None:
-        super().__init__(store, listener, _tr("Remove %1 “%2”").replace("%1", span.label).replace("%2", _short(span.text)))
+        super().__init__(
+            store,
+            listener,
+            _tr("Remove %1 “%2”").replace("%1", span.label).replace("%2", _short(span.text)),
+        )
         self.span = span
 
     def redo(self) -> None:
@@ -87,7 +95,11 @@ class DeleteSpan(SpanCommand):
 
 class RelabelSpan(SpanCommand):
     def __init__(self, store: Store, listener: SpanListener, span: Span, label: str) -> None:
-        super().__init__(store, listener, _tr("Relabel “%1” as %2").replace("%1", _short(span.text)).replace("%2", label))
+        super().__init__(
+            store,
+            listener,
+            _tr("Relabel “%1” as %2").replace("%1", _short(span.text)).replace("%2", label),
+        )
         self.before = span
         self.label = label
 
@@ -112,7 +124,9 @@ class ResizeSpan(SpanCommand):
 
     MERGE_ID = 0x5A17
 
-    def __init__(self, store: Store, listener: SpanListener, span: Span, start: int, end: int) -> None:
+    def __init__(
+        self, store: Store, listener: SpanListener, span: Span, start: int, end: int
+    ) -> None:
         super().__init__(store, listener, _tr("Resize “%1”").replace("%1", _short(span.text)))
         self.before = span
         self.start = start
@@ -121,7 +135,7 @@ class ResizeSpan(SpanCommand):
     def id(self) -> int:
         return self.MERGE_ID
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+    def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, ResizeSpan) or other.before.id != self.before.id:
             return False
         self.start, self.end = other.start, other.end

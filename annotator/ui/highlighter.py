@@ -3,8 +3,9 @@
 A ``QSyntaxHighlighter`` styles one paragraph (block) at a time, looking up the
 block's spans in a ``SpanIndex`` by bisection, so adding a span re-styles only the
 blocks it touches. Blocks are styled when first shown, not all when the text is set:
-a 1 MB article has thousands of blocks and only a screenful is ever drawn at once. Overlaps stay visible: an entity inside a claim keeps its background
-and gets the claim's bar under it; nested statements get bars in separate lanes.
+a 1 MB article has thousands of blocks and only a screenful is ever drawn at once.
+Overlaps stay visible: an entity inside a claim keeps its background and gets the
+claim's bar under it; nested statements get bars in separate lanes.
 
 Qt's underline cannot be made thick nor stacked, so the highlighter records, in a
 character format property, which statements run under each piece of text and in which
@@ -13,9 +14,11 @@ lane, and ``paint_statement_bars`` draws them as thick lines after the text.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import cast
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
@@ -27,6 +30,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
+    QTextLine,
 )
 
 from annotator.core.models import LabelSet
@@ -179,7 +183,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 break
             block = block.next()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+    def highlightBlock(self, text: str) -> None:
         positions = self.positions
         if self._deferred or positions is None:
             return
@@ -201,7 +205,7 @@ class SpanHighlighter(QSyntaxHighlighter):
             closing[min(span.end, block_end)].append(span)
         points = sorted(opening.keys() | closing.keys())
         active: dict[str, Placed] = {}
-        for here, following in zip(points, points[1:], strict=False):
+        for here, following in itertools.pairwise(points):
             for span in closing.get(here, ()):
                 active.pop(span.id, None)
             for span in opening.get(here, ()):
@@ -260,17 +264,27 @@ def paint_statement_bars(
     base = origin + layout.position()
     gap = width * 0.75
     lines = [layout.lineAt(number) for number in range(layout.lineCount())]
+    text = block.text()
     for (label, lane), pieces in runs.items():
         painter.setPen(styles.bar_pen(label, width))
         for piece_start, piece_end in pieces:
             for line in lines:
                 line_start = line.textStart()
+                line_end = line_start + line.textLength()
                 start = max(piece_start, line_start)
-                end = min(piece_end, line_start + line.textLength())
+                end = min(piece_end, line_end)
+                if end == line_end and end > start and text[end - 1].isspace():
+                    end -= 1  # the space a wrapped line ends with is not under the text
                 if start >= end:
                     continue
                 y = base.y() + line.y() + line.ascent() + gap + width / 2 + lane * (width + gap)
                 painter.drawLine(
-                    QPointF(base.x() + line.cursorToX(start)[0], y),
-                    QPointF(base.x() + line.cursorToX(end)[0], y),
+                    QPointF(base.x() + _x_of(line, start), y),
+                    QPointF(base.x() + _x_of(line, end), y),
                 )
+
+
+def _x_of(line: QTextLine, position: int) -> float:
+    # PySide returns (x, position) from QTextLine.cursorToX's in-out argument.
+    x, _ = cast(tuple[float, int], line.cursorToX(position))
+    return x

@@ -117,9 +117,7 @@ def test_moving_the_end_by_word_and_by_character() -> None:
 
 def test_moving_the_start_by_word() -> None:
     start, end = span_of(TEXT, "Altman")
-    assert move_edge(TEXT, start, end, "start", "left", by_word=True) == span_of(
-        TEXT, "Sam Altman"
-    )
+    assert move_edge(TEXT, start, end, "start", "left", by_word=True) == span_of(TEXT, "Sam Altman")
     wide = span_of(TEXT, "Sam Altman")
     assert move_edge(TEXT, *wide, "start", "right", by_word=True) == (start, end)
 

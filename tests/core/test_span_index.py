@@ -27,9 +27,7 @@ def test_overlapping_matches_a_full_scan_with_long_and_short_spans() -> None:
     for _ in range(300):
         start = rng.randrange(0, 60_000)
         end = start + rng.randrange(1, 3000)
-        assert [s.id for s in index.overlapping(start, end)] == brute_overlapping(
-            spans, start, end
-        )
+        assert [s.id for s in index.overlapping(start, end)] == brute_overlapping(spans, start, end)
 
 
 def test_add_and_remove_keep_reading_order() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor, QUndoStack
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -147,9 +147,7 @@ def test_a_claim_inside_a_denial_gets_its_own_lane(qtbot, view, store, document)
     assert statements_at(formats_at(view, where("dément")[0])) == [("denial", 0)]
 
 
-def test_adding_a_span_restyles_only_the_paragraph_it_is_in(
-    qtbot, store, document, monkeypatch
-):
+def test_adding_a_span_restyles_only_the_paragraph_it_is_in(qtbot, store, document, monkeypatch):
     restyled: list[int] = []
     style_block = SpanHighlighter.highlightBlock
 
@@ -259,4 +257,3 @@ def test_no_document_shows_nothing(qtbot, view, document):
     assert view.document_id() is None
     assert view.editor.toPlainText() == ""
     view.apply_label("claim")  # nothing to tag, and no error
-

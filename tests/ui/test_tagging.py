@@ -117,8 +117,11 @@ def test_keyboard_selection_then_digit_key_tags_the_amount(qtbot, store, opened)
         qtbot.keyClick(view.editor, Qt.Key.Key_Right)
         cursor = view.editor.textCursor()
     for _ in range(2):
-        qtbot.keyClick(view.editor, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier
-                       | Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            view.editor,
+            Qt.Key.Key_Right,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
     qtbot.keyClick(view.editor, "3")
     assert stored(store, doc_id) == expect(TEXT, ("2 millions €", "amount"))
 
@@ -258,7 +261,8 @@ def test_a_nested_span_is_reached_by_clicking_again(qtbot, store, opened) -> Non
     click(view, TEXT, amount + 3)
     assert view.current_span().label == "claim"
     assert stored(store, doc_id) == expect(
-        TEXT, ("Élodie Durand a déclaré que la start-up lèvera 2 millions € en 2025", "claim"),
+        TEXT,
+        ("Élodie Durand a déclaré que la start-up lèvera 2 millions € en 2025", "claim"),
         ("2 millions €", "amount"),
     )
 
