@@ -35,3 +35,21 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def build_seed_example():
+    """The attribution example on the seed articles (issue 9): a function that tags
+    Altman's claim, Beyer's and Bosworth's denials and their amounts in a store."""
+    import importlib.util
+    import sys
+
+    name = "attribution_seed_example"
+    if name not in sys.modules:
+        path = FIXTURES / "attribution" / "seed_example.py"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module  # dataclasses look their module up there
+        spec.loader.exec_module(module)
+    return sys.modules[name].build_seed_example

@@ -85,6 +85,7 @@ def gold_records(
     else:
         annotators = [name for name in store.annotators() if name != GOLD_LAYER]
     statuses = store.all_statuses()
+    links_by_document = store.links_for_export(annotators)
     total = store.document_count()
     done = 0
     for document, span_rows in store.iter_documents_for_export(annotators, options.labels):
@@ -128,7 +129,7 @@ def gold_records(
             if attrs and attrs != "{}":
                 span["attrs"] = json.loads(attrs)
             spans.append(span)
-        yield {
+        record: dict[str, Any] = {
             "id": doc_id,
             "title": title,
             "source": source,
@@ -138,6 +139,45 @@ def gold_records(
             "meta": json.loads(meta) if meta and meta != "{}" else {},
             "schema_version": SCHEMA_VERSION,
         }
+        if doc_id in links_by_document:
+            relations = _relations(doc_id, links_by_document[doc_id], spans, options)
+            if relations:
+                record["relations"] = relations
+        yield record
+
+
+def _relations(
+    doc_id: str,
+    links: list[tuple[str, str, str, str, str, str, str]],
+    spans: list[dict[str, Any]],
+    options: ExportOptions,
+) -> list[dict[str, Any]]:
+    """The links (attribution, issue 9) starting from this record's exported spans.
+
+    A link is written only when the span it points to is exported too: in this record,
+    or, for a link to another article (``denies``, ``same_as``), a span of a layer and
+    label being exported.
+    """
+    exported = {span["id"] for span in spans}
+    relations = []
+    for link_id, link_type, from_span, to_span, annotator, target_label, target_doc in links:
+        if from_span not in exported:
+            continue
+        if target_doc == doc_id:
+            if to_span not in exported:
+                continue
+        elif options.labels is not None and target_label not in options.labels:
+            continue
+        relations.append(
+            {
+                "id": link_id,
+                "type": link_type,
+                "from": from_span,
+                "to": to_span,
+                "annotator": annotator,
+            }
+        )
+    return relations
 
 
 def jsonl_line(record: dict[str, Any]) -> bytes:

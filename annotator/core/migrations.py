@@ -73,6 +73,7 @@ _V1 = """
         );
         CREATE INDEX links_from ON links (from_span);
         CREATE INDEX links_to ON links (to_span);
+        CREATE UNIQUE INDEX links_unique ON links (type, from_span, to_span);
         CREATE TABLE decisions (
             id TEXT PRIMARY KEY,
             doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

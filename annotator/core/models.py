@@ -113,6 +113,14 @@ class LinkType(BaseModel):
     source_labels: list[str]
     target_labels: list[str]
     display: dict[str, str] = Field(default_factory=dict)
+    cross_document: bool = Field(
+        default=False,
+        description="True when the two spans may be in different documents "
+        "(a denial of a claim made in another article).",
+    )
+
+    def display_name(self, language: str = "en") -> str:
+        return self.display.get(language) or self.display.get("en") or self.name
 
 
 class LabelSet(BaseModel):
@@ -276,4 +284,22 @@ class Decision(BaseModel):
         default_factory=list, description="The annotators whose layers had the candidate."
     )
     comment: str | None = None
+    created_at: str = Field(default_factory=utc_now)
+
+
+# -- attribution: links between spans (issue 9) ---------------------------------
+
+
+class Link(BaseModel):
+    """A typed, directed link between two spans of one annotator's layer, e.g. a claim
+    ``said_by`` a person. The two spans may be in different documents when the link
+    type allows it (``denies``, ``same_as``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    type: str
+    from_span: str
+    to_span: str
+    annotator: str
     created_at: str = Field(default_factory=utc_now)

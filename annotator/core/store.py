@@ -28,6 +28,7 @@ from annotator.core.models import (
     DocumentSummary,
     Label,
     LabelSet,
+    Link,
     Origin,
     Span,
     Status,
@@ -826,3 +827,113 @@ class Store:
     def document_texts(self) -> Iterator[tuple[str, str]]:
         """``(id, text)`` of every document, in document order."""
         yield from self.conn.execute("SELECT id, text FROM documents ORDER BY position")
+
+    # -- attribution: links between spans (issue 9) ----------------------------------
+
+    _LINK_COLUMNS = "id, type, from_span, to_span, annotator, created_at"
+
+    @staticmethod
+    def _link_from_row(row: Sequence[Any]) -> Link:
+        return Link(
+            id=row[0],
+            type=row[1],
+            from_span=row[2],
+            to_span=row[3],
+            annotator=row[4],
+            created_at=row[5],
+        )
+
+    def insert_link(self, link: Link) -> Link:
+        """Store one link as it is (checks belong to ``core.links``); one transaction."""
+        with self.transaction():
+            self.ensure_annotator(link.annotator)
+            self.conn.execute(
+                f"INSERT INTO links ({self._LINK_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)",
+                (link.id, link.type, link.from_span, link.to_span, link.annotator, link.created_at),
+            )
+        return link
+
+    def link(self, link_id: str) -> Link:
+        row = self.conn.execute(
+            f"SELECT {self._LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(link_id)
+        return self._link_from_row(row)
+
+    def find_link(self, link_type: str, from_span: str, to_span: str) -> Link | None:
+        row = self.conn.execute(
+            f"SELECT {self._LINK_COLUMNS} FROM links WHERE type = ? AND from_span = ? "
+            "AND to_span = ?",
+            (link_type, from_span, to_span),
+        ).fetchone()
+        return None if row is None else self._link_from_row(row)
+
+    def delete_link(self, link_id: str) -> Link:
+        with self.transaction():
+            link = self.link(link_id)
+            self.conn.execute("DELETE FROM links WHERE id = ?", (link_id,))
+        return link
+
+    def links(
+        self,
+        *,
+        doc_id: str | None = None,
+        annotators: Sequence[str] | None = None,
+        span_id: str | None = None,
+    ) -> list[Link]:
+        """Links, oldest first: of the whole project, or those with an end in one
+        document (``doc_id``) or at one span (``span_id``), of some layers only."""
+        columns = ", ".join("l." + column.strip() for column in self._LINK_COLUMNS.split(","))
+        query = f"SELECT {columns} FROM links l"
+        conditions: list[str] = []
+        params: list[Any] = []
+        if doc_id is not None:
+            conditions.append(
+                "(l.from_span IN (SELECT id FROM spans WHERE doc_id = ?) "
+                "OR l.to_span IN (SELECT id FROM spans WHERE doc_id = ?))"
+            )
+            params.extend((doc_id, doc_id))
+        if span_id is not None:
+            conditions.append("(l.from_span = ? OR l.to_span = ?)")
+            params.extend((span_id, span_id))
+        if annotators is not None:
+            conditions.append(f"l.annotator IN ({', '.join('?' * len(annotators))})")
+            params.extend(annotators)
+        if conditions:
+            query += " WHERE " + " AND ".join(conditions)
+        rows = self.conn.execute(query + " ORDER BY l.created_at, l.id", params)
+        return [self._link_from_row(row) for row in rows]
+
+    def spans_by_ids(self, span_ids: Iterable[str]) -> dict[str, Span]:
+        """The spans with these ids (those that exist), by id, in one query per 500."""
+        wanted = list(dict.fromkeys(span_ids))
+        found: dict[str, Span] = {}
+        for first in range(0, len(wanted), 500):
+            chunk = wanted[first : first + 500]
+            rows = self.conn.execute(
+                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            )
+            for row in rows:
+                found[row[0]] = _span_from_row(row)
+        return found
+
+    def links_for_export(
+        self, annotators: Sequence[str] | None = None
+    ) -> dict[str, list[tuple[str, str, str, str, str, str, str]]]:
+        """Links by the document of the span they start from, in one query:
+        ``(id, type, from_span, to_span, annotator, target label, target doc_id)``."""
+        query = (
+            "SELECT s.doc_id, l.id, l.type, l.from_span, l.to_span, l.annotator, t.label, "
+            "t.doc_id FROM links l JOIN spans s ON s.id = l.from_span "
+            "JOIN spans t ON t.id = l.to_span"
+        )
+        params: list[Any] = []
+        if annotators is not None:
+            query += f" WHERE l.annotator IN ({', '.join('?' * len(annotators))})"
+            params.extend(annotators)
+        by_document: dict[str, list[tuple[str, str, str, str, str, str, str]]] = {}
+        for doc_id, *link in self.conn.execute(query + " ORDER BY l.created_at, l.id", params):
+            by_document.setdefault(doc_id, []).append(tuple(link))  # type: ignore[arg-type]
+        return by_document

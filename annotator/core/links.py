@@ -1,0 +1,248 @@
+"""Links between spans: who said a claim, which claim a denial denies, whose amount.
+
+Link types come from the label set (``link_types`` in ``resources/labels.json``): each
+names the labels a link may start from and point to, and whether its two spans may be
+in different documents. Every change here is one user action, one transaction, and
+returns what its undo needs: ``add_link`` returns the new link (undo: ``delete_link``),
+``delete_link`` returns the deleted link (undo: ``restore_link``).
+
+A link belongs to one annotator's layer, as its two spans do: a claim in Alice's layer
+is not attributed by a person in Bob's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.models import LabelSet, Link, LinkType, Span
+from annotator.core.store import Store, new_id
+
+SAID_BY = "said_by"
+DENIES = "denies"
+AMOUNT_OF = "amount_of"
+SAME_AS = "same_as"
+
+ATTRIBUTED_LABELS = ("claim", "denial")
+"""Spans that need a ``said_by`` link: a statement without a source is unattributed."""
+DENIAL_LABEL = "denial"
+
+
+class LinkError(AnnotatorError):
+    """A link the label set does not allow, or between spans that cannot be linked."""
+
+
+def link_type(label_set: LabelSet, name: str) -> LinkType:
+    found = next((kind for kind in label_set.link_types if kind.name == name), None)
+    if found is None:
+        known = ", ".join(kind.name for kind in label_set.link_types) or "none"
+        raise LinkError(f"unknown link type {name!r}; the label set's link types are {known}")
+    return found
+
+
+def link_types_between(label_set: LabelSet, from_label: str, to_label: str) -> list[LinkType]:
+    """The link types that may go from a ``from_label`` span to a ``to_label`` span."""
+    return [
+        kind
+        for kind in label_set.link_types
+        if from_label in kind.source_labels and to_label in kind.target_labels
+    ]
+
+
+def link_types_from(label_set: LabelSet, label: str) -> list[LinkType]:
+    """The link types a ``label`` span can start (what pressing L on it may make)."""
+    return [kind for kind in label_set.link_types if label in kind.source_labels]
+
+
+def check_link(store: Store, kind: LinkType, source: Span, target: Span, annotator: str) -> None:
+    """Raise LinkError, saying why, unless ``source -kind-> target`` may be stored."""
+    if source.id == target.id:
+        raise LinkError(f"a span cannot be linked to itself ({source.label} {source.text!r})")
+    if source.label not in kind.source_labels:
+        raise LinkError(
+            f"a {kind.name} link starts from {' or '.join(kind.source_labels)}, "
+            f"not from the {source.label} {source.text!r}"
+        )
+    if target.label not in kind.target_labels:
+        raise LinkError(
+            f"a {kind.name} link points to {' or '.join(kind.target_labels)}, "
+            f"not to the {target.label} {target.text!r}"
+        )
+    for span in (source, target):
+        if span.annotator != annotator:
+            raise LinkError(
+                f"the {span.label} {span.text!r} is in {span.annotator}'s layer, not "
+                f"{annotator}'s: link spans of one layer"
+            )
+    if not kind.cross_document and source.doc_id != target.doc_id:
+        raise LinkError(
+            f"a {kind.name} link joins two spans of the same article; "
+            f"{source.text!r} and {target.text!r} are in different articles"
+        )
+    if store.find_link(kind.name, source.id, target.id) is not None:
+        raise LinkError(f"{source.text!r} is already linked {kind.name} to {target.text!r}")
+    if kind.name == SAME_AS and store.find_link(kind.name, target.id, source.id) is not None:
+        raise LinkError(f"{target.text!r} is already marked the same claim as {source.text!r}")
+
+
+def add_link(
+    store: Store,
+    type_name: str,
+    from_span_id: str,
+    to_span_id: str,
+    annotator: str | None = None,
+) -> Link:
+    """Link two spans (one transaction). ``annotator`` defaults to the layer of the
+    span the link starts from. Returns the link; ``delete_link(store, link.id)`` undoes."""
+    kind = link_type(store.label_set(), type_name)
+    with store.transaction():
+        try:
+            source = store.span(from_span_id)
+            target = store.span(to_span_id)
+        except KeyError as error:
+            raise LinkError(f"no span {error.args[0]} in the project") from error
+        owner = annotator or source.annotator
+        check_link(store, kind, source, target, owner)
+        return store.insert_link(
+            Link(
+                id=new_id(), type=kind.name, from_span=source.id, to_span=target.id, annotator=owner
+            )
+        )
+
+
+def delete_link(store: Store, link_id: str) -> Link:
+    """Remove a link; returns it, for ``restore_link`` to undo."""
+    try:
+        return store.delete_link(link_id)
+    except KeyError as error:
+        raise LinkError(f"no link {link_id} in the project") from error
+
+
+def restore_link(store: Store, link: Link) -> Link:
+    """Put back a deleted link exactly as it was (its id and time), after checking it
+    still fits: both spans must exist again (undo their deletion first)."""
+    kind = link_type(store.label_set(), link.type)
+    with store.transaction():
+        spans = store.spans_by_ids((link.from_span, link.to_span))
+        if link.from_span not in spans or link.to_span not in spans:
+            raise LinkError(f"cannot restore the {link.type} link: one of its spans is gone")
+        check_link(store, kind, spans[link.from_span], spans[link.to_span], link.annotator)
+        return store.insert_link(link)
+
+
+def delete_span_with_links(store: Store, span_id: str) -> tuple[Span, list[Link]]:
+    """Delete a span and the links at either end of it (one transaction); returns both,
+    so that ``restore_span_with_links`` can undo. ``Store.delete_span`` alone drops the
+    links too (ON DELETE CASCADE) but cannot give them back."""
+    with store.transaction():
+        links = store.links(span_id=span_id)
+        span = store.delete_span(span_id)
+    return span, links
+
+
+def restore_span_with_links(store: Store, span: Span, links: Sequence[Link]) -> None:
+    """Undo of ``delete_span_with_links``: the span, then its links, as they were."""
+    with store.transaction():
+        store.restore_span(span)
+        for link in links:
+            store.insert_link(link)
+
+
+# -- what the window shows: a document's links, resolved -------------------------
+
+
+@dataclass(frozen=True)
+class ResolvedLink:
+    """A link with both its spans, for a side panel or arcs; ``target`` may be in
+    another document (then the panel offers to jump there)."""
+
+    link: Link
+    source: Span
+    target: Span
+
+    @property
+    def crosses_documents(self) -> bool:
+        return self.source.doc_id != self.target.doc_id
+
+
+def resolve(store: Store, links: Sequence[Link]) -> list[ResolvedLink]:
+    spans = store.spans_by_ids(end for link in links for end in (link.from_span, link.to_span))
+    return [
+        ResolvedLink(link, spans[link.from_span], spans[link.to_span])
+        for link in links
+        if link.from_span in spans and link.to_span in spans
+    ]
+
+
+def document_links(
+    store: Store, doc_id: str, annotators: Sequence[str] | None = None
+) -> list[ResolvedLink]:
+    """The links with at least one end in ``doc_id``, oldest first."""
+    return resolve(store, store.links(doc_id=doc_id, annotators=annotators))
+
+
+@dataclass(frozen=True)
+class LinkCandidate:
+    span: Span
+    link_type: LinkType
+
+
+def candidates(store: Store, source: Span) -> list[LinkCandidate]:
+    """Spans of the same layer and document that ``source`` may be linked to, nearest
+    first, with the link type each would get; already linked pairs are left out. The
+    window cycles through these when the user presses L on a span."""
+    label_set = store.label_set()
+    kinds = link_types_from(label_set, source.label)
+    existing = {(link.type, link.to_span) for link in store.links(span_id=source.id)}
+    found: list[tuple[int, int, LinkCandidate]] = []
+    for span in store.spans(source.doc_id, source.annotator):
+        if span.id == source.id:
+            continue
+        for order, kind in enumerate(kinds):
+            if span.label in kind.target_labels and (kind.name, span.id) not in existing:
+                distance = max(span.start - source.end, source.start - span.end, 0)
+                found.append((distance, order, LinkCandidate(span, kind)))
+    found.sort(key=lambda item: (item[0], item[1], item[2].span.start))
+    return [candidate for _, _, candidate in found]
+
+
+# -- checks -----------------------------------------------------------------------
+
+
+class ProblemKind(StrEnum):
+    UNATTRIBUTED = "unattributed"
+    """A claim or denial with no ``said_by`` link: nobody is said to have said it."""
+    DENIES_NOTHING = "denies_nothing"
+    """A denial with no ``denies`` link: what it denies is not marked."""
+
+
+@dataclass(frozen=True)
+class AttributionProblem:
+    kind: ProblemKind
+    span: Span
+
+    @property
+    def message(self) -> str:
+        if self.kind is ProblemKind.UNATTRIBUTED:
+            return f"{self.span.label} with no source (no said_by link)"
+        return "denial that denies no claim (no denies link)"
+
+
+def check(store: Store, annotators: Sequence[str] | None = None) -> list[AttributionProblem]:
+    """Unattributed claims and denials, and denials with no ``denies`` link, in
+    document order. ``annotators``: only these layers (default: every layer)."""
+    links = store.links(annotators=annotators)
+    attributed = {link.from_span for link in links if link.type == SAID_BY}
+    denying = {link.from_span for link in links if link.type == DENIES}
+    wanted = set(annotators) if annotators is not None else None
+    problems: list[AttributionProblem] = []
+    for span in store.iter_spans():
+        if wanted is not None and span.annotator not in wanted:
+            continue
+        if span.label in ATTRIBUTED_LABELS and span.id not in attributed:
+            problems.append(AttributionProblem(ProblemKind.UNATTRIBUTED, span))
+        if span.label == DENIAL_LABEL and span.id not in denying:
+            problems.append(AttributionProblem(ProblemKind.DENIES_NOTHING, span))
+    return problems
