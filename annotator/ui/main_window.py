@@ -36,11 +36,11 @@ from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
 from annotator.ui import i18n
+from annotator.ui.article_view import ArticleView
 from annotator.ui.document_list import DocumentListPanel
 from annotator.ui.error_list import ErrorListDialog
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.models import DocumentListModel, status_text
-from annotator.ui.placeholder_view import ArticleView  # TEMPORARY until article_view settles
 from annotator.ui.preferences import Preferences, PreferencesDialog
 from annotator.ui.shortcuts import ShortcutSheet
 from annotator.ui.span_panel import SpanPanel
@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         self.document_list.documentActivated.connect(self._focus_article)
         self.article_view.spansChanged.connect(self._spans_changed)
         self.article_view.currentSpanChanged.connect(self.span_panel.set_current_span)
+        self.article_view.statusMessage.connect(self._show_message)
         self.span_panel.spanPicked.connect(self._span_picked)
         self.label_bar.labelClicked.connect(self.article_view.apply_label)
 
@@ -383,6 +384,9 @@ class MainWindow(QMainWindow):
         if doc_id == self.current_document_id():
             self._show_spans()
             self._show_document_status()
+
+    def _show_message(self, message: str) -> None:
+        self.statusBar().showMessage(message, 8000)
 
     def _span_picked(self, span_id: str) -> None:
         self.article_view.select_span(span_id)

@@ -42,16 +42,24 @@ def article_keys() -> list[tuple[str, str]]:
             translate("ShortcutSheet", "Select the next / previous span at the caret"),
         ),
         (
-            translate("ShortcutSheet", "Delete"),
+            translate("ShortcutSheet", "Delete / Backspace"),
             translate("ShortcutSheet", "Remove the selected span"),
+        ),
+        (
+            translate("ShortcutSheet", "Escape"),
+            translate("ShortcutSheet", "Leave the selected span"),
         ),
         (
             translate("ShortcutSheet", "Shift+Alt+Left/Right"),
             translate("ShortcutSheet", "Move the selected span's end"),
         ),
         (
-            translate("ShortcutSheet", "Shift+Alt+Up/Down"),
+            translate("ShortcutSheet", "Ctrl+Shift+Alt+Left/Right"),
             translate("ShortcutSheet", "Move the selected span's start"),
+        ),
+        (
+            translate("ShortcutSheet", "Click in a span (again: the span under it)"),
+            translate("ShortcutSheet", "Select that span"),
         ),
         (
             translate("ShortcutSheet", "A label's key, on a selected span"),

@@ -2,6 +2,34 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>ArticleView</name>
+        <message>
+            <location filename="../../annotator/ui/article_view.py" line="249" />
+            <source>This article holds characters the view cannot place exactly.</source>
+            <translation>Cet article contient des caractères que la vue ne peut pas placer exactement.</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/article_view.py" line="275" />
+            <source>Unknown label: %1</source>
+            <translation>Étiquette inconnue : %1</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/article_view.py" line="288" />
+            <source>Select some text, then press a label key.</source>
+            <translation>Sélectionnez du texte, puis appuyez sur la touche d’une étiquette.</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/article_view.py" line="353" />
+            <source>Not saved: %1</source>
+            <translation>Non enregistré : %1</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/article_view.py" line="380" />
+            <source>Nothing to tag: the selection holds no words.</source>
+            <translation>Rien à étiqueter : la sélection ne contient aucun mot.</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentList</name>
         <message>
             <location filename="../../annotator/ui/models.py" line="120" />
@@ -27,37 +55,37 @@
     <context>
         <name>DocumentListPanel</name>
         <message>
-            <location filename="../../annotator/ui/document_list.py" line="113" />
+            <location filename="../../annotator/ui/document_list.py" line="136" />
             <source>Articles</source>
             <translation>Articles</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/document_list.py" line="114" />
+            <location filename="../../annotator/ui/document_list.py" line="137" />
             <source>Filter by title…</source>
             <translation>Filtrer par titre…</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/document_list.py" line="116" />
+            <location filename="../../annotator/ui/document_list.py" line="139" />
             <source>All statuses</source>
             <translation>Tous les états</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/document_list.py" line="117" />
+            <location filename="../../annotator/ui/document_list.py" line="140" />
             <source>To do (not done)</source>
             <translation>À faire (non terminés)</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/document_list.py" line="118" />
+            <location filename="../../annotator/ui/document_list.py" line="141" />
             <source>Not started</source>
             <translation>Pas commencé</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/document_list.py" line="119" />
+            <location filename="../../annotator/ui/document_list.py" line="142" />
             <source>In progress</source>
             <translation>En cours</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/document_list.py" line="120" />
+            <location filename="../../annotator/ui/document_list.py" line="143" />
             <source>Done</source>
             <translation>Terminé</translation>
         </message>
@@ -78,17 +106,17 @@
     <context>
         <name>FirstRun</name>
         <message>
-            <location filename="../../annotator/ui/app.py" line="49" />
+            <location filename="../../annotator/ui/app.py" line="50" />
             <source>Who is annotating?</source>
             <translation>Qui annote ?</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/app.py" line="50" />
+            <location filename="../../annotator/ui/app.py" line="51" />
             <source>Your name is recorded on every span you make. You can change it later in Preferences.</source>
             <translation>Votre nom est enregistré sur chaque annotation que vous faites. Vous pourrez le changer dans les Préférences.</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/app.py" line="93" />
+            <location filename="../../annotator/ui/app.py" line="96" />
             <source>Cannot open the project</source>
             <translation>Impossible d’ouvrir le projet</translation>
         </message>
@@ -96,268 +124,268 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="245" />
+            <location filename="../../annotator/ui/main_window.py" line="252" />
             <source>&amp;File</source>
             <translation>&amp;Fichier</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="246" />
+            <location filename="../../annotator/ui/main_window.py" line="253" />
             <source>&amp;Edit</source>
             <translation>&amp;Édition</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="247" />
+            <location filename="../../annotator/ui/main_window.py" line="254" />
             <source>&amp;View</source>
             <translation>&amp;Affichage</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="248" />
+            <location filename="../../annotator/ui/main_window.py" line="255" />
             <source>&amp;Article</source>
             <translation>A&amp;rticle</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="249" />
+            <location filename="../../annotator/ui/main_window.py" line="256" />
             <source>&amp;Help</source>
             <translation>Ai&amp;de</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="250" />
+            <location filename="../../annotator/ui/main_window.py" line="257" />
             <source>&amp;Import files…</source>
             <translation>&amp;Importer des fichiers…</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="251" />
+            <location filename="../../annotator/ui/main_window.py" line="258" />
             <source>Import a &amp;folder…</source>
             <translation>Importer un &amp;dossier…</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="252" />
+            <location filename="../../annotator/ui/main_window.py" line="259" />
             <source>Load the &amp;sample articles</source>
             <translation>Charger les articles d’&amp;exemple</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="253" />
+            <location filename="../../annotator/ui/main_window.py" line="260" />
             <source>&amp;Export gold JSONL…</source>
             <translation>E&amp;xporter le JSONL de référence…</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="254" />
+            <location filename="../../annotator/ui/main_window.py" line="261" />
             <source>&amp;Quit</source>
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="255" />
+            <location filename="../../annotator/ui/main_window.py" line="262" />
             <source>&amp;Undo</source>
             <translation>&amp;Annuler</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="256" />
+            <location filename="../../annotator/ui/main_window.py" line="263" />
             <source>&amp;Redo</source>
             <translation>&amp;Rétablir</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="257" />
+            <location filename="../../annotator/ui/main_window.py" line="264" />
             <source>&amp;Remove the selected span (Delete)</source>
             <translation>&amp;Supprimer l’annotation sélectionnée (Suppr)</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="258" />
+            <location filename="../../annotator/ui/main_window.py" line="265" />
             <source>&amp;Preferences…</source>
             <translation>&amp;Préférences…</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="259" />
+            <location filename="../../annotator/ui/main_window.py" line="266" />
             <source>Zoom &amp;in</source>
             <translation>Zoom &amp;avant</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="260" />
+            <location filename="../../annotator/ui/main_window.py" line="267" />
             <source>Zoom &amp;out</source>
             <translation>Zoom a&amp;rrière</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="261" />
+            <location filename="../../annotator/ui/main_window.py" line="268" />
             <source>&amp;Snap selections to whole words</source>
             <translation>&amp;Caler les sélections sur des mots entiers</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="262" />
+            <location filename="../../annotator/ui/main_window.py" line="269" />
             <source>&amp;Find an article</source>
             <translation>&amp;Chercher un article</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="263" />
+            <location filename="../../annotator/ui/main_window.py" line="270" />
             <source>Go to the article &amp;list</source>
             <translation>Aller à la &amp;liste des articles</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="264" />
+            <location filename="../../annotator/ui/main_window.py" line="271" />
             <source>Mark &amp;done and open the next</source>
             <translation>Marquer &amp;terminé et ouvrir le suivant</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="265" />
+            <location filename="../../annotator/ui/main_window.py" line="272" />
             <source>Mark in &amp;progress again</source>
             <translation>Remettre &amp;en cours</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="266" />
+            <location filename="../../annotator/ui/main_window.py" line="273" />
             <source>&amp;Next article</source>
             <translation>Article &amp;suivant</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="267" />
+            <location filename="../../annotator/ui/main_window.py" line="274" />
             <source>Pre&amp;vious article</source>
             <translation>Article &amp;précédent</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="268" />
+            <location filename="../../annotator/ui/main_window.py" line="275" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>&amp;Raccourcis clavier</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="269" />
+            <location filename="../../annotator/ui/main_window.py" line="276" />
             <source>&amp;About annotator</source>
             <translation>À &amp;propos d’annotator</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="270" />
-            <location filename="../../annotator/ui/main_window.py" line="475" />
+            <location filename="../../annotator/ui/main_window.py" line="277" />
+            <location filename="../../annotator/ui/main_window.py" line="487" />
             <source>Tag as:</source>
             <translation>Étiqueter :</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="341" />
+            <location filename="../../annotator/ui/main_window.py" line="348" />
             <source>Every article is done. Well done!</source>
             <translation>Tous les articles sont terminés. Bravo !</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="397" />
+            <location filename="../../annotator/ui/main_window.py" line="407" />
             <source>Annotator: %1</source>
             <translation>Annotateur : %1</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="402" />
+            <location filename="../../annotator/ui/main_window.py" line="412" />
             <source>No article open</source>
             <translation>Aucun article ouvert</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="405" />
+            <location filename="../../annotator/ui/main_window.py" line="415" />
             <source>Status: %1</source>
             <translation>État : %1</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="450" />
+            <location filename="../../annotator/ui/main_window.py" line="462" />
             <source>Import articles</source>
             <translation>Importer des articles</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="452" />
+            <location filename="../../annotator/ui/main_window.py" line="464" />
             <source>Articles (*.txt *.md *.html *.htm);;All files (*)</source>
             <translation>Articles (*.txt *.md *.html *.htm);;Tous les fichiers (*)</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="458" />
+            <location filename="../../annotator/ui/main_window.py" line="470" />
             <source>Import a folder of articles</source>
             <translation>Importer un dossier d’articles</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="466" />
+            <location filename="../../annotator/ui/main_window.py" line="478" />
             <source>Importing articles…</source>
             <translation>Import des articles…</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="481" />
+            <location filename="../../annotator/ui/main_window.py" line="493" />
             <source>Imported %1 new, %2 already there, %3 failed, %4 skipped.</source>
             <translation>Importés : %1 nouveaux, %2 déjà présents, %3 en échec, %4 ignorés.</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="490" />
+            <location filename="../../annotator/ui/main_window.py" line="502" />
             <source>Import cancelled: %1 new articles kept.</source>
             <translation>Import annulé : %1 nouveaux articles conservés.</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="510" />
+            <location filename="../../annotator/ui/main_window.py" line="526" />
             <source>Some files were not imported</source>
             <translation>Certains fichiers n’ont pas été importés</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="511" />
+            <location filename="../../annotator/ui/main_window.py" line="527" />
             <source>%1 file(s) could not be imported. Nothing from them was saved.</source>
             <translation>%1 fichier(s) n’ont pas pu être importés. Rien n’en a été enregistré.</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="520" />
+            <location filename="../../annotator/ui/main_window.py" line="536" />
             <source>Import failed</source>
             <translation>Échec de l’import</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="524" />
+            <location filename="../../annotator/ui/main_window.py" line="540" />
             <source>Cancelled.</source>
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="534" />
+            <location filename="../../annotator/ui/main_window.py" line="550" />
             <source>Export the gold dataset</source>
             <translation>Exporter le jeu de référence</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="536" />
+            <location filename="../../annotator/ui/main_window.py" line="552" />
             <source>JSON Lines (*.jsonl)</source>
             <translation>JSON Lines (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="545" />
+            <location filename="../../annotator/ui/main_window.py" line="561" />
             <source>Exporting the gold dataset…</source>
             <translation>Export du jeu de référence…</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="554" />
+            <location filename="../../annotator/ui/main_window.py" line="570" />
             <source>Wrote %1 articles and %2 spans to %3.</source>
             <translation>%1 articles et %2 annotations écrits dans %3.</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="563" />
+            <location filename="../../annotator/ui/main_window.py" line="579" />
             <source>Export failed</source>
             <translation>Échec de l’export</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="611" />
+            <location filename="../../annotator/ui/main_window.py" line="627" />
             <source>About annotator</source>
             <translation>À propos d’annotator</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="613" />
+            <location filename="../../annotator/ui/main_window.py" line="629" />
             <source>annotator %1: tag claims, denials, amounts, people and organisations in news articles. Every tag is saved as you make it in %2.</source>
             <translation>annotator %1 : étiquetez affirmations, démentis, montants, personnes et organisations dans des articles de presse. Chaque étiquette est enregistrée dès que vous la posez, dans %2.</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="625" />
+            <location filename="../../annotator/ui/main_window.py" line="641" />
             <source>An empty project</source>
             <translation>Un projet vide</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="626" />
+            <location filename="../../annotator/ui/main_window.py" line="642" />
             <source>This project has no articles yet.</source>
             <translation>Ce projet n’a encore aucun article.</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="628" />
+            <location filename="../../annotator/ui/main_window.py" line="644" />
             <source>Load the five sample articles to try the tool, or import your own files.</source>
             <translation>Chargez les cinq articles d’exemple pour essayer l’outil, ou importez vos propres fichiers.</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="630" />
+            <location filename="../../annotator/ui/main_window.py" line="647" />
             <source>Load the sample articles</source>
             <translation>Charger les articles d’exemple</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="631" />
+            <location filename="../../annotator/ui/main_window.py" line="649" />
             <source>Import files…</source>
             <translation>Importer des fichiers…</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="632" />
+            <location filename="../../annotator/ui/main_window.py" line="650" />
             <source>Later</source>
             <translation>Plus tard</translation>
         </message>
@@ -365,27 +393,27 @@
     <context>
         <name>PreferencesDialog</name>
         <message>
-            <location filename="../../annotator/ui/preferences.py" line="119" />
+            <location filename="../../annotator/ui/preferences.py" line="121" />
             <source>Preferences</source>
             <translation>Préférences</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/preferences.py" line="125" />
+            <location filename="../../annotator/ui/preferences.py" line="127" />
             <source>System language</source>
             <translation>Langue du système</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/preferences.py" line="132" />
+            <location filename="../../annotator/ui/preferences.py" line="134" />
             <source>Snap selections to whole words</source>
             <translation>Caler les sélections sur des mots entiers</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/preferences.py" line="136" />
+            <location filename="../../annotator/ui/preferences.py" line="138" />
             <source>Your name:</source>
             <translation>Votre nom :</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/preferences.py" line="137" />
+            <location filename="../../annotator/ui/preferences.py" line="139" />
             <source>Interface language:</source>
             <translation>Langue de l’interface :</translation>
         </message>
@@ -441,77 +469,97 @@
             <translation>Sélectionner l’annotation suivante / précédente au curseur</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="44" />
-            <source>Delete</source>
-            <translation>Suppr</translation>
-        </message>
-        <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="44" />
+            <location filename="../../annotator/ui/shortcuts.py" line="46" />
             <source>Remove the selected span</source>
             <translation>Supprimer l’annotation sélectionnée</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="46" />
+            <location filename="../../annotator/ui/shortcuts.py" line="53" />
             <source>Shift+Alt+Left/Right</source>
             <translation>Maj+Alt+Gauche/Droite</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="47" />
+            <location filename="../../annotator/ui/shortcuts.py" line="54" />
             <source>Move the selected span's end</source>
             <translation>Déplacer la fin de l’annotation sélectionnée</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="50" />
-            <source>Shift+Alt+Up/Down</source>
-            <translation>Maj+Alt+Haut/Bas</translation>
+            <location filename="../../annotator/ui/shortcuts.py" line="45" />
+            <source>Delete / Backspace</source>
+            <translation>Suppr / Retour arrière</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="51" />
+            <location filename="../../annotator/ui/shortcuts.py" line="49" />
+            <source>Escape</source>
+            <translation>Échap</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/shortcuts.py" line="50" />
+            <source>Leave the selected span</source>
+            <translation>Quitter l’annotation sélectionnée</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/shortcuts.py" line="57" />
+            <source>Ctrl+Shift+Alt+Left/Right</source>
+            <translation>Ctrl+Maj+Alt+Gauche/Droite</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/shortcuts.py" line="58" />
             <source>Move the selected span's start</source>
             <translation>Déplacer le début de l’annotation sélectionnée</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="54" />
+            <location filename="../../annotator/ui/shortcuts.py" line="61" />
+            <source>Click in a span (again: the span under it)</source>
+            <translation>Clic dans une annotation (à nouveau : celle en dessous)</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/shortcuts.py" line="62" />
+            <source>Select that span</source>
+            <translation>Sélectionner cette annotation</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/shortcuts.py" line="65" />
             <source>A label's key, on a selected span</source>
             <translation>La touche d’une étiquette, sur une annotation sélectionnée</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="55" />
+            <location filename="../../annotator/ui/shortcuts.py" line="66" />
             <source>Change its label</source>
             <translation>Changer son étiquette</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="82" />
+            <location filename="../../annotator/ui/shortcuts.py" line="93" />
             <source>Keyboard shortcuts</source>
             <translation>Raccourcis clavier</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="87" />
+            <location filename="../../annotator/ui/shortcuts.py" line="98" />
             <source>Tag the selection: %1</source>
             <translation>Étiqueter la sélection : %1</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="92" />
+            <location filename="../../annotator/ui/shortcuts.py" line="103" />
             <source>Tagging</source>
             <translation>Étiquetage</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="93" />
+            <location filename="../../annotator/ui/shortcuts.py" line="104" />
             <source>In the article</source>
             <translation>Dans l’article</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="94" />
+            <location filename="../../annotator/ui/shortcuts.py" line="105" />
             <source>Menus</source>
             <translation>Menus</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="99" />
+            <location filename="../../annotator/ui/shortcuts.py" line="110" />
             <source>Keys</source>
             <translation>Touches</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/shortcuts.py" line="99" />
+            <location filename="../../annotator/ui/shortcuts.py" line="110" />
             <source>Does</source>
             <translation>Action</translation>
         </message>
@@ -519,12 +567,12 @@
     <context>
         <name>SpanPanel</name>
         <message>
-            <location filename="../../annotator/ui/span_panel.py" line="64" />
+            <location filename="../../annotator/ui/span_panel.py" line="65" />
             <source>Spans in this article</source>
             <translation>Annotations de l’article</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/span_panel.py" line="66" />
+            <location filename="../../annotator/ui/span_panel.py" line="67" />
             <source>No spans yet. Select words in the article and press a label's key.</source>
             <translation>Aucune annotation. Sélectionnez des mots dans l’article et appuyez sur la touche d’une étiquette.</translation>
         </message>

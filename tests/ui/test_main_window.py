@@ -472,3 +472,109 @@ def test_an_empty_project_offers_the_sample_articles(qtbot, open_window, tmp_pat
     expected = len(list(seeds_dir.glob("*.txt")))
     assert window.document_model.rowCount() == expected
     assert window.current_document_id() == window.document_model.summary(0).id
+
+
+def test_preferences_dialog_changes_name_and_language(qtbot, open_window, seeded_project):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
+
+    from annotator.ui.preferences import PreferencesDialog
+
+    window = open_window(seeded_project, "alice")
+
+    def fill_in() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, PreferencesDialog)
+        name = dialog.findChild(QLineEdit, "annotatorName")
+        name.selectAll()
+        qtbot.keyClicks(name, "Zoe")
+        combo = dialog.findChild(QComboBox, "language")
+        combo.setCurrentIndex(combo.findData("fr"))
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, fill_in)
+    qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.file_menu.title() == "&Fichier")
+    assert window.annotator == "Zoe"
+    assert window.annotator_label.text() == "Annotateur : Zoe"
+    assert window.preferences.annotator_name == "Zoe"
+    assert window.preferences.language_choice == "fr"
+
+
+def first_words(text: str, count: int) -> list[tuple[int, int]]:
+    import re
+
+    return [(m.start(), m.end()) for m in re.finditer(r"\w+", text)][:count]
+
+
+def test_tagging_in_the_window_updates_list_panel_and_status_and_undoes(
+    qtbot, open_window, seeded_project
+):
+    window = open_window(seeded_project)
+    doc_id = window.current_document_id()
+    text = window.store.document(doc_id).text
+    editor = window.article_view.editor
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    # First word, by keyboard: Ctrl+Home, Shift+Ctrl+Right, then the claim key.
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        editor,
+        Qt.Key.Key_Right,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    with qtbot.waitSignal(window.article_view.spansChanged):
+        qtbot.keyClick(editor, Qt.Key.Key_1)
+    (start, end), _ = first_words(text, 2)
+    spans = window.store.spans(doc_id, "alice")
+    assert [(s.start, s.end, s.label, s.text) for s in spans] == [
+        (start, end, "claim", text[start:end])
+    ]
+    row = window.document_model.row_of(doc_id)
+    assert window.document_model.summary(row).span_count == 1
+    assert window.document_model.summary(row).status == Status.IN_PROGRESS
+    assert "In progress" in window.status_label.text()
+    group = window.span_panel.model.item(0)
+    assert group.text().startswith("Claim") and group.child(0).text() == text[start:end]
+
+    # Ctrl+Z through the window's Edit menu action removes it everywhere.
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.spans(doc_id, "alice") == []
+    assert window.document_model.summary(row).span_count == 0
+    assert window.span_panel.model.rowCount() == 0
+    qtbot.keyClick(editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.store.spans(doc_id, "alice")) == 1
+
+
+def test_label_bar_click_tags_and_span_panel_click_selects(qtbot, open_window, seeded_project):
+    window = open_window(seeded_project)
+    doc_id = window.current_document_id()
+    text = window.store.document(doc_id).text
+    editor = window.article_view.editor
+    editor.setFocus()
+    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(2):
+        qtbot.keyClick(
+            editor,
+            Qt.Key.Key_Right,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        )
+    with qtbot.waitSignal(window.article_view.spansChanged):
+        qtbot.mouseClick(window.label_bar.buttons["organisation"], Qt.MouseButton.LeftButton)
+    (first_start, _), (_, second_end) = first_words(text, 2)
+    [span] = window.store.spans(doc_id, "alice")
+    assert (span.start, span.end, span.label) == (first_start, second_end, "organisation")
+    assert span.text == text[first_start:second_end]
+
+    # Escape leaves the span; a click on it in the panel makes it current again.
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    tree = window.span_panel.tree
+    index = window.span_panel.model.index_of_span(span.id)
+    tree.scrollTo(index)
+    with qtbot.waitSignal(window.article_view.currentSpanChanged) as current:
+        qtbot.mouseClick(
+            tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualRect(index).center()
+        )
+    assert current.args == [span.id]
+    assert window.article_view.current_span().id == span.id
