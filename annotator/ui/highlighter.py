@@ -76,6 +76,7 @@ class SpanStyles:
                 ]
                 self.statements.add(label.name)
         self._formats: dict[tuple[str | None, str], QTextCharFormat] = {}
+        self._pens: dict[tuple[str, float], QPen] = {}
 
     def colour(self, label: str) -> QColor:
         return self.colours.get(label, QColor("#777777"))
@@ -90,8 +91,12 @@ class SpanStyles:
         return blend(self.colour(label), 0.55)
 
     def bar_pen(self, label: str, width: float) -> QPen:
-        pen = QPen(self.colour(label), width, self.bar_styles.get(label, Qt.PenStyle.SolidLine))
-        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        pen = self._pens.get((label, width))
+        if pen is None:
+            style = self.bar_styles.get(label, Qt.PenStyle.SolidLine)
+            pen = QPen(self.colour(label), width, style)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            self._pens[(label, width)] = pen
         return pen
 
     def text_format(self, entity: str | None, statements: str) -> QTextCharFormat:
@@ -264,7 +269,9 @@ def paint_statement_bars(
     base = origin + layout.position()
     gap = width * 0.75
     lines = [layout.lineAt(number) for number in range(layout.lineCount())]
-    text = block.text()
+    # Line positions count UTF-16 units, as block.text() (a Python str) does not: ask
+    # the document for the character instead of indexing the string.
+    document = block.document()
     for (label, lane), pieces in runs.items():
         painter.setPen(styles.bar_pen(label, width))
         for piece_start, piece_end in pieces:
@@ -273,7 +280,11 @@ def paint_statement_bars(
                 line_end = line_start + line.textLength()
                 start = max(piece_start, line_start)
                 end = min(piece_end, line_end)
-                if end == line_end and end > start and text[end - 1].isspace():
+                if (
+                    end == line_end
+                    and end > start
+                    and document.characterAt(block.position() + end - 1).isspace()
+                ):
                     end -= 1  # the space a wrapped line ends with is not under the text
                 if start >= end:
                     continue
