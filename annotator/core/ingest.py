@@ -128,9 +128,22 @@ def is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
-def _walk(folder: Path, shown: str) -> Iterator[InputFile | FileResult]:
-    """Files under ``folder``, recursively, sorted by name; hidden entries left out."""
+def _walk(
+    folder: Path, shown: str, visited: set[tuple[int, int]] | None = None
+) -> Iterator[InputFile | FileResult]:
+    """Files under ``folder``, recursively, sorted by name; hidden entries left out.
+
+    A folder reached again through a symbolic link (a loop, or two links to one
+    folder) is read once: a loop would otherwise recurse until the path is too long,
+    and two loops in one folder double the work at every level.
+    """
+    visited = set() if visited is None else visited
     try:
+        identity = os.stat(folder)
+        if (identity.st_dev, identity.st_ino) in visited:
+            yield FileResult(shown, "skipped", reason="a link to a folder already read")
+            return
+        visited.add((identity.st_dev, identity.st_ino))
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda entry: entry.name)
     except OSError as error:
@@ -140,8 +153,13 @@ def _walk(folder: Path, shown: str) -> Iterator[InputFile | FileResult]:
         if is_hidden(entry.name):
             continue
         entry_shown = os.path.join(shown, entry.name)
-        if entry.is_dir():
-            yield from _walk(Path(entry.path), entry_shown)
+        try:
+            is_folder = entry.is_dir()
+        except OSError as error:  # e.g. a link pointing to itself
+            yield FileResult(entry_shown, "failed", reason=f"cannot read ({_os_reason(error)})")
+            continue
+        if is_folder:
+            yield from _walk(Path(entry.path), entry_shown, visited)
         elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
             yield InputFile(Path(entry.path), entry_shown)
         else:
@@ -230,8 +248,21 @@ def decode_text(data: bytes, path: str | Path, *, declared: str | None = None) -
         )
     try:
         return data.decode("utf-8")  # the fast path: most files, exact, no guessing
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as error:
+        if error.end == len(data) and not data[: error.start].isascii():
+            try:
+                data[: error.start].decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                # Valid UTF-8 up to a character cut in half at the very end: a partial
+                # download or copy. Read as Windows-1252 it would turn every accent
+                # into mojibake ("Ã©") without a word.
+                raise InputError(
+                    path,
+                    f"UTF-8 text cut short in the middle of a character (byte "
+                    f"{error.start}): the file looks incomplete",
+                ) from error
     if declared:
         try:
             return data.decode(codecs.lookup(declared).name)

@@ -6,6 +6,8 @@ after the same call returns. So every acknowledged span must be found after the 
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +17,8 @@ import pytest
 from annotator.core.store import Store
 
 from conftest import Worker, fill_project
+
+WINDOW_WORKER = Path(__file__).resolve().parent / "window_worker.py"
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 
@@ -71,3 +75,37 @@ def test_a_transaction_killed_half_way_leaves_nothing_of_itself(
         assert reopened.integrity_check() == "ok"
         assert reopened.span_count() == spans_before
         assert list(reopened.iter_spans("carla")) == []
+
+
+def test_every_span_the_window_showed_survives_sigkill(tmp_path: Path) -> None:
+    pytest.importorskip("PySide6.QtWidgets")
+    path = tmp_path / "project.db"
+    fill_project(path, spans_per_document=2)
+    window = subprocess.Popen(
+        [sys.executable, str(WINDOW_WORKER), str(path)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert window.stdout is not None
+    try:
+        assert window.stdout.readline().strip() == "ready"
+        printed = [window.stdout.readline().strip() for _ in range(40)]
+    finally:
+        window.kill()
+        window.wait(timeout=30)
+    printed += window.stdout.read().splitlines()
+    window.stdout.close()
+    assert window.returncode == -9, "the window finished before it was killed"
+    assert not [line for line in printed if line.startswith("not-shown")]
+    shown = [tuple(map(int, line.split()[1:])) for line in printed if line.startswith("ack ")]
+    assert len(shown) >= 40
+
+    with Store(path) as reopened:
+        assert reopened.integrity_check() == "ok"
+        doc_id = reopened.document_ids()[0]
+        stored = {(s.start, s.end) for s in reopened.spans(doc_id, "wanda") if s.label == "claim"}
+        assert [span for span in shown if span not in stored] == []
+        assert len(stored) - len(shown) in (0, 1)

@@ -69,6 +69,11 @@ class ForeignFile:
     """What the file holds that is not an annotation span, by reason, counted."""
 
 
+# Python's JSON decoder recurses once per level of nesting; no annotation file nests
+# more than a few levels, so a deeper one is refused rather than crashing the import.
+_TOO_DEEP = "JSON nested too deeply to be an annotation file"
+
+
 def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
     """(line number, value) for each JSON value in a JSON Lines file.
 
@@ -98,6 +103,8 @@ def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
             raise InputError(
                 path, f"not valid JSON: {error.msg}", line=content.count("\n", 0, error.pos) + 1
             ) from error
+        except RecursionError as error:
+            raise InputError(path, _TOO_DEEP, line=line) from error
         yield line, value
         line += content.count("\n", position, end)
         position = end
@@ -114,6 +121,8 @@ def read_json(path: Path) -> Any:
         return json.loads(content)
     except json.JSONDecodeError as error:
         raise InputError(path, f"not valid JSON: {error.msg}", line=error.lineno) from error
+    except RecursionError as error:
+        raise InputError(path, _TOO_DEEP) from error
 
 
 def as_int(value: Any) -> int | None:
