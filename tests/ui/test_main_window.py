@@ -67,6 +67,12 @@ def open_window(qtbot, preferences) -> Iterator[Callable[..., object]]:
         # Window shortcuts (Ctrl+Z, F1, Ctrl+Enter) answer only in the active window.
         window.windowHandle().requestActivate()
         qtbot.waitUntil(window.isActiveWindow)
+        # The window opens the last (or first) article once it is on screen.
+        qtbot.waitUntil(
+            lambda: (
+                window.document_model.rowCount() == 0 or window.current_document_id() is not None
+            )
+        )
         opened.append((window, store))
         return window
 
