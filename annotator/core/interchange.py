@@ -141,6 +141,8 @@ def detect_format(path: Path) -> str:
             return "labelstudio"
         raise InputError(path, "a JSON file but not Label Studio tasks (a list of {data, annotations})")
     for line, value in iter_json_values(path):
+        if isinstance(value, list) and labelstudio.looks_like(value):
+            return "labelstudio"  # a task list, whatever the file is called
         for name, module in (
             ("gold", gold_jsonl),
             ("labelstudio", labelstudio),
@@ -166,7 +168,8 @@ def read_file(path: Path, format_name: str, *, predictions: bool = False) -> For
     if format_name == "doccano":
         return doccano.read(path)
     if format_name == "labelstudio":
-        if path.suffix.lower() == ".jsonl":
+        first = next(iter_json_values(path), (0, None))[1]
+        if not isinstance(first, list):  # JSON Lines: one task per line
             tasks = [value for _, value in iter_json_values(path)]
             return _labelstudio_tasks(path, tasks, predictions)
         return labelstudio.read(path, predictions=predictions)
@@ -210,10 +213,7 @@ def _read_brat(folder: Path) -> ForeignFile:
         result.records.append(record)
         for kind, count in document.ignored.items():
             result.skipped[f"brat {kind} (not spans)"] += count
-        result.records.extend(
-            ForeignRecord(Path(problem.path), problem.line, None, problem=problem.reason)
-            for problem in document.problems
-        )
+        record.line_problems = [(p.line or 0, p.reason) for p in document.problems]
     return result
 
 
@@ -227,16 +227,6 @@ def _utf16_reading(mapping: Utf16Map, start: int, end: int) -> tuple[int, int] |
     if not (mapping.is_boundary(start) and mapping.is_boundary(end)):
         return None
     return mapping.to_code_point(start), mapping.to_code_point(end)
-
-
-def _clean_edges(text: str, start: int, end: int) -> bool:
-    """A plausible span: no space at its edges, no word cut at either end."""
-    inner = text[start:end]
-    if not inner or inner[0].isspace() or inner[-1].isspace():
-        return False
-    cut_start = start > 0 and text[start - 1].isalnum() and text[start].isalnum()
-    cut_end = end < len(text) and text[end - 1].isalnum() and text[end].isalnum()
-    return not (cut_start or cut_end)
 
 
 def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
@@ -265,17 +255,11 @@ def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
                 continue
             if (by_cp is None) != (by_u16 is None):
                 evidence["fit:codepoints" if by_u16 is None else "fit:utf16"] += 1
-            elif by_cp is not None and by_u16 is not None and by_cp != by_u16:
-                cp_clean = _clean_edges(record.text, *by_cp)
-                u16_clean = _clean_edges(record.text, *by_u16)
-                if cp_clean != u16_clean:
-                    evidence["edges:codepoints" if cp_clean else "edges:utf16"] += 1
     if not astral:
         return foreign.default_unit, "code points = UTF-16 here (no emoji or other astral characters)"
     for kind, how in (
         ("text", "the span text the file carries"),
         ("fit", "which reading fits the text"),
-        ("edges", "which reading falls on word boundaries"),
     ):
         cp, u16 = evidence[f"{kind}:codepoints"], evidence[f"{kind}:utf16"]
         if cp and u16:
@@ -395,6 +379,7 @@ def _plan_file(
         record_spans: list[Span] = []
         record_labels: list[str] = []
         problem: str | None = None
+        line_problems = list(record.line_problems)
         for foreign_span in record.spans:
             span_problem = None
             label = mapping.get(foreign_span.label, foreign_span.label)
@@ -431,8 +416,8 @@ def _plan_file(
                             span_id = new_id()
                         used_ids.add(span_id)
                         now = utc_now()
-                        record_spans.append(
-                            Span(
+                        made = _make_span(
+                            dict(
                                 id=span_id,
                                 doc_id=document.id,
                                 annotator=annotator,
@@ -446,19 +431,28 @@ def _plan_file(
                                 updated_at=foreign_span.updated_at or foreign_span.created_at or now,
                             )
                         )
-                        if label not in label_names:
-                            record_labels.append(label)
+                        if isinstance(made, str):
+                            span_problem = made
+                            existing[key].discard((start, end, label))
+                        else:
+                            record_spans.append(made)
+                            if label not in label_names:
+                                record_labels.append(label)
             if span_problem is not None:
                 if foreign_span.line is not None:
-                    # brat: each T line is its own record.
-                    report.refused.append(
-                        InputError(where_path, span_problem, line=foreign_span.line)
-                    )
+                    line_problems.append((foreign_span.line, span_problem))
                 else:
                     problem = span_problem
                     break
-        if problem is not None:
-            report.refused.append(InputError(where_path, problem, line=record.line))
+        if problem is not None or line_problems:
+            # A document's layer comes in whole or not at all: half a layer would
+            # pass for the annotator's complete work in agreement and review.
+            if problem is not None:
+                report.refused.append(InputError(where_path, problem, line=record.line))
+            for line, reason in line_problems:
+                report.refused.append(
+                    InputError(where_path, f"{reason} (the whole file is refused)", line=line)
+                )
             for span in record_spans:
                 existing[(span.doc_id, span.annotator)].discard((span.start, span.end, span.label))
             continue
@@ -472,6 +466,16 @@ def _plan_file(
             f"{count} spans in {UNIT_NAMES[unit_]}" for unit_, count in sorted(unit_counts.items())
         ) + ")"
     return plan
+
+
+def _make_span(fields: dict[str, Any]) -> Span | str:
+    """The span, or what is wrong with the file's values for it."""
+    try:
+        return Span(**fields)
+    except ValidationError as error:
+        return "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
+        )
 
 
 def _span_exists(store: Store, span_id: str) -> bool:

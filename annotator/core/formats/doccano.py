@@ -18,6 +18,7 @@ from annotator.core.formats.records import (
     ForeignRecord,
     ForeignSpan,
     as_int,
+    as_list,
     iter_json_values,
 )
 from annotator.core.formats.registry import (
@@ -119,7 +120,7 @@ def read(path: Path) -> ForeignFile:
                 break
             record.spans.append(span)
         for extra in ("relations", "cats"):
-            if value.get(extra):
+            if as_list(value.get(extra)):
                 result.skipped[f"doccano {extra} (not spans)"] += len(value[extra])
         result.records.append(record)
     return result

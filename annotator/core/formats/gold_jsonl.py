@@ -52,5 +52,7 @@ def read(path: Path) -> ForeignFile:
                     attrs=span.get("attrs"),
                 )
             )
+        if value.get("relations"):
+            result.skipped["relations (links are not imported yet)"] += len(value["relations"])
         result.records.append(record)
     return result

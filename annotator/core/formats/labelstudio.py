@@ -14,7 +14,15 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from annotator.core.export import ExportOptions, write_atomically
-from annotator.core.formats.records import ForeignFile, ForeignRecord, ForeignSpan, as_int, read_json
+from annotator.core.formats.records import (
+    ForeignFile,
+    ForeignRecord,
+    ForeignSpan,
+    as_int,
+    as_list,
+    as_str,
+    read_json,
+)
 from annotator.core.formats.registry import (
     FormatExportReport,
     OffsetUnit,
@@ -165,17 +173,17 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
         text = data.get("text") if isinstance(data.get("text"), str) else None
         if text is None and not any(
             isinstance(item, dict) and item.get("type") == "labels"
-            for group in (*(task.get("annotations") or []), *(task.get("predictions") or []))
+            for group in (*as_list(task.get("annotations")), *as_list(task.get("predictions")))
             if isinstance(group, dict)
-            for item in group.get("result") or []
+            for item in as_list(group.get("result"))
         ):
             # An image or audio task: nothing here for a text annotation tool.
             result.skipped["tasks without text (images, audio...)"] += 1
             continue
         groups: list[tuple[str, dict[str, Any]]] = [
-            ("annotation", a) for a in task.get("annotations") or [] if isinstance(a, dict)
+            ("annotation", a) for a in as_list(task.get("annotations")) if isinstance(a, dict)
         ]
-        for prediction in task.get("predictions") or []:
+        for prediction in as_list(task.get("predictions")):
             if predictions and isinstance(prediction, dict):
                 groups.append(("prediction", prediction))
             else:
@@ -200,15 +208,20 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
             if text is None:
                 record.problem = "the task's data has no text"
             origin = "suggested:model" if kind == "prediction" else None
-            for item in group.get("result") or []:
+            if group.get("result") is not None and not isinstance(group.get("result"), list):
+                record.problem = "the annotation's result is not a list"
+            for item in as_list(group.get("result")):
+                if record.problem:
+                    break
                 if not isinstance(item, dict):
-                    continue
+                    record.problem = f"cannot read the result item {item!r}"
+                    break
                 if item.get("type") != "labels":
                     result.skipped[f"result items of type {item.get('type')!r}"] += 1
                     continue
-                value_ = item.get("value") or {}
+                value_ = item.get("value") if isinstance(item.get("value"), dict) else {}
                 start, end = as_int(value_.get("start")), as_int(value_.get("end"))
-                labels = value_.get("labels") or []
+                labels = as_list(value_.get("labels"))
                 if start is None or end is None or not labels:
                     record.problem = f"result {item.get('id')!r} has no start, end or labels"
                     break
@@ -218,11 +231,11 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
                             start,
                             end,
                             str(label),
-                            text=value_.get("text") if isinstance(value_.get("text"), str) else None,
-                            id=str(item["id"]) if item.get("id") is not None else None,
+                            text=as_str(value_.get("text")),
+                            id=as_str(item.get("id")),
                             origin=origin,
-                            created_at=group.get("created_at"),
-                            updated_at=group.get("updated_at"),
+                            created_at=as_str(group.get("created_at")),
+                            updated_at=as_str(group.get("updated_at")),
                         )
                     )
             result.records.append(record)

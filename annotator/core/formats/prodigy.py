@@ -24,6 +24,8 @@ from annotator.core.formats.records import (
     ForeignRecord,
     ForeignSpan,
     as_int,
+    as_list,
+    as_str,
     iter_json_values,
 )
 from annotator.core.formats.registry import (
@@ -173,9 +175,14 @@ def read(path: Path) -> ForeignFile:
         )
         if record.text is None:
             record.problem = "the task has no text"
-        for item in value.get("spans") or []:
+        if value.get("spans") is not None and not isinstance(value.get("spans"), list):
+            record.problem = "'spans' is not a list"
+        for item in as_list(value.get("spans")):
+            if record.problem:
+                break
             if not isinstance(item, dict):
-                continue
+                record.problem = f"cannot read the span {item!r}"
+                break
             if item.get("answer") not in (None, "accept"):
                 result.skipped[f"spans answered {item.get('answer')!r}"] += 1
                 continue
@@ -183,11 +190,8 @@ def read(path: Path) -> ForeignFile:
             if start is None or end is None or not isinstance(label, str):
                 record.problem = f"cannot read the span {item!r}"
                 break
-            span_text = item.get("text")
-            record.spans.append(
-                ForeignSpan(start, end, label, text=span_text if isinstance(span_text, str) else None)
-            )
-        if value.get("relations"):
+            record.spans.append(ForeignSpan(start, end, label, text=as_str(item.get("text"))))
+        if as_list(value.get("relations")):
             result.skipped["prodigy relations (not spans)"] += len(value["relations"])
         result.records.append(record)
     return result

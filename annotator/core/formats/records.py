@@ -51,6 +51,9 @@ class ForeignRecord:
     meta: dict[str, Any] = field(default_factory=dict)
     problem: str | None = None
     """Why the record cannot be imported at all (e.g. it has no text)."""
+    line_problems: list[tuple[int, str]] = field(default_factory=list)
+    """(line, reason) for records spread over lines (a brat .ann file): any of them
+    refuses the whole record, and each is reported."""
 
     def where(self) -> str:
         return f"{self.path}:{self.line}" if self.line is not None else str(self.path)
@@ -123,6 +126,15 @@ def read_json(path: Path) -> Any:
         raise InputError(path, f"not valid JSON: {error.msg}", line=error.lineno) from error
     except RecursionError as error:
         raise InputError(path, _TOO_DEEP) from error
+
+
+def as_str(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def as_list(value: Any) -> list[Any]:
+    """A list field; anything else (missing, null, a wrong type) reads as empty."""
+    return value if isinstance(value, list) else []
 
 
 def as_int(value: Any) -> int | None:

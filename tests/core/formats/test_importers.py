@@ -85,16 +85,23 @@ def test_label_map_maps_to_the_projects_labels(store: Store) -> None:
         store,
         BRATIAA / "Lisa",
         as_name="Lisa",
-        label_map=parse_label_map("PER=person, ORG=organisation"),
+        label_map=parse_label_map("PER=person, ORG=organisation, LOC=organisation, MISC=claim"),
     )
-    labels = {s.label for s in store.iter_spans()}
-    assert labels == {"person", "organisation"}
-    # LOC and MISC have no mapping: those T lines are refused, each named.
-    assert report.refused and all(
-        "'LOC'" in str(e) or "'MISC'" in str(e) for e in report.refused
-    )
+    assert not report.refused
+    assert {s.label for s in store.iter_spans()} == {"person", "organisation", "claim"}
+    assert ("Caius Apicius", "person") in {(s.text, s.label) for s in store.iter_spans()}
     with pytest.raises(InputError):
         parse_label_map("PER")
+
+
+def test_a_document_with_an_unmapped_label_is_refused_whole(store: Store) -> None:
+    report = import_file(
+        store, BRATIAA / "Lisa", as_name="Lisa", label_map=parse_label_map("PER=person,ORG=organisation")
+    )
+    refused_files = {Path(e.path).name for e in report.refused}
+    assert refused_files and all("'LOC'" in str(e) or "'MISC'" in str(e) for e in report.refused)
+    stored_docs = {store.document(s.doc_id).source for s in store.iter_spans()}
+    assert not any(Path(src).with_suffix(".ann").name in refused_files for src in stored_docs)
 
 
 def test_brat_news_keeps_entities_and_reports_the_rest(store: Store) -> None:
@@ -116,9 +123,10 @@ def test_brat_discontinuous_span_is_refused_with_its_line(tmp_path: Path, store:
         "T1\tLocation 0 5;16 23\tNorth America\nT2\tLocation 10 23\tSouth America\n"
     )
     report = import_file(store, folder, as_name="ann", add_labels=True)
-    assert span_tuples(store) == [(10, 23, "Location", "South America")]
+    assert span_tuples(store) == [], "half a layer would pass for the whole of it"
     (problem,) = report.refused
     assert problem.line == 1 and "discontinuous" in problem.reason
+    assert problem.path.endswith("a.ann")
 
 
 def test_brat_crlf_text_keeps_offsets_right(tmp_path: Path, store: Store) -> None:
@@ -195,16 +203,32 @@ def test_inception_emoji_file_converts_exactly() -> None:
 
 
 def test_doccano_utf16_offsets_after_emoji_are_detected(tmp_path: Path, store: Store) -> None:
-    # doccano writes UTF-16 offsets: "." after the emoji is 13-14 there, 12-13 in Python.
-    text = EMOJI_SENTENCE + " Paris est loin."
+    # doccano writes UTF-16 offsets: "Paris" after the emoji is 15-20 there, 14-19 in
+    # Python; 15-20 does not fit the 19 code points, so only UTF-16 is consistent.
+    text = EMOJI_SENTENCE + " Paris"
     path = tmp_path / "lisa.jsonl"
     path.write_text(
         json.dumps({"text": text, "label": [[10, 12, "EMO"], [15, 20, "LOC"]]}) + "\n",
         encoding="utf-8",
     )
     report = import_file(store, path, add_labels=True)
-    assert "UTF-16" in report.unit and not report.refused
+    assert report.unit == "UTF-16 code units (detected from which reading fits the text)"
+    assert not report.refused
     assert span_tuples(store) == [(10, 11, "EMO", "😊"), (14, 19, "LOC", "Paris")]
+    assert store.annotators() == ["lisa"], "a per-user export is named by its file"
+
+
+def test_doccano_ambiguous_offsets_use_doccanos_unit(tmp_path: Path, store: Store) -> None:
+    text = EMOJI_SENTENCE + " Paris est loin."
+    path = tmp_path / "u.jsonl"
+    path.write_text(json.dumps({"text": text, "label": [[15, 20, "LOC"]]}) + "\n", encoding="utf-8")
+    report = import_file(store, path, add_labels=True)
+    assert "assumed" in report.unit and "UTF-16" in report.unit
+    assert span_tuples(store) == [(14, 19, "LOC", "Paris")]
+    with Store(":memory:") as other:
+        forced = import_file(other, path, add_labels=True, offsets="codepoints")
+        assert "--offsets" in forced.unit
+        assert span_tuples(other) == [(15, 20, "LOC", "aris ")]
 
 
 def test_labelstudio_real_annotation(store: Store) -> None:
