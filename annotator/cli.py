@@ -514,7 +514,9 @@ def merge_command(obj: Context, other: Path) -> None:
 
     with obj.store() as store:
         report = merge_project(store, other)
-    per_annotator = ", ".join(f"{name} {count}" for name, count in sorted(report.spans_added.items()))
+    per_annotator = ", ".join(
+        f"{name} {count}" for name, count in sorted(report.spans_added.items())
+    )
     click.echo(
         f"Merged {report.path}: {report.documents_added} documents added, "
         f"{report.documents_matched} already here; {report.total_spans_added} spans added"

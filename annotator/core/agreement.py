@@ -183,14 +183,22 @@ def _bmp_kinds() -> np.ndarray:
 
 def token_starts(text: str) -> np.ndarray:
     """Code point offsets of the tokens' first characters (see the module docstring)."""
-    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    kinds = _bmp_kinds()[np.minimum(codes, 0xFFFF)]
-    for index in np.flatnonzero(codes > 0xFFFF):  # emoji and rare scripts
-        kinds[index] = _kind(chr(codes[index]))
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) == 2 * len(text):
+        # Every character in the basic plane: a UTF-16 unit is a code point (half the
+        # memory of UTF-32 and no clamping).
+        kinds = _bmp_kinds()[np.frombuffer(units, dtype=np.uint16)]
+    else:
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        kinds = _bmp_kinds()[np.minimum(codes, 0xFFFF)]
+        for index in np.flatnonzero(codes > 0xFFFF):  # emoji and rare scripts
+            kinds[index] = _kind(chr(codes[index]))
     word = kinds == _WORD
-    previous_not_word = np.ones_like(word)
-    previous_not_word[1:] = ~word[:-1]
-    return np.flatnonzero((kinds == _OTHER) | (word & previous_not_word))
+    first = kinds == _OTHER
+    if len(first):
+        first[0] |= word[0]
+        first[1:] |= word[1:] & ~word[:-1]
+    return np.flatnonzero(first)
 
 
 def token_labels(
@@ -369,14 +377,14 @@ def _paint(starts: np.ndarray, offsets: np.ndarray, layer: _Layer) -> np.ndarray
     lows = np.searchsorted(starts, first)
     highs = np.searchsorted(starts, offsets[layer.doc] + layer.end)
     # Where one span covers a token, summed differences give its label directly.
-    covering = np.zeros(len(starts) + 1, dtype=np.int64)
-    labelled = np.zeros(len(starts) + 1, dtype=np.int64)
-    np.add.at(covering, lows, 1)
-    np.add.at(covering, highs, -1)
-    np.add.at(labelled, lows, layer.label)
-    np.add.at(labelled, highs, -layer.label)
-    covering = np.cumsum(covering[:-1])
-    codes[:] = np.cumsum(labelled[:-1])
+    size = len(starts) + 1
+    covering = np.cumsum(np.bincount(lows, minlength=size) - np.bincount(highs, minlength=size))[
+        :-1
+    ]
+    codes[:] = np.cumsum(
+        np.bincount(lows, weights=layer.label, minlength=size)
+        - np.bincount(highs, weights=layer.label, minlength=size)
+    )[:-1].astype(np.int64)
     # Where spans are stacked, paint the spans involved longest first, so inner spans
     # win; among equal lengths the earliest start, then the first label, comes last.
     stacked = np.zeros(len(starts) + 1, dtype=np.int64)
@@ -439,29 +447,36 @@ def compute(
 
     # Every span of the chosen annotators, as columns; labels are filtered afterwards,
     # since a span of any label shows that its annotator worked on the document.
-    rows = store.span_keys(chosen)
-    doc_column, name_column, start_column, end_column, label_column = (
-        zip(*rows, strict=True) if rows else ((), (), (), (), ())
+    group_names, group_docs, group_sizes, start_column, end_column, label_column = (
+        store.span_columns(chosen)
     )
-    span_doc = np.fromiter(map(position.__getitem__, doc_column), np.int64, len(rows))
-    span_coder = np.fromiter(map(annotator_index.__getitem__, name_column), np.int64, len(rows))
+    span_doc = np.repeat(
+        np.fromiter(map(position.__getitem__, group_docs), np.int64, len(group_docs)),
+        group_sizes,
+    )
+    span_coder = np.repeat(
+        np.fromiter(map(annotator_index.__getitem__, group_names), np.int64, len(group_names)),
+        group_sizes,
+    )
     all_labels = sorted(set(label_column))
     span_label = np.fromiter(
         map({name: code for code, name in enumerate(all_labels)}.__getitem__, label_column),
         np.int64,
-        len(rows),
+        len(label_column),
     )
 
     # Who annotated which document.
     present_everywhere = np.zeros((len(all_ids), len(chosen)), dtype=bool)
     if not done_only:
         present_everywhere[span_doc, span_coder] = True
+    counting = (
+        (Status.DONE, Status.REVIEWED)
+        if done_only
+        else (Status.IN_PROGRESS, Status.DONE, Status.REVIEWED)
+    )
     for (doc_id, name), status in store.all_statuses().items():
-        if name in annotator_index and doc_id in position:
-            if (status in (Status.DONE, Status.REVIEWED)) if done_only else (
-                status != Status.NOT_STARTED
-            ):
-                present_everywhere[position[doc_id], annotator_index[name]] = True
+        if status in counting and name in annotator_index and doc_id in position:
+            present_everywhere[position[doc_id], annotator_index[name]] = True
     included = present_everywhere.sum(axis=1) >= 2
     if doc_ids is not None:
         wanted_documents = np.zeros(len(all_ids), dtype=bool)
@@ -499,13 +514,16 @@ def compute(
     # label those segments, weighted by their number of tokens, not each token.
     starts, offsets = _tokenise(texts)
     ends_of_text = offsets + np.array([len(text) for text in texts], dtype=np.int64)
-    boundaries = np.unique(
+    boundaries = np.sort(
         np.concatenate(
             [offsets, ends_of_text]
             + [offsets[layer.doc] + layer.start for layer in layers]
             + [offsets[layer.doc] + layer.end for layer in layers]
         )
     )
+    distinct = np.ones(len(boundaries), dtype=bool)
+    distinct[1:] = boundaries[1:] != boundaries[:-1]
+    boundaries = boundaries[distinct]
     segments = boundaries[:-1]
     tokens_in_segment = np.diff(np.searchsorted(starts, boundaries)).astype(float)
     doc_of_segment = np.searchsorted(offsets, segments, side="right") - 1
@@ -525,9 +543,9 @@ def compute(
             cells, weights=tokens_in_segment[shared], minlength=categories**2
         ).reshape(categories, categories)
         if weight is not None:
-            weighted = np.bincount(
-                cells, weights=weight[shared], minlength=categories**2
-            ).reshape(categories, categories)
+            weighted = np.bincount(cells, weights=weight[shared], minlength=categories**2).reshape(
+                categories, categories
+            )
             coincidence += weighted + weighted.T
         layer_a = layers[i].where(both[layers[i].doc])
         layer_b = layers[j].where(both[layers[j].doc])
@@ -584,24 +602,32 @@ def _row(name: str, scores: LabelScores) -> str:
 def format_table(report: AgreementReport) -> str:
     """The report as a plain-text table, one block per pair of annotators."""
     lines = [
-        f"{report.documents} documents annotated by at least two of: "
-        f"{', '.join(report.annotators)}",
+        (
+            f"{report.documents} documents annotated by at least two of: "
+            f"{', '.join(report.annotators)}"
+        ),
         "P and R: the second annotator measured against the first; F1 is symmetric.",
     ]
     for pair in report.pairs:
         lines += [
             "",
-            f"{pair.a} vs {pair.b}: {pair.documents} documents, token Cohen's kappa "
-            f"{_figure(pair.overall.cohen_kappa)}",
+            (
+                f"{pair.a} vs {pair.b}: {pair.documents} documents, token Cohen's kappa "
+                f"{_figure(pair.overall.cohen_kappa)}"
+            ),
             f"  {'':<14}{' exact ':-^28}  {' overlap ':-^28}  {' spans ':-^14}",
-            f"  {'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'match':>7}  "
-            f"{'P':>7}{'R':>7}{'F1':>7}{'match':>7}  {pair.a[:6]:>7}{pair.b[:6]:>7}",
+            (
+                f"  {'label':<14}{'P':>7}{'R':>7}{'F1':>7}{'match':>7}  "
+                f"{'P':>7}{'R':>7}{'F1':>7}{'match':>7}  {pair.a[:6]:>7}{pair.b[:6]:>7}"
+            ),
         ]
         lines += [_row(name, scores) for name, scores in pair.labels.items()]
         lines.append(_row("overall", pair.overall))
     lines += [
         "",
-        f"Krippendorff's alpha (nominal, per token, all {len(report.annotators)} annotators): "
-        f"{_figure(report.krippendorff_alpha)}",
+        (
+            f"Krippendorff's alpha (nominal, per token, all {len(report.annotators)} "
+            f"annotators): {_figure(report.krippendorff_alpha)}"
+        ),
     ]
     return "\n".join(lines)

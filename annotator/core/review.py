@@ -305,9 +305,7 @@ def diff_against_gold(store: Store, doc_id: str, annotator: str) -> GoldDiff:
     matching, differences = compare_layers(
         _layers(store, doc_id, [annotator, GOLD_LAYER]), _text(store, doc_id)
     )
-    return GoldDiff(
-        doc_id=doc_id, annotator=annotator, matching=matching, differences=differences
-    )
+    return GoldDiff(doc_id=doc_id, annotator=annotator, matching=matching, differences=differences)
 
 
 # -- decisions (each one transaction) ----------------------------------------------
@@ -516,9 +514,7 @@ def mark_reviewed(store: Store, doc_id: str, annotators: Sequence[str]) -> Revie
         )
     before = store.status(doc_id, GOLD_LAYER)
     store.set_status(doc_id, GOLD_LAYER, Status.REVIEWED)
-    return ReviewChange(
-        doc_id=doc_id, gold_status_before=before, gold_status_after=Status.REVIEWED
-    )
+    return ReviewChange(doc_id=doc_id, gold_status_before=before, gold_status_after=Status.REVIEWED)
 
 
 # -- undo and redo -------------------------------------------------------------------
@@ -559,9 +555,9 @@ def undo_decision(store: Store, decision_id: str) -> ReviewChange:
     except KeyError:
         raise ReviewError(f"no decision {decision_id} in the project") from None
     gold: tuple[Span, ...] = ()
-    if decision.gold_span_id is not None and store.has_span(decision.gold_span_id):
-        if store.gold_span_references(decision.gold_span_id) == 1:
-            gold = (store.span(decision.gold_span_id),)
+    gold_id = decision.gold_span_id
+    if gold_id is not None and store.has_span(gold_id) and store.gold_span_references(gold_id) == 1:
+        gold = (store.span(gold_id),)
     change = ReviewChange(doc_id=decision.doc_id, decisions=(decision,), gold_spans_added=gold)
     revert(store, change)
     return change

@@ -31,7 +31,9 @@ from annotator.core.store import Store, new_id
 LABELS = ["amount", "claim", "denial", "organisation", "person"]
 
 
-def add_layer(store: Store, document: Document, annotator: str, keys: list[tuple[int, int, str]]) -> None:
+def add_layer(
+    store: Store, document: Document, annotator: str, keys: list[tuple[int, int, str]]
+) -> None:
     store.add_spans(
         Span(
             id=new_id(),
@@ -69,9 +71,7 @@ def test_overlap_matching_is_maximum_not_greedy() -> None:
     b = [(0, 10, "claim"), (8, 10, "claim")]
     assert overlap_matches(a, b) == {"claim": 2}
     # One long span against two short ones it covers matches only once.
-    assert overlap_matches([(0, 20, "claim")], [(0, 5, "claim"), (10, 15, "claim")]) == {
-        "claim": 1
-    }
+    assert overlap_matches([(0, 20, "claim")], [(0, 5, "claim"), (10, 15, "claim")]) == {"claim": 1}
 
 
 # -- tokens ------------------------------------------------------------------------------
@@ -81,7 +81,20 @@ TOKEN = re.compile(r"\w+|[^\w\s]")
 
 def test_tokens_are_words_and_single_marks(seeds_dir: Path) -> None:
     text = "L'Élysée a versé 100 M$ 🚀 à\u00a0Meta_AI.\n"
-    assert [text[i] for i in token_starts(text)] == ["L", "'", "É", "a", "v", "1", "M", "$", "🚀", "à", "M", "."]
+    assert [text[i] for i in token_starts(text)] == [
+        "L",
+        "'",
+        "É",
+        "a",
+        "v",
+        "1",
+        "M",
+        "$",
+        "🚀",
+        "à",
+        "M",
+        ".",
+    ]
     for path in sorted(seeds_dir.glob("*.txt")):
         seed = path.read_text(encoding="utf-8")
         assert token_starts(seed).tolist() == [m.start() for m in TOKEN.finditer(seed)]
@@ -170,13 +183,22 @@ def test_a_pair_on_one_document_by_hand(store: Store, doc: Document) -> None:
         store,
         doc,
         "alice",
-        [span_of("Sam Altman", "person"), span_of("Meta", "organisation"), span_of("100 millions", "amount")],
+        [
+            span_of("Sam Altman", "person"),
+            span_of("Meta", "organisation"),
+            span_of("100 millions", "amount"),
+        ],
     )
     add_layer(
         store,
         doc,
         "bob",
-        [span_of("Sam Altman", "person"), span_of("Meta", "person"), span_of("100", "amount"), span_of("Andrew Bosworth", "person")],
+        [
+            span_of("Sam Altman", "person"),
+            span_of("Meta", "person"),
+            span_of("100", "amount"),
+            span_of("Andrew Bosworth", "person"),
+        ],
     )
     report = agreement.compute(store)
     assert report.annotators == ["alice", "bob"] and report.documents == 1
@@ -228,7 +250,9 @@ def test_only_documents_both_annotated_count(store: Store, doc: Document) -> Non
 
 
 def test_labels_filter_and_gold_left_out(store: Store, doc: Document) -> None:
-    add_layer(store, doc, "alice", [span_of("Meta", "organisation"), span_of("Sam Altman", "person")])
+    add_layer(
+        store, doc, "alice", [span_of("Meta", "organisation"), span_of("Sam Altman", "person")]
+    )
     add_layer(store, doc, "bob", [span_of("Meta", "organisation")])
     add_layer(store, doc, GOLD_LAYER, [span_of("Meta", "organisation")])
     report = agreement.compute(store, labels=["organisation"])
@@ -251,7 +275,9 @@ def test_unknown_or_too_few_annotators_are_refused(store: Store, doc: Document) 
 # -- over a project: against the references on random layers ------------------------------
 
 
-def random_project(store: Store, seeds_dir: Path, seed: int) -> dict[str, dict[str, set[tuple[int, int, str]]]]:
+def random_project(
+    store: Store, seeds_dir: Path, seed: int
+) -> dict[str, dict[str, set[tuple[int, int, str]]]]:
     """Three annotators tagging the seed articles with noise; some skip a document."""
     rng = random.Random(seed)
     layers: dict[str, dict[str, set[tuple[int, int, str]]]] = {}

@@ -44,7 +44,9 @@ def projects(tmp_path: Path) -> tuple[Path, Path]:
         store.add_documents([other, corrected])
         store.add_span(store.make_span(other, "bob", *word(OTHER, "2 milliards"), "amount"))
         store.add_span(store.make_span(corrected, "bob", *word(CORRECTED, "Meta"), "quote"))
-        review.accept(store, article.id, "editor", *word(ARTICLE, "Meta"), "organisation", ["alice", "bob"])
+        review.accept(
+            store, article.id, "editor", *word(ARTICLE, "Meta"), "organisation", ["alice", "bob"]
+        )
     with Store(ours) as store:
         # Meanwhile alice tagged the same span again in our copy, under another id.
         article = store.document(Document.from_text(ARTICLE).id)

@@ -28,7 +28,9 @@ AMOUNT_SHORT = key("100", "amount")
 ANDREW = key("Andrew Bosworth", "person")
 
 
-def add_layer(store: Store, document: Document, annotator: str, keys: list[tuple[int, int, str]]) -> None:
+def add_layer(
+    store: Store, document: Document, annotator: str, keys: list[tuple[int, int, str]]
+) -> None:
     for start, end, label in keys:
         store.add_span(store.make_span(document, annotator, start, end, label))
 
@@ -99,12 +101,14 @@ def test_settling_every_disagreement_lets_the_document_be_reviewed(
     with pytest.raises(ReviewError, match="3 disagreement"):
         review.mark_reviewed(store, doc.id, TEAM)
     review.accept(store, doc.id, "editor", *META_ORG, TEAM)
-    edited = review.edit(
-        store, doc.id, "editor", *AMOUNT_SHORT, TEAM, new_end=AMOUNT_LONG[1] - 1
-    )
+    edited = review.edit(store, doc.id, "editor", *AMOUNT_SHORT, TEAM, new_end=AMOUNT_LONG[1] - 1)
     rejected = review.reject(store, doc.id, "editor", *ANDREW, TEAM, comment="not in text")
     assert review.is_settled(store, doc.id, TEAM)
-    assert gold_keys(store, doc.id) == {SAM, META_ORG, (AMOUNT_LONG[0], AMOUNT_LONG[1] - 1, "amount")}
+    assert gold_keys(store, doc.id) == {
+        SAM,
+        META_ORG,
+        (AMOUNT_LONG[0], AMOUNT_LONG[1] - 1, "amount"),
+    }
     assert store.spans(doc.id, GOLD_LAYER)[-1].text == "100 million"
 
     (edit_decision,) = edited.decisions
@@ -221,7 +225,11 @@ def test_decisions_are_kept_in_the_project_file(project_path: Path) -> None:
         review.accept(store, document.id, "editor", *SAM, ["alice", "bob"], comment="ok")
     with Store(project_path, read_only=True) as store:
         (decision,) = store.decisions(document.id)
-        assert (decision.reviewer, decision.comment, decision.annotators) == ("editor", "ok", ["alice"])
+        assert (decision.reviewer, decision.comment, decision.annotators) == (
+            "editor",
+            "ok",
+            ["alice"],
+        )
         assert [s.text for s in store.spans(document.id, GOLD_LAYER)] == ["Sam Altman"]
 
 
@@ -233,7 +241,9 @@ def test_a_failed_accept_agreed_writes_nothing(store: Store, doc: Document) -> N
     store.add_span(store.make_span(doc, "bob", *key("dément", "claim")))
     store.add_span(store.make_span(doc, "carol", *key("dément", "claim")))
     labels = store.label_set()
-    store.set_label_set(labels.model_copy(update={"labels": [l for l in labels.labels if l.name != "claim"]}))
+    store.set_label_set(
+        labels.model_copy(update={"labels": [l for l in labels.labels if l.name != "claim"]})
+    )
     with pytest.raises(ReviewError, match="unknown label"):
         review.accept_agreed(store, doc.id, TEAM, "editor")
     assert store.decisions() == [] and store.spans(doc.id, GOLD_LAYER) == []
