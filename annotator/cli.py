@@ -571,5 +571,105 @@ def agreement_command(
     click.echo(report.model_dump_json(indent=2) if as_json else agreement.format_table(report))
 
 
+# -- attribution: links, checks and the editorial report (issue 9) -------------------
+
+
+def _layer_option(help_text: str) -> Callable[[F], F]:
+    return click.option("--annotator", "layer", help=help_text)
+
+
+@main.command("report")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="HTML file to write (replaced atomically if it exists).",
+)
+@_layer_option(
+    "Whose tags and links to show, e.g. gold. Default: the gold layer when it has "
+    "tags, else every annotator's."
+)
+@click.option(
+    "--language",
+    type=click.Choice(["en", "fr"]),
+    default="en",
+    show_default=True,
+    help="Language of the label names in the report.",
+)
+@click.option("--title", default="Editorial report", show_default=True, help="The report's title.")
+@pass_context
+@reports_errors
+def report_command(
+    obj: Context, output: Path, layer: str | None, language: str, title: str
+) -> None:
+    """Write the editorial report: one self-contained HTML file with the claim ledger,
+    what each source claimed and denied, the attribution checks, and every tagged
+    article highlighted by label. Prints cleanly; opens in any browser, offline."""
+    from annotator.core import report
+
+    with obj.store() as store:
+        chosen = layer or report.default_layer(store)
+        built = report.write_report(store, output, chosen, language=language, title=title)
+    click.echo(
+        f"Wrote {output}: {len(built.groups)} claims, {len(built.denials)} denials, "
+        f"{len(built.sources)} sources, {len(built.problems)} problems "
+        f"({chosen or 'every annotator'})"
+    )
+
+
+@main.command("links")
+@click.option(
+    "--doc",
+    "doc_prefix",
+    help="Only links with an end in the document whose id starts with this.",
+)
+@_layer_option("Only this annotator's links. Default: everyone's.")
+@pass_context
+@reports_errors
+def links_command(obj: Context, doc_prefix: str | None, layer: str | None) -> None:
+    """List links between spans (said_by, denies, amount_of, same_as): type, the two
+    spans' text and their documents' short ids, and who made the link."""
+    from annotator.core import links
+
+    with obj.store() as store:
+        try:
+            doc_id = store.resolve_document_id(doc_prefix) if doc_prefix else None
+        except KeyError as error:
+            raise click.ClickException(str(error.args[0])) from error
+        found = links.resolve(
+            store, store.links(doc_id=doc_id, annotators=[layer] if layer else None)
+        )
+    for item in found:
+        click.echo(
+            f"{item.link.type:<9}  {item.source.doc_id[:12]} {item.source.text!r}  ->  "
+            f"{item.target.doc_id[:12]} {item.target.text!r}  ({item.link.annotator})"
+        )
+    click.echo(f"{len(found)} link{'s' * (len(found) != 1)}")
+
+
+@main.command("check")
+@_layer_option("Check only this annotator's layer. Default: every layer.")
+@pass_context
+@reports_errors
+def check_command(obj: Context, layer: str | None) -> None:
+    """List claims and denials with no source (no said_by link) and denials that deny
+    no claim (no denies link). Exits with status 1 if there is any."""
+    from annotator.core import links
+
+    with obj.store() as store:
+        problems = links.check(store, [layer] if layer else None)
+    for problem in problems:
+        span = problem.span
+        click.echo(
+            f"{span.doc_id[:12]}  {span.start:>6}-{span.end:<6}  {span.annotator}  "
+            f"{problem.message}: {span.text!r}"
+        )
+    if problems:
+        click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)}")
+        click.get_current_context().exit(1)
+    click.echo("Every claim and denial has a source; every denial denies a claim.")
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main(prog_name="annotator"))

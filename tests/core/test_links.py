@@ -25,7 +25,7 @@ OTHER_ARTICLE = "Lucas Beyer dément : « nous n'avons pas reçu 100 millions »
 def tag(store: Store, document: Document, quote: str, label: str, annotator: str = "alice") -> Span:
     start = document.text.index(quote)
     span = store.make_span(document, annotator, start, start + len(quote), label)
-    return store.add_span(span, document)
+    return store.add_span(span)
 
 
 @pytest.fixture
