@@ -40,13 +40,17 @@ def project(project_path: Path) -> Path:
 
 def test_four_brat_annotators_become_four_layers_on_seven_documents(project_path: Path) -> None:
     for name in ("Lisa", "Maria", "Max", "Peter"):
-        code, output = run(project_path, "import", "--as", name, "--add-labels", str(BRATIAA / name))
+        code, output = run(
+            project_path, "import", "--as", name, "--add-labels", str(BRATIAA / name)
+        )
         assert code == 0, output
         assert f"({name}: " in output and "offsets: code points" in output
     with Store(project_path) as store:
         assert store.document_count() == 7
         assert store.annotators() == ["Lisa", "Maria", "Max", "Peter"]
-    code, output = run(project_path, "import", "--as", "Lisa", "--add-labels", str(BRATIAA / "Lisa"))
+    code, output = run(
+        project_path, "import", "--as", "Lisa", "--add-labels", str(BRATIAA / "Lisa")
+    )
     assert code == 0 and "0 spans added" in output and "already there: skipped" in output
 
 
@@ -61,8 +65,12 @@ def test_articles_and_annotated_files_in_one_command(project_path: Path, tmp_pat
     article.write_text("Un article.\n", encoding="utf-8")
     doccano = FIXTURES / "doccano" / "export_example.jsonl"
     code, output = run(
-        project_path, "import", "--map", "ORG=organisation,PERSON=person,MISC=claim",
-        str(article), str(doccano),
+        project_path,
+        "import",
+        "--map",
+        "ORG=organisation,PERSON=person,MISC=claim",
+        str(article),
+        str(doccano),
     )
     assert code == 0, output
     with Store(project_path) as store:
@@ -72,11 +80,20 @@ def test_articles_and_annotated_files_in_one_command(project_path: Path, tmp_pat
 
 @pytest.mark.parametrize(
     "format_name, out",
-    [("jsonl", "o.jsonl"), ("conll", "o.conll"), ("hf", "o.jsonl"), ("brat", "o"),
-     ("doccano", "o.jsonl"), ("labelstudio", "o.json"), ("prodigy", "o.jsonl"),
-     ("spacy", "o.spacy")],
+    [
+        ("jsonl", "o.jsonl"),
+        ("conll", "o.conll"),
+        ("hf", "o.jsonl"),
+        ("brat", "o"),
+        ("doccano", "o.jsonl"),
+        ("labelstudio", "o.json"),
+        ("prodigy", "o.jsonl"),
+        ("spacy", "o.spacy"),
+    ],
 )
-def test_export_prints_what_each_format_lost(project: Path, tmp_path: Path, format_name: str, out: str) -> None:
+def test_export_prints_what_each_format_lost(
+    project: Path, tmp_path: Path, format_name: str, out: str
+) -> None:
     if format_name == "spacy":
         pytest.importorskip("spacy")
     code, output = run(project, "export", "--format", format_name, "-o", str(tmp_path / out))
@@ -90,7 +107,9 @@ def test_export_prints_what_each_format_lost(project: Path, tmp_path: Path, form
 
 
 def test_export_align_expand_keeps_the_span(project: Path, tmp_path: Path) -> None:
-    code, output = run(project, "export", "--format", "conll", "--align", "expand", "-o", str(tmp_path / "o.conll"))
+    code, output = run(
+        project, "export", "--format", "conll", "--align", "expand", "-o", str(tmp_path / "o.conll")
+    )
     assert code == 0 and "expanded 1 span to whole tokens" in output
     assert "cuts a" not in output
 

@@ -139,7 +139,9 @@ def detect_format(path: Path) -> str:
         value = read_json(path)
         if labelstudio.looks_like(value):
             return "labelstudio"
-        raise InputError(path, "a JSON file but not Label Studio tasks (a list of {data, annotations})")
+        raise InputError(
+            path, "a JSON file but not Label Studio tasks (a list of {data, annotations})"
+        )
     for line, value in iter_json_values(path):
         if isinstance(value, list) and labelstudio.looks_like(value):
             return "labelstudio"  # a task list, whatever the file is called
@@ -245,7 +247,9 @@ def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
             continue
         astral = True
         for span in record.spans:
-            by_cp = (span.start, span.end) if 0 <= span.start < span.end <= len(record.text) else None
+            by_cp = (
+                (span.start, span.end) if 0 <= span.start < span.end <= len(record.text) else None
+            )
             by_u16 = _utf16_reading(mapping, span.start, span.end)
             if span.text is not None:
                 cp_fits = by_cp is not None and record.text[by_cp[0] : by_cp[1]] == span.text
@@ -256,7 +260,10 @@ def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
             if (by_cp is None) != (by_u16 is None):
                 evidence["fit:codepoints" if by_u16 is None else "fit:utf16"] += 1
     if not astral:
-        return foreign.default_unit, "code points = UTF-16 here (no emoji or other astral characters)"
+        return (
+            foreign.default_unit,
+            "code points = UTF-16 here (no emoji or other astral characters)",
+        )
     for kind, how in (
         ("text", "the span text the file carries"),
         ("fit", "which reading fits the text"),
@@ -282,9 +289,11 @@ class _Newlines:
     def __init__(self, raw: str) -> None:
         self.text = normalise_newlines(raw)
         # Only the CR of a CRLF pair disappears; a lone CR becomes LF in place.
-        self._removed = [
-            i for i, char in enumerate(raw) if char == "\r" and raw[i + 1 : i + 2] == "\n"
-        ] if "\r" in raw else []
+        self._removed = (
+            [i for i, char in enumerate(raw) if char == "\r" and raw[i + 1 : i + 2] == "\n"]
+            if "\r" in raw
+            else []
+        )
 
     def __call__(self, offset: int) -> int:
         return offset - bisect_left(self._removed, offset) if self._removed else offset
@@ -404,9 +413,14 @@ def _plan_file(
                     else:
                         key = (document.id, annotator)
                         if key not in existing:
-                            existing[key] = {
-                                (s.start, s.end, s.label) for s in store.spans(document.id, annotator)
-                            } if store.has_document(document.id) else set()
+                            existing[key] = (
+                                {
+                                    (s.start, s.end, s.label)
+                                    for s in store.spans(document.id, annotator)
+                                }
+                                if store.has_document(document.id)
+                                else set()
+                            )
                         if (start, end, label) in existing[key]:
                             report.duplicates += 1
                             continue
@@ -417,19 +431,21 @@ def _plan_file(
                         used_ids.add(span_id)
                         now = utc_now()
                         made = _make_span(
-                            dict(
-                                id=span_id,
-                                doc_id=document.id,
-                                annotator=annotator,
-                                start=start,
-                                end=end,
-                                label=label,
-                                text=text[start:end],
-                                origin=foreign_span.origin or Origin.IMPORTED.value,
-                                attrs=foreign_span.attrs or {},
-                                created_at=foreign_span.created_at or now,
-                                updated_at=foreign_span.updated_at or foreign_span.created_at or now,
-                            )
+                            {
+                                "id": span_id,
+                                "doc_id": document.id,
+                                "annotator": annotator,
+                                "start": start,
+                                "end": end,
+                                "label": label,
+                                "text": text[start:end],
+                                "origin": foreign_span.origin or Origin.IMPORTED.value,
+                                "attrs": foreign_span.attrs or {},
+                                "created_at": foreign_span.created_at or now,
+                                "updated_at": foreign_span.updated_at
+                                or foreign_span.created_at
+                                or now,
+                            }
                         )
                         if isinstance(made, str):
                             span_problem = made
@@ -462,9 +478,14 @@ def _plan_file(
             if label not in plan.labels:
                 plan.labels.append(label)
     if len(unit_counts) > 1:
-        report.unit += " (" + ", ".join(
-            f"{count} spans in {UNIT_NAMES[unit_]}" for unit_, count in sorted(unit_counts.items())
-        ) + ")"
+        report.unit += (
+            " ("
+            + ", ".join(
+                f"{count} spans in {UNIT_NAMES[unit_]}"
+                for unit_, count in sorted(unit_counts.items())
+            )
+            + ")"
+        )
     return plan
 
 
@@ -502,17 +523,25 @@ def _convert(
         shown = raw[by_cp[0] : by_cp[1]] if by_cp else None
         detail = f"select {shown!r}" if shown is not None else "fall outside the text"
         also = "" if fixed else " in code points or in UTF-16 code units"
-        return None, (
-            f"span {span.start}-{span.end} {span.label}: the offsets {detail}, not the "
-            f"span's text {span.text!r}{also}"
-        ), None
+        return (
+            None,
+            (
+                f"span {span.start}-{span.end} {span.label}: the offsets {detail}, not the "
+                f"span's text {span.text!r}{also}"
+            ),
+            None,
+        )
     reading = by_u16 if unit == "utf16" else by_cp
     if reading is None:
-        return None, (
-            f"span {span.start}-{span.end} {span.label} does not fit the text "
-            f"(length {len(raw)} code points, {mapping.utf16_length} UTF-16 units) "
-            f"read as {UNIT_NAMES[unit]}"
-        ), None
+        return (
+            None,
+            (
+                f"span {span.start}-{span.end} {span.label} does not fit the text "
+                f"(length {len(raw)} code points, {mapping.utf16_length} UTF-16 units) "
+                f"read as {UNIT_NAMES[unit]}"
+            ),
+            None,
+        )
     return reading, None, unit
 
 

@@ -10,6 +10,7 @@ only a line break separates, and refuses a truly discontinuous span.
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import shutil
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.export import ExportError, ExportOptions, write_atomically
+from annotator.core.export import ExportError, ExportOptions
 from annotator.core.formats.registry import (
     FormatExportReport,
     OffsetUnit,
@@ -194,7 +195,11 @@ def layer_folders(folder: Path) -> list[tuple[str, Path]]:
     subfolder that has them (one annotator each)."""
     if any(folder.glob("*.ann")):
         return [(folder.name, folder)]
-    return [(sub.name, sub) for sub in sorted(folder.iterdir()) if sub.is_dir() and any(sub.glob("*.ann"))]
+    return [
+        (sub.name, sub)
+        for sub in sorted(folder.iterdir())
+        if sub.is_dir() and any(sub.glob("*.ann"))
+    ]
 
 
 def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
@@ -208,13 +213,22 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
             continue
         kind = line[0]
         if kind != "T":
-            name = {"R": "relations", "E": "events", "A": "attributes", "M": "attributes",
-                    "N": "normalisations", "#": "notes", "*": "equivalences"}.get(kind, "other lines")
+            name = {
+                "R": "relations",
+                "E": "events",
+                "A": "attributes",
+                "M": "attributes",
+                "N": "normalisations",
+                "#": "notes",
+                "*": "equivalences",
+            }.get(kind, "other lines")
             document.ignored[name] = document.ignored.get(name, 0) + 1
             continue
         parts = line.split("\t", 2)
         if len(parts) < 2:
-            document.problems.append(InputError(ann_path, "a T line needs tab-separated fields", number))
+            document.problems.append(
+                InputError(ann_path, "a T line needs tab-separated fields", number)
+            )
             continue
         type_and_offsets = parts[1].split(" ", 1)
         label = type_and_offsets[0]
@@ -232,7 +246,7 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
             )
             continue
         text = document.text
-        for (_, end), (start, _) in zip(fragments, fragments[1:]):
+        for (_, end), (start, _) in itertools.pairwise(fragments):
             if text[end:start].strip():
                 document.problems.append(
                     InputError(

@@ -148,4 +148,3 @@ def export_hf(
     report.files.append(label_file)
     write_manifest(store, report, options, label_names=names)
     return report
-

@@ -62,8 +62,12 @@ def export_doccano(
                     start, end = mapping.to_utf16(start), mapping.to_utf16(end)
                 labels.append([start, end, span["label"]])
             lines.append(
-                {"id": record["id"], "text": record["text"], "label": labels,
-                 "annotator": layer.annotator}
+                {
+                    "id": record["id"],
+                    "text": record["text"],
+                    "label": labels,
+                    "annotator": layer.annotator,
+                }
             )
             report.written_spans += len(labels)
     write_jsonl_lines(path, lines)
@@ -72,9 +76,11 @@ def export_doccano(
 
 
 def looks_like(value: Any) -> bool:
-    return isinstance(value, dict) and any(
-        isinstance(value.get(key), list) for key in LABEL_KEYS
-    ) and not ("spans" in value or "annotations" in value)
+    return (
+        isinstance(value, dict)
+        and any(isinstance(value.get(key), list) for key in LABEL_KEYS)
+        and not ("spans" in value or "annotations" in value)
+    )
 
 
 def _span(item: Any) -> ForeignSpan | None:
@@ -96,9 +102,7 @@ def read(path: Path) -> ForeignFile:
     result = ForeignFile(path, "doccano", [], default_unit=OffsetUnit.UTF16.value)
     for line, value in iter_json_values(path):
         if not isinstance(value, dict):
-            result.records.append(
-                ForeignRecord(path, line, None, problem="not a JSON object")
-            )
+            result.records.append(ForeignRecord(path, line, None, problem="not a JSON object"))
             continue
         text = next((value[key] for key in TEXT_KEYS if isinstance(value.get(key), str)), None)
         user = value.get("annotator", value.get("user"))

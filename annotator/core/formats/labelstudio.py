@@ -123,7 +123,9 @@ def export_labelstudio(
                 "meta": {"source": record["source"]} if record["source"] else {},
             }
         )
-    write_atomically(path, lambda file: file.write(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n"))
+    write_atomically(
+        path, lambda file: file.write(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
+    )
     config = config_path_for(path)
     config_text = labelling_config(store, export_labels(store, options, report.labels))
     write_atomically(config, lambda file: file.write(config_text))

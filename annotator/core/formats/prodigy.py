@@ -123,8 +123,11 @@ def export_prodigy(
             tasks.append(
                 {
                     "text": text,
-                    "meta": {"id": record["id"], "title": record["title"],
-                             "source": record["source"]},
+                    "meta": {
+                        "id": record["id"],
+                        "title": record["title"],
+                        "source": record["source"],
+                    },
                     "_input_hash": hashed_input,
                     "_task_hash": task_hash(hashed_input, spans),
                     "tokens": [
@@ -144,9 +147,12 @@ def export_prodigy(
 
 
 def looks_like(value: Any) -> bool:
-    return isinstance(value, dict) and isinstance(value.get("text"), str) and (
-        "_input_hash" in value or "answer" in value or isinstance(value.get("spans"), list)
-    ) and "schema_version" not in value
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("text"), str)
+        and ("_input_hash" in value or "answer" in value or isinstance(value.get("spans"), list))
+        and "schema_version" not in value
+    )
 
 
 def read(path: Path) -> ForeignFile:
@@ -186,7 +192,11 @@ def read(path: Path) -> ForeignFile:
             if item.get("answer") not in (None, "accept"):
                 result.skipped[f"spans answered {item.get('answer')!r}"] += 1
                 continue
-            start, end, label = as_int(item.get("start")), as_int(item.get("end")), item.get("label")
+            start, end, label = (
+                as_int(item.get("start")),
+                as_int(item.get("end")),
+                item.get("label"),
+            )
             if start is None or end is None or not isinstance(label, str):
                 record.problem = f"cannot read the span {item!r}"
                 break

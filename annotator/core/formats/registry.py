@@ -68,8 +68,10 @@ class FormatExportReport(ExportReport):
     def summary_lines(self) -> list[str]:
         """What the command line prints: one line per loss, never silent."""
         lines = [
-            f"Wrote {self.documents} documents and {self.written_spans} of {self.spans} "
-            f"spans to {self.path} ({self.format}; offsets: {self.offsets})"
+            (
+                f"Wrote {self.documents} documents and {self.written_spans} of {self.spans} "
+                f"spans to {self.path} ({self.format}; offsets: {self.offsets})"
+            )
         ]
         for reason, count in sorted(self.dropped.items()):
             lines.append(f"  dropped {count} span{'s' * (count != 1)}: {reason}")

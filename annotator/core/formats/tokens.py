@@ -97,17 +97,16 @@ def tokenize(text: str) -> list[Token]:
                 elif char in APOSTROPHES and i + 1 < n and _is_word(text[i + 1]):
                     i += 1  # French elision: "l'" and "État" are two tokens
                     break
-                elif (
-                    char in ".,"
-                    and text[i - 1].isdigit()
-                    and i + 1 < n
-                    and text[i + 1].isdigit()
-                ):
+                elif char in ".," and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit():
                     i += 1  # 1,5 and 3.14 stay whole
                 else:
                     break
         else:
-            if _is_regional_indicator(text[i]) and i + 1 < n and _is_regional_indicator(text[i + 1]):
+            if (
+                _is_regional_indicator(text[i])
+                and i + 1 < n
+                and _is_regional_indicator(text[i + 1])
+            ):
                 i += 1  # a flag is two regional indicators
             i = _extend(text, i + 1)
         tokens.append(Token(text[start:i], start, i, i < n and text[i].isspace()))

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 import sys
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -14,8 +14,6 @@ from annotator.core.export import ExportError, ExportOptions
 from annotator.core.formats.prodigy import input_hash, murmurhash3_32
 from annotator.core.formats.registry import FORMATS, export_format
 from annotator.core.interchange import import_file
-from annotator.core.models import Document
-from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store
 
 from .conftest import INTEROP_FIXTURES
@@ -32,7 +30,9 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 @pytest.mark.parametrize("format_name", FORMATS)
-def test_every_span_is_written_or_counted_as_dropped(project, tmp_path: Path, format_name: str) -> None:
+def test_every_span_is_written_or_counted_as_dropped(
+    project, tmp_path: Path, format_name: str
+) -> None:
     store, _ = project
     report = export_format(store, format_name, tmp_path / f"out.{format_name}")
     assert report.spans == store.span_count() == 8
@@ -79,8 +79,11 @@ def test_spacy_expand_keeps_the_span_that_cuts_a_token(project, tmp_path: Path) 
     out = tmp_path / "train.spacy"
     report = export_format(store, "spacy", out, align="expand")
     assert not report.dropped and report.expanded == 1
-    bob = [d for d in DocBin().from_disk(out).get_docs(spacy.blank("fr").vocab)
-           if d.user_data["annotator"] == "bob"][0]
+    bob = next(
+        d
+        for d in DocBin().from_disk(out).get_docs(spacy.blank("fr").vocab)
+        if d.user_data["annotator"] == "bob"
+    )
     assert ("Bosworth", "person") in [(e.text, e.label_) for e in bob.ents]
 
 
@@ -135,9 +138,7 @@ def test_conll_is_iob2_and_reports_overlaps_and_cut_tokens(project, tmp_path: Pa
     ]
     # Bob's claim crosses the line break: the sentence break is held back so the span
     # stays one B- I- I- run.
-    assert entities_from_tags([p for s in bob for p in s]) == [
-        ("Sam Altman . Bosworth", "claim")
-    ]
+    assert entities_from_tags([p for s in bob for p in s]) == [("Sam Altman . Bosworth", "claim")]
     overlap = [r for r in report.dropped if "overlaps a longer span" in r]
     cut = [r for r in report.dropped if "cuts a token" in r]
     assert report.dropped[overlap[0]] == 4  # Meta, amount, Altman; bob's denial
@@ -259,7 +260,7 @@ def test_labelstudio_matches_the_documented_task_layout(project, tmp_path: Path)
 
 
 def test_prodigy_token_end_is_inclusive_and_hashes_are_prodigys(project, tmp_path: Path) -> None:
-    store, doc = project
+    store, _doc = project
     out = tmp_path / "prodigy.jsonl"
     report = export_format(store, "prodigy", out, align="expand")
     assert report.expanded == 1 and not report.dropped

@@ -42,7 +42,9 @@ def test_bratiaa_project_gives_four_layers_on_the_same_seven_documents(store: St
     # Each .ann file's T lines, counted independently of the importer.
     expected = {
         name: sum(
-            1 for ann in (BRATIAA / name).glob("*.ann") for line in ann.read_text().splitlines()
+            1
+            for ann in (BRATIAA / name).glob("*.ann")
+            for line in ann.read_text().splitlines()
             if line.startswith("T")
         )
         for name in ANNOTATORS
@@ -96,7 +98,10 @@ def test_label_map_maps_to_the_projects_labels(store: Store) -> None:
 
 def test_a_document_with_an_unmapped_label_is_refused_whole(store: Store) -> None:
     report = import_file(
-        store, BRATIAA / "Lisa", as_name="Lisa", label_map=parse_label_map("PER=person,ORG=organisation")
+        store,
+        BRATIAA / "Lisa",
+        as_name="Lisa",
+        label_map=parse_label_map("PER=person,ORG=organisation"),
     )
     refused_files = {Path(e.path).name for e in report.refused}
     assert refused_files and all("'LOC'" in str(e) or "'MISC'" in str(e) for e in report.refused)
@@ -139,19 +144,21 @@ def test_brat_crlf_text_keeps_offsets_right(tmp_path: Path, store: Store) -> Non
     start = raw.index("Caius")
     (folder / "d.ann").write_text(f"T1\tPER {start} {start + 13}\tCaius Apicius\n")
     import_file(store, folder, as_name="x", add_labels=True)
-    ((s, e, label, text),) = span_tuples(store)
+    ((s, e, _label, text),) = span_tuples(store)
     assert text == "Caius Apicius" and (s, e) == (start - 1, start + 12)
 
 
 def test_doccano_real_exports(store: Store) -> None:
     report = import_file(store, FIXTURES / "doccano" / "export_example.jsonl", add_labels=True)
     assert not report.refused and report.spans_added == {"export_example": 4}
-    assert sorted(span_tuples(store)) == sorted([
-        (0, 2, "ORG", "EU"),
-        (11, 17, "MISC", "German"),
-        (0, 15, "PERSON", "Peter Blackburn"),
-        (10, 15, "PERSON", "Obama"),
-    ])
+    assert sorted(span_tuples(store)) == sorted(
+        [
+            (0, 2, "ORG", "EU"),
+            (11, 17, "MISC", "German"),
+            (0, 15, "PERSON", "Peter Blackburn"),
+            (10, 15, "PERSON", "Obama"),
+        ]
+    )
 
 
 def test_doccano_line_without_text_is_refused_by_line(store: Store) -> None:
@@ -232,7 +239,9 @@ def test_doccano_ambiguous_offsets_use_doccanos_unit(tmp_path: Path, store: Stor
 
 
 def test_labelstudio_real_annotation(store: Store) -> None:
-    report = import_file(store, FIXTURES / "labelstudio" / "annotation_1.json", as_name="ls", add_labels=True)
+    report = import_file(
+        store, FIXTURES / "labelstudio" / "annotation_1.json", as_name="ls", add_labels=True
+    )
     assert span_tuples(store, "ls") == [(343, 354, "Date", "February 22")]
     assert not report.refused
 
@@ -245,7 +254,9 @@ def test_labelstudio_predictions_only_when_asked(store: Store) -> None:
     import_file(store, path, add_labels=True, predictions=True)
     ((span),) = list(store.iter_spans())
     assert (span.text, span.origin, span.annotator) == (
-        "February 22", "suggested:model", "labelstudio-model-1"
+        "February 22",
+        "suggested:model",
+        "labelstudio-model-1",
     )
 
 
@@ -278,7 +289,9 @@ def test_old_labelstudio_utf16_export_with_user_object(tmp_path: Path, store: St
         completed_by={"id": 3, "email": "maria@example.org"},
         was_cancelled=False,
     )
-    cancelled = labelstudio_task(text, [ls_result(0, 1, "I", "LOC")], completed_by=4, was_cancelled=True)
+    cancelled = labelstudio_task(
+        text, [ls_result(0, 1, "I", "LOC")], completed_by=4, was_cancelled=True
+    )
     path = tmp_path / "old.json"
     path.write_text(json.dumps([task, cancelled]), encoding="utf-8")
     report = import_file(store, path, add_labels=True)
@@ -287,7 +300,9 @@ def test_old_labelstudio_utf16_export_with_user_object(tmp_path: Path, store: St
     assert report.skipped["cancelled annotations"] == 1
 
 
-def test_a_span_matching_neither_unit_is_refused_with_file_and_line(tmp_path: Path, store: Store) -> None:
+def test_a_span_matching_neither_unit_is_refused_with_file_and_line(
+    tmp_path: Path, store: Store
+) -> None:
     task = labelstudio_task("I like it 😊 .", [ls_result(0, 4, "Paris", "LOC")], completed_by=1)
     path = tmp_path / "bad.json"
     path.write_text(json.dumps([task]), encoding="utf-8")
@@ -305,7 +320,9 @@ def test_prodigy_accepted_answers_only(store: Store) -> None:
     accepted = [row for row in rows if row["answer"] == "accept"]
     assert report.skipped["tasks answered 'ignore'"] == len(rows) - len(accepted)
     expected = {
-        (row["text"][s["start"] : s["end"]], s["label"]) for row in accepted for s in row.get("spans", [])
+        (row["text"][s["start"] : s["end"]], s["label"])
+        for row in accepted
+        for s in row.get("spans", [])
     }
     assert {(text, label) for _, _, label, text in span_tuples(store, "prodigy")} == expected
     first = Document.from_text(accepted[0]["text"]).id
@@ -321,8 +338,10 @@ def test_prodigy_binary_rejections_are_not_imported(store: Store) -> None:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     accepted_spans = {
         (row["text"], s["start"], s["end"])
-        for row in rows if row["answer"] == "accept"
-        for s in row["spans"] if s.get("answer", "accept") == "accept"
+        for row in rows
+        if row["answer"] == "accept"
+        for s in row["spans"]
+        if s.get("answer", "accept") == "accept"
     }
     stored = {(store.document(s.doc_id).text, s.start, s.end) for s in store.iter_spans()}
     assert stored == accepted_spans

@@ -19,15 +19,41 @@ from annotator.core.models import Document
 from annotator.core.store import Store
 
 PIECES = [
-    "Meta", "a", "offert", "100", "millions", "$", "«", "»", ",", ".", ":", "l'État",
-    "de\u0301ment", "A\u0308", "😊", "👩\u200d💻", "👍🏽", "🇫🇷", "𝔘nicode",
-    " ", " ", " ", "\u00a0", "\u202f", "\r\n", "\n", "\t",
+    "Meta",
+    "a",
+    "offert",
+    "100",
+    "millions",
+    "$",
+    "«",
+    "»",
+    ",",
+    ".",
+    ":",
+    "l'État",
+    "de\u0301ment",
+    "A\u0308",
+    "😊",
+    "👩\u200d💻",
+    "👍🏽",
+    "🇫🇷",
+    "𝔘nicode",
+    " ",
+    " ",
+    " ",
+    "\u00a0",
+    "\u202f",
+    "\r\n",
+    "\n",
+    "\t",
 ]
 LABELS = ["claim", "denial", "amount", "person", "organisation"]
 ANNOTATORS = ["alice", "bob"]
 
-texts = st.lists(st.sampled_from(PIECES), min_size=3, max_size=40).map("".join).filter(
-    lambda t: t.strip() != ""
+texts = (
+    st.lists(st.sampled_from(PIECES), min_size=3, max_size=40)
+    .map("".join)
+    .filter(lambda t: t.strip() != "")
 )
 
 SpanKey = tuple[str, int, int, str, str]
@@ -39,8 +65,11 @@ def stored(store: Store, doc_id: str) -> set[SpanKey]:
 
 def round_trip(format_name: str, spans: list[tuple[str, int, int, str]], text: str) -> None:
     doc = Document.from_text(text)
-    with Store(":memory:") as source, Store(":memory:") as target, \
-            tempfile.TemporaryDirectory() as folder:
+    with (
+        Store(":memory:") as source,
+        Store(":memory:") as target,
+        tempfile.TemporaryDirectory() as folder,
+    ):
         source.add_document(doc)
         source.add_spans(
             source.make_span(doc, who, start, end, label) for who, start, end, label in spans
@@ -81,9 +110,9 @@ def token_spans(draw: st.DrawFn) -> tuple[str, list]:
     text = Document.from_text(draw(texts)).text
     tokens = tokenize(text)
     assume(tokens)
-    pairs = st.tuples(
-        st.integers(0, len(tokens) - 1), st.integers(0, 3)
-    ).map(lambda p: (tokens[p[0]].start, tokens[min(len(tokens) - 1, p[0] + p[1])].end))
+    pairs = st.tuples(st.integers(0, len(tokens) - 1), st.integers(0, 3)).map(
+        lambda p: (tokens[p[0]].start, tokens[min(len(tokens) - 1, p[0] + p[1])].end)
+    )
     chosen = draw(
         st.lists(
             st.tuples(st.sampled_from(ANNOTATORS), pairs, st.sampled_from(LABELS)),
@@ -95,9 +124,7 @@ def token_spans(draw: st.DrawFn) -> tuple[str, list]:
     return text, [(who, start, end, label) for who, (start, end), label in chosen]
 
 
-PROPERTY = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+PROPERTY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROPERTY
