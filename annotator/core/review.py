@@ -308,6 +308,50 @@ def diff_against_gold(store: Store, doc_id: str, annotator: str) -> GoldDiff:
     return GoldDiff(doc_id=doc_id, annotator=annotator, matching=matching, differences=differences)
 
 
+class DocumentProgress(BaseModel):
+    """Where the review of one document stands, for a document list."""
+
+    doc_id: str
+    title: str
+    disagreements: int
+    unsettled: int
+    undecided_agreed: int
+    reviewed: bool
+
+
+def review_progress(store: Store, annotators: Sequence[str]) -> list[DocumentProgress]:
+    """For every document at least two of the chosen annotators have spans in, in
+    document order: how many disagreements it has and how many are still open."""
+    chosen = _chosen(annotators)
+    counts = store.span_counts_by_document()
+    progress = []
+    for summary in store.document_summaries(GOLD_LAYER):
+        if sum(1 for name in chosen if counts.get(summary.id, {}).get(name)) < 2:
+            continue
+        state = review_state(store, summary.id, chosen)
+        progress.append(
+            DocumentProgress(
+                doc_id=summary.id,
+                title=summary.title,
+                disagreements=len(state.disagreements),
+                unsettled=len(state.unsettled),
+                undecided_agreed=len(state.undecided_agreed),
+                reviewed=summary.status == Status.REVIEWED,
+            )
+        )
+    return progress
+
+
+def gold_provenance(store: Store, doc_id: str | None = None) -> dict[str, Decision]:
+    """For each gold span (by id), the latest decision that put it into gold: who had
+    it (``annotators``), the reviewer and the kind of decision (for the gold export)."""
+    provenance: dict[str, Decision] = {}
+    for decision in store.decisions(doc_id):  # oldest first: the latest wins
+        if decision.gold_span_id is not None:
+            provenance[decision.gold_span_id] = decision
+    return provenance
+
+
 # -- decisions (each one transaction) ----------------------------------------------
 
 

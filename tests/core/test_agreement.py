@@ -374,3 +374,16 @@ def test_vectorised_matching_agrees_with_the_plain_one(
     exact, overlap = agreement._match_counts(layer(keys_a), layer(keys_b), 3)
     assert exact.tolist()[1:] == [exact_matches(keys_a, keys_b)[name] for name in "xy"]
     assert overlap.tolist()[1:] == [overlap_matches(keys_a, keys_b)[name] for name in "xy"]
+
+
+def test_figures_for_chosen_documents_only(store: Store, doc: Document) -> None:
+    other = Document.from_text("Un autre article sur Meta.")
+    store.add_document(other)
+    for name in ("alice", "bob"):
+        add_layer(store, doc, name, [span_of("Meta", "organisation")])
+    add_layer(store, other, "alice", [(21, 25, "organisation")])
+    add_layer(store, other, "bob", [(21, 25, "person")])
+    assert agreement.compute(store).pairs[0].overall.exact.f1 == pytest.approx(0.5)
+    one = agreement.compute(store, doc_ids=[doc.id])
+    assert one.documents == 1 and one.pairs[0].overall.exact.f1 == 1.0
+    assert agreement.compute(store, doc_ids=[]).documents == 0

@@ -247,3 +247,32 @@ def test_a_failed_accept_agreed_writes_nothing(store: Store, doc: Document) -> N
     with pytest.raises(ReviewError, match="unknown label"):
         review.accept_agreed(store, doc.id, TEAM, "editor")
     assert store.decisions() == [] and store.spans(doc.id, GOLD_LAYER) == []
+
+
+def test_progress_lists_what_is_left_to_review(store: Store, doc: Document) -> None:
+    lone = Document.from_text("Un article que seule alice a lu.")
+    store.add_document(lone)
+    store.add_span(store.make_span(lone, "alice", 0, 2, "claim"))
+    (progress,) = review.review_progress(store, TEAM)
+    assert (progress.doc_id, progress.disagreements, progress.unsettled) == (doc.id, 3, 3)
+    assert progress.undecided_agreed == 1 and not progress.reviewed
+    review.accept_agreed(store, doc.id, TEAM, "editor")
+    for item in review.disagreements(store, doc.id, TEAM):
+        review.accept(store, doc.id, "editor", *item.candidates[0].key, TEAM)
+    review.mark_reviewed(store, doc.id, TEAM)
+    (progress,) = review.review_progress(store, TEAM)
+    assert (progress.unsettled, progress.undecided_agreed, progress.reviewed) == (0, 0, True)
+
+
+def test_gold_provenance_names_who_had_each_gold_span(store: Store, doc: Document) -> None:
+    review.accept_agreed(store, doc.id, TEAM, "editor")
+    review.reject(store, doc.id, "editor", *ANDREW, TEAM)
+    review.edit(store, doc.id, "chief", *AMOUNT_SHORT, TEAM, new_end=AMOUNT_LONG[1])
+    provenance = review.gold_provenance(store, doc.id)
+    by_text = {store.span(span_id).text: decision for span_id, decision in provenance.items()}
+    assert set(by_text) == {"Sam Altman", "100 millions"}
+    assert by_text["Sam Altman"].annotators == TEAM
+    assert (by_text["100 millions"].decision, by_text["100 millions"].reviewer) == (
+        DecisionKind.EDIT,
+        "chief",
+    )
