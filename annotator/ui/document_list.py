@@ -78,12 +78,10 @@ class DocumentListPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(DocumentListModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(
-            DocumentListModel.STATUS, QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(
-            DocumentListModel.SPANS, QHeaderView.ResizeMode.ResizeToContents
-        )
+        # Fixed widths measured from the texts, not ResizeToContents: that would ask
+        # every row for its size on each change, seconds in a project of 10,000 articles.
+        header.setSectionResizeMode(DocumentListModel.STATUS, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(DocumentListModel.SPANS, QHeaderView.ResizeMode.Fixed)
         header.setHighlightSections(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(self._activated)
@@ -150,6 +148,25 @@ class DocumentListPanel(QWidget):
         self.status_combo.setCurrentIndex(max(0, current))
         self.status_combo.blockSignals(False)
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        metrics = self.table.fontMetrics()
+        padding = 4 * metrics.averageCharWidth()
+        statuses = [
+            self.model.data_for_status(status) for status in Status if status != Status.REVIEWED
+        ]
+        header = self.table.horizontalHeader()
+        status_width = max(
+            metrics.horizontalAdvance(text)
+            for text in [*statuses, str(self.model.headerData(1, Qt.Orientation.Horizontal))]
+        )
+        spans_width = max(
+            metrics.horizontalAdvance("99999"),
+            metrics.horizontalAdvance(str(self.model.headerData(2, Qt.Orientation.Horizontal))),
+        )
+        header.resizeSection(DocumentListModel.STATUS, status_width + padding)
+        header.resizeSection(DocumentListModel.SPANS, spans_width + padding)
 
     # -- reactions ----------------------------------------------------------
 

@@ -91,6 +91,11 @@ class DocumentListModel(QAbstractTableModel):
     def row_of(self, doc_id: str) -> int | None:
         return self._row_of.get(doc_id)
 
+    @staticmethod
+    def data_for_status(status: Status) -> str:
+        """The status column's text: a shape and a word."""
+        return f"{status_mark(status)} {status_text(status)}"
+
     def next_unfinished(self, after_doc_id: str | None) -> str | None:
         """The first document not done after ``after_doc_id``, wrapping round."""
         if not self._rows:
@@ -131,7 +136,7 @@ class DocumentListModel(QAbstractTableModel):
             if column == self.TITLE:
                 return summary.title or QCoreApplication.translate("DocumentList", "(untitled)")
             if column == self.STATUS:
-                return f"{status_mark(summary.status)} {status_text(summary.status)}"
+                return self.data_for_status(summary.status)
             return summary.span_count
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE:
