@@ -5,8 +5,9 @@ their own layer with their ids, times, origin and attributes; statuses and revie
 decisions come along. A span whose id we already hold is the same span and is not
 copied again (if its content differs, ours is kept and the report counts it); a span
 identical to one the same annotator already has in that document (same offsets and
-label, another id) is a duplicate and is not copied either. So merging the same file
-twice adds nothing.
+label, another id) is a duplicate and is not copied either (a review decision that
+points at such a duplicate gold span is made to point at ours). So merging the same
+file twice adds nothing.
 
 An article whose text changed (the other project's document has the same ``source``
 or the same title as one of ours, but another text, hence another id) is never merged
@@ -121,25 +122,36 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                         )
                     store.add_document(document)
                     report.documents_added += 1
-                _merge_spans(store, other, report)
+                same_as = _merge_spans(store, other, report)
                 for entry in other.status_entries():
                     if store.carry_status(entry):
                         report.statuses_carried += 1
-                report.decisions_added = store.add_decisions(other.decisions())
+                # A decision on a gold span we hold under another id points at ours.
+                report.decisions_added = store.add_decisions(
+                    decision.model_copy(
+                        update={"gold_span_id": same_as.get(decision.gold_span_id or "")}
+                    )
+                    if decision.gold_span_id in same_as
+                    else decision
+                    for decision in other.decisions()
+                )
         except BaseException:
             store.reload_label_set()
             raise
     return report
 
 
-def _merge_spans(store: Store, other: Store, report: MergeReport) -> None:
+def _merge_spans(store: Store, other: Store, report: MergeReport) -> dict[str, str]:
+    """Copy the other project's new spans; returns, for each of its spans that
+    duplicates one of ours under another id, that id of ours."""
     current_doc: str | None = None
-    keys: set[tuple[str, int, int, str]] = set()
+    keys: dict[tuple[str, int, int, str], str] = {}
     batch: list[Span] = []
+    same_as: dict[str, str] = {}
     for span in other.iter_spans():
         if span.doc_id != current_doc:
             current_doc = span.doc_id
-            keys = {(s.annotator, s.start, s.end, s.label) for s in store.spans(span.doc_id)}
+            keys = {(s.annotator, s.start, s.end, s.label): s.id for s in store.spans(span.doc_id)}
         if store.has_span(span.id):
             if _same_span(store.span(span.id), span):
                 report.spans_already_present += 1
@@ -149,8 +161,10 @@ def _merge_spans(store: Store, other: Store, report: MergeReport) -> None:
         key = (span.annotator, span.start, span.end, span.label)
         if key in keys:
             report.spans_duplicate += 1
+            same_as[span.id] = keys[key]
             continue
-        keys.add(key)
+        keys[key] = span.id
         batch.append(span)
         report.spans_added[span.annotator] = report.spans_added.get(span.annotator, 0) + 1
     store.add_spans(batch)
+    return same_as

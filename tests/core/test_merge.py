@@ -151,3 +151,22 @@ def test_a_failed_merge_changes_nothing(
         assert (store.document_count(), store.span_count(), store.label_set().names) == counts
     with Store(ours) as store:
         assert "quote" not in store.label_set().names
+
+
+def test_a_decision_on_a_gold_span_we_already_hold_points_at_ours(tmp_path: Path) -> None:
+    ours, theirs = tmp_path / "ours.db", tmp_path / "theirs.db"
+    meta = word(ARTICLE, "Meta")
+    for path, reviewer in ((ours, "editor"), (theirs, "chief")):
+        with Store(path) as store:
+            article = Document.from_text(ARTICLE)
+            store.add_document(article)
+            for name in ("alice", "bob"):
+                store.add_span(store.make_span(article, name, *meta, "organisation"))
+            review.accept_agreed(store, article.id, ["alice", "bob"], reviewer)
+    with Store(ours) as store:
+        report = merge_project(store, theirs)
+        assert report.spans_duplicate == 3 and report.decisions_added == 1
+        (gold,) = store.spans(Document.from_text(ARTICLE).id, "gold")
+        decisions = store.decisions()
+        assert {d.reviewer for d in decisions} == {"editor", "chief"}
+        assert {d.gold_span_id for d in decisions} == {gold.id}
