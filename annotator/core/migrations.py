@@ -20,17 +20,21 @@ _V1 = """
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL
         );
+        -- The text comes last: columns after a long value are read through its
+        -- overflow pages, which made listing 10,000 documents read every text.
         CREATE TABLE documents (
             id TEXT PRIMARY KEY,
             position INTEGER NOT NULL UNIQUE,
             title TEXT NOT NULL,
-            text TEXT NOT NULL,
             length INTEGER NOT NULL,
             source TEXT,
             imported_at TEXT NOT NULL,
             language TEXT,
-            meta TEXT NOT NULL DEFAULT '{}'
+            meta TEXT NOT NULL DEFAULT '{}',
+            text TEXT NOT NULL
         );
+        -- Covers the document list, so opening a large project never touches texts.
+        CREATE INDEX documents_listing ON documents (position, id, title, length, source);
         CREATE TRIGGER documents_text_never_changes
         BEFORE UPDATE OF text ON documents
         BEGIN
@@ -88,6 +92,16 @@ _V1 = """
             created_at TEXT NOT NULL
         );
         CREATE INDEX decisions_by_document ON decisions (doc_id);
+        CREATE TABLE rejected_suggestions (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator, start, "end", label)
+        );
 """
 
 # Each step is one SQL script; it runs in one transaction with its version number, so

@@ -13,10 +13,10 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
 
 from annotator.core import migrations
 from annotator.core.errors import ProjectError, SpanError
@@ -110,8 +110,18 @@ class Store:
         except ProjectError:
             conn.close()
             raise
-        self.db = Database(conn, execute_plugins=False, recursive_triggers=False)
         self._label_set: LabelSet | None = None
+
+    @cached_property
+    def db(self) -> Any:
+        """The sqlite-utils view of the connection (savepoints for nested transactions).
+
+        Imported on first use: sqlite-utils pulls in numpy, half a second that the
+        window's start-up does not need to pay.
+        """
+        from sqlite_utils import Database
+
+        return Database(self.conn, execute_plugins=False, recursive_triggers=False)
 
     def _configure(self, read_only: bool) -> None:
         conn = self.conn
@@ -333,14 +343,19 @@ class Store:
             """,
             (annotator, annotator),
         )
+        # The window lists every document at start-up: skip validation (the rows come
+        # from our own schema, whose CHECK constraints already hold) and look statuses
+        # up in a dict rather than through Enum's slow call.
+        statuses = {status.value: status for status in Status}
+        construct = DocumentSummary.model_construct
         return [
-            DocumentSummary(
+            construct(
                 id=r[0],
                 title=r[1],
                 source=r[2],
                 length=r[3],
                 position=r[4],
-                status=Status(r[5]),
+                status=statuses[r[5]],
                 span_count=r[6],
             )
             for r in rows
@@ -402,43 +417,59 @@ class Store:
                 f"{', '.join(self.label_set().names)}"
             )
 
-    def _insert_spans(self, spans: Iterable[Span], check: bool = True) -> int:
-        count = 0
+    def _document_text(self, doc_id: str, cache: dict[str, str]) -> str:
+        if doc_id not in cache:
+            row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None:
+                raise SpanError(f"no document {doc_id[:12]} in the project")
+            cache[doc_id] = row[0]
+        return cache[doc_id]
+
+    def _insert_spans(
+        self, spans: Iterable[Span], check: bool = True, texts: dict[str, str] | None = None
+    ) -> int:
+        """Insert spans after checking each against its document's text.
+
+        ``texts`` maps document ids to their text; a document's text never changes and
+        its id is the hash of that text, so a caller holding the document can spare a
+        read of the whole text (1 MB for a long article) on every span.
+        """
+        texts = {} if texts is None else texts
+        known_annotators: set[str] = set()
+        rows = []
         for span in spans:
             if check:
                 self._check_label(span.label)
-            self.ensure_annotator(span.annotator)
-            # substr() counts characters, i.e. code points, like Python: the store
-            # itself refuses a span whose text is not the document's text there.
-            row = self.conn.execute(
-                "SELECT length, substr(text, ?, ?) FROM documents WHERE id = ?",
-                (span.start + 1, span.end - span.start, span.doc_id),
-            ).fetchone()
-            if row is None:
-                raise SpanError(f"no document {span.doc_id[:12]} for span {span.id}")
-            if span.end > row[0] or row[1] != span.text:
+            if span.annotator not in known_annotators:
+                self.ensure_annotator(span.annotator)
+                known_annotators.add(span.annotator)
+            text = self._document_text(span.doc_id, texts)
+            if span.end > len(text) or text[span.start : span.end] != span.text:
                 raise SpanError(
-                    f"span {span.id}: offsets {span.start}-{span.end} select {row[1]!r}, "
-                    f"not {span.text!r}"
+                    f"span {span.id}: offsets {span.start}-{span.end} select "
+                    f"{text[span.start : span.end]!r}, not {span.text!r}"
                 )
-            self.conn.execute(
-                f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                _span_row(span),
-            )
-            count += 1
-        return count
+            rows.append(_span_row(span))
+        self.conn.executemany(
+            f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+        )
+        return len(rows)
 
-    def add_span(self, span: Span) -> Span:
-        """Store one span (one transaction); the annotator's status becomes in progress."""
+    def add_span(self, span: Span, document: Document | None = None) -> Span:
+        """Store one span (one transaction); the annotator's status becomes in progress.
+
+        Pass the span's ``document`` when you hold it, to spare re-reading its text.
+        """
+        texts = {document.id: document.text} if document and document.id == span.doc_id else None
         with self.transaction():
-            self._insert_spans([span])
+            self._insert_spans([span], texts=texts)
             self._mark_started(span.doc_id, span.annotator)
         return span
 
-    def add_spans(self, spans: Iterable[Span]) -> int:
+    def add_spans(self, spans: Iterable[Span], documents: Iterable[Document] = ()) -> int:
         """Store many spans in one transaction: all of them or none."""
         with self.transaction():
-            return self._insert_spans(spans)
+            return self._insert_spans(spans, texts={d.id: d.text for d in documents})
 
     def restore_span(self, span: Span) -> Span:
         """Put back a span exactly as it was (undo of a delete), keeping its id and times."""
@@ -633,60 +664,6 @@ class Store:
         rows = self.conn.execute("SELECT doc_id, annotator, status FROM statuses")
         return {(doc_id, name): Status(status) for doc_id, name, status in rows}
 
-    # -- suggestions: gazetteer and evaluation (issue 8) ---------------------------
-
-    def entity_text_counts(
-        self, labels: Sequence[str], exclude_doc: str | None = None
-    ) -> dict[tuple[str, str], int]:
-        """``(text, label) -> number of spans`` over everyone's layers (the gold layer
-        included), optionally leaving one document out."""
-        query = (
-            f"SELECT text, label, count(*) FROM spans WHERE label IN "
-            f"({', '.join('?' * len(labels))})"
-        )
-        params: list[Any] = list(labels)
-        if exclude_doc is not None:
-            query += " AND doc_id != ?"
-            params.append(exclude_doc)
-        rows = self.conn.execute(query + " GROUP BY text, label", params)
-        return {(text, label): count for text, label, count in rows}
-
-    def entity_spans_fingerprint(self, labels: Sequence[str]) -> tuple[int, str | None]:
-        """Changes whenever a span of these labels is added, deleted or edited."""
-        row = self.conn.execute(
-            f"SELECT count(*), max(updated_at) FROM spans WHERE label IN "
-            f"({', '.join('?' * len(labels))})",
-            list(labels),
-        ).fetchone()
-        return int(row[0]), row[1]
-
-    def annotated_document_ids(self, annotator: str) -> list[str]:
-        """Documents where ``annotator`` made a span or set a status, in project order."""
-        rows = self.conn.execute(
-            "SELECT id FROM documents d WHERE EXISTS "
-            "(SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator = ?) "
-            "OR EXISTS (SELECT 1 FROM statuses st WHERE st.doc_id = d.id "
-            "AND st.annotator = ? AND st.status != 'not_started') ORDER BY position",
-            (annotator, annotator),
-        )
-        return [row[0] for row in rows]
-
-    # -- article view: loading a document's spans fast (issue 3) ---------------------
-
-    def span_refs(self, doc_id: str, annotators: Sequence[str]) -> list[SpanRef]:
-        """Where the spans of ``annotators`` sit in one document, without their text:
-        what the article view draws. Building 10,000 full ``Span`` models takes ~0.2 s of
-        CPU, several times more; ``span(id)`` gives the whole span when one is edited."""
-        if not annotators:
-            return []
-        rows = self.conn.execute(
-            'SELECT id, start, "end", label, annotator FROM spans WHERE doc_id = ? '
-            f"AND annotator IN ({', '.join('?' * len(annotators))}) "
-            'ORDER BY start, "end" DESC',
-            (doc_id, *annotators),
-        )
-        return [SpanRef._make(row) for row in rows]
-
     # -- review: decisions and the gold layer (issue 5) -------------------------
 
     def add_decisions(self, decisions: Iterable[Decision]) -> int:
@@ -808,6 +785,44 @@ class Store:
         """Forget the cached label set (after a rolled-back change to it)."""
         self._label_set = None
 
+    # -- suggestions: gazetteer and evaluation (issue 8) ---------------------------
+
+    def entity_text_counts(
+        self, labels: Sequence[str], exclude_doc: str | None = None
+    ) -> dict[tuple[str, str], int]:
+        """``(text, label) -> number of spans`` over everyone's layers (the gold layer
+        included), optionally leaving one document out."""
+        query = (
+            f"SELECT text, label, count(*) FROM spans WHERE label IN "
+            f"({', '.join('?' * len(labels))})"
+        )
+        params: list[Any] = list(labels)
+        if exclude_doc is not None:
+            query += " AND doc_id != ?"
+            params.append(exclude_doc)
+        rows = self.conn.execute(query + " GROUP BY text, label", params)
+        return {(text, label): count for text, label, count in rows}
+
+    def entity_spans_fingerprint(self, labels: Sequence[str]) -> tuple[int, str | None]:
+        """Changes whenever a span of these labels is added, deleted or edited."""
+        row = self.conn.execute(
+            f"SELECT count(*), max(updated_at) FROM spans WHERE label IN "
+            f"({', '.join('?' * len(labels))})",
+            list(labels),
+        ).fetchone()
+        return int(row[0]), row[1]
+
+    def annotated_document_ids(self, annotator: str) -> list[str]:
+        """Documents where ``annotator`` made a span or set a status, in project order."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents d WHERE EXISTS "
+            "(SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator = ?) "
+            "OR EXISTS (SELECT 1 FROM statuses st WHERE st.doc_id = d.id "
+            "AND st.annotator = ? AND st.status != 'not_started') ORDER BY position",
+            (annotator, annotator),
+        )
+        return [row[0] for row in rows]
+
     # -- agreement: bulk reads (issue 5) -----------------------------------------
 
     def span_columns(
@@ -841,6 +856,22 @@ class Store:
     def document_texts(self) -> Iterator[tuple[str, str]]:
         """``(id, text)`` of every document, in document order."""
         yield from self.conn.execute("SELECT id, text FROM documents ORDER BY position")
+
+    # -- article view: loading a document's spans fast (issue 3) ---------------------
+
+    def span_refs(self, doc_id: str, annotators: Sequence[str]) -> list[SpanRef]:
+        """Where the spans of ``annotators`` sit in one document, without their text:
+        what the article view draws. Building 10,000 full ``Span`` models takes ~0.2 s of
+        CPU, several times more; ``span(id)`` gives the whole span when one is edited."""
+        if not annotators:
+            return []
+        rows = self.conn.execute(
+            'SELECT id, start, "end", label, annotator FROM spans WHERE doc_id = ? '
+            f"AND annotator IN ({', '.join('?' * len(annotators))}) "
+            'ORDER BY start, "end" DESC',
+            (doc_id, *annotators),
+        )
+        return [SpanRef._make(row) for row in rows]
 
     # -- attribution: links between spans (issue 9) ----------------------------------
 
@@ -951,3 +982,39 @@ class Store:
         for doc_id, *link in self.conn.execute(query + " ORDER BY l.created_at, l.id", params):
             by_document.setdefault(doc_id, []).append(tuple(link))  # type: ignore[arg-type]
         return by_document
+
+    # -- suggestions in the window: rejections (issue 8) --------------------------
+    # A rejected suggestion is remembered apart from spans, so it is never mistaken for
+    # an annotation, and is not proposed to the same annotator in that document again.
+
+    def reject_suggestion(
+        self, doc_id: str, annotator: str, start: int, end: int, label: str, origin: str
+    ) -> None:
+        with self.transaction():
+            self.ensure_annotator(annotator)
+            self.conn.execute(
+                "INSERT OR IGNORE INTO rejected_suggestions "
+                '(doc_id, annotator, start, "end", label, origin, created_at) '
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc_id, annotator, start, end, label, origin, utc_now()),
+            )
+
+    def unreject_suggestion(
+        self, doc_id: str, annotator: str, start: int, end: int, label: str
+    ) -> None:
+        """Forget a rejection (undo of a reject)."""
+        with self.transaction():
+            self.conn.execute(
+                "DELETE FROM rejected_suggestions WHERE doc_id = ? AND annotator = ? "
+                'AND start = ? AND "end" = ? AND label = ?',
+                (doc_id, annotator, start, end, label),
+            )
+
+    def rejected_suggestions(self, doc_id: str, annotator: str) -> set[tuple[int, int, str]]:
+        """``(start, end, label)`` of the suggestions ``annotator`` rejected in a document."""
+        rows = self.conn.execute(
+            'SELECT start, "end", label FROM rejected_suggestions '
+            "WHERE doc_id = ? AND annotator = ?",
+            (doc_id, annotator),
+        )
+        return {(row[0], row[1], row[2]) for row in rows}
