@@ -15,6 +15,9 @@ their text with case, accents and spacing ignored, and a lone surname ("Altman")
 the same person as the one full name that ends with it ("Sam Altman"). Amount
 qualifiers ("jusqu'à", "plus de") are ignored: the figure and currency decide.
 Proposals are suggestions for the editor; only a ``same_as`` link groups claims.
+Each row gets at most ``PROPOSALS_PER_ROW`` (3) proposals, its best, and a key shared
+by more than ``COMMON_KEY_ROWS`` (30) rows counts for nothing: when every claim
+mentions Meta, mentioning Meta says nothing.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ SHARED_AMOUNT_SCORE = 2
 SHARED_SOURCE_SCORE = 1
 SHARED_ENTITY_SCORE = 1
 PROPOSAL_THRESHOLD = 2
+PROPOSALS_PER_ROW = 3
+COMMON_KEY_ROWS = 30
 
 
 def entity_key(text: str) -> str:
@@ -197,11 +202,13 @@ class Ledger:
     denials: list[Denial]
     """Every denial, in project order, whether or not it denies a claim."""
 
+    _rows_by_claim: dict[str, ClaimGroup] = field(default_factory=dict, repr=False)
+
     def group_of(self, claim_span_id: str) -> ClaimGroup | None:
-        for group in self.groups:
-            if any(claim.span.id == claim_span_id for claim in group.claims):
-                return group
-        return None
+        """The row of the claim span ``claim_span_id``."""
+        if not self._rows_by_claim:
+            self._rows_by_claim = {c.span.id: g for g in self.groups for c in g.claims}
+        return self._rows_by_claim.get(claim_span_id)
 
 
 class _UnionFind:
@@ -322,22 +329,33 @@ def build(store: Store, annotator: str | None = None) -> Ledger:
     )
 
 
-def score(first: ClaimGroup, second: ClaimGroup) -> tuple[int, list[str]]:
-    """How alike two ledger rows are (see the module docstring), and why."""
+def score(
+    first: ClaimGroup, second: ClaimGroup, common: frozenset[Any] = frozenset()
+) -> tuple[int, list[str]]:
+    """How alike two ledger rows are (see the module docstring), and why. Keys in
+    ``common`` (``("amount", key)`` or ``("entity", key)``) count for nothing."""
     reasons: list[str] = []
     total = 0
-    shared_amounts = first.amount_keys() & second.amount_keys()
+    shared_amounts = {
+        key for key in first.amount_keys() & second.amount_keys() if ("amount", key) not in common
+    }
     for amount in first.amounts:
         if amount.key in shared_amounts:
             reasons.append(f"same amount {amount.reading}")
             total += SHARED_AMOUNT_SCORE
             shared_amounts.discard(amount.key)
-    shared_sources = first.source_keys() & second.source_keys()
+    shared_sources = {
+        key for key in first.source_keys() & second.source_keys() if ("entity", key) not in common
+    }
     for source in first.sources:
         if source.key in shared_sources:
             reasons.append(f"same source {source.name}")
             total += SHARED_SOURCE_SCORE
-    shared_entities = (first.entity_keys() & second.entity_keys()) - shared_sources
+    shared_entities = {
+        key
+        for key in first.entity_keys() & second.entity_keys()
+        if ("entity", key) not in common and key not in first.source_keys() & second.source_keys()
+    }
     for entity in _unique_by((e for c in first.claims for e in c.entities), lambda e: e.key):
         if entity.key in shared_entities:
             reasons.append(f"both mention {entity.name}")
@@ -346,23 +364,36 @@ def score(first: ClaimGroup, second: ClaimGroup) -> tuple[int, list[str]]:
 
 
 def propose(groups: Sequence[ClaimGroup]) -> list[Proposal]:
-    """Pairs of rows scoring at least PROPOSAL_THRESHOLD, best first. Only rows sharing
-    a key are compared, so a large project does not cost n² comparisons."""
+    """Pairs of rows scoring at least PROPOSAL_THRESHOLD, best first, at most
+    PROPOSALS_PER_ROW for each row. Only rows sharing a key are compared, and a key
+    held by more than COMMON_KEY_ROWS rows is no evidence ("Meta" in every claim of a
+    project about Meta), so a large project neither costs n² comparisons nor buries
+    the editor in proposals."""
     by_key: dict[Any, list[int]] = {}
     for index, group in enumerate(groups):
         keys: set[Any] = {("amount", k) for k in group.amount_keys()}
         keys |= {("entity", k) for k in group.source_keys() | group.entity_keys()}
         for key in keys:
             by_key.setdefault(key, []).append(index)
+    common = frozenset(key for key, indexes in by_key.items() if len(indexes) > COMMON_KEY_ROWS)
     pairs: set[tuple[int, int]] = set()
-    for indexes in by_key.values():
-        pairs.update(combinations(indexes, 2))
-    proposals = []
+    for key, indexes in by_key.items():
+        if key not in common:
+            pairs.update(combinations(indexes, 2))
+    candidates = []
     for first, second in sorted(pairs):
-        total, reasons = score(groups[first], groups[second])
+        total, reasons = score(groups[first], groups[second], common)
         if total >= PROPOSAL_THRESHOLD:
-            proposals.append(Proposal(groups[first], groups[second], total, reasons))
-    proposals.sort(key=lambda p: (-p.score, p.first.number, p.second.number))
+            candidates.append(Proposal(groups[first], groups[second], total, reasons))
+    candidates.sort(key=lambda p: (-p.score, p.first.number, p.second.number))
+    per_row: dict[int, int] = {}
+    proposals = []
+    for proposal in candidates:
+        ends = (proposal.first.number, proposal.second.number)
+        if all(per_row.get(end, 0) < PROPOSALS_PER_ROW for end in ends):
+            proposals.append(proposal)
+            for end in ends:
+                per_row[end] = per_row.get(end, 0) + 1
     return proposals
 
 

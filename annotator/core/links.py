@@ -208,6 +208,23 @@ def candidates(store: Store, source: Span) -> list[LinkCandidate]:
     return [candidate for _, _, candidate in found]
 
 
+def other_document_candidates(store: Store, source: Span) -> list[LinkCandidate]:
+    """Spans of the same layer in *other* documents that ``source`` may be linked to
+    by a cross-document link type (a denial denying a claim reported elsewhere), in
+    project order; already linked pairs are left out."""
+    kinds = [
+        kind for kind in link_types_from(store.label_set(), source.label) if kind.cross_document
+    ]
+    labels = sorted({label for kind in kinds for label in kind.target_labels})
+    existing = {(link.type, link.to_span) for link in store.links(span_id=source.id)}
+    return [
+        LinkCandidate(span, kind)
+        for span in store.spans_with_labels(labels, source.annotator, source.doc_id)
+        for kind in kinds
+        if span.label in kind.target_labels and (kind.name, span.id) not in existing
+    ]
+
+
 # -- checks -----------------------------------------------------------------------
 
 
@@ -230,15 +247,19 @@ class AttributionProblem:
         return "denial that denies no claim (no denies link)"
 
 
-def check(store: Store, annotators: Sequence[str] | None = None) -> list[AttributionProblem]:
+def check(
+    store: Store, annotators: Sequence[str] | None = None, doc_id: str | None = None
+) -> list[AttributionProblem]:
     """Unattributed claims and denials, and denials with no ``denies`` link, in
-    document order. ``annotators``: only these layers (default: every layer)."""
-    links = store.links(annotators=annotators)
+    document order. ``annotators``: only these layers (default: every layer);
+    ``doc_id``: only that document's spans (the window's article)."""
+    links = store.links(annotators=annotators, doc_id=doc_id)
     attributed = {link.from_span for link in links if link.type == SAID_BY}
     denying = {link.from_span for link in links if link.type == DENIES}
     wanted = set(annotators) if annotators is not None else None
     problems: list[AttributionProblem] = []
-    for span in store.iter_spans():
+    spans = store.iter_spans() if doc_id is None else iter(store.spans(doc_id))
+    for span in spans:
         if wanted is not None and span.annotator not in wanted:
             continue
         if span.label in ATTRIBUTED_LABELS and span.id not in attributed:
@@ -246,3 +267,80 @@ def check(store: Store, annotators: Sequence[str] | None = None) -> list[Attribu
         if span.label == DENIAL_LABEL and span.id not in denying:
             problems.append(AttributionProblem(ProblemKind.DENIES_NOTHING, span))
     return problems
+
+
+# -- importing links from files (gold JSONL relations; brat, Label Studio, doccano) ----
+
+
+@dataclass(frozen=True)
+class ForeignRelation:
+    """A link as another file holds it: its type and the file's ids of its two spans."""
+
+    type: str
+    from_span: str
+    to_span: str
+    id: str | None = None
+    annotator: str | None = None
+    created_at: str | None = None
+
+
+@dataclass
+class RelationImport:
+    added: list[Link]
+    present: int
+    refused: list[tuple[ForeignRelation, str]]
+    """Each relation that could not be stored, with the reason."""
+
+
+def import_relations(
+    store: Store, relations: Sequence[ForeignRelation], span_ids: dict[str, str] | None = None
+) -> RelationImport:
+    """Store links read from a file, in one transaction (the caller's, when inside one).
+
+    ``span_ids`` maps the file's span ids to the stored spans' ids (a gold JSONL file
+    keeps ids: no map needed). A relation the label set does not allow, or whose spans
+    are not in the project, is refused with the reason and the others are stored; one
+    already in the project counts as present. Call it after the spans are stored.
+    """
+    result = RelationImport(added=[], present=0, refused=[])
+    label_set = store.label_set()
+    with store.transaction():
+        for relation in relations:
+            source_id = (span_ids or {}).get(relation.from_span, relation.from_span)
+            target_id = (span_ids or {}).get(relation.to_span, relation.to_span)
+            if store.find_link(relation.type, source_id, target_id) is not None:
+                result.present += 1
+                continue
+            try:
+                kind = link_type(label_set, relation.type)
+                spans = store.spans_by_ids((source_id, target_id))
+                missing = [i for i in (source_id, target_id) if i not in spans]
+                if missing:
+                    raise LinkError(f"no span {missing[0]} in the project")
+                source, target = spans[source_id], spans[target_id]
+                owner = relation.annotator or source.annotator
+                check_link(store, kind, source, target, owner)
+            except LinkError as error:
+                result.refused.append((relation, str(error)))
+                continue
+            link_id = relation.id or new_id()
+            if _link_id_taken(store, link_id):
+                link_id = new_id()
+            link = Link(
+                id=link_id,
+                type=kind.name,
+                from_span=source_id,
+                to_span=target_id,
+                annotator=owner,
+                **({"created_at": relation.created_at} if relation.created_at else {}),
+            )
+            result.added.append(store.insert_link(link))
+    return result
+
+
+def _link_id_taken(store: Store, link_id: str) -> bool:
+    try:
+        store.link(link_id)
+    except KeyError:
+        return False
+    return True

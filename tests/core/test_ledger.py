@@ -182,3 +182,36 @@ def test_unattributed_claims_are_rows_and_problems(store: Store) -> None:
     assert [(p.kind, p.span.id) for p in built.problems] == [
         (links.ProblemKind.UNATTRIBUTED, claim.id)
     ]
+
+
+def test_proposals_are_capped_per_row_and_ignore_what_every_claim_shares(store: Store) -> None:
+    sentences = [f"Selon la source {i}, Meta paierait {i % 2 + 1}00 millions $." for i in range(40)]
+    document = Document.from_text(" ".join(sentences), language="fr")
+    store.add_document(document)
+    for i, sentence in enumerate(sentences):
+        claim = tag(store, document, sentence, "claim")
+        offset = claim.start + sentence.index("Meta")
+        meta = store.make_span(document, "alice", offset, offset + 4, "organisation")
+        store.add_span(meta)
+        number = f"{i % 2 + 1}00 millions $"
+        offset = claim.start + sentence.index(number)
+        amount = store.make_span(
+            document,
+            "alice",
+            offset,
+            offset + len(number),
+            "amount",
+            attrs={"value": (i % 2 + 1) * 100_000_000, "currency": "USD", "readable": True},
+        )
+        store.add_span(amount)
+        links.add_link(store, "amount_of", amount.id, claim.id)
+    proposals = ledger.build(store).proposals
+    per_row: dict[int, int] = {}
+    for proposal in proposals:
+        # 20 rows share each amount: under the common-key limit, so amounts count...
+        assert proposal.reasons[0].startswith("same amount")
+        # ...but Meta is in all 40 claims: over it, so it is no evidence.
+        assert not any("Meta" in reason for reason in proposal.reasons)
+        for number in (proposal.first.number, proposal.second.number):
+            per_row[number] = per_row.get(number, 0) + 1
+    assert proposals and max(per_row.values()) <= ledger.PROPOSALS_PER_ROW

@@ -230,3 +230,39 @@ def test_gold_jsonl_carries_the_links_as_relations_and_stays_valid(
         for r in json.loads(line).get("relations", [])
     ]
     assert [r["id"] for r in kept] == [said_by.id]
+
+
+def test_relations_read_from_a_gold_file_are_stored_checked_and_not_doubled(
+    store: Store, spans: dict[str, Span], tmp_path: Path
+) -> None:
+    made = links.add_link(store, "said_by", spans["claim"].id, spans["altman"].id)
+    export_gold_jsonl(store, tmp_path / "gold.jsonl")
+    (record,) = [json.loads(line) for line in (tmp_path / "gold.jsonl").read_text().splitlines()]
+
+    with Store(":memory:") as target:
+        target.add_document(Document.from_text(record["text"]))
+        target.add_spans(
+            Span(doc_id=record["id"], **{k: v for k, v in span.items() if k != "attrs"})
+            for span in record["spans"]
+        )
+        relations = [
+            links.ForeignRelation(
+                type=r["type"],
+                from_span=r["from"],
+                to_span=r["to"],
+                id=r["id"],
+                annotator=r.get("annotator"),
+            )
+            for r in record["relations"]
+        ]
+        wrong_way = links.ForeignRelation("said_by", spans["altman"].id, spans["claim"].id)
+        ghost = links.ForeignRelation("denies", spans["denial"].id, "no-such-span")
+        result = links.import_relations(target, [*relations, wrong_way, ghost])
+        assert [link.id for link in result.added] == [made.id]
+        assert target.links() == result.added
+        assert [reason for _, reason in result.refused] == [
+            "a said_by link starts from claim or denial, not from the person 'Sam Altman'",
+            "no span no-such-span in the project",
+        ]
+        again = links.import_relations(target, relations)
+        assert (again.added, again.present) == ([], 1)
