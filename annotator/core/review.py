@@ -20,7 +20,8 @@ its candidates has a decision (accepting one boundary version settles the bounda
 disagreement; the reviewer may still decide on the others). A document is settled
 when every disagreement is settled *and* every agreed key has a decision, so a
 document cannot be marked reviewed while the spans everybody agreed on are silently
-missing from gold (:func:`accept_agreed` decides them all at once).
+missing from gold (:func:`accept_agreed` decides them all at once). Rejecting a key
+that is in gold takes it out again: the latest decision on a key holds.
 """
 
 from __future__ import annotations
@@ -155,6 +156,8 @@ class ReviewChange:
     gold_spans_added: tuple[Span, ...] = ()
     """Gold spans the operation created (a decision on a key already in gold reuses
     that gold span and creates none)."""
+    gold_spans_removed: tuple[Span, ...] = ()
+    """Gold spans a rejection took out of gold (the key had been accepted before)."""
     gold_status_before: Status | None = None
     gold_status_after: Status | None = None
 
@@ -365,8 +368,9 @@ def _decide(
     comment: str | None,
     layers: Mapping[str, Sequence[Span]] | None = None,
     gold_spans: dict[SpanKey, Span] | None = None,
-) -> tuple[Decision, Span | None]:
-    """Record one decision (inside the caller's transaction); the new gold span if any."""
+) -> tuple[Decision, Span | None, Span | None]:
+    """Record one decision (inside the caller's transaction); the gold span it created
+    and the one it took out, if any."""
     if not reviewer or not reviewer.strip():
         raise ReviewError("a decision needs the reviewer's name")
     document = store.document(doc_id)
@@ -390,16 +394,21 @@ def _decide(
     ]
     had_names = list(dict.fromkeys(span.annotator for span in had))
     created: Span | None = None
+    removed: Span | None = None
     gold_span_id: str | None = None
+    if gold_spans is None:
+        gold_spans = {(s.start, s.end, s.label): s for s in store.spans(doc_id, GOLD_LAYER)}
     if gold is None:
         kind = DecisionKind.REJECT
+        # Rejecting what was accepted before takes it out of gold again.
+        removed = gold_spans.pop(candidate, None)
+        if removed is not None:
+            store.delete_span(removed.id)
     else:
         if gold != candidate:
             kind = DecisionKind.EDIT
         else:
             kind = DecisionKind.ACCEPT if had_names else DecisionKind.ADD
-        if gold_spans is None:
-            gold_spans = {(s.start, s.end, s.label): s for s in store.spans(doc_id, GOLD_LAYER)}
         existing = gold_spans.get(gold)
         if existing is not None:
             gold_span_id = existing.id
@@ -433,7 +442,7 @@ def _decide(
         comment=comment,
     )
     store.add_decisions([decision])
-    return decision, created
+    return decision, created, removed
 
 
 def _single(
@@ -448,11 +457,14 @@ def _single(
     if not store.has_document(doc_id):
         raise ReviewError(f"no document {doc_id[:12]} in the project")
     with store.transaction():
-        decision, created = _decide(store, doc_id, reviewer, candidate, annotators, gold, comment)
+        decision, created, removed = _decide(
+            store, doc_id, reviewer, candidate, annotators, gold, comment
+        )
     return ReviewChange(
         doc_id=doc_id,
         decisions=(decision,),
         gold_spans_added=(created,) if created is not None else (),
+        gold_spans_removed=(removed,) if removed is not None else (),
     )
 
 
@@ -529,7 +541,7 @@ def accept_agreed(
                 layers[span.annotator].append(span)
         gold_spans = {(s.start, s.end, s.label): s for s in state.gold}
         for candidate in pending:
-            decision, created = _decide(
+            decision, created, _ = _decide(
                 store,
                 doc_id,
                 reviewer,
@@ -574,6 +586,9 @@ def revert(store: Store, change: ReviewChange) -> None:
         for span in change.gold_spans_added:
             if store.has_span(span.id) and store.gold_span_references(span.id) == 0:
                 store.delete_span(span.id)
+        for span in change.gold_spans_removed:
+            if not store.has_span(span.id):
+                store.add_span(span)
         if change.gold_status_before is not None:
             store.set_status(change.doc_id, GOLD_LAYER, change.gold_status_before)
 
@@ -585,6 +600,9 @@ def reapply(store: Store, change: ReviewChange) -> None:
             if not store.has_span(span.id):
                 store.add_span(span)
         store.add_decisions(change.decisions)
+        for span in change.gold_spans_removed:
+            if store.has_span(span.id):
+                store.delete_span(span.id)
         if change.gold_status_after is not None:
             store.set_status(change.doc_id, GOLD_LAYER, change.gold_status_after)
 
@@ -592,7 +610,9 @@ def reapply(store: Store, change: ReviewChange) -> None:
 def undo_decision(store: Store, decision_id: str) -> ReviewChange:
     """Take back one recorded decision and the gold span it alone stood for.
 
-    Returns what was taken back; :func:`reapply` puts it back.
+    Returns what was taken back; :func:`reapply` puts it back. A gold span that a
+    rejection took out is not known from the decision alone: to bring it back, revert
+    the :class:`ReviewChange` that :func:`reject` returned (as an undo stack does).
     """
     try:
         decision = store.decision(decision_id)

@@ -276,3 +276,17 @@ def test_gold_provenance_names_who_had_each_gold_span(store: Store, doc: Documen
         DecisionKind.EDIT,
         "chief",
     )
+
+
+def test_rejecting_an_accepted_span_takes_it_out_of_gold(store: Store, doc: Document) -> None:
+    review.accept(store, doc.id, "editor", *ANDREW, TEAM)
+    change = review.reject(store, doc.id, "editor", *ANDREW, TEAM, comment="on second thoughts")
+    assert gold_keys(store, doc.id) == set()
+    assert [
+        c.decision.decision for c in review.disagreements(store, doc.id, TEAM)[-1].candidates
+    ] == [DecisionKind.REJECT]
+    (removed,) = change.gold_spans_removed
+    review.revert(store, change)
+    assert store.spans(doc.id, GOLD_LAYER) == [removed]
+    review.reapply(store, change)
+    assert gold_keys(store, doc.id) == set()
