@@ -178,18 +178,9 @@ def test_a_spoiled_span_is_refused_with_its_file_and_line(
     tmp_path: Path,
     format_name: str,
     defect: SpoiledSpan,
-    request: pytest.FixtureRequest,
 ) -> None:
     if format_name == "brat" and not isinstance(defect[2], str):
         pytest.skip("a brat type is always text")
-    if format_name == "brat":
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="issue 6: brat import stores a document's good spans and refuses only "
-                "the bad one, so the project changes although the file is refused",
-                strict=False,
-            )
-        )
     bad_file, line = spoiled_file(tmp_path, format_name, defect)
     where = bad_file / "article.ann" if format_name == "brat" else bad_file
     assert_refused(project, bad_file, line=line, where=where)
