@@ -29,6 +29,7 @@ from annotator.core.formats.records import (
     iter_json_values,
     read_json,
 )
+from annotator.core.links import ForeignRelation, import_relations
 from annotator.core.models import Document, Label, Origin, Span, normalise_newlines, utc_now
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store, new_id
@@ -76,6 +77,7 @@ class FileImportReport:
     skipped: Counter[str] = field(default_factory=Counter)
     labels_added: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    links_added: int = 0
 
     def lines(self) -> list[str]:
         added = sum(self.spans_added.values())
@@ -87,6 +89,8 @@ class FileImportReport:
         ]
         if self.unit:
             out.append(f"  offsets: {self.unit}")
+        if self.links_added:
+            out.append(f"  {self.links_added} links added")
         if self.duplicates:
             out.append(f"  {self.duplicates} spans already there: skipped")
         if self.labels_added:
@@ -309,6 +313,9 @@ class _Plan:
     documents: dict[str, Document] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
+    relations: list[ForeignRelation] = field(default_factory=list)
+    span_ids: dict[str, str] = field(default_factory=dict)
+    """The file's span ids -> the ids the spans are stored under, when they differ."""
 
 
 def _layer_names(foreign: ForeignFile, as_name: str | None) -> dict[str, str]:
@@ -429,6 +436,8 @@ def _plan_file(
                         if not span_id or span_id in used_ids or _span_exists(store, span_id):
                             span_id = new_id()
                         used_ids.add(span_id)
+                        if foreign_span.id and foreign_span.id != span_id:
+                            plan.span_ids[foreign_span.id] = span_id
                         now = utc_now()
                         made = _make_span(
                             {
@@ -474,6 +483,7 @@ def _plan_file(
             continue
         plan.documents.setdefault(document.id, document)
         plan.spans.extend(record_spans)
+        plan.relations.extend(record.relations)
         for label in record_labels:
             if label not in plan.labels:
                 plan.labels.append(label)
@@ -582,9 +592,21 @@ def import_file(
         report.documents_added = sum(added)
         report.documents_known = len(added) - report.documents_added
         store.add_spans(plan.spans)
+        if plan.relations:
+            _import_links(store, plan, report)
     for span in plan.spans:
         report.spans_added[span.annotator] += 1
     return report
+
+
+def _import_links(store: Store, plan: _Plan, report: FileImportReport) -> None:
+    """Links between the file's spans (attribution, issue 9), after the spans."""
+    result = import_relations(store, plan.relations, plan.span_ids)
+    report.links_added = len(result.added)
+    if result.present:
+        report.notes.append(f"{result.present} links already there: skipped")
+    for relation, reason in result.refused:
+        report.notes.append(f"link {relation.id or ''} ({relation.type}) not imported: {reason}")
 
 
 def import_annotated(

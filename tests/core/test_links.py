@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -266,3 +267,26 @@ def test_relations_read_from_a_gold_file_are_stored_checked_and_not_doubled(
         ]
         again = links.import_relations(target, relations)
         assert (again.added, again.present) == ([], 1)
+
+
+def test_a_gold_export_imported_into_a_new_project_keeps_the_seed_examples_links(
+    store: Store, tmp_path: Path, build_seed_example: Any
+) -> None:
+    from annotator.core import ledger
+    from annotator.core.interchange import import_file
+
+    build_seed_example(store)
+    out = tmp_path / "gold.jsonl"
+    export_gold_jsonl(store, out)
+    with Store(":memory:") as target:
+        report = import_file(target, out)
+        assert report.links_added == len(store.links()) == 16
+        assert not report.refused
+        assert {(link.id, link.type, link.from_span, link.to_span) for link in target.links()} == {
+            (link.id, link.type, link.from_span, link.to_span) for link in store.links()
+        }
+        rows = [[c.span.text for c in g.claims] for g in ledger.build(target).groups]
+        assert rows == [[c.span.text for c in g.claims] for g in ledger.build(store).groups]
+        again = import_file(target, out)
+        assert again.links_added == 0
+        assert "16 links already there: skipped" in again.notes

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.formats.records import ForeignFile, ForeignRecord, ForeignSpan, iter_json_values
+from annotator.core.links import ForeignRelation
 from annotator.core.validate import record_problems
 
 
@@ -52,7 +53,15 @@ def read(path: Path) -> ForeignFile:
                     attrs=span.get("attrs"),
                 )
             )
-        if value.get("relations"):
-            result.skipped["relations (links are not imported yet)"] += len(value["relations"])
+        for relation in value.get("relations") or ():
+            record.relations.append(
+                ForeignRelation(
+                    relation["type"],
+                    relation["from"],
+                    relation["to"],
+                    id=relation["id"],
+                    annotator=relation.get("annotator"),
+                )
+            )
         result.records.append(record)
     return result

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
+from annotator.core.links import ForeignRelation
 
 
 @dataclass
@@ -51,6 +52,8 @@ class ForeignRecord:
     meta: dict[str, Any] = field(default_factory=dict)
     problem: str | None = None
     """Why the record cannot be imported at all (e.g. it has no text)."""
+    relations: list[ForeignRelation] = field(default_factory=list)
+    """Links between the record's spans (by the file's span ids), e.g. gold JSONL's."""
     line_problems: list[tuple[int, str]] = field(default_factory=list)
     """(line, reason) for records spread over lines (a brat .ann file): any of them
     refuses the whole record, and each is reported."""
