@@ -182,3 +182,23 @@ def test_the_escape_check_passes_escaped_html_and_catches_unescaped_html() -> No
     assert unescaped_texts(page(escape=True), HOSTILE_TEXTS) == []
     assert unescaped_texts(page(escape=False), HOSTILE_TEXTS) == list(HOSTILE_TEXTS)
 
+
+
+def test_the_editorial_report_escapes_every_text_it_writes(tmp_path: Path) -> None:
+    from annotator.core.models import Document
+    from annotator.core.report import write_report
+
+    hostile = [text for text in HOSTILE_TEXTS if text.strip() == text]
+    text = " ".join(f"Phrase {n} : {piece}." for n, piece in enumerate(hostile))
+    output = tmp_path / "report.html"
+    with Store(tmp_path / "p.db") as store:
+        document = Document.from_text(text, title=hostile[0], source=hostile[1])
+        store.add_document(document)
+        for number, piece in enumerate(hostile):
+            start = text.index(piece)
+            annotator = hostile[(number + 2) % len(hostile)]
+            label = ("claim", "denial", "person", "organisation")[number % 4]
+            store.add_span(store.make_span(document, annotator, start, start + len(piece), label))
+        write_report(store, output)
+    page = output.read_text(encoding="utf-8")
+    assert unescaped_texts(page, hostile) == []
