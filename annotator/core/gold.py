@@ -48,7 +48,9 @@ class GoldRelation(BaseModel):
     model_config = ConfigDict(extra="forbid", title="Relation")
 
     id: str
-    type: str = Field(description="said_by, denies or amount_of (see the label set).")
+    type: str = Field(
+        description="said_by, denies, amount_of or same_as (the label set's link_types)."
+    )
     from_: str = Field(alias="from", description="Span id the link starts from.")
     to: str = Field(description="Span id the link points to (maybe in another document).")
     annotator: str | None = None
