@@ -19,7 +19,7 @@ import orjson
 
 from annotator import __version__
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Status, utc_now
+from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Decision, Status, utc_now
 from annotator.core.store import Store
 
 STATUS_FILTERS = ("any", "done", "reviewed")
@@ -86,6 +86,7 @@ def gold_records(
         annotators = [name for name in store.annotators() if name != GOLD_LAYER]
     statuses = store.all_statuses()
     links_by_document = store.links_for_export(annotators)
+    reviewed = _latest_decisions(store) if GOLD_LAYER in (annotators or ()) else {}
     total = store.document_count()
     done = 0
     for document, span_rows in store.iter_documents_for_export(annotators, options.labels):
@@ -128,6 +129,12 @@ def gold_records(
             }
             if attrs and attrs != "{}":
                 span["attrs"] = json.loads(attrs)
+            decided = reviewed.get(span_id) if annotator == GOLD_LAYER else None
+            if decided is not None:
+                had_it, decision = decided
+                span["annotators"] = had_it
+                span["decision"] = decision.decision.value
+                span["reviewer"] = decision.reviewer
             spans.append(span)
         record: dict[str, Any] = {
             "id": doc_id,
@@ -144,6 +151,22 @@ def gold_records(
             if relations:
                 record["relations"] = relations
         yield record
+
+
+def _latest_decisions(store: Store) -> dict[str, tuple[list[str], Decision]]:
+    """Gold span id -> (the annotators who had it, the latest review decision on it).
+
+    Several decisions can point at one gold span (two versions of a span edited into
+    the same one): the span names every annotator behind them (issue 5).
+    """
+    found: dict[str, tuple[list[str], Decision]] = {}
+    for decision in store.decisions():  # oldest first: the latest decision wins
+        if decision.gold_span_id is None:
+            continue
+        had_it = found[decision.gold_span_id][0] if decision.gold_span_id in found else []
+        had_it = had_it + [name for name in decision.annotators if name not in had_it]
+        found[decision.gold_span_id] = (had_it, decision)
+    return found
 
 
 def _relations(

@@ -43,6 +43,7 @@ from annotator.ui.error_list import ErrorListDialog
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.models import DocumentListModel, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
+from annotator.ui.review_mode import ReviewMode
 from annotator.ui.shortcuts import ShortcutSheet
 from annotator.ui.span_panel import SpanPanel
 from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self.review_mode = ReviewMode(self)
         self.setAcceptDrops(True)
         # The article's text widget would swallow drops meant for the window.
         for child in self.article_view.findChildren(QWidget):
@@ -244,6 +246,7 @@ class MainWindow(QMainWindow):
             self.edit_menu,
             self.view_menu,
             self.document_menu,
+            self.review_mode.menu,
             self.help_menu,
         ):
             found.extend(action for action in menu.actions() if not action.isSeparator())

@@ -1,0 +1,190 @@
+"""Undoable review decisions. Each command calls ``annotator.core.review`` in ``redo()``
+and takes it back with ``review.revert`` in ``undo()``; the review panel only pushes.
+
+The first ``redo()`` performs the operation (accept, reject, edit, accept the agreed
+spans, mark reviewed) and keeps the :class:`~annotator.core.review.ReviewChange` it
+returns; later ones write that same change again with ``review.reapply``, so a redo
+restores the very decisions, ids and times that were undone. An operation the core
+refuses marks the command obsolete and Qt drops it, as the span commands do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core import review
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import Store
+
+
+class ReviewListener(Protocol):
+    """What a command reports to: the review panel."""
+
+    def review_changed(self, change: review.ReviewChange, undone: bool) -> None: ...
+
+    def review_failed(self, message: str) -> None: ...
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ReviewCommand", text)
+
+
+class ReviewCommand(QUndoCommand):
+    """One review operation on the undo stack."""
+
+    def __init__(
+        self,
+        store: Store,
+        listener: ReviewListener,
+        text: str,
+        operation: Callable[[], review.ReviewChange],
+    ) -> None:
+        super().__init__(text)
+        self.store = store
+        self.listener = listener
+        self.operation = operation
+        self.change: review.ReviewChange | None = None
+
+    def redo(self) -> None:
+        try:
+            if self.change is None:
+                self.change = self.operation()
+            else:
+                review.reapply(self.store, self.change)
+        except (AnnotatorError, KeyError, ValueError) as error:
+            self.setObsolete(True)
+            self.listener.review_failed(str(error))
+            return
+        self.listener.review_changed(self.change, False)
+
+    def undo(self) -> None:
+        if self.change is None:
+            return
+        try:
+            review.revert(self.store, self.change)
+        except (AnnotatorError, KeyError, ValueError) as error:
+            self.setObsolete(True)
+            self.listener.review_failed(str(error))
+            return
+        self.listener.review_changed(self.change, True)
+
+
+def short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def accept_command(
+    store: Store,
+    listener: ReviewListener,
+    doc_id: str,
+    reviewer: str,
+    candidate: review.Candidate,
+    annotators: list[str],
+    comment: str | None,
+) -> ReviewCommand:
+    return ReviewCommand(
+        store,
+        listener,
+        tr("Accept %1 “%2”").replace("%1", candidate.label).replace("%2", short(candidate.text)),
+        lambda: review.accept(
+            store,
+            doc_id,
+            reviewer,
+            candidate.start,
+            candidate.end,
+            candidate.label,
+            annotators,
+            comment=comment,
+        ),
+    )
+
+
+def reject_command(
+    store: Store,
+    listener: ReviewListener,
+    doc_id: str,
+    reviewer: str,
+    candidate: review.Candidate,
+    annotators: list[str],
+    comment: str | None,
+) -> ReviewCommand:
+    return ReviewCommand(
+        store,
+        listener,
+        tr("Reject %1 “%2”").replace("%1", candidate.label).replace("%2", short(candidate.text)),
+        lambda: review.reject(
+            store,
+            doc_id,
+            reviewer,
+            candidate.start,
+            candidate.end,
+            candidate.label,
+            annotators,
+            comment=comment,
+        ),
+    )
+
+
+def edit_command(
+    store: Store,
+    listener: ReviewListener,
+    doc_id: str,
+    reviewer: str,
+    candidate: review.Candidate,
+    annotators: list[str],
+    gold: review.SpanKey,
+    comment: str | None,
+) -> ReviewCommand:
+    return ReviewCommand(
+        store,
+        listener,
+        tr("Edit %1 “%2” into gold")
+        .replace("%1", candidate.label)
+        .replace("%2", short(candidate.text)),
+        lambda: review.edit(
+            store,
+            doc_id,
+            reviewer,
+            candidate.start,
+            candidate.end,
+            candidate.label,
+            annotators,
+            new_start=gold[0],
+            new_end=gold[1],
+            new_label=gold[2],
+            comment=comment,
+        ),
+    )
+
+
+def accept_agreed_command(
+    store: Store,
+    listener: ReviewListener,
+    doc_id: str,
+    reviewer: str,
+    annotators: list[str],
+    count: int,
+    comment: str | None,
+) -> ReviewCommand:
+    return ReviewCommand(
+        store,
+        listener,
+        tr("Accept the %1 agreed span(s)").replace("%1", str(count)),
+        lambda: review.accept_agreed(store, doc_id, annotators, reviewer, comment=comment),
+    )
+
+
+def mark_reviewed_command(
+    store: Store, listener: ReviewListener, doc_id: str, annotators: list[str]
+) -> ReviewCommand:
+    return ReviewCommand(
+        store,
+        listener,
+        tr("Mark the article reviewed"),
+        lambda: review.mark_reviewed(store, doc_id, annotators),
+    )
