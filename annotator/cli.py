@@ -201,6 +201,12 @@ def docs_command(obj: Context) -> None:
     show_default=True,
     help="Annotated files: the unit of their offsets; auto detects it from the span text.",
 )
+@click.option(
+    "--partial",
+    is_flag=True,
+    help="Annotated files: import a file's good records even when some are refused "
+    "(by default a file with a refused record is not imported at all).",
+)
 @pass_context
 @reports_errors
 def import_command(
@@ -212,6 +218,7 @@ def import_command(
     format_name: str = "auto",
     predictions: bool = False,
     offsets: str = "auto",
+    partial: bool = False,
 ) -> None:
     """Import articles: .txt, .md, .html and .htm files, or folders of them (searched
     recursively). Text may be UTF-8, UTF-16 with a byte order mark, or Windows-1252 /
@@ -236,6 +243,7 @@ def import_command(
                 add_labels=add_labels,
                 predictions=predictions,
                 offsets=offsets,
+                partial=partial,
             )
             for line in annotations.lines():
                 click.echo(line)
@@ -499,6 +507,7 @@ def suggest_command(
                         f"{item.doc_id[:12]}  {item.start:>6}-{item.end:<6}  {item.label:<12}  "
                         f"{item.suggester:<9}  {item.text!r}  {reading}".rstrip()
                     )
+
 
 
 @main.command("merge")

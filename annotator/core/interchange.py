@@ -5,8 +5,10 @@ here the offset unit is decided (code points or UTF-16, from the span text the f
 carries or from which reading fits), Windows line breaks are taken out the way the
 store's documents have them, labels are mapped, and everything for one file is written
 in one transaction. A record that cannot be imported (unknown label, a span that
-matches neither unit, no text) is refused and named with its file and line; the rest of
-the file is imported. Importing the same file twice adds nothing.
+matches neither unit, no text) is refused and named with its file and line, and by
+default nothing of that file is stored: a half-imported file is harder to mend than a
+refused one. ``partial=True`` (``--partial``) imports the file's other records. Importing
+the same file twice adds nothing.
 """
 
 from __future__ import annotations
@@ -565,8 +567,12 @@ def import_file(
     add_labels: bool = False,
     predictions: bool = False,
     offsets: str = "auto",
+    partial: bool = False,
 ) -> FileImportReport:
-    """Import one annotated file (or brat folder) in one transaction."""
+    """Import one annotated file (or brat folder) in one transaction.
+
+    With a refused record, nothing of the file is stored unless ``partial``.
+    """
     path = Path(path)
     if not path.exists():
         raise InputError(path, "no such file or folder")
@@ -584,6 +590,12 @@ def import_file(
         add_labels=add_labels,
         offsets=offsets,
     )
+    if report.refused and not partial:
+        report.notes.append(
+            f"nothing from this file was imported: {len(report.refused)} record(s) refused; "
+            "mend them, or import the others with --partial"
+        )
+        return report
     with store.transaction():
         if plan.labels:
             report.labels_added = [label.name for label in store.add_labels(plan.labels)]
@@ -619,8 +631,10 @@ def import_annotated(
     add_labels: bool = False,
     predictions: bool = False,
     offsets: str = "auto",
+    partial: bool = False,
 ) -> ImportReport:
-    """Import each annotated file or brat folder; each file is whole or not at all."""
+    """Import each annotated file or brat folder; each file is whole or not at all
+    (unless ``partial``: then a file's good records go in without its refused ones)."""
     report = ImportReport()
     for path in paths:
         report.files.append(
@@ -633,6 +647,7 @@ def import_annotated(
                 add_labels=add_labels,
                 predictions=predictions,
                 offsets=offsets,
+                partial=partial,
             )
         )
     return report

@@ -45,6 +45,7 @@ from annotator.core.models import Document, Span
 from annotator.core.selection import Direction, Edge, move_edge, snap
 from annotator.core.span_index import Placed, SpanIndex, SpanRef
 from annotator.core.store import Store
+from annotator.ui.amount_editor import AMOUNT_LABEL, amount_reading, attrs_for_label, read_amount
 from annotator.ui.commands import (
     AddSpan,
     DeleteSpan,
@@ -100,6 +101,8 @@ class ReadingPane(QPlainTextEdit):
         self.setAutoFillBackground(True)
         self.document().setDocumentMargin(12)
         self._press_position: QPoint | None = None
+        self.overlay_painters: list[Callable[[QPainter, QRect], None]] = []
+        """Drawn over the text after the bars (suggestion outlines), in viewport pixels."""
 
     # -- typography ------------------------------------------------------------
 
@@ -145,14 +148,17 @@ class ReadingPane(QPlainTextEdit):
             for block, _ in self.visible_blocks(area):
                 self.highlighter.ensure_styled(block)
         super().paintEvent(event)
-        if self.styles is None:
+        if self.styles is None and not self.overlay_painters:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        width = self.bar_width()
-        # Bars hang a little below their line: repaint them when the next line is.
-        for block, geometry in self.visible_blocks(area, slack=4 * width):
-            paint_statement_bars(painter, block, geometry.topLeft(), self.styles, width)
+        if self.styles is not None:
+            width = self.bar_width()
+            # Bars hang a little below their line: repaint them when the next line is.
+            for block, geometry in self.visible_blocks(area, slack=4 * width):
+                paint_statement_bars(painter, block, geometry.topLeft(), self.styles, width)
+        for paint_overlay in self.overlay_painters:
+            paint_overlay(painter, area)
         painter.end()
 
     # -- clicks --------------------------------------------------------------------
@@ -214,6 +220,7 @@ class ArticleView(QWidget):
         self._layers: list[str] = []
         self._current_id: str | None = None
         self._by_word = True
+        self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
 
         self.editor.installEventFilter(self)
         self.editor.viewport().installEventFilter(self)
@@ -253,6 +260,10 @@ class ArticleView(QWidget):
     def document_id(self) -> str | None:
         return self._document.id if self._document else None
 
+    def text_positions(self) -> TextPositions | None:
+        """Code point <-> Qt position converter of the document on show."""
+        return self._positions
+
     def current_span(self) -> Span | None:
         """The current span, as stored, or None."""
         if self._current_id is None or self._current_id not in self._index:
@@ -281,9 +292,9 @@ class ArticleView(QWidget):
         current = self._current()
         if current is not None and current.label != label_name:
             if self._is_editable(current):
-                self.undo_stack.push(
-                    RelabelSpan(self.store, self, self.store.span(current.id), label_name)
-                )
+                span = self.store.span(current.id)
+                attrs = attrs_for_label(self.store, span.doc_id, span.text, span.label, label_name)
+                self.undo_stack.push(RelabelSpan(self.store, self, span, label_name, attrs))
         elif current is None:
             self.statusMessage.emit(self.tr("Select some text, then press a label key."))
 
@@ -300,6 +311,16 @@ class ArticleView(QWidget):
         self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
         self._set_current(span_id)
+
+    def clear_current(self) -> None:
+        """No current span (another layer, such as suggestions, takes the keys)."""
+        self._set_current(None)
+
+    def set_overlay(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Short-lived highlights drawn under the current span's (e.g. the current
+        suggestion); each layer replaces its own list."""
+        self._overlays[name] = selections
+        self._show_current()
 
     def delete_current_span(self) -> None:
         current = self._current()
@@ -387,7 +408,8 @@ class ArticleView(QWidget):
                 self.select_span(existing.id)
                 return
         try:
-            span = self.store.make_span(document, self.annotator, start, end, label)
+            attrs = attrs_for_label(self.store, document.id, document.text[start:end], None, label)
+            span = self.store.make_span(document, self.annotator, start, end, label, attrs=attrs)
         except AnnotatorError as error:
             self.span_edit_failed(str(error))
             return
@@ -405,7 +427,10 @@ class ArticleView(QWidget):
         if moved is None:
             return
         span = self.store.span(current.id)
-        self.undo_stack.push(ResizeSpan(self.store, self, span, *moved))
+        attrs = None
+        if span.label == AMOUNT_LABEL:
+            attrs = read_amount(self.store, span.doc_id, text[moved[0] : moved[1]])
+        self.undo_stack.push(ResizeSpan(self.store, self, span, *moved, attrs))
 
     def _cycle(self, step: int) -> None:
         own = [span for span in self._index if self._is_editable(span)]
@@ -450,8 +475,9 @@ class ArticleView(QWidget):
 
     def _show_current(self) -> None:
         span = self._current()
+        overlays = [item for items in self._overlays.values() for item in items]
         if span is None or self._positions is None:
-            self.editor.setExtraSelections([])
+            self.editor.setExtraSelections(overlays)
             return
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.editor.document())
@@ -463,7 +489,7 @@ class ArticleView(QWidget):
         outline = QPen(self.styles.colour(span.label).darker(130), 1.5)
         text_format.setProperty(QTextFormat.Property.OutlinePen, outline)
         selection.format = text_format  # type: ignore[attr-defined]
-        self.editor.setExtraSelections([selection])
+        self.editor.setExtraSelections([*overlays, selection])
 
     # -- keys --------------------------------------------------------------------------
 
@@ -533,7 +559,10 @@ class ArticleView(QWidget):
             label = label_set.get(span.label)
             name = label.display_name(language) if label else span.label
             who = "" if span.annotator == self.annotator else f" ({span.annotator})"
-            lines.append(f"{name}{who}")
+            reading = ""
+            if span.label == AMOUNT_LABEL:
+                reading = f" → {amount_reading(self.store.span(span.id).attrs)}"
+            lines.append(f"{name}{who}{reading}")
         where = event.globalPos()  # type: ignore[attr-defined]
         QToolTip.showText(where, "\n".join(lines), self.editor)
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -94,7 +94,15 @@ class DeleteSpan(SpanCommand):
 
 
 class RelabelSpan(SpanCommand):
-    def __init__(self, store: Store, listener: SpanListener, span: Span, label: str) -> None:
+    def __init__(
+        self,
+        store: Store,
+        listener: SpanListener,
+        span: Span,
+        label: str,
+        attrs: dict[str, Any] | None = None,
+    ) -> None:
+        """``attrs``: the span's new attributes (an amount's value), None to keep them."""
         super().__init__(
             store,
             listener,
@@ -102,11 +110,12 @@ class RelabelSpan(SpanCommand):
         )
         self.before = span
         self.label = label
+        self.attrs = attrs
 
     def redo(self) -> None:
         def step() -> SpanChange:
             current = self.store.span(self.before.id)
-            after = self.store.update_span(self.before.id, label=self.label)
+            after = self.store.update_span(self.before.id, label=self.label, attrs=self.attrs)
             return SpanChange(self.before.doc_id, current, after)
 
         self._run(step)
@@ -125,12 +134,19 @@ class ResizeSpan(SpanCommand):
     MERGE_ID = 0x5A17
 
     def __init__(
-        self, store: Store, listener: SpanListener, span: Span, start: int, end: int
+        self,
+        store: Store,
+        listener: SpanListener,
+        span: Span,
+        start: int,
+        end: int,
+        attrs: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(store, listener, _tr("Resize “%1”").replace("%1", _short(span.text)))
         self.before = span
         self.start = start
         self.end = end
+        self.attrs = attrs
 
     def id(self) -> int:
         return self.MERGE_ID
@@ -138,13 +154,15 @@ class ResizeSpan(SpanCommand):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, ResizeSpan) or other.before.id != self.before.id:
             return False
-        self.start, self.end = other.start, other.end
+        self.start, self.end, self.attrs = other.start, other.end, other.attrs
         return True
 
     def redo(self) -> None:
         def step() -> SpanChange:
             current = self.store.span(self.before.id)
-            after = self.store.update_span(self.before.id, start=self.start, end=self.end)
+            after = self.store.update_span(
+                self.before.id, start=self.start, end=self.end, attrs=self.attrs
+            )
             return SpanChange(self.before.doc_id, current, after)
 
         self._run(step)

@@ -46,6 +46,7 @@ from annotator.ui.preferences import Preferences, PreferencesDialog
 from annotator.ui.review_mode import ReviewMode
 from annotator.ui.shortcuts import ShortcutSheet
 from annotator.ui.span_panel import SpanPanel
+from annotator.ui.suggestions import SuggestionController
 from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
 
 OUTCOME_FAILED = "failed"
@@ -87,6 +88,9 @@ class MainWindow(QMainWindow):
         self.article_view.set_word_snapping(preferences.word_snapping)
         self.label_bar = LabelBar()
         self.span_panel = SpanPanel()
+        self.suggestions = SuggestionController(
+            self.article_view, db_path, annotator, self.undo_stack, preferences, self
+        )
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -129,6 +133,9 @@ class MainWindow(QMainWindow):
         self.article_view.spansChanged.connect(self._spans_changed)
         self.article_view.currentSpanChanged.connect(self.span_panel.set_current_span)
         self.article_view.statusMessage.connect(self._show_message)
+        self.suggestions.statusMessage.connect(self._show_message)
+        for action in self.suggestions.actions():
+            self.addAction(action)
         self.span_panel.spanPicked.connect(self._span_picked)
         self.label_bar.labelClicked.connect(self.article_view.apply_label)
 
@@ -220,6 +227,9 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.redo_action, self.delete_span_action])
+        self.edit_menu.addActions(
+            [self.suggestions.accept_all_action, self.suggestions.correct_amount_action]
+        )
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.preferences_action)
 
@@ -227,6 +237,7 @@ class MainWindow(QMainWindow):
         self.view_menu.addActions([self.zoom_in_action, self.zoom_out_action])
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.snapping_action)
+        self.view_menu.addAction(self.suggestions.show_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.find_action, self.list_focus_action])
 
@@ -278,6 +289,7 @@ class MainWindow(QMainWindow):
         self.previous_action.setText(self.tr("Pre&vious article"))
         self.shortcuts_action.setText(self.tr("&Keyboard shortcuts"))
         self.about_action.setText(self.tr("&About annotator"))
+        self.suggestions.retranslate()
         self.label_bar.set_labels(self.label_set(), self.language, self.tr("Tag as:"))
         self._show_annotator()
         self._show_document_status()
@@ -322,6 +334,7 @@ class MainWindow(QMainWindow):
         # document the user cannot see.
         self.undo_stack.clear()
         self.article_view.set_document(doc_id)
+        self.suggestions.set_document(doc_id)
         if doc_id is not None:
             self.document_list.select_document(doc_id)
         self.preferences.set_last_document(self.db_path, doc_id)
@@ -442,6 +455,7 @@ class MainWindow(QMainWindow):
         self.annotator = name
         self.undo_stack.clear()
         self.article_view.set_annotator(name)
+        self.suggestions.set_annotator(name)
         self.reload_documents()
         self._show_annotator()
         self._show_spans()
@@ -454,6 +468,7 @@ class MainWindow(QMainWindow):
         self.apply_preferences(
             dialog.annotator_name(), dialog.language_choice(), dialog.word_snapping()
         )
+        self.suggestions.set_use_model(dialog.suggest_with_model())
 
     def apply_preferences(self, name: str, language_choice: str, word_snapping: bool) -> None:
         self.preferences.annotator_name = name
@@ -690,6 +705,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.cancel_all()
         self.tasks.wait()
+        self.suggestions.shutdown()
         # Let the finished tasks' queued signals arrive before the window goes.
         QApplication.processEvents()
         self.save_layout()

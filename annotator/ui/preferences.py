@@ -94,6 +94,25 @@ class Preferences:
     def word_snapping(self, on: bool) -> None:
         self.settings.setValue("article/word_snapping", "true" if on else "false")
 
+    # -- suggestions (issue 8) -------------------------------------------------------
+
+    @property
+    def show_suggestions(self) -> bool:
+        return self._text("suggestions/show", "true").lower() == "true"
+
+    @show_suggestions.setter
+    def show_suggestions(self, on: bool) -> None:
+        self.settings.setValue("suggestions/show", "true" if on else "false")
+
+    @property
+    def suggest_with_model(self) -> bool:
+        """Off unless asked for: loading spaCy costs a second and a few hundred MB."""
+        return self._text("suggestions/model", "false").lower() == "true"
+
+    @suggest_with_model.setter
+    def suggest_with_model(self, on: bool) -> None:
+        self.settings.setValue("suggestions/model", "true" if on else "false")
+
     # -- where the user left off -------------------------------------------------
 
     def last_document(self, db_path: Path | str) -> str | None:
@@ -133,11 +152,15 @@ class PreferencesDialog(QDialog):
         )
         self.snapping_check = QCheckBox(self.tr("Snap selections to whole words"))
         self.snapping_check.setChecked(preferences.word_snapping)
+        self.model_check = QCheckBox(self.tr("Suggest people and organisations with spaCy"))
+        self.model_check.setObjectName("suggestWithModel")
+        self.model_check.setChecked(preferences.suggest_with_model)
 
         form = QFormLayout()
         form.addRow(self.tr("Your name:"), self.name_edit)
         form.addRow(self.tr("Interface language:"), self.language_combo)
         form.addRow("", self.snapping_check)
+        form.addRow("", self.model_check)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -161,3 +184,6 @@ class PreferencesDialog(QDialog):
 
     def word_snapping(self) -> bool:
         return self.snapping_check.isChecked()
+
+    def suggest_with_model(self) -> bool:
+        return self.model_check.isChecked()

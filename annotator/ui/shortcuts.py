@@ -65,6 +65,18 @@ def article_keys() -> list[tuple[str, str]]:
             translate("ShortcutSheet", "A label's key, on a selected span"),
             translate("ShortcutSheet", "Change its label"),
         ),
+        (
+            translate("ShortcutSheet", "N / Shift+N"),
+            translate("ShortcutSheet", "Go to the next / previous suggestion (dashed outline)"),
+        ),
+        (
+            translate("ShortcutSheet", "Enter, or a label's key, on a suggestion"),
+            translate("ShortcutSheet", "Accept it (with that label)"),
+        ),
+        (
+            translate("ShortcutSheet", "X / Backspace, on a suggestion"),
+            translate("ShortcutSheet", "Reject it: it is not proposed again"),
+        ),
     ]
 
 

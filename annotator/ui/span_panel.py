@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from annotator.core.models import LabelSet, Span
+from annotator.ui.amount_editor import decorate_amount_rows
 from annotator.ui.models import SPAN_ID_ROLE, SpanTreeModel
 
 
@@ -45,6 +46,7 @@ class SpanPanel(QWidget):
     def set_spans(self, spans: Sequence[Span], label_set: LabelSet, language: str) -> None:
         expanded = self._collapsed_groups()
         self.model.set_spans(spans, label_set, language)
+        decorate_amount_rows(self.model, spans)
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
             if self.model.item(row).text().split(" (")[0] in expanded:

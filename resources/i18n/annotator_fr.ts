@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
     <context>
+        <name>AmountDialog</name>
+        <message>
+            <source>Amount</source>
+            <translation>Montant</translation>
+        </message>
+        <message>
+            <source>none (money or a count)</source>
+            <translation>aucune (argent ou nombre)</translation>
+        </message>
+        <message>
+            <source>percent</source>
+            <translation>pour cent</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+        <message>
+            <source>Text:</source>
+            <translation>Texte :</translation>
+        </message>
+        <message>
+            <source>Value:</source>
+            <translation>Valeur :</translation>
+        </message>
+        <message>
+            <source>Currency (ISO 4217):</source>
+            <translation>Devise (ISO 4217) :</translation>
+        </message>
+        <message>
+            <source>Unit:</source>
+            <translation>Unité :</translation>
+        </message>
+        <message>
+            <source>Qualifier:</source>
+            <translation>Précision :</translation>
+        </message>
+        <message>
+            <source>Range from:</source>
+            <translation>Fourchette de :</translation>
+        </message>
+        <message>
+            <source>Range to:</source>
+            <translation>Fourchette à :</translation>
+        </message>
+        <message>
+            <source>A value, or both ends of a range. Write 1500000 or 1 500 000.</source>
+            <translation>Une valeur, ou les deux bornes d’une fourchette. Écrivez 1500000 ou 1 500 000.</translation>
+        </message>
+        <message>
+            <source>%1: “%2” is not a number without ambiguity (write 1500 or 1.5).</source>
+            <translation>%1 : « %2 » n’est pas un nombre sans ambiguïté (écrivez 1500 ou 1.5).</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <source>Range from</source>
+            <translation>Fourchette de</translation>
+        </message>
+        <message>
+            <source>Range to</source>
+            <translation>Fourchette à</translation>
+        </message>
+        <message>
+            <source>Give a value, or both ends of a range.</source>
+            <translation>Donnez une valeur, ou les deux bornes d’une fourchette.</translation>
+        </message>
+        <message>
+            <source>Give a value or a range, not both.</source>
+            <translation>Donnez une valeur ou une fourchette, pas les deux.</translation>
+        </message>
+        <message>
+            <source>The range's low end is above its high end.</source>
+            <translation>La borne basse de la fourchette dépasse la borne haute.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AmountEditor</name>
+        <message>
+            <source>not read yet (F2 to set the value)</source>
+            <translation>pas encore lu (F2 pour saisir la valeur)</translation>
+        </message>
+        <message>
+            <source>unreadable</source>
+            <translation>illisible</translation>
+        </message>
+        <message>
+            <source>Correct the amount “%1”</source>
+            <translation>Corriger le montant « %1 »</translation>
+        </message>
+    </context>
+    <context>
         <name>ArticleView</name>
         <message>
             <location filename="../../annotator/ui/article_view.py" line="249" />
@@ -417,6 +511,10 @@
             <source>Interface language:</source>
             <translation>Langue de l’interface :</translation>
         </message>
+        <message>
+            <source>Suggest people and organisations with spaCy</source>
+            <translation>Suggérer personnes et organisations avec spaCy</translation>
+        </message>
     </context>
     <context>
         <name>QProgressDialog</name>
@@ -563,6 +661,30 @@
             <source>Does</source>
             <translation>Action</translation>
         </message>
+        <message>
+            <source>N / Shift+N</source>
+            <translation>N / Maj+N</translation>
+        </message>
+        <message>
+            <source>Go to the next / previous suggestion (dashed outline)</source>
+            <translation>Aller à la suggestion suivante / précédente (contour en tirets)</translation>
+        </message>
+        <message>
+            <source>Enter, or a label's key, on a suggestion</source>
+            <translation>Entrée, ou la touche d’une étiquette, sur une suggestion</translation>
+        </message>
+        <message>
+            <source>Accept it (with that label)</source>
+            <translation>L’accepter (avec cette étiquette)</translation>
+        </message>
+        <message>
+            <source>X / Backspace, on a suggestion</source>
+            <translation>X / Retour arrière, sur une suggestion</translation>
+        </message>
+        <message>
+            <source>Reject it: it is not proposed again</source>
+            <translation>La refuser : elle n’est plus proposée</translation>
+        </message>
     </context>
     <context>
         <name>SpanPanel</name>
@@ -598,6 +720,85 @@
             <location filename="../../annotator/ui/models.py" line="40" />
             <source>Reviewed</source>
             <translation>Relu</translation>
+        </message>
+    </context>
+    <context>
+        <name>Suggestions</name>
+        <message>
+            <source>Finding suggestions…</source>
+            <translation>Recherche de suggestions…</translation>
+        </message>
+        <message>
+            <source>Accept “%1” as %2</source>
+            <translation>Accepter « %1 » comme %2</translation>
+        </message>
+        <message>
+            <source>Reject the suggestion “%1”</source>
+            <translation>Refuser la suggestion « %1 »</translation>
+        </message>
+        <message>
+            <source>Show &amp;suggestions</source>
+            <translation>Afficher les &amp;suggestions</translation>
+        </message>
+        <message>
+            <source>&amp;Accept all suggestions of one label…</source>
+            <translation>&amp;Accepter toutes les suggestions d’une étiquette…</translation>
+        </message>
+        <message>
+            <source>Correct the amount's &amp;value…</source>
+            <translation>Corriger la &amp;valeur du montant…</translation>
+        </message>
+        <message>
+            <source>Loading the spaCy model for suggestions…</source>
+            <translation>Chargement du modèle spaCy pour les suggestions…</translation>
+        </message>
+        <message>
+            <source>Model suggestions are off: %1</source>
+            <translation>Suggestions du modèle désactivées : %1</translation>
+        </message>
+        <message>
+            <source>No suggestions: %1</source>
+            <translation>Pas de suggestions : %1</translation>
+        </message>
+        <message>
+            <source>Suggestions are hidden (View ▸ Show suggestions).</source>
+            <translation>Les suggestions sont masquées (Affichage ▸ Afficher les suggestions).</translation>
+        </message>
+        <message>
+            <source>No suggestions in this article.</source>
+            <translation>Aucune suggestion dans cet article.</translation>
+        </message>
+        <message>
+            <source>Accept %1 suggestions of %2</source>
+            <translation>Accepter %1 suggestions de %2</translation>
+        </message>
+        <message>
+            <source>Accepted %1 suggestions: %2.</source>
+            <translation>%1 suggestions acceptées : %2.</translation>
+        </message>
+        <message>
+            <source>Accept all suggestions of:</source>
+            <translation>Accepter toutes les suggestions de :</translation>
+        </message>
+        <message>
+            <source>Select an amount first (Tab, or click it), then F2.</source>
+            <translation>Sélectionnez d’abord un montant (Tab, ou un clic), puis F2.</translation>
+        </message>
+        <message>
+            <source>Amount saved: %1</source>
+            <translation>Montant enregistré : %1</translation>
+        </message>
+        <message>
+            <source>Suggestion %1/%2: %3 “%4”%5. Enter accepts, X rejects, N goes on.</source>
+            <translation>Suggestion %1/%2 : %3 « %4 »%5. Entrée accepte, X refuse, N passe à la suivante.</translation>
+        </message>
+        <message>
+            <source>Suggested %1%2 (%3)</source>
+            <translation>Suggestion : %1%2 (%3)</translation>
+        </message>
+        <message>
+            <source>Click it, then Enter to accept or X to reject.</source>
+            <translation>Cliquez dessus, puis Entrée pour accepter ou X pour refuser.</translation>
         </message>
     </context>
 </TS>

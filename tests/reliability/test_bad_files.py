@@ -283,11 +283,11 @@ def test_jsonl_with_a_broken_line_in_the_middle_imports_nothing(
     position=st.integers(min_value=0, max_value=4),
     defect=st.sampled_from(list(DEFECTS.values())),
 )
-def test_a_spoiled_record_in_the_middle_stores_nothing_of_itself(
+def test_a_spoiled_record_in_the_middle_stores_nothing_of_its_file(
     project: Path, tmp_path_factory: pytest.TempPathFactory, position: int, defect: SpoiledSpan
 ) -> None:
-    """A record that cannot be used is refused with its line; the file's other records
-    are imported (the interchange policy), and nothing of the refused one is stored."""
+    """A record that cannot be used is refused with its line and nothing of its file is
+    stored; with --partial the file's other records go in, never the refused one."""
     run = uuid.uuid4().hex[:8]  # the project fixture lives across examples
     texts = [f"Article {run}-{n}. {TEXT}" for n in range(5)]
     records = []
@@ -300,8 +300,10 @@ def test_a_spoiled_record_in_the_middle_stores_nothing_of_itself(
         records.append(gold_record(text, [span]))
     path = tmp_path_factory.mktemp("middle") / "five.jsonl"
     path.write_bytes(jsonl(records))
+    assert_refused(project, path, line=position + 1)
+
     before = dump_file(project)
-    result = run_cli("--db", project, "import", path)
+    result = run_cli("--db", project, "import", "--partial", path)
     assert_no_traceback(result)
     assert result.exit_code == 1
     assert f"{path}:{position + 1}" in result.output

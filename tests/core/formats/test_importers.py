@@ -96,12 +96,24 @@ def test_label_map_maps_to_the_projects_labels(store: Store) -> None:
         parse_label_map("PER")
 
 
+def test_a_folder_with_an_unmapped_label_stores_nothing(store: Store) -> None:
+    report = import_file(
+        store,
+        BRATIAA / "Lisa",
+        as_name="Lisa",
+        label_map=parse_label_map("PER=person,ORG=organisation"),
+    )
+    assert report.refused and store.span_count() == 0 and store.document_count() == 0
+    assert any("--partial" in note for note in report.notes)
+
+
 def test_a_document_with_an_unmapped_label_is_refused_whole(store: Store) -> None:
     report = import_file(
         store,
         BRATIAA / "Lisa",
         as_name="Lisa",
         label_map=parse_label_map("PER=person,ORG=organisation"),
+        partial=True,
     )
     refused_files = {Path(e.path).name for e in report.refused}
     assert refused_files and all("'LOC'" in str(e) or "'MISC'" in str(e) for e in report.refused)
@@ -166,6 +178,8 @@ def test_doccano_line_without_text_is_refused_by_line(store: Store) -> None:
     report = import_file(store, path, as_name="ann", add_labels=True)
     (problem,) = report.refused
     assert problem.line == 3 and "no text" in problem.reason
+    assert store.span_count() == 0 and store.document_count() == 0
+    import_file(store, path, as_name="ann", add_labels=True, partial=True)
     assert span_tuples(store) == [(0, 1, "LOC", "e")]
     assert store.document_count() == 2
 
