@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
+    QTextDocument,
     QTextFormat,
     QTextOption,
     QUndoStack,
@@ -55,6 +56,7 @@ from annotator.ui.commands import (
 )
 from annotator.ui.highlighter import SpanHighlighter, SpanStyles, paint_statement_bars
 from annotator.ui.qt_offsets import TextPositions, positions_for
+from annotator.ui.reading_layout import SpacedPlainTextLayout
 
 READING_FONTS = [
     "Source Serif 4",
@@ -78,6 +80,9 @@ class ReadingPane(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        document = QTextDocument(self)
+        document.setDocumentLayout(SpacedPlainTextLayout(document))
+        self.setDocument(document)
         self.styles: SpanStyles | None = None
         self.highlighter: SpanHighlighter | None = None
         self.setReadOnly(True)
@@ -101,6 +106,7 @@ class ReadingPane(QPlainTextEdit):
         self.setAutoFillBackground(True)
         self.document().setDocumentMargin(12)
         self._press_position: QPoint | None = None
+        self._wrapped_width = -1
         self.overlay_painters: list[Callable[[QPainter, QRect], None]] = []
         """Drawn over the text after the bars (suggestion outlines), in viewport pixels."""
 
@@ -121,10 +127,25 @@ class ReadingPane(QPlainTextEdit):
         side = max(int(metrics.averageCharWidth() * 2), int((self.width() - column) / 2))
         top = int(metrics.height() * 0.8)
         self.setViewportMargins(side, top, side, 0)
+        self._wrap_to_viewport()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._wrapped_width = self.viewport().width()  # Qt has just re-wrapped
         self.update_margins()
+
+    def _wrap_to_viewport(self) -> None:
+        """Re-wrap the text if the viewport's width is not the one it was wrapped to.
+
+        QPlainTextEdit re-wraps only on a resize event that changes the width, and a
+        viewport narrowed by its margins while the pane is hidden sends none: an
+        article set before the window was shown stayed as wide as the whole pane
+        (clipped lines, a horizontal scroll bar)."""
+        width = self.viewport().width()
+        if width != self._wrapped_width:
+            self._wrapped_width = width
+            super().resizeEvent(QResizeEvent(self.viewport().size(), QSize(-1, -1)))
 
     # -- drawing -----------------------------------------------------------------
 

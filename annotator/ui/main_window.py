@@ -12,14 +12,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
-    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -142,7 +141,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self._restore_layout()
         self.reload_documents()
-        self._initial_document_pending = True
+        self._open_initial_document()
 
     # -- properties -------------------------------------------------------------
 
@@ -316,14 +315,6 @@ class MainWindow(QMainWindow):
             self.open_document(last)
         elif self.document_model.rowCount() > 0:
             self.open_document(self.document_model.summary(0).id)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._initial_document_pending:
-            self._initial_document_pending = False
-            # After the first layout: a text set before its pane has its final width
-            # stays laid out too wide (clipped lines, a horizontal scroll bar).
-            QTimer.singleShot(0, self._open_initial_document)
 
     def open_document(self, doc_id: str | None) -> None:
         if doc_id == self.current_document_id():
