@@ -1018,3 +1018,24 @@ class Store:
             (doc_id, annotator),
         )
         return {(row[0], row[1], row[2]) for row in rows}
+
+    # -- attribution in the window: link targets in other articles (issue 9) ----------
+
+    def spans_with_labels(
+        self, labels: Sequence[str], annotator: str, exclude_doc_id: str | None = None
+    ) -> list[Span]:
+        """One layer's spans with one of ``labels`` across the project (all but one
+        document), in document order: the claims a denial in another article may deny."""
+        if not labels:
+            return []
+        columns = ", ".join("s." + column.strip() for column in _SPAN_COLUMNS.split(","))
+        query = (
+            f"SELECT {columns} FROM spans s JOIN documents d ON d.id = s.doc_id "
+            f"WHERE s.annotator = ? AND s.label IN ({', '.join('?' * len(labels))})"
+        )
+        params: list[Any] = [annotator, *labels]
+        if exclude_doc_id is not None:
+            query += " AND s.doc_id != ?"
+            params.append(exclude_doc_id)
+        rows = self.conn.execute(query + ' ORDER BY d.position, s.start, s."end" DESC', params)
+        return [_span_from_row(row) for row in rows]

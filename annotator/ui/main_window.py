@@ -37,6 +37,7 @@ from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
 from annotator.ui import i18n
 from annotator.ui.article_view import ArticleView
+from annotator.ui.attribution import Attribution
 from annotator.ui.document_list import DocumentListPanel
 from annotator.ui.error_list import ErrorListDialog
 from annotator.ui.label_bar import LabelBar
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         self.span_panel.spanPicked.connect(self._span_picked)
         self.label_bar.labelClicked.connect(self.article_view.apply_label)
+        # Links, the claim ledger and the report (issue 9): menus, panel, keys.
+        self.attribution = Attribution(self)
 
         self.retranslate()
         self._restore_layout()
@@ -294,6 +297,7 @@ class MainWindow(QMainWindow):
         self._show_document_status()
         self._show_spans()
         self._update_title()
+        self.attribution.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -446,6 +450,7 @@ class MainWindow(QMainWindow):
         self.annotator = name
         self.undo_stack.clear()
         self.article_view.set_annotator(name)
+        self.attribution.refresh()
         self.suggestions.set_annotator(name)
         self.reload_documents()
         self._show_annotator()

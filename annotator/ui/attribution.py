@@ -1,0 +1,320 @@
+"""Attribution in the window (issue 9): wires link mode, the link panel, the markers in
+the article, the claim ledger and the editorial report into the main window.
+
+The window creates one ``Attribution`` and otherwise knows nothing of links: this
+object adds its menu entries, puts the link panel under the span panel, and listens to
+the article view. Link edits go through ``link_commands`` on the window's undo stack
+and report back here (``link_changed``), which redraws what shows links.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter
+
+from annotator.core import ledger as ledger_module
+from annotator.core import links
+from annotator.core.links import LinkError
+from annotator.core.models import LinkType
+from annotator.ui.ledger_view import LedgerDialog
+from annotator.ui.link_commands import AddLink, DeleteLink, LinkChange
+from annotator.ui.link_markers import Arc, LinkMarkers
+from annotator.ui.link_mode import LinkMode
+from annotator.ui.link_panel import LinkPanel, LinkPanelContent
+from annotator.ui.tasks import StoreTask
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+def report_task(db_path: Path | str, target: Path, description: str) -> StoreTask:
+    """Write the editorial report off the UI thread (a big project takes seconds)."""
+    from annotator.core import report
+
+    def work(store: Any, _progress: Any, _should_cancel: Any) -> Path:
+        report.write_report(store, target, report.default_layer(store))
+        return target
+
+    return StoreTask(db_path, work, description)
+
+
+class Attribution(QObject):
+    linksChanged = Signal(object)
+    """(frozenset of doc ids) after a link was made, removed or restored."""
+    reportFinished = Signal(object)
+    """The report's path, or None if it failed."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.view = window.article_view
+        self.store = window.store
+        self.panel = LinkPanel()
+        self.markers = LinkMarkers(self.view)
+        self.mode = LinkMode(self.view, window.undo_stack, self, self.title_of, self)
+        self.markers.extra_arcs = self._candidate_arc
+        self.ledger_dialog: LedgerDialog | None = None
+        self.report_box: QMessageBox | None = None
+        self._check_all = False
+        self._titles: dict[str, str] = {}
+        self._place_panel()
+
+        self.link_action = QAction(window)
+        self.link_action.setObjectName("linkSpan")
+        self.link_action.triggered.connect(self.mode.start)
+        self.link_elsewhere_action = QAction(window)
+        self.link_elsewhere_action.setObjectName("linkToOtherArticle")
+        self.link_elsewhere_action.triggered.connect(lambda: self.mode.open_picker())
+        self.ledger_action = QAction(window)
+        self.ledger_action.setObjectName("claimLedger")
+        self.ledger_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.ledger_action.triggered.connect(self.show_ledger)
+        self.report_action = QAction(window)
+        self.report_action.setObjectName("editorialReport")
+        self.report_action.triggered.connect(self.choose_report_file)
+        for action in (self.ledger_action, self.report_action):
+            window.addAction(action)
+        self._add_to_menus()
+
+        self.view.currentSpanChanged.connect(lambda _id: self.refresh())
+        self.view.spansChanged.connect(lambda _doc: self.refresh())
+        self.mode.statusMessage.connect(window.statusBar().showMessage)
+        self.mode.candidateChanged.connect(self.view.editor.viewport().update)
+        window.documentOpened.connect(lambda _doc: self._document_opened())
+        self.panel.jumpRequested.connect(self.jump_to)
+        self.panel.deleteRequested.connect(self.delete_link)
+        self.panel.problemsScopeChanged.connect(self._set_check_all)
+        self.retranslate()
+
+    # -- placing ----------------------------------------------------------------------------
+
+    def _place_panel(self) -> None:
+        """Under the span panel, in the window's right-hand column."""
+        splitter = self.window.splitter
+        index = splitter.indexOf(self.window.span_panel)
+        column = QSplitter(Qt.Orientation.Vertical)
+        column.setObjectName("rightColumn")
+        column.setChildrenCollapsible(False)
+        splitter.replaceWidget(index, column)
+        column.addWidget(self.window.span_panel)
+        column.addWidget(self.panel)
+        self.window.span_panel.show()
+        column.setStretchFactor(0, 1)
+        column.setStretchFactor(1, 1)
+        column.setSizes([450, 450])
+        self.column = column
+
+    def _add_to_menus(self) -> None:
+        window = self.window
+        _insert_after(window.file_menu, window.export_action, [self.report_action])
+        _insert_after(
+            window.edit_menu,
+            window.delete_span_action,
+            [self.link_action, self.link_elsewhere_action],
+        )
+        _insert_after(window.view_menu, window.zoom_out_action, [self.ledger_action])
+
+    def retranslate(self) -> None:
+        self.link_action.setText(self.tr("&Link the selected span… (L)"))
+        self.link_elsewhere_action.setText(self.tr("Link to a span of &another article… (Shift+L)"))
+        self.ledger_action.setText(self.tr("Claim &ledger…"))
+        self.report_action.setText(self.tr("Editorial &report…"))
+        self.panel.retranslate()
+        if self.ledger_dialog is not None:
+            self.ledger_dialog.retranslate()
+
+    # -- what shows links ------------------------------------------------------------------------
+
+    def title_of(self, doc_id: str) -> str:
+        if doc_id not in self._titles:
+            self._titles = {s.id: s.title for s in self.store.document_summaries()}
+        return self._titles.get(doc_id, doc_id[:12])
+
+    def type_names(self) -> dict[str, str]:
+        language = self.window.language
+        return {kind.name: kind.display_name(language) for kind in self.link_types()}
+
+    def link_types(self) -> list[LinkType]:
+        return list(self.store.label_set().link_types)
+
+    def refresh(self) -> None:
+        """Read the article's links and checks again; redraw the panel and markers."""
+        doc_id = self.view.document_id()
+        annotator = self.view.annotator
+        if doc_id is None:
+            resolved: list[links.ResolvedLink] = []
+            problems: list[links.AttributionProblem] = []
+        else:
+            resolved = links.document_links(self.store, doc_id, [annotator])
+            problems = links.check(
+                self.store, [annotator], doc_id=None if self._check_all else doc_id
+            )
+        current = self.view.current_span_id() or None
+        self.panel.set_content(
+            LinkPanelContent(
+                doc_id=doc_id,
+                current_span_id=current,
+                links=resolved,
+                problems=problems,
+                label_set=self.store.label_set(),
+                language=self.window.language,
+                title_of=self.title_of,
+            )
+        )
+        self.markers.set_links(resolved, self.type_names())
+
+    def _document_opened(self) -> None:
+        self._titles = {}
+        self.refresh()
+
+    def _set_check_all(self, on: bool) -> None:
+        self._check_all = on
+        self.refresh()
+
+    def _candidate_arc(self) -> list[Arc]:
+        source, candidate = self.mode.source(), self.mode.current_candidate()
+        if source is None or candidate is None:
+            return []
+        return [
+            Arc(
+                source.end,
+                candidate.span.start,
+                self.view.styles.colour(candidate.span.label),
+                candidate.link_type.display_name(self.window.language),
+                strong=True,
+            )
+        ]
+
+    # -- LinkListener: what undo commands report --------------------------------------------
+
+    def link_changed(self, change: LinkChange) -> None:
+        self.refresh()
+        if self.ledger_dialog is not None and self.ledger_dialog.isVisible():
+            self.ledger_dialog.refresh()
+        self.linksChanged.emit(change.doc_ids)
+
+    def link_edit_failed(self, message: str) -> None:
+        self.window.statusBar().showMessage(
+            self.tr("Link not saved: %1").replace("%1", message), 10000
+        )
+
+    # -- panel requests ---------------------------------------------------------------------------
+
+    def jump_to(self, doc_id: str, span_id: str) -> None:
+        if doc_id != self.view.document_id():
+            self.window.open_document(doc_id)
+        self.view.select_span(span_id)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def delete_link(self, link_id: str) -> None:
+        try:
+            link = self.store.link(link_id)
+        except KeyError:
+            return
+        (resolved,) = links.resolve(self.store, [link])
+        self.window.undo_stack.push(
+            DeleteLink(self.store, self, resolved, self.type_names().get(link.type))
+        )
+
+    # -- the claim ledger ---------------------------------------------------------------------------
+
+    def build_ledger(self) -> ledger_module.Ledger:
+        return ledger_module.build(self.store, self.view.annotator)
+
+    def show_ledger(self) -> LedgerDialog:
+        if self.ledger_dialog is None:
+            self.ledger_dialog = LedgerDialog(
+                self.build_ledger,
+                lambda: self.view.annotator,
+                self.window.undo_stack,
+                self.window,
+            )
+            self.ledger_dialog.claimActivated.connect(self.jump_to)
+            self.ledger_dialog.groupConfirmed.connect(self.confirm_group)
+        self.ledger_dialog.refresh()
+        self.ledger_dialog.show()
+        self.ledger_dialog.raise_()
+        self.ledger_dialog.activateWindow()
+        return self.ledger_dialog
+
+    def confirm_group(self, first_id: str, second_id: str) -> None:
+        """Mark two claims the same claim (``same_as``), one undo step."""
+        spans = self.store.spans_by_ids((first_id, second_id))
+        if first_id not in spans or second_id not in spans:
+            return
+        try:
+            kind = links.link_type(self.store.label_set(), links.SAME_AS)
+        except LinkError as error:
+            self.link_edit_failed(str(error))
+            return
+        self.window.undo_stack.push(
+            AddLink(
+                self.store,
+                self,
+                kind.name,
+                spans[first_id],
+                spans[second_id],
+                kind.display_name(self.window.language),
+            )
+        )
+
+    # -- the editorial report ---------------------------------------------------------------------
+
+    def choose_report_file(self) -> None:
+        target, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Write the editorial report"),
+            str(self.window.db_path.with_name(self.window.db_path.stem + "-report.html")),
+            self.tr("Web page (*.html)"),
+        )
+        if target:
+            self.write_report(Path(target))
+
+    def write_report(self, target: Path) -> StoreTask:
+        task = report_task(self.window.db_path, target, self.tr("Writing the editorial report…"))
+        task.signals.succeeded.connect(self._report_written)
+        task.signals.failed.connect(self._report_failed)
+        return self.window.tasks.start(task, self.window)
+
+    def _report_written(self, path: Path) -> None:
+        box = QMessageBox(self.window)
+        box.setObjectName("reportWritten")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Editorial report"))
+        box.setText(self.tr("The report is written to %1.").replace("%1", str(path)))
+        box.setInformativeText(self.tr("It is one self-contained page: mail it, print it."))
+        self.open_report_button = box.addButton(
+            self.tr("Open it"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(self.open_report_button)
+        box.buttonClicked.connect(
+            lambda button: self._open_report(path) if button is self.open_report_button else None
+        )
+        self.report_box = box
+        box.open()
+        self.window.statusBar().showMessage(
+            self.tr("Report written to %1.").replace("%1", str(path)), 10000
+        )
+        self.reportFinished.emit(path)
+
+    def _open_report(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def _report_failed(self, message: str) -> None:
+        QMessageBox.warning(self.window, self.tr("Report not written"), message)
+        self.reportFinished.emit(None)
+
+
+def _insert_after(menu: QMenu, anchor: QAction, actions: list[QAction]) -> None:
+    """Put ``actions`` just after ``anchor`` in ``menu`` (at the end if it is not there)."""
+    present = menu.actions()
+    index = present.index(anchor) + 1 if anchor in present else len(present)
+    if index < len(present):
+        menu.insertActions(present[index], actions)
+    else:
+        menu.addActions(actions)
