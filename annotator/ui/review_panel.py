@@ -63,6 +63,11 @@ def one_line(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def quoted(text: str, limit: int = 60) -> str:
+    # Not « »: French articles quote with them, and a span often starts with one.
+    return f"“{one_line(text, limit)}”"
+
+
 class ReviewPanel(QWidget):
     """Shows a ``ReviewState``; emits which row the reviewer is on."""
 
@@ -237,7 +242,7 @@ class ReviewPanel(QWidget):
         self._label_set = label_set
         self._language = language
         gold_spans = {
-            span.id: f"{self._label_name(span.label)} «{one_line(span.text, 40)}»"
+            span.id: f"{self._label_name(span.label)} {quoted(span.text, 40)}"
             for span in state.gold
         }
         self.tree.blockSignals(True)
@@ -276,7 +281,7 @@ class ReviewPanel(QWidget):
         row = QTreeWidgetItem(
             [
                 f"{index + 1}. {self.kind_text(item.kind)}",
-                f"{' / '.join(labels)} «{one_line(widest.text)}»",
+                f"{' / '.join(labels)} {quoted(widest.text)}",
                 self.tr("not %1").replace("%1", ", ".join(item.missing_from))
                 if item.missing_from
                 else "",
@@ -309,7 +314,7 @@ class ReviewPanel(QWidget):
         row = QTreeWidgetItem(
             [
                 self._label_name(candidate.label),
-                f"«{one_line(candidate.text)}»",
+                quoted(candidate.text),
                 who,
                 self.decision_text(candidate.decision, gold_spans),
             ]
@@ -452,9 +457,7 @@ class ReviewPanel(QWidget):
             top.setExpanded(True)
 
     def _gold_item(self, side: str, candidate: Candidate) -> QTreeWidgetItem:
-        row = QTreeWidgetItem(
-            [side, f"«{one_line(candidate.text)}»", self._label_name(candidate.label)]
-        )
+        row = QTreeWidgetItem([side, quoted(candidate.text), self._label_name(candidate.label)])
         row.setData(0, RANGE_ROLE, (candidate.start, candidate.end))
         return row
 

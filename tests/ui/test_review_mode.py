@@ -254,7 +254,7 @@ def test_layer_against_gold_lists_what_gold_has_that_the_layer_lacks(
         for row in range(panel.gold_tree.topLevelItemCount())
     }
     only_gold = groups["Only in gold (1)"]
-    assert only_gold.child(0).text(1).startswith("«Sam Altman affirme")
+    assert only_gold.child(0).text(1).startswith("“Sam Altman affirme")
     # alice's denial and OpenAI are not in gold yet.
     assert groups["Only in alice's layer (2)"].childCount() == 2
     # Picking a row scrolls to it and outlines it.
