@@ -8,6 +8,7 @@ command obsolete, and Qt drops it from the stack instead of keeping a lie.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -18,6 +19,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Span
 from annotator.core.store import Store
+from annotator.ui import i18n
 
 
 @dataclass(frozen=True)
@@ -37,8 +39,15 @@ class SpanListener(Protocol):
     def span_edit_failed(self, message: str) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SpanCommand", text)
+def _fill(template: str, *values: str) -> str:
+    """Qt's ``%1``, ``%2`` filled in one pass (a span's text may itself hold "%2")."""
+    return re.sub(r"%(\d)", lambda match: values[int(match.group(1)) - 1], template)
+
+
+def _label_name(store: Store, label: str) -> str:
+    """A label as the interface names it in its current language ("Personne")."""
+    found = store.label_set().get(label)
+    return found.display_name(i18n.current_language()) if found else label
 
 
 class SpanCommand(QUndoCommand):
@@ -46,6 +55,19 @@ class SpanCommand(QUndoCommand):
         super().__init__(text)
         self.store = store
         self.listener = listener
+
+    @property
+    def doc_id(self) -> str | None:
+        """The article this step changes (undo opens it first, see ``undo_history``)."""
+        span = getattr(self, "span", None) or getattr(self, "before", None)
+        return span.doc_id if span is not None else None
+
+    def describe(self) -> str:
+        """The step as the Edit menu names it, in the interface's current language."""
+        return self.text()
+
+    def retranslate(self) -> None:
+        self.setText(self.describe())
 
     def _run(self, step: Callable[[], SpanChange]) -> None:
         try:
@@ -59,12 +81,16 @@ class SpanCommand(QUndoCommand):
 
 class AddSpan(SpanCommand):
     def __init__(self, store: Store, listener: SpanListener, span: Span) -> None:
-        super().__init__(
-            store,
-            listener,
-            _tr("Tag “%1” as %2").replace("%1", _short(span.text)).replace("%2", span.label),
-        )
+        super().__init__(store, listener, "")
         self.span = span
+        self.retranslate()
+
+    def describe(self) -> str:
+        return _fill(
+            QCoreApplication.translate("SpanCommand", "Tag “%1” as %2"),
+            _short(self.span.text),
+            _label_name(self.store, self.span.label),
+        )
 
     def redo(self) -> None:
         self._run(lambda: SpanChange(self.span.doc_id, None, self.store.add_span(self.span)))
@@ -74,13 +100,17 @@ class AddSpan(SpanCommand):
 
 
 class DeleteSpan(SpanCommand):
-    def __init__(self, store: Store, listener: SpanListener, span: Span) -> None:
-        super().__init__(
-            store,
-            listener,
-            _tr("Remove %1 “%2”").replace("%1", span.label).replace("%2", _short(span.text)),
+    def describe(self) -> str:
+        return _fill(
+            QCoreApplication.translate("SpanCommand", "Remove %1 “%2”"),
+            _label_name(self.store, self.span.label),
+            _short(self.span.text),
         )
+
+    def __init__(self, store: Store, listener: SpanListener, span: Span) -> None:
+        super().__init__(store, listener, "")
         self.span = span
+        self.retranslate()
 
     def redo(self) -> None:
         def step() -> SpanChange:
@@ -103,14 +133,18 @@ class RelabelSpan(SpanCommand):
         attrs: dict[str, Any] | None = None,
     ) -> None:
         """``attrs``: the span's new attributes (an amount's value), None to keep them."""
-        super().__init__(
-            store,
-            listener,
-            _tr("Relabel “%1” as %2").replace("%1", _short(span.text)).replace("%2", label),
-        )
+        super().__init__(store, listener, "")
         self.before = span
         self.label = label
         self.attrs = attrs
+        self.retranslate()
+
+    def describe(self) -> str:
+        return _fill(
+            QCoreApplication.translate("SpanCommand", "Relabel “%1” as %2"),
+            _short(self.before.text),
+            _label_name(self.store, self.label),
+        )
 
     def redo(self) -> None:
         def step() -> SpanChange:
@@ -142,11 +176,17 @@ class ResizeSpan(SpanCommand):
         end: int,
         attrs: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(store, listener, _tr("Resize “%1”").replace("%1", _short(span.text)))
+        super().__init__(store, listener, "")
         self.before = span
         self.start = start
         self.end = end
         self.attrs = attrs
+        self.retranslate()
+
+    def describe(self) -> str:
+        return _fill(
+            QCoreApplication.translate("SpanCommand", "Resize “%1”"), _short(self.before.text)
+        )
 
     def id(self) -> int:
         return self.MERGE_ID

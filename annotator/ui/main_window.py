@@ -48,6 +48,7 @@ from annotator.ui.shortcuts import ShortcutSheet
 from annotator.ui.span_panel import SpanPanel
 from annotator.ui.suggestions import SuggestionController
 from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
+from annotator.ui.undo_history import UndoHistory
 
 OUTCOME_FAILED = "failed"
 
@@ -182,12 +183,16 @@ class MainWindow(QMainWindow):
         self.export_action = self._action("exportGold", self.choose_export_file, ["Ctrl+E"])
         self.quit_action = self._action("quit", self.close, ["Ctrl+Q"])
 
-        self.undo_action = self.undo_stack.createUndoAction(self)
-        self.undo_action.setObjectName("undo")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_stack.createRedoAction(self)
-        self.redo_action.setObjectName("redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_history = UndoHistory(
+            self.undo_stack,
+            self.current_document_id,
+            self._open_for_undo,
+            self._document_title,
+            self,
+            shown_elsewhere=self._reveal_current_span,
+        )
+        self.undo_action = self.undo_history.undo_action
+        self.redo_action = self.undo_history.redo_action
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         self.delete_span_action = self._action("deleteSpan", self.article_view.delete_current_span)
@@ -276,8 +281,7 @@ class MainWindow(QMainWindow):
         self.load_samples_action.setText(self.tr("Load the &sample articles"))
         self.export_action.setText(self.tr("&Export gold JSONL…"))
         self.quit_action.setText(self.tr("&Quit"))
-        self.undo_action.setText(self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo"))
+        self.undo_history.retranslate()
         self.delete_span_action.setText(self.tr("&Remove the selected span (Delete)"))
         self.preferences_action.setText(self.tr("&Preferences…"))
         self.zoom_in_action.setText(self.tr("Zoom &in"))
@@ -325,9 +329,6 @@ class MainWindow(QMainWindow):
             return
         if doc_id is not None and self.document_model.row_of(doc_id) is None:
             return
-        # Undo works within the article being read: an undo must never change a
-        # document the user cannot see.
-        self.undo_stack.clear()
         self.article_view.set_document(doc_id)
         self.suggestions.set_document(doc_id)
         if doc_id is not None:
@@ -336,8 +337,27 @@ class MainWindow(QMainWindow):
         self._show_spans()
         self._show_document_status()
         self._update_title()
+        self.undo_history.refresh()  # an undo elsewhere names its article
         if doc_id is not None:
             self.documentOpened.emit(doc_id)
+
+    def _open_for_undo(self, doc_id: str) -> None:
+        """Show the article an undo or redo is about to change."""
+        if self.document_model.row_of(doc_id) is None:
+            return
+        if not self.document_list.select_document(doc_id, notify=False):
+            self.document_list.clear_filters()  # the filter hides it: show it anyway
+            self.document_list.select_document(doc_id, notify=False)
+        self.open_document(doc_id)
+
+    def _reveal_current_span(self) -> None:
+        span_id = self.article_view.current_span_id()
+        if span_id:
+            self.article_view.select_span(span_id)
+
+    def _document_title(self, doc_id: str) -> str | None:
+        row = self.document_model.row_of(doc_id)
+        return self.document_model.summary(row).title if row is not None else None
 
     def _focus_article(self, _doc_id: str = "") -> None:
         self.article_view.setFocus(Qt.FocusReason.OtherFocusReason)

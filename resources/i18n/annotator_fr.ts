@@ -268,16 +268,6 @@
             <translation>&amp;Quitter</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="262" />
-            <source>&amp;Undo</source>
-            <translation>&amp;Annuler</translation>
-        </message>
-        <message>
-            <location filename="../../annotator/ui/main_window.py" line="263" />
-            <source>&amp;Redo</source>
-            <translation>&amp;Rétablir</translation>
-        </message>
-        <message>
             <location filename="../../annotator/ui/main_window.py" line="264" />
             <source>&amp;Remove the selected span (Delete)</source>
             <translation>&amp;Supprimer l’annotation sélectionnée (Suppr)</translation>
@@ -687,6 +677,29 @@
         </message>
     </context>
     <context>
+        <name>SpanCommand</name>
+        <message>
+            <location filename="../../annotator/ui/commands.py" />
+            <source>Tag “%1” as %2</source>
+            <translation>Étiqueter « %1 » comme %2</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/commands.py" />
+            <source>Remove %1 “%2”</source>
+            <translation>Retirer %1 « %2 »</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/commands.py" />
+            <source>Relabel “%1” as %2</source>
+            <translation>Changer « %1 » en %2</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/commands.py" />
+            <source>Resize “%1”</source>
+            <translation>Déplacer les bords de « %1 »</translation>
+        </message>
+    </context>
+    <context>
         <name>SpanPanel</name>
         <message>
             <location filename="../../annotator/ui/span_panel.py" line="65" />
@@ -799,6 +812,34 @@
         <message>
             <source>Click it, then Enter to accept or X to reject.</source>
             <translation>Cliquez dessus, puis Entrée pour accepter ou X pour refuser.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoHistory</name>
+        <message>
+            <location filename="../../annotator/ui/undo_history.py" />
+            <source>&amp;Undo</source>
+            <translation>&amp;Annuler</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/undo_history.py" />
+            <source>&amp;Undo %1</source>
+            <translation>&amp;Annuler %1</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/undo_history.py" />
+            <source>&amp;Redo</source>
+            <translation>&amp;Rétablir</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/undo_history.py" />
+            <source>&amp;Redo %1</source>
+            <translation>&amp;Rétablir %1</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/undo_history.py" />
+            <source>%1 (in “%2”)</source>
+            <translation>%1 (dans « %2 »)</translation>
         </message>
     </context>
 </TS>
