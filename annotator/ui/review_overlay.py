@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QTextLine
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QTextBlock, QTextLine
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.review import DisagreementKind
@@ -52,21 +52,35 @@ def x_of(line: QTextLine, position: int) -> float:
     return x
 
 
-def range_rects(pane: ReadingPane, qt_start: int, qt_end: int, area: QRect) -> list[QRectF]:
-    """Viewport rectangles, one per laid-out line, covering Qt positions [start, end)."""
+def range_rects(
+    blocks: Sequence[tuple[QTextBlock, QRectF]], qt_start: int, qt_end: int, area: QRect
+) -> list[QRectF]:
+    """Viewport rectangles, one per laid-out line in ``area``, covering Qt positions
+    [start, end); ``blocks`` are the visible blocks with their geometry, in order."""
     rects: list[QRectF] = []
-    for block, geometry in pane.visible_blocks(area):
+    for block, geometry in blocks:
         block_start = block.position()
-        if block_start + block.length() <= qt_start:
+        block_end = block_start + block.length() - 1
+        if block_end <= qt_start:
             continue
         if block_start >= qt_end:
             break
         layout = block.layout()
-        if layout is None:
+        if layout is None or layout.lineCount() == 0:
             continue
         origin = geometry.topLeft() + layout.position()
-        for number in range(layout.lineCount()):
+        # A paragraph can hold thousands of lines: go straight to the range's own lines.
+        first = layout.lineForTextPosition(max(qt_start, block_start) - block_start)
+        last = layout.lineForTextPosition(max(min(qt_end, block_end) - block_start - 1, 0))
+        if not (first.isValid() and last.isValid()):
+            continue
+        for number in range(first.lineNumber(), last.lineNumber() + 1):
             line = layout.lineAt(number)
+            top = origin.y() + line.y()
+            if top > area.bottom():
+                break
+            if top + line.height() < area.top():
+                continue
             line_start = block_start + line.textStart()
             line_end = line_start + line.textLength()
             start, end = max(qt_start, line_start), min(qt_end, line_end)
@@ -75,12 +89,7 @@ def range_rects(pane: ReadingPane, qt_start: int, qt_end: int, area: QRect) -> l
             left = x_of(line, start - block_start)
             right = x_of(line, end - block_start)
             rects.append(
-                QRectF(
-                    origin.x() + min(left, right),
-                    origin.y() + line.y(),
-                    abs(right - left),
-                    line.height(),
-                )
+                QRectF(origin.x() + min(left, right), top, abs(right - left), line.height())
             )
     return rects
 
@@ -138,9 +147,10 @@ class DisagreementOverlay(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         to_qt = self.positions.to_qt
+        blocks = list(self.pane.visible_blocks(area))
         pills_by_line: dict[int, list[tuple[Mark, QColor, float]]] = {}
         for mark in self.marks:
-            rects = range_rects(self.pane, to_qt(mark.start), to_qt(mark.end), area)
+            rects = range_rects(blocks, to_qt(mark.start), to_qt(mark.end), area)
             if not rects:
                 continue
             colour = QColor(SETTLED_COLOUR) if mark.settled else kind_colour(mark.kind)
@@ -153,7 +163,7 @@ class DisagreementOverlay(QWidget):
             pills_by_line.setdefault(round(middle), []).append((mark, colour, middle))
         if self.focus_range is not None:
             rects = range_rects(
-                self.pane, to_qt(self.focus_range[0]), to_qt(self.focus_range[1]), area
+                blocks, to_qt(self.focus_range[0]), to_qt(self.focus_range[1]), area
             )
             painter.setPen(QPen(QColor(FOCUS_COLOUR), 2.6))
             for rect in rects:
