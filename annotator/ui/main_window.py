@@ -40,6 +40,7 @@ from annotator.ui.article_view import ArticleView
 from annotator.ui.attribution import Attribution
 from annotator.ui.document_list import DocumentListPanel
 from annotator.ui.error_list import ErrorListDialog
+from annotator.ui.export_dialog import ExportDialog, ExportReportDialog, losses
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.models import DocumentListModel, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self)
         self.error_dialog: ErrorListDialog | None = None
+        self.export_dialog: ExportDialog | None = None
+        self.export_report: ExportReportDialog | None = None
         self._last_import_outcomes: Counter[str] = Counter()
 
         self.document_model = DocumentListModel(self)
@@ -279,7 +282,7 @@ class MainWindow(QMainWindow):
         self.import_files_action.setText(self.tr("&Import files…"))
         self.import_folder_action.setText(self.tr("Import a &folder…"))
         self.load_samples_action.setText(self.tr("Load the &sample articles"))
-        self.export_action.setText(self.tr("&Export gold JSONL…"))
+        self.export_action.setText(self.tr("&Export…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.undo_history.retranslate()
         self.delete_span_action.setText(self.tr("&Remove the selected span (Delete)"))
@@ -588,20 +591,36 @@ class MainWindow(QMainWindow):
         self.error_dialog.open()
 
     def choose_export_file(self) -> None:
-        target, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export the gold dataset"),
-            str(self.db_path.with_suffix(".jsonl")),
-            self.tr("JSON Lines (*.jsonl)"),
+        """Ask for format, file and filters (as ``annotator export`` takes them), then
+        export in the background."""
+        dialog = ExportDialog(
+            self.db_path, self.label_set(), self.store.annotators(), self.language, self
         )
-        if target:
-            self.start_export(Path(target))
+        self.export_dialog = dialog
+        if dialog.exec() != ExportDialog.DialogCode.Accepted:
+            return
+        choice = dialog.choice()
+        self.start_export(
+            choice.path, choice.options, format_name=choice.format_name, align=choice.align
+        )
 
-    def start_export(self, target: Path, options: Any = None) -> StoreTask:
+    def start_export(
+        self,
+        target: Path,
+        options: Any = None,
+        *,
+        format_name: str = "jsonl",
+        align: str = "strict",
+    ) -> StoreTask:
         from annotator.core.export import ExportOptions
 
         task = export_task(
-            self.db_path, target, options or ExportOptions(), self.tr("Exporting the gold dataset…")
+            self.db_path,
+            target,
+            options or ExportOptions(),
+            self.tr("Exporting the dataset…"),
+            format_name=format_name,
+            align=align,
         )
         task.signals.succeeded.connect(self._export_succeeded)
         task.signals.failed.connect(self._export_failed)
@@ -616,6 +635,10 @@ class MainWindow(QMainWindow):
             .replace("%3", str(report.path)),
             10000,
         )
+        if losses(report):
+            # A lossy format left spans out: say which and why, never silently.
+            self.export_report = ExportReportDialog(report, self)
+            self.export_report.open()
         self.exportFinished.emit(report)
 
     def _export_failed(self, message: str) -> None:

@@ -157,12 +157,25 @@ def import_task(db_path: Path | str, paths: Sequence[Path], description: str) ->
     return StoreTask(db_path, work, description)
 
 
-def export_task(db_path: Path | str, target: Path, options: Any, description: str) -> StoreTask:
-    from annotator.core.export import export_gold_jsonl
+def export_task(
+    db_path: Path | str,
+    target: Path,
+    options: Any,
+    description: str,
+    format_name: str = "jsonl",
+    align: str = "strict",
+) -> StoreTask:
+    """Export in ``format_name``; gold JSONL reports progress and can be cancelled."""
 
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
-        return export_gold_jsonl(
-            store, target, options, progress=progress, should_cancel=should_cancel
-        )
+        if format_name == "jsonl":
+            from annotator.core.export import export_gold_jsonl
+
+            return export_gold_jsonl(
+                store, target, options, progress=progress, should_cancel=should_cancel
+            )
+        from annotator.core.formats.registry import export_format
+
+        return export_format(store, format_name, target, options, align=align)
 
     return StoreTask(db_path, work, description)

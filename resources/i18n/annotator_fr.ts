@@ -198,6 +198,177 @@
         </message>
     </context>
     <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Export the dataset</source>
+            <translation>Exporter le jeu de données</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Choose…</source>
+            <translation>Choisir…</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Any article with spans or a status</source>
+            <translation>Tout article avec des annotations ou un statut</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Articles marked done (or reviewed)</source>
+            <translation>Articles terminés (ou relus)</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Reviewed articles only</source>
+            <translation>Articles relus seulement</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Every annotator</source>
+            <translation>Tous les annotateurs</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Gold (the reviewed layer)</source>
+            <translation>Référence (la couche relue)</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Drop spans that cut a word</source>
+            <translation>Écarter les annotations qui coupent un mot</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Shrink them to the words inside</source>
+            <translation>Les réduire aux mots qu’elles contiennent</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Grow them to whole words</source>
+            <translation>Les étendre aux mots entiers</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Format:</source>
+            <translation>Format :</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Write to:</source>
+            <translation>Écrire dans :</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Articles:</source>
+            <translation>Articles :</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Whose spans:</source>
+            <translation>Annotations de :</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Labels:</source>
+            <translation>Étiquettes :</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Spans that cut a word:</source>
+            <translation>Annotations qui coupent un mot :</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Gold JSONL (everything, with provenance)</source>
+            <translation>JSONL de référence (tout, avec la provenance)</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>spaCy DocBin (.spacy)</source>
+            <translation>DocBin spaCy (.spacy)</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>CoNLL-2003 IOB2 text</source>
+            <translation>Texte CoNLL-2003 IOB2</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Hugging Face token classification (JSONL)</source>
+            <translation>Classification de tokens Hugging Face (JSONL)</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>brat standoff folder (.txt/.ann)</source>
+            <translation>Dossier brat (.txt/.ann)</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>doccano JSONL</source>
+            <translation>JSONL doccano</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Label Studio JSON tasks</source>
+            <translation>Tâches JSON Label Studio</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Prodigy JSONL</source>
+            <translation>JSONL Prodigy</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>One label per word: overlapping spans keep the longest, and spans that cut a word are aligned as chosen below. Whatever is left out is reported.</source>
+            <translation>Une étiquette par mot : parmi des annotations qui se chevauchent, la plus longue est gardée, et celles qui coupent un mot sont alignées comme choisi ci-dessous. Tout ce qui est écarté est signalé.</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Whole words only: spans that cut a word are aligned as chosen below. Whatever is left out is reported.</source>
+            <translation>Mots entiers seulement : les annotations qui coupent un mot sont alignées comme choisi ci-dessous. Tout ce qui est écarté est signalé.</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Keeps every span, nested ones included, and who made it.</source>
+            <translation>Garde toutes les annotations, imbriquées comprises, et leur auteur.</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Keeps every span; who made it and when are not kept.</source>
+            <translation>Garde toutes les annotations ; leur auteur et leur date ne sont pas gardés.</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Export to a folder</source>
+            <translation>Exporter dans un dossier</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Export to</source>
+            <translation>Exporter vers</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportReportDialog</name>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>Export report</source>
+            <translation>Rapport d’export</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/export_dialog.py" />
+            <source>%1 of %2 spans written; %3 dropped, %4 trimmed, %5 expanded.</source>
+            <translation>%1 annotations écrites sur %2 ; %3 écartées, %4 réduites, %5 étendues.</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRun</name>
         <message>
             <location filename="../../annotator/ui/app.py" line="50" />
@@ -256,11 +427,6 @@
             <location filename="../../annotator/ui/main_window.py" line="259" />
             <source>Load the &amp;sample articles</source>
             <translation>Charger les articles d’&amp;exemple</translation>
-        </message>
-        <message>
-            <location filename="../../annotator/ui/main_window.py" line="260" />
-            <source>&amp;Export gold JSONL…</source>
-            <translation>E&amp;xporter le JSONL de référence…</translation>
         </message>
         <message>
             <location filename="../../annotator/ui/main_window.py" line="261" />
@@ -409,21 +575,6 @@
             <translation>Annulé.</translation>
         </message>
         <message>
-            <location filename="../../annotator/ui/main_window.py" line="550" />
-            <source>Export the gold dataset</source>
-            <translation>Exporter le jeu de référence</translation>
-        </message>
-        <message>
-            <location filename="../../annotator/ui/main_window.py" line="552" />
-            <source>JSON Lines (*.jsonl)</source>
-            <translation>JSON Lines (*.jsonl)</translation>
-        </message>
-        <message>
-            <location filename="../../annotator/ui/main_window.py" line="561" />
-            <source>Exporting the gold dataset…</source>
-            <translation>Export du jeu de référence…</translation>
-        </message>
-        <message>
             <location filename="../../annotator/ui/main_window.py" line="570" />
             <source>Wrote %1 articles and %2 spans to %3.</source>
             <translation>%1 articles et %2 annotations écrits dans %3.</translation>
@@ -472,6 +623,16 @@
             <location filename="../../annotator/ui/main_window.py" line="650" />
             <source>Later</source>
             <translation>Plus tard</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/main_window.py" />
+            <source>&amp;Export…</source>
+            <translation>&amp;Exporter…</translation>
+        </message>
+        <message>
+            <location filename="../../annotator/ui/main_window.py" />
+            <source>Exporting the dataset…</source>
+            <translation>Export du jeu de données…</translation>
         </message>
     </context>
     <context>

@@ -323,19 +323,27 @@ def test_first_run_asks_for_a_name_only_when_none_is_known(preferences, monkeypa
 
 
 def test_export_from_the_menu_writes_the_gold_file_in_the_background(
-    qtbot, open_window, seeded_project, tmp_path: Path, monkeypatch
+    qtbot, open_window, seeded_project, tmp_path: Path
 ):
     import json
 
-    from annotator.ui import main_window as main_window_module
+    from PySide6.QtCore import QTimer
+
+    from annotator.ui.export_dialog import ExportDialog
 
     window = open_window(seeded_project)
     target = tmp_path / "gold.jsonl"
-    monkeypatch.setattr(
-        main_window_module.QFileDialog,
-        "getSaveFileName",
-        lambda *args, **kwargs: (str(target), ""),
-    )
+
+    def answer_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ExportDialog):
+            QTimer.singleShot(20, answer_the_dialog)
+            return
+        dialog.path_edit.selectAll()
+        qtbot.keyClicks(dialog.path_edit, str(target))
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, answer_the_dialog)
     window.store.set_status(window.current_document_id(), "alice", Status.DONE)
     with qtbot.waitSignal(window.exportFinished, timeout=10000) as finished:
         qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)

@@ -1,0 +1,281 @@
+"""Export from the window: which format, where, and which spans (the ``export`` command's
+options), then what a lossy format left out.
+
+The dialog only gathers choices into an :class:`ExportChoice`; the window runs the export
+off the UI thread (``tasks.export_task``) and shows :class:`ExportReportDialog` when the
+format dropped, trimmed or expanded spans, since a silent loss is a wrong dataset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.export import ExportOptions
+from annotator.core.formats.registry import FORMATS
+from annotator.core.models import GOLD_LAYER, LabelSet
+
+TOKEN_FORMATS = ("spacy", "conll", "hf", "prodigy")
+"""Formats that hold whole tokens only: a span that cuts a token is aligned or dropped."""
+FOLDER_FORMATS = ("brat",)
+SUFFIXES = {
+    "jsonl": ".jsonl",
+    "spacy": ".spacy",
+    "conll": ".conll",
+    "hf": ".hf.jsonl",
+    "doccano": ".doccano.jsonl",
+    "labelstudio": ".labelstudio.json",
+    "prodigy": ".prodigy.jsonl",
+}
+ALL_ANNOTATORS = ""
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    format_name: str
+    path: Path
+    options: ExportOptions
+    align: str = "strict"
+
+
+def default_target(db_path: Path, format_name: str) -> Path:
+    if format_name in FOLDER_FORMATS:
+        return db_path.with_name(f"{db_path.stem}-{format_name}")
+    return db_path.with_name(db_path.stem + SUFFIXES[format_name])
+
+
+class ExportDialog(QDialog):
+    """Format, file, status, annotator and labels, as ``annotator export`` takes them."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        label_set: LabelSet,
+        annotators: list[str],
+        language: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export the dataset"))
+        self.db_path = db_path
+        self._path_edited = False
+
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("exportFormat")
+        descriptions = self._format_descriptions()
+        for name in FORMATS:
+            self.format_combo.addItem(descriptions.get(name, name), name)
+        self.format_note = QLabel()
+        self.format_note.setObjectName("exportFormatNote")
+        self.format_note.setWordWrap(True)
+
+        self.path_edit = QLineEdit()
+        self.path_edit.setObjectName("exportPath")
+        self.path_edit.textEdited.connect(self._path_typed)
+        browse = QPushButton(self.tr("Choose…"))
+        browse.setObjectName("exportBrowse")
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("exportStatus")
+        self.status_combo.addItem(self.tr("Any article with spans or a status"), "any")
+        self.status_combo.addItem(self.tr("Articles marked done (or reviewed)"), "done")
+        self.status_combo.addItem(self.tr("Reviewed articles only"), "reviewed")
+
+        self.annotator_combo = QComboBox()
+        self.annotator_combo.setObjectName("exportAnnotator")
+        self.annotator_combo.addItem(self.tr("Every annotator"), ALL_ANNOTATORS)
+        for name in annotators:
+            if name != GOLD_LAYER:
+                self.annotator_combo.addItem(name, name)
+        self.annotator_combo.addItem(self.tr("Gold (the reviewed layer)"), GOLD_LAYER)
+
+        self.label_checks: dict[str, QCheckBox] = {}
+        labels_box = QWidget()
+        labels_layout = QHBoxLayout(labels_box)
+        labels_layout.setContentsMargins(0, 0, 0, 0)
+        for label in label_set.labels:
+            check = QCheckBox(label.display_name(language))
+            check.setObjectName(f"exportLabel_{label.name}")
+            check.setChecked(True)
+            check.toggled.connect(self._update_ok)
+            self.label_checks[label.name] = check
+            labels_layout.addWidget(check)
+        labels_layout.addStretch(1)
+
+        self.align_combo = QComboBox()
+        self.align_combo.setObjectName("exportAlign")
+        self.align_combo.addItem(self.tr("Drop spans that cut a word"), "strict")
+        self.align_combo.addItem(self.tr("Shrink them to the words inside"), "contract")
+        self.align_combo.addItem(self.tr("Grow them to whole words"), "expand")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow("", self.format_note)
+        form.addRow(self.tr("Write to:"), path_row)
+        form.addRow(self.tr("Articles:"), self.status_combo)
+        form.addRow(self.tr("Whose spans:"), self.annotator_combo)
+        form.addRow(self.tr("Labels:"), labels_box)
+        self.align_label = QLabel(self.tr("Spans that cut a word:"))
+        form.addRow(self.align_label, self.align_combo)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Export"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.buttons)
+
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
+        self.setMinimumWidth(620)
+
+    def _format_descriptions(self) -> dict[str, str]:
+        return {
+            "jsonl": self.tr("Gold JSONL (everything, with provenance)"),
+            "spacy": self.tr("spaCy DocBin (.spacy)"),
+            "conll": self.tr("CoNLL-2003 IOB2 text"),
+            "hf": self.tr("Hugging Face token classification (JSONL)"),
+            "brat": self.tr("brat standoff folder (.txt/.ann)"),
+            "doccano": self.tr("doccano JSONL"),
+            "labelstudio": self.tr("Label Studio JSON tasks"),
+            "prodigy": self.tr("Prodigy JSONL"),
+        }
+
+    def _format_note(self, name: str) -> str:
+        if name in ("conll", "hf"):
+            return self.tr(
+                "One label per word: overlapping spans keep the longest, and spans that "
+                "cut a word are aligned as chosen below. Whatever is left out is reported."
+            )
+        if name in TOKEN_FORMATS:
+            return self.tr(
+                "Whole words only: spans that cut a word are aligned as chosen below. "
+                "Whatever is left out is reported."
+            )
+        if name == "jsonl":
+            return self.tr("Keeps every span, nested ones included, and who made it.")
+        return self.tr("Keeps every span; who made it and when are not kept.")
+
+    # -- reactions ---------------------------------------------------------------------
+
+    def _format_changed(self) -> None:
+        name = self.format_name()
+        self.format_note.setText(self._format_note(name))
+        token_format = name in TOKEN_FORMATS
+        self.align_combo.setEnabled(token_format)
+        self.align_label.setEnabled(token_format)
+        if not self._path_edited:
+            self.path_edit.setText(str(default_target(self.db_path, name)))
+        self._update_ok()
+
+    def _path_typed(self, _text: str) -> None:
+        self._path_edited = True
+        self._update_ok()
+
+    def _browse(self) -> None:
+        current = self.path_edit.text()
+        if self.format_name() in FOLDER_FORMATS:
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to a folder"), current)
+        else:
+            chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to"), current)
+        if chosen:
+            self.path_edit.setText(chosen)
+            self._path_edited = True
+            self._update_ok()
+
+    def _update_ok(self, *_: Any) -> None:
+        self.ok_button.setEnabled(bool(self.chosen_labels()) and bool(self.path_edit.text()))
+
+    # -- what was chosen ---------------------------------------------------------------
+
+    def format_name(self) -> str:
+        return str(self.format_combo.currentData())
+
+    def chosen_labels(self) -> list[str]:
+        return [name for name, check in self.label_checks.items() if check.isChecked()]
+
+    def choice(self) -> ExportChoice:
+        who = str(self.annotator_combo.currentData())
+        labels = self.chosen_labels()
+        options = ExportOptions(
+            annotators=[who] if who not in (ALL_ANNOTATORS, GOLD_LAYER) else None,
+            gold=who == GOLD_LAYER,
+            labels=None if len(labels) == len(self.label_checks) else labels,
+            status=str(self.status_combo.currentData()),
+        )
+        return ExportChoice(
+            self.format_name(),
+            Path(self.path_edit.text()).expanduser(),
+            options,
+            str(self.align_combo.currentData()) if self.align_combo.isEnabled() else "strict",
+        )
+
+
+def losses(report: Any) -> int:
+    """Spans a format export dropped, trimmed, expanded or left out of a part."""
+    return (
+        sum(getattr(report, "dropped", {}).values())
+        + getattr(report, "trimmed", 0)
+        + getattr(report, "expanded", 0)
+        + sum(getattr(report, "left_out", {}).values())
+    )
+
+
+class ExportReportDialog(QDialog):
+    """What a lossy export left out, and why, as the command line prints it."""
+
+    def __init__(self, report: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportReport")
+        self.setWindowTitle(self.tr("Export report"))
+        written = getattr(report, "written_spans", report.spans)
+        headline = QLabel(
+            self.tr("%1 of %2 spans written; %3 dropped, %4 trimmed, %5 expanded.")
+            .replace("%1", str(written))
+            .replace("%2", str(report.spans))
+            .replace("%3", str(sum(getattr(report, "dropped", {}).values())))
+            .replace("%4", str(getattr(report, "trimmed", 0)))
+            .replace("%5", str(getattr(report, "expanded", 0)))
+        )
+        headline.setObjectName("exportReportHeadline")
+        headline.setWordWrap(True)
+        details = QPlainTextEdit("\n".join(report.summary_lines()))
+        details.setObjectName("exportReportDetails")
+        details.setReadOnly(True)
+        details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(headline)
+        layout.addWidget(details, 1)
+        layout.addWidget(buttons)
+        self.resize(640, 320)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
