@@ -268,14 +268,18 @@ def paint_statement_bars(
         return
     base = origin + layout.position()
     gap = width * 0.75
-    lines = [layout.lineAt(number) for number in range(layout.lineCount())]
     # Line positions count UTF-16 units, as block.text() (a Python str) does not: ask
     # the document for the character instead of indexing the string.
     document = block.document()
+    last_line = layout.lineCount() - 1
     for (label, lane), pieces in runs.items():
         painter.setPen(styles.bar_pen(label, width))
         for piece_start, piece_end in pieces:
-            for line in lines:
+            # Only the lines the piece covers: one paragraph may hold thousands of lines.
+            first = max(layout.lineForTextPosition(piece_start).lineNumber(), 0)
+            last = layout.lineForTextPosition(max(piece_end - 1, piece_start)).lineNumber()
+            for number in range(first, last_line + 1 if last < 0 else last + 1):
+                line = layout.lineAt(number)
                 line_start = line.textStart()
                 line_end = line_start + line.textLength()
                 start = max(piece_start, line_start)

@@ -748,16 +748,24 @@ def _line_rects(block: QTextBlock, origin: QPointF, start: int, end: int) -> lis
     """The rectangles of a block's characters [start, end) (block-relative Qt positions),
     one per laid-out line, in the coordinates ``origin`` is in."""
     layout = block.layout()
-    if layout is None:
+    if layout is None or layout.lineCount() == 0:
         return []
     base = origin + layout.position()
+    document = block.document()
     rects = []
-    for number in range(layout.lineCount()):
+    # Only the lines the suggestion covers: a long paragraph has thousands of lines.
+    first = max(layout.lineForTextPosition(start).lineNumber(), 0)
+    last = layout.lineForTextPosition(max(end - 1, start)).lineNumber()
+    last = layout.lineCount() - 1 if last < 0 else last
+    for number in range(first, last + 1):
         line = layout.lineAt(number)
         line_start = line.textStart()
         line_end = line_start + line.textLength()
         low, high = max(start, line_start), min(end, line_end)
-        if high == line_end and high > low and block.text()[high - 1 : high].isspace():
+        # Positions count UTF-16 units, which block.text() (a Python str) does not.
+        if high == line_end and high > low and document.characterAt(
+            block.position() + high - 1
+        ).isspace():
             high -= 1  # the space a wrapped line ends with is not part of what is shown
         if low >= high:
             continue
