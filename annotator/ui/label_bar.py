@@ -64,7 +64,8 @@ class LabelBar(QWidget):
         for label in label_set.labels:
             action = QAction(
                 colour_swatch(label.color, 18, underline=label.kind == "statement"),
-                f"{label.display_name(language)}   {shortcut_text(label)}",
+                # Tight, so all five labels fit beside the article in French too.
+                f"{label.display_name(language)}  {shortcut_text(label).replace(' · ', '·')}",
                 self.toolbar,
             )
             action.setObjectName(f"label_{label.name}")

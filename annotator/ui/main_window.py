@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.document_list.setMinimumWidth(240)
         self.span_panel.setMinimumWidth(220)
-        self.splitter.setSizes([340, 820, 300])
+        self.splitter.setSizes([290, 760, 390])
         self.setCentralWidget(self.splitter)
 
         self.annotator_label = QLabel()
