@@ -12,7 +12,8 @@ Keys (while the text has the focus):
 - a click in a span makes it current (click again to reach a span nested under it);
 - Delete / Backspace: remove the current span; Escape: no current span;
 - Shift+Alt+Left/Right: move the current span's end, Ctrl+Shift+Alt+Left/Right its
-  start (by word when snapping, by character otherwise);
+  start (by word when snapping, by character otherwise); or drag an edge with the mouse
+  (``edge_drag``);
 - Ctrl+= / Ctrl++ / Ctrl+-: zoom.
 """
 
@@ -54,6 +55,7 @@ from annotator.ui.commands import (
     ResizeSpan,
     SpanChange,
 )
+from annotator.ui.edge_drag import EdgeDragger
 from annotator.ui.highlighter import SpanHighlighter, SpanStyles, paint_statement_bars
 from annotator.ui.qt_offsets import TextPositions, positions_for
 from annotator.ui.reading_layout import SpacedPlainTextLayout
@@ -242,10 +244,12 @@ class ArticleView(QWidget):
         self._current_id: str | None = None
         self._by_word = True
         self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._preview: tuple[int, int] | None = None
 
         self.editor.installEventFilter(self)
         self.editor.viewport().installEventFilter(self)
         self.editor.clicked.connect(self._on_click)
+        self.edge_dragger = EdgeDragger(self)
         self.editor.selectionChanged.connect(self._on_selection_changed)
 
     # -- what the main window calls ------------------------------------------------
@@ -256,6 +260,7 @@ class ArticleView(QWidget):
             self._reload_spans()
 
     def set_document(self, doc_id: str | None) -> None:
+        self._preview = None
         self._set_current(None)
         if doc_id is None:
             self._document = None
@@ -332,6 +337,25 @@ class ArticleView(QWidget):
         self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
         self._set_current(span_id)
+
+    def editable_current_span(self) -> Placed | None:
+        """The current span if it is the user's own (its edges can be dragged)."""
+        current = self._current()
+        return current if current is not None and self._is_editable(current) else None
+
+    def preview_current_range(self, span_range: tuple[int, int] | None) -> None:
+        """Outline the current span at ``span_range`` while an edge is dragged."""
+        self._preview = span_range
+        self._show_current()
+
+    def resize_current_span(self, start: int, end: int) -> None:
+        """Move the current span to ``[start, end)``, snapped as selections are; one undo step."""
+        current = self.editable_current_span()
+        if current is None or self._document is None:
+            return
+        snapped = snap(self._document.text, start, end, self._by_word)
+        if snapped is not None and snapped != (current.start, current.end):
+            self._push_resize(current, *snapped)
 
     def clear_current(self) -> None:
         """No current span (another layer, such as suggestions, takes the keys)."""
@@ -447,11 +471,15 @@ class ArticleView(QWidget):
         moved = move_edge(text, current.start, current.end, edge, direction, self._by_word)
         if moved is None:
             return
+        self._push_resize(current, *moved)
+
+    def _push_resize(self, current: Placed, start: int, end: int) -> None:
+        assert self._document is not None
         span = self.store.span(current.id)
         attrs = None
         if span.label == AMOUNT_LABEL:
-            attrs = read_amount(self.store, span.doc_id, text[moved[0] : moved[1]])
-        self.undo_stack.push(ResizeSpan(self.store, self, span, *moved, attrs))
+            attrs = read_amount(self.store, span.doc_id, self._document.text[start:end])
+        self.undo_stack.push(ResizeSpan(self.store, self, span, start, end, attrs))
 
     def _cycle(self, step: int) -> None:
         own = [span for span in self._index if self._is_editable(span)]
@@ -501,9 +529,10 @@ class ArticleView(QWidget):
             self.editor.setExtraSelections(overlays)
             return
         selection = QTextEdit.ExtraSelection()
+        start, end = self._preview or (span.start, span.end)
         cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(self._positions.to_qt(span.start))
-        cursor.setPosition(self._positions.to_qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._positions.to_qt(start))
+        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor  # type: ignore[attr-defined]
         text_format = QTextCharFormat()
         text_format.setBackground(self.styles.strong_tint(span.label))
