@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
@@ -38,6 +39,8 @@ from annotator.core.models import (
 from annotator.core.span_index import SpanRef
 
 BUSY_TIMEOUT_SECONDS = 5.0
+RECENT_TEXTS = 4
+"""How many document texts a Store keeps for checking spans (see _document_text)."""
 
 _SPAN_COLUMNS = 'id, doc_id, annotator, start, "end", label, text, origin, attrs, created_at, updated_at'
 
@@ -111,6 +114,10 @@ class Store:
             conn.close()
             raise
         self._label_set: LabelSet | None = None
+        # Texts of the documents spans were last checked against. A document's text
+        # never changes (its id is the text's hash), so this can never be stale, and
+        # the window adding a span to a 1 MB article does not re-read the megabyte.
+        self._recent_texts: OrderedDict[str, str] = OrderedDict()
 
     @cached_property
     def db(self) -> Any:
@@ -418,12 +425,21 @@ class Store:
             )
 
     def _document_text(self, doc_id: str, cache: dict[str, str]) -> str:
-        if doc_id not in cache:
+        if doc_id in cache:
+            return cache[doc_id]
+        text = self._recent_texts.get(doc_id)
+        if text is None:
             row = self.conn.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
             if row is None:
                 raise SpanError(f"no document {doc_id[:12]} in the project")
-            cache[doc_id] = row[0]
-        return cache[doc_id]
+            text = row[0]
+            self._recent_texts[doc_id] = text
+            if len(self._recent_texts) > RECENT_TEXTS:
+                self._recent_texts.popitem(last=False)
+        else:
+            self._recent_texts.move_to_end(doc_id)
+        cache[doc_id] = text
+        return text
 
     def _insert_spans(
         self, spans: Iterable[Span], check: bool = True, texts: dict[str, str] | None = None

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from annotator.core.store import Store
 
-from conftest import Worker, assert_clean_failure, dump_file, fill_project, run_cli
+from reliability_support import Worker, assert_clean_failure, dump_file, fill_project, run_cli
 
 
 def test_backup_copies_every_document_and_span(filled_project: Path, tmp_path: Path) -> None:

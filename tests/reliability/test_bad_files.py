@@ -21,7 +21,7 @@ from click.testing import Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import dump_file, fill_project, run_cli
+from reliability_support import dump_file, fill_project, run_cli
 
 TEXT = "Sam Altman affirme que Meta a offert 100 M$ à un chercheur. Meta dément."
 SAM, META = (0, 10), (23, 27)

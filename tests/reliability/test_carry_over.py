@@ -12,7 +12,7 @@ from annotator.core.carry_over import Alignment, carry_over, place
 from annotator.core.models import Document, Origin, Span
 from annotator.core.store import Store
 
-from conftest import assert_clean_failure, run_cli, seed_documents
+from reliability_support import assert_clean_failure, run_cli, seed_documents
 
 WORD = re.compile(r"\w{4,}")
 SEED_DOCUMENTS = seed_documents()

@@ -16,7 +16,7 @@ import pytest
 
 from annotator.core.store import Store
 
-from conftest import Worker, fill_project
+from reliability_support import Worker, fill_project
 
 WINDOW_WORKER = Path(__file__).resolve().parent / "window_worker.py"
 

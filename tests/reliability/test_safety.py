@@ -16,7 +16,7 @@ import pytest
 from annotator.core.safety import HOSTILE_TEXTS, NetworkForbidden, forbid_network, unescaped_texts
 from annotator.core.store import Store
 
-from conftest import dump_file, run_cli
+from reliability_support import dump_file, run_cli
 
 ARTICLE = (
     "Sam Altman affirme que Meta a offert 100 M$ à un chercheur. "

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from annotator.core.store import Store
 
-from conftest import Worker, fill_project
+from reliability_support import Worker, fill_project
 
 
 def test_two_processes_writing_at_once_lose_nothing(
