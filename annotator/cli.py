@@ -173,12 +173,14 @@ def docs_command(obj: Context) -> None:
 @click.option(
     "--map",
     "label_map",
-    help="Annotated files: their labels to the project's, e.g. PER=person,ORG=organisation.",
+    help="Annotated files: their labels (and relation types) to the project's, e.g. "
+    "PER=person,ORG=organisation,Said=said_by.",
 )
 @click.option(
     "--add-labels",
     is_flag=True,
-    help="Annotated files: add labels the project lacks instead of refusing their spans.",
+    help="Annotated files: add labels and relation types the project lacks instead of "
+    "refusing their spans and links.",
 )
 @click.option(
     "--format",

@@ -32,7 +32,16 @@ from annotator.core.formats.records import (
     read_json,
 )
 from annotator.core.links import ForeignRelation, import_relations
-from annotator.core.models import Document, Label, Origin, Span, normalise_newlines, utc_now
+from annotator.core.models import (
+    Document,
+    Label,
+    LabelSet,
+    LinkType,
+    Origin,
+    Span,
+    normalise_newlines,
+    utc_now,
+)
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store, new_id
 
@@ -80,6 +89,7 @@ class FileImportReport:
     labels_added: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     links_added: int = 0
+    link_types_added: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         added = sum(self.spans_added.values())
@@ -97,6 +107,8 @@ class FileImportReport:
             out.append(f"  {self.duplicates} spans already there: skipped")
         if self.labels_added:
             out.append(f"  labels added: {', '.join(self.labels_added)}")
+        if self.link_types_added:
+            out.append(f"  link types added: {', '.join(self.link_types_added)}")
         for reason, count in sorted(self.skipped.items()):
             out.append(f"  skipped {count} {reason}")
         for note in self.notes:
@@ -203,7 +215,7 @@ def _labelstudio_tasks(path: Path, tasks: list[Any], predictions: bool) -> Forei
 
 
 def _read_brat(folder: Path) -> ForeignFile:
-    result = ForeignFile(folder, "brat", [], fixed_unit="codepoints")
+    result = ForeignFile(folder, "brat", [], fixed_unit="codepoints", local_relations=True)
     layer_count = len(brat.layer_folders(folder)) if folder.is_dir() else 0
     for name, document in brat.read_folder(folder):
         record = ForeignRecord(
@@ -216,8 +228,18 @@ def _read_brat(folder: Path) -> ForeignFile:
         )
         for span in document.spans:
             record.spans.append(
-                ForeignSpan(span.start, span.end, span.label, text=span.text, line=span.line)
+                ForeignSpan(
+                    span.start,
+                    span.end,
+                    span.label,
+                    text=span.text,
+                    line=span.line,
+                    local_id=span.id,
+                )
             )
+        record.relations = [
+            ForeignRelation(r.type, r.from_id, r.to_id, line=r.line) for r in document.relations
+        ]
         result.records.append(record)
         for kind, count in document.ignored.items():
             result.skipped[f"brat {kind} (not spans)"] += count
@@ -318,6 +340,9 @@ class _Plan:
     relations: list[ForeignRelation] = field(default_factory=list)
     span_ids: dict[str, str] = field(default_factory=dict)
     """The file's span ids -> the ids the spans are stored under, when they differ."""
+    link_types: dict[str, LinkType] = field(default_factory=dict)
+    """Relation types the file uses that the project lacks (``add_labels``), by name,
+    allowed between the labels the file links with them."""
 
 
 def _layer_names(foreign: ForeignFile, as_name: str | None) -> dict[str, str]:
@@ -369,7 +394,8 @@ def _plan_file(
     if as_name and foreign.format == "gold":
         report.notes.append("--as ignored: gold JSONL names each span's annotator")
     label_names = list(store.label_set().names)
-    existing: dict[tuple[str, str], set[tuple[int, int, str]]] = {}
+    existing: dict[tuple[str, str], dict[tuple[int, int, str], str]] = {}
+    """(document, layer) -> (start, end, label) -> the stored (or planned) span's id."""
     used_ids: set[str] = set()
     unit_counts: Counter[str] = Counter()
 
@@ -396,6 +422,9 @@ def _plan_file(
         )
         record_spans: list[Span] = []
         record_labels: list[str] = []
+        local_ids: dict[str, tuple[str, str]] = {}
+        """The file's names for the record's spans -> (id, label) of the planned span
+        or of the stored one it duplicates: what the record's relations point to."""
         problem: str | None = None
         line_problems = list(record.line_problems)
         for foreign_span in record.spans:
@@ -424,16 +453,18 @@ def _plan_file(
                         if key not in existing:
                             existing[key] = (
                                 {
-                                    (s.start, s.end, s.label)
+                                    (s.start, s.end, s.label): s.id
                                     for s in store.spans(document.id, annotator)
                                 }
                                 if store.has_document(document.id)
-                                else set()
+                                else {}
                             )
+                        local = foreign_span.local_id or foreign_span.id
                         if (start, end, label) in existing[key]:
                             report.duplicates += 1
+                            if local:
+                                local_ids[local] = (existing[key][(start, end, label)], label)
                             continue
-                        existing[key].add((start, end, label))
                         span_id = foreign_span.id
                         if not span_id or span_id in used_ids or _span_exists(store, span_id):
                             span_id = new_id()
@@ -460,8 +491,10 @@ def _plan_file(
                         )
                         if isinstance(made, str):
                             span_problem = made
-                            existing[key].discard((start, end, label))
                         else:
+                            existing[key][(start, end, label)] = made.id
+                            if local:
+                                local_ids[local] = (made.id, label)
                             record_spans.append(made)
                             if label not in label_names:
                                 record_labels.append(label)
@@ -471,6 +504,23 @@ def _plan_file(
                 else:
                     problem = span_problem
                     break
+        record_relations: list[ForeignRelation] = list(record.relations)
+        new_link_types: dict[str, LinkType] = {}
+        if foreign.local_relations and problem is None and not line_problems:
+            record_relations, relation_problems = _plan_relations(
+                record.relations,
+                local_ids,
+                store.label_set(),
+                plan.link_types,
+                new_link_types,
+                mapping,
+                add_labels,
+            )
+            for line, reason in relation_problems:
+                if line is not None:
+                    line_problems.append((line, reason))
+                elif problem is None:
+                    problem = reason
         if problem is not None or line_problems:
             # A document's layer comes in whole or not at all: half a layer would
             # pass for the annotator's complete work in agreement and review.
@@ -481,11 +531,14 @@ def _plan_file(
                     InputError(where_path, f"{reason} (the whole file is refused)", line=line)
                 )
             for span in record_spans:
-                existing[(span.doc_id, span.annotator)].discard((span.start, span.end, span.label))
+                existing[(span.doc_id, span.annotator)].pop(
+                    (span.start, span.end, span.label), None
+                )
             continue
         plan.documents.setdefault(document.id, document)
         plan.spans.extend(record_spans)
-        plan.relations.extend(record.relations)
+        plan.relations.extend(record_relations)
+        plan.link_types.update(new_link_types)
         for label in record_labels:
             if label not in plan.labels:
                 plan.labels.append(label)
@@ -599,6 +652,8 @@ def import_file(
     with store.transaction():
         if plan.labels:
             report.labels_added = [label.name for label in store.add_labels(plan.labels)]
+        if plan.link_types:
+            report.link_types_added = _add_link_types(store, list(plan.link_types.values()))
         new = [doc for doc in plan.documents.values()]
         added = store.add_documents(new)
         report.documents_added = sum(added)
@@ -609,6 +664,79 @@ def import_file(
     for span in plan.spans:
         report.spans_added[span.annotator] += 1
     return report
+
+
+def _add_link_types(store: Store, kinds: list[LinkType]) -> list[str]:
+    current = store.label_set()
+    known = {kind.name for kind in current.link_types}
+    added = [kind for kind in kinds if kind.name not in known]
+    if added:
+        store.set_label_set(
+            LabelSet(labels=current.labels, link_types=[*current.link_types, *added])
+        )
+    return [kind.name for kind in added]
+
+
+def _plan_relations(
+    relations: Sequence[ForeignRelation],
+    local_ids: dict[str, tuple[str, str]],
+    label_set: LabelSet,
+    planned: dict[str, LinkType],
+    new_link_types: dict[str, LinkType],
+    mapping: dict[str, str],
+    add_labels: bool,
+) -> tuple[list[ForeignRelation], list[tuple[int | None, str]]]:
+    """A record's relations (by the file's span names) as relations between span ids,
+    and (line, reason) for each that cannot be a link: its type unknown (unless
+    mapped, or added with ``add_labels``), a span it names missing, labels the link
+    type does not join. Like an unknown label, any of these refuses the record."""
+    accepted: list[ForeignRelation] = []
+    problems: list[tuple[int | None, str]] = []
+    known = {kind.name: kind for kind in label_set.link_types}
+    for relation in relations:
+        type_name = mapping.get(relation.type, relation.type)
+        source, target = local_ids.get(relation.from_span), local_ids.get(relation.to_span)
+        problem = None
+        if source is None or target is None:
+            missing = relation.from_span if source is None else relation.to_span
+            problem = f"relation {type_name}: no span {missing!r} in this record"
+        else:
+            (source_id, source_label), (target_id, target_label) = source, target
+            labels = [source_label, target_label]
+            kind = known.get(type_name) or planned.get(type_name) or new_link_types.get(type_name)
+            if source_id == target_id:
+                problem = f"relation {type_name} links a span to itself"
+            elif kind is None and not add_labels:
+                names = ", ".join(known) or "none"
+                problem = (
+                    f"unknown relation type {type_name!r} (the project's link types: {names}); "
+                    f"use --map {relation.type}=TYPE or --add-labels"
+                )
+            elif kind is None or type_name in new_link_types or type_name in planned:
+                # A type the import adds: allowed between whatever labels the file joins.
+                before = kind or LinkType(name=type_name, source_labels=[], target_labels=[])
+                new_link_types[type_name] = LinkType(
+                    name=type_name,
+                    source_labels=_with(before.source_labels, labels[0]),
+                    target_labels=_with(before.target_labels, labels[1]),
+                    display={"en": type_name, "fr": type_name},
+                )
+            elif labels[0] not in kind.source_labels or labels[1] not in kind.target_labels:
+                problem = (
+                    f"a {type_name} link goes from {' or '.join(kind.source_labels)} to "
+                    f"{' or '.join(kind.target_labels)}, not from {labels[0]} to {labels[1]}"
+                )
+            if problem is None:
+                accepted.append(
+                    ForeignRelation(type_name, source_id, target_id, line=relation.line)
+                )
+        if problem is not None:
+            problems.append((relation.line, problem))
+    return accepted, problems
+
+
+def _with(names: list[str], name: str) -> list[str]:
+    return names if name in names else [*names, name]
 
 
 def _import_links(store: Store, plan: _Plan, report: FileImportReport) -> None:

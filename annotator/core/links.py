@@ -282,6 +282,8 @@ class ForeignRelation:
     id: str | None = None
     annotator: str | None = None
     created_at: str | None = None
+    line: int | None = None
+    """The relation's own line in the file (a brat ``R`` line), for error reports."""
 
 
 @dataclass

@@ -14,7 +14,7 @@ import itertools
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +25,8 @@ from annotator.core.formats.registry import (
     OffsetUnit,
     counted_records,
     export_labels,
+    export_link_types,
+    layer_links,
     layers,
     write_manifest,
 )
@@ -46,11 +48,18 @@ def line_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return fragments
 
 
-def annotation_conf(labels: list[str]) -> str:
+def annotation_conf(
+    labels: list[str], link_types: Sequence[tuple[str, list[str], list[str]]] = ()
+) -> str:
     entities = "\n".join(labels)
+    relations = "".join(
+        f"{name}\tArg1:{'|'.join(sources)}, Arg2:{'|'.join(targets)}\n"
+        for name, sources, targets in link_types
+    )
     return (
-        "# Written by annotator: the project's labels as brat entity types.\n"
-        f"[entities]\n{entities}\n\n[relations]\n\n[events]\n\n[attributes]\n"
+        "# Written by annotator: the project's labels as brat entity types, its link\n"
+        "# types as relation types (Arg1: the span a link starts from).\n"
+        f"[entities]\n{entities}\n\n[relations]\n{relations}\n[events]\n\n[attributes]\n"
     )
 
 
@@ -86,6 +95,7 @@ def export_brat(
                 )
             stem = record["id"][:16]
             lines = []
+            written: dict[str, str] = {}
             for number, span in enumerate(layer.spans, start=1):
                 fragments = line_fragments(record["text"], span["start"], span["end"])
                 if not fragments:
@@ -96,10 +106,14 @@ def export_brat(
                 where = ";".join(f"{start} {end}" for start, end in fragments)
                 shown = " ".join(record["text"][start:end] for start, end in fragments)
                 lines.append(f"T{number}\t{span['label']} {where}\t{shown}\n")
+                written[span["id"]] = f"T{number}"
                 report.written_spans += 1
+            for number, link in enumerate(layer_links(layer, written, report), start=1):
+                lines.append(f"R{number}\t{link.type} Arg1:{link.from_id} Arg2:{link.to_id}\t\n")
             files[Path(folder) / f"{stem}.txt"] = record["text"]
             files[Path(folder) / f"{stem}.ann"] = "".join(lines)
-    files[Path(CONF_NAME)] = annotation_conf(export_labels(store, options, report.labels))
+    labels = export_labels(store, options, report.labels)
+    files[Path(CONF_NAME)] = annotation_conf(labels, export_link_types(store, labels))
     _replace_folder(path, files)
     write_manifest(store, report, options, annotator_folders=folders)
     return report
@@ -139,6 +153,18 @@ class BratSpan:
     end: int
     label: str
     text: str
+    id: str = ""
+    """The T id (``T3``) that relations refer to."""
+
+
+@dataclass
+class BratRelation:
+    """An ``R`` line: ``R1<TAB>said_by Arg1:T3 Arg2:T1``; Arg1 is where it starts."""
+
+    line: int
+    type: str
+    from_id: str
+    to_id: str
 
 
 @dataclass
@@ -147,8 +173,12 @@ class BratDocument:
     txt_path: Path
     text: str
     spans: list[BratSpan] = field(default_factory=list)
+    relations: list[BratRelation] = field(default_factory=list)
     problems: list[InputError] = field(default_factory=list)
     ignored: dict[str, int] = field(default_factory=dict)
+
+    def ignore(self, kind: str) -> None:
+        self.ignored[kind] = self.ignored.get(kind, 0) + 1
 
 
 def read_text(path: Path) -> str:
@@ -207,14 +237,29 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
     if not txt_path.is_file():
         raise InputError(ann_path, f"no {txt_path.name} beside it (brat needs both)")
     document = BratDocument(ann_path, txt_path, read_text(txt_path))
+    relations: list[BratRelation] = []
+    event_ids: set[str] = set()
+    t_ids: set[str] = set()
     for number, raw in enumerate(read_text(ann_path).split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line.strip():
             continue
         kind = line[0]
+        if kind == "R":
+            relation = _relation(line, number)
+            if relation is None:
+                document.problems.append(
+                    InputError(
+                        ann_path,
+                        "cannot read the relation: want R1<TAB>TYPE Arg1:T1 Arg2:T2",
+                        number,
+                    )
+                )
+            else:
+                relations.append(relation)
+            continue
         if kind != "T":
             name = {
-                "R": "relations",
                 "E": "events",
                 "A": "attributes",
                 "M": "attributes",
@@ -225,6 +270,7 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
             document.ignored[name] = document.ignored.get(name, 0) + 1
             continue
         parts = line.split("\t", 2)
+        t_ids.add(parts[0])
         if len(parts) < 2:
             document.problems.append(
                 InputError(ann_path, "a T line needs tab-separated fields", number)
@@ -233,7 +279,8 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
         type_and_offsets = parts[1].split(" ", 1)
         label = type_and_offsets[0]
         if label in event_types:
-            document.ignored["event triggers"] = document.ignored.get("event triggers", 0) + 1
+            document.ignore("event triggers")
+            event_ids.add(parts[0])
             continue
         try:
             fragments = [
@@ -271,8 +318,36 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
                     )
                 )
                 continue
-            document.spans.append(BratSpan(number, start, end, label, text[start:end]))
+            document.spans.append(BratSpan(number, start, end, label, text[start:end], id=parts[0]))
+    span_ids = {span.id for span in document.spans}
+    for relation in relations:
+        ends = (relation.from_id, relation.to_id)
+        if all(end in span_ids for end in ends):
+            document.relations.append(relation)
+        elif any(end in event_ids or end.startswith("E") for end in ends):
+            document.ignore("relations to events")
+        elif any(end not in t_ids for end in ends):
+            missing = next(end for end in ends if end not in t_ids)
+            document.problems.append(
+                InputError(
+                    ann_path, f"the relation points to {missing}, not in this file", relation.line
+                )
+            )
+        # Otherwise it points to a refused T line, whose own problem refuses the file.
     return document
+
+
+def _relation(line: str, number: int) -> BratRelation | None:
+    fields = line.split("\t")
+    if len(fields) < 2:
+        return None
+    words = fields[1].split()
+    if len(words) != 3:
+        return None
+    ends = [word.partition(":")[2] for word in words[1:]]
+    if not all(ends):
+        return None
+    return BratRelation(number, words[0], ends[0], ends[1])
 
 
 def read_folder(folder: Path) -> Iterator[tuple[str, BratDocument]]:

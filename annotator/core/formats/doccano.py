@@ -5,6 +5,13 @@ emoji its offsets are one higher per emoji than Python's. Export writes UTF-16 b
 default (``--offsets codepoints`` for projects in doccano's grapheme mode). doccano
 files carry no span text, so reading keeps the raw offsets and the import decides the
 unit from which reading fits the text.
+
+Links: doccano writes relations only in the layout of its relation-extraction projects,
+``{"text", "entities": [{"id", "label", "start_offset", "end_offset"}], "relations":
+[{"id", "from_id", "to_id", "type"}]}``. An export whose layers hold links uses that
+layout on every line (doccano imports a file in one layout; import it as "JSONL
+(Relation)" into a sequence-labelling project with relation labelling); an export
+without links keeps the plain ``"label": [[start, end, "LABEL"]]`` layout.
 """
 
 from __future__ import annotations
@@ -25,11 +32,13 @@ from annotator.core.formats.registry import (
     FormatExportReport,
     OffsetUnit,
     counted_records,
+    layer_links,
     layers,
     write_jsonl_lines,
     write_manifest,
 )
 from annotator.core.formats.tokens import AlignMode
+from annotator.core.links import ForeignRelation
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store
 
@@ -55,24 +64,58 @@ def export_doccano(
     for record in counted_records(store, options, report):
         mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
         for layer in layers(record):
-            labels = []
-            for span in layer.spans:
+            entities: list[dict[str, Any]] = []
+            written: dict[str, str] = {}
+            for number, span in enumerate(layer.spans, start=1):
                 start, end = span["start"], span["end"]
                 if mapping is not None:
                     start, end = mapping.to_utf16(start), mapping.to_utf16(end)
-                labels.append([start, end, span["label"]])
+                entities.append(
+                    {"id": number, "label": span["label"], "start_offset": start, "end_offset": end}
+                )
+                written[span["id"]] = str(number)
+            relations = [
+                {
+                    "id": number,
+                    "from_id": int(link.from_id),
+                    "to_id": int(link.to_id),
+                    "type": link.type,
+                }
+                for number, link in enumerate(layer_links(layer, written, report), start=1)
+            ]
             lines.append(
                 {
                     "id": record["id"],
                     "text": record["text"],
-                    "label": labels,
+                    "entities": entities,
+                    "relations": relations,
                     "annotator": layer.annotator,
                 }
             )
-            report.written_spans += len(labels)
+            report.written_spans += len(entities)
+    if report.written_links:
+        report.notes.append(
+            "written in doccano's relation layout (entities/relations): import it into "
+            "doccano as JSONL (Relation)"
+        )
+    else:
+        lines = [_plain_layout(line) for line in lines]
     write_jsonl_lines(path, lines)
     write_manifest(store, report, options)
     return report
+
+
+def _plain_layout(line: dict[str, Any]) -> dict[str, Any]:
+    """A line in doccano's sequence-labelling layout: ``"label": [[start, end, LABEL]]``."""
+    return {
+        "id": line["id"],
+        "text": line["text"],
+        "label": [
+            [entity["start_offset"], entity["end_offset"], entity["label"]]
+            for entity in line["entities"]
+        ],
+        "annotator": line["annotator"],
+    }
 
 
 def looks_like(value: Any) -> bool:
@@ -94,12 +137,28 @@ def _span(item: Any) -> ForeignSpan | None:
         return None
     if start is None or end is None or not isinstance(label, str):
         return None
-    return ForeignSpan(start, end, label)
+    local_id = item.get("id") if isinstance(item, dict) else None
+    return ForeignSpan(start, end, label, local_id=str(local_id) if local_id is not None else None)
+
+
+def _relation(item: Any) -> ForeignRelation | None:
+    """A doccano relation ``{"id", "from_id", "to_id", "type"}``, by entity ids."""
+    if not isinstance(item, dict):
+        return None
+    ends = [item.get("from_id"), item.get("to_id")]
+    kind = item.get("type")
+    if not isinstance(kind, str) or not all(
+        isinstance(end, (int, str)) and not isinstance(end, bool) for end in ends
+    ):
+        return None
+    return ForeignRelation(kind, str(ends[0]), str(ends[1]))
 
 
 def read(path: Path) -> ForeignFile:
     """Every line of a doccano export; a per-user export ``<user>.jsonl`` names its user."""
-    result = ForeignFile(path, "doccano", [], default_unit=OffsetUnit.UTF16.value)
+    result = ForeignFile(
+        path, "doccano", [], default_unit=OffsetUnit.UTF16.value, local_relations=True
+    )
     for line, value in iter_json_values(path):
         if not isinstance(value, dict):
             result.records.append(ForeignRecord(path, line, None, problem="not a JSON object"))
@@ -123,8 +182,15 @@ def read(path: Path) -> ForeignFile:
                 record.problem = f"cannot read the label {item!r}: want [start, end, label]"
                 break
             record.spans.append(span)
-        for extra in ("relations", "cats"):
-            if as_list(value.get(extra)):
-                result.skipped[f"doccano {extra} (not spans)"] += len(value[extra])
+        for item in as_list(value.get("relations")):
+            relation = _relation(item)
+            if relation is None:
+                record.problem = record.problem or (
+                    f"cannot read the relation {item!r}: want {{from_id, to_id, type}}"
+                )
+                break
+            record.relations.append(relation)
+        if as_list(value.get("cats")):
+            result.skipped["doccano cats (not spans)"] += len(value["cats"])
         result.records.append(record)
     return result

@@ -4,6 +4,12 @@ Current Label Studio counts offsets in code points (older exports, before late 2
 in UTF-16 code units); each result carries its text, so the import checks which unit
 a file uses. Export writes the tasks and, beside them, the labelling config
 (``OUT.config.xml``) that makes Label Studio show the same labels.
+
+Links are Label Studio relations: result items ``{"type": "relation", "from_id",
+"to_id", "direction": "right", "labels": [link type]}`` naming the regions (the span
+results) by id, and the link types as ``<Relation>`` values in the config. Reading
+takes ``direction: "left"`` as pointing from ``to_id`` to ``from_id``; ``"bi"`` and
+``"right"`` point from ``from_id``.
 """
 
 from __future__ import annotations
@@ -28,10 +34,13 @@ from annotator.core.formats.registry import (
     OffsetUnit,
     counted_records,
     export_labels,
+    export_link_types,
+    layer_links,
     layers,
     write_manifest,
 )
 from annotator.core.formats.tokens import AlignMode
+from annotator.core.links import ForeignRelation
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store
 
@@ -41,7 +50,13 @@ TO_NAME = "text"
 
 def labelling_config(store: Store, labels: list[str]) -> str:
     label_set = store.label_set()
-    lines = ["<View>", f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">']
+    lines = ["<View>"]
+    link_types = export_link_types(store, labels)
+    if link_types:
+        lines.append("  <Relations>")
+        lines += [f"    <Relation value={quoteattr(name)}/>" for name, _, _ in link_types]
+        lines.append("  </Relations>")
+    lines.append(f'  <Labels name="{FROM_NAME}" toName="{TO_NAME}">')
     for name in labels:
         label = label_set.get(name)
         colour = f" background={quoteattr(label.color)}" if label else ""
@@ -76,7 +91,7 @@ def export_labelstudio(
         annotations = []
         for layer in layers(record):
             user = user_ids.setdefault(layer.annotator, len(user_ids) + 1)
-            results = []
+            results: list[dict[str, Any]] = []
             for span in layer.spans:
                 start, end = span["start"], span["end"]
                 if mapping is not None:
@@ -96,6 +111,18 @@ def export_labelstudio(
                         },
                     }
                 )
+            report.written_spans += len(results)
+            written = {span["id"]: span["id"] for span in layer.spans}
+            results += [
+                {
+                    "from_id": link.from_id,
+                    "to_id": link.to_id,
+                    "type": "relation",
+                    "direction": "right",
+                    "labels": [link.type],
+                }
+                for link in layer_links(layer, written, report)
+            ]
             annotation_id += 1
             times = [s["created_at"] for s in layer.spans if s.get("created_at")]
             updates = [s["updated_at"] for s in layer.spans if s.get("updated_at")]
@@ -113,7 +140,6 @@ def export_labelstudio(
                     "result": results,
                 }
             )
-            report.written_spans += len(results)
         tasks.append(
             {
                 "id": number,
@@ -141,6 +167,16 @@ def looks_like(value: Any) -> bool:
     )
 
 
+def _relations(item: dict[str, Any]) -> list[ForeignRelation] | None:
+    """One link per label of a relation result; None when it cannot be read."""
+    ends = [as_str(item.get("from_id")), as_str(item.get("to_id"))]
+    labels = as_list(item.get("labels"))
+    if not all(ends) or not all(isinstance(label, str) for label in labels):
+        return None
+    source, target = (ends[1], ends[0]) if item.get("direction") == "left" else (ends[0], ends[1])
+    return [ForeignRelation(label, str(source), str(target)) for label in labels]
+
+
 def _user_name(annotation: dict[str, Any]) -> tuple[str | None, str | None]:
     """(name the file gives, user id) of whoever made an annotation."""
     named = annotation.get("annotator")
@@ -164,7 +200,9 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
     """Annotations of each task (predictions too if asked); cancelled ones skipped."""
     value = read_json(path)
     tasks = value if isinstance(value, list) else [value]
-    result = ForeignFile(path, "labelstudio", [], default_unit=OffsetUnit.CODE_POINTS.value)
+    result = ForeignFile(
+        path, "labelstudio", [], default_unit=OffsetUnit.CODE_POINTS.value, local_relations=True
+    )
     for number, task in enumerate(tasks, start=1):
         # A JSON array has no useful line numbers; the task's position names it.
         where = number
@@ -218,6 +256,17 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
                 if not isinstance(item, dict):
                     record.problem = f"cannot read the result item {item!r}"
                     break
+                if item.get("type") == "relation":
+                    relations = _relations(item)
+                    if relations is None:
+                        record.problem = (
+                            f"cannot read the relation {item!r}: want from_id, to_id and labels"
+                        )
+                        break
+                    if not relations:
+                        result.skipped["relations without a label (no link type)"] += 1
+                    record.relations += relations
+                    continue
                 if item.get("type") != "labels":
                     result.skipped[f"result items of type {item.get('type')!r}"] += 1
                     continue

@@ -33,6 +33,9 @@ class ForeignSpan:
     attrs: dict[str, Any] | None = None
     line: int | None = None
     """The span's own line (brat), when it differs from the record's."""
+    local_id: str | None = None
+    """The file's name for the span inside its record (brat ``T3``, a doccano entity
+    id), which relations refer to; unlike ``id`` it is never kept as the stored id."""
 
 
 @dataclass
@@ -73,6 +76,9 @@ class ForeignFile:
     """Set when the format's unit is not in doubt (brat, gold JSONL)."""
     skipped: Counter[str] = field(default_factory=Counter)
     """What the file holds that is not an annotation span, by reason, counted."""
+    local_relations: bool = False
+    """True when relations name spans of their own record by the file's ids (brat,
+    doccano, Label Studio); gold JSONL relations use span ids across records."""
 
 
 # Python's JSON decoder recurses once per level of nesting; no annotation file nests

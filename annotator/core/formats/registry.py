@@ -53,6 +53,16 @@ class FormatExportReport(ExportReport):
     """Files written besides ``path`` (label config, label names)."""
     notes: list[str] = field(default_factory=list)
     trim_reason: str = ""
+    links: int = 0
+    """Links (attribution, issue 9) in the exported records."""
+    written_links: int = 0
+    links_left_out: Counter[str] = field(default_factory=Counter)
+    """Reason -> links the format could not hold. Links neither written nor counted
+    here were in a format with no place for links at all (see ``unplaced_links``)."""
+
+    @property
+    def unplaced_links(self) -> int:
+        return self.links - self.written_links - sum(self.links_left_out.values())
 
     def count_alignment(self, alignment: Alignment | None, reason: str) -> bool:
         """Record what alignment did to a span; False when the span is dropped."""
@@ -85,6 +95,15 @@ class FormatExportReport(ExportReport):
             )
         for reason, count in sorted(self.left_out.items()):
             lines.append(f"  {count} span{'s' * (count != 1)} {reason}")
+        if self.links:
+            lines.append(f"  wrote {self.written_links} of {self.links} links")
+        for reason, count in sorted(self.links_left_out.items()):
+            lines.append(f"  left out {count} link{'s' * (count != 1)}: {reason}")
+        if self.unplaced_links:
+            lines.append(
+                f"  left out {self.unplaced_links} link{'s' * (self.unplaced_links != 1)}: "
+                f"{self.format} has no place for links between spans"
+            )
         for note in self.notes:
             lines.append(f"  note: {note}")
         for extra in self.files:
@@ -104,6 +123,16 @@ class FormatExportReport(ExportReport):
             "expanded": self.expanded,
             "left_out": dict(sorted(self.left_out.items())),
             "notes": self.notes,
+            "links": self.links,
+            "written_links": self.written_links,
+            "links_left_out": {
+                **dict(sorted(self.links_left_out.items())),
+                **(
+                    {f"{self.format} has no place for links": self.unplaced_links}
+                    if self.unplaced_links
+                    else {}
+                ),
+            },
         }
 
 
@@ -132,10 +161,63 @@ def counted_records(
     for record in gold_records(store, options):
         report.documents += 1
         report.spans += len(record["spans"])
+        report.links += len(record.get("relations", ()))
         for span in record["spans"]:
             report.labels[span["label"]] += 1
             report.annotators.add(span["annotator"])
         yield record
+
+
+@dataclass(frozen=True)
+class LayerLink:
+    """A link a per-document format can hold: its type and the format's ids (``T3``,
+    a region id, an entity id) of the two spans."""
+
+    type: str
+    from_id: str
+    to_id: str
+
+
+def layer_links(
+    layer: Layer, written: dict[str, str], report: FormatExportReport
+) -> list[LayerLink]:
+    """The record's links that start in ``layer``, as the format writes them.
+
+    ``written`` maps the ids of the layer's spans the format wrote to the format's ids
+    for them. A link to a span in another document (``denies``, ``same_as``) or to a
+    span the format dropped cannot be written: it is counted in the report, with why.
+    """
+    in_record = {span["id"] for span in layer.record["spans"]}
+    in_layer = {span["id"] for span in layer.spans}
+    found = []
+    for relation in layer.record.get("relations", ()):
+        if relation["from"] not in in_layer:
+            continue
+        if relation["to"] not in in_record:
+            report.links_left_out[
+                f"{relation['type']} links to a span in another document ({report.format} "
+                "holds one document per record)"
+            ] += 1
+        elif relation["from"] not in written or relation["to"] not in written:
+            report.links_left_out["links from or to a span the format could not hold"] += 1
+        else:
+            found.append(
+                LayerLink(relation["type"], written[relation["from"]], written[relation["to"]])
+            )
+    report.written_links += len(found)
+    return found
+
+
+def export_link_types(store: Store, labels: list[str]) -> list[tuple[str, list[str], list[str]]]:
+    """(link type, source labels, target labels) for a format's configuration, limited
+    to ``labels``; a link type with no source or target label left is not listed."""
+    kept = []
+    for kind in store.label_set().link_types:
+        sources = [label for label in kind.source_labels if label in labels]
+        targets = [label for label in kind.target_labels if label in labels]
+        if sources and targets:
+            kept.append((kind.name, sources, targets))
+    return kept
 
 
 def export_labels(

@@ -128,7 +128,8 @@ def test_brat_news_keeps_entities_and_reports_the_rest(store: Store) -> None:
     assert (456, 468, "Money", "$100 million") in spans
     assert not any(label == "Transfer-money" for _, _, label, _ in spans)
     assert report.skipped["brat event triggers (not spans)"] == 1
-    assert report.skipped["brat relations (not spans)"] == 2
+    assert report.links_added == 2, "its R lines between entities become links"
+    assert report.skipped["brat relations to events (not spans)"] == 0
 
 
 def test_brat_discontinuous_span_is_refused_with_its_line(tmp_path: Path, store: Store) -> None:
@@ -194,7 +195,7 @@ def test_doccano_overlapping_duplicate_is_skipped_not_doubled(store: Store) -> N
 def test_doccano_pretty_printed_relations(store: Store) -> None:
     report = import_file(store, FIXTURES / "doccano" / "relation_pretty.jsonl", add_labels=True)
     assert (44, 54, "PERSON", "Larry Page") in span_tuples(store)
-    assert report.skipped["doccano relations (not spans)"] == 3
+    assert report.links_added == 3 and report.link_types_added == ["foundedAt", "foundedBy"]
 
 
 def test_per_user_doccano_files_name_their_layer(tmp_path: Path, store: Store) -> None:
