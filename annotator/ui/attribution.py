@@ -123,7 +123,7 @@ class Attribution(QObject):
         self.link_elsewhere_action.setText(self.tr("Link to a span of &another article… (Shift+L)"))
         self.ledger_action.setText(self.tr("Claim &ledger…"))
         self.report_action.setText(self.tr("Editorial &report…"))
-        self.panel.retranslate()
+        self.refresh()  # rows name labels and link types in the interface language
         if self.ledger_dialog is not None:
             self.ledger_dialog.retranslate()
 

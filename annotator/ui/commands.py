@@ -17,7 +17,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Span
+from annotator.core.links import delete_span_with_links, restore_span_with_links
+from annotator.core.models import Link, Span
 from annotator.core.store import Store
 from annotator.ui import i18n
 
@@ -111,16 +112,22 @@ class DeleteSpan(SpanCommand):
         super().__init__(store, listener, "")
         self.span = span
         self.retranslate()
+        self.links: list[Link] = []
 
     def redo(self) -> None:
         def step() -> SpanChange:
-            self.span = self.store.delete_span(self.span.id)
+            # Its links go with it, and come back with it on undo.
+            self.span, self.links = delete_span_with_links(self.store, self.span.id)
             return SpanChange(self.span.doc_id, self.span, None)
 
         self._run(step)
 
     def undo(self) -> None:
-        self._run(lambda: SpanChange(self.span.doc_id, None, self.store.restore_span(self.span)))
+        def step() -> SpanChange:
+            restore_span_with_links(self.store, self.span, self.links)
+            return SpanChange(self.span.doc_id, None, self.store.span(self.span.id))
+
+        self._run(step)
 
 
 class RelabelSpan(SpanCommand):

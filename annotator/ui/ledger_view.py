@@ -74,7 +74,9 @@ class LedgerDialog(QDialog):
         self.table.setColumnCount(5)
         self.table.setRootIsDecorated(True)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(True)
+        # One line per source, amount, article or denial: rows grow by lines, not wraps.
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setUniformRowHeights(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.header()
@@ -82,9 +84,9 @@ class LedgerDialog(QDialog):
         header.setSectionResizeMode(COLUMN_CLAIM, QHeaderView.ResizeMode.Stretch)
         for column, width in (
             (COLUMN_SOURCES, 150),
-            (COLUMN_AMOUNTS, 170),
-            (COLUMN_ARTICLES, 200),
-            (COLUMN_DENIALS, 230),
+            (COLUMN_AMOUNTS, 210),
+            (COLUMN_ARTICLES, 230),
+            (COLUMN_DENIALS, 300),
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, width)
@@ -98,6 +100,7 @@ class LedgerDialog(QDialog):
         self.proposals.setColumnCount(3)
         self.proposals.setRootIsDecorated(False)
         self.proposals.setAlternatingRowColors(True)
+        self.proposals.setUniformRowHeights(False)
         self.proposals.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.proposals.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.proposals.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
@@ -155,7 +158,9 @@ class LedgerDialog(QDialog):
         self.ledger = self.build()
         self.table.clear()
         for group in self.ledger.groups:
-            self.table.addTopLevelItem(self._group_item(group))
+            item = self._group_item(group)
+            self.table.addTopLevelItem(item)
+            item.setExpanded(item.childCount() > 0)  # a group shows each article's wording
         self.proposals.clear()
         for proposal in self.ledger.proposals:
             self.proposals.addTopLevelItem(self._proposal_item(proposal))
@@ -201,8 +206,8 @@ class LedgerDialog(QDialog):
     def _group_item(self, group: ClaimGroup) -> QTreeWidgetItem:
         first = group.claims[0]
         denials = [
-            f"D «{short(d.span.text, 40)}» — "
-            + (", ".join(s.name for s in d.sources) or self.tr("no source"))
+            (", ".join(s.name for s in d.sources) or self.tr("no source"))
+            + f": «{short(d.span.text, 40)}»"
             for d in group.denials
         ]
         item = QTreeWidgetItem(
@@ -210,7 +215,7 @@ class LedgerDialog(QDialog):
                 f"{group.label}  «{short(first.span.text, 140)}»",
                 ", ".join(s.name for s in group.sources) or self.tr("— no source —"),
                 "\n".join(a.reading for a in group.amounts),
-                "\n".join(title for _doc_id, title in group.articles),
+                "\n".join(short(title, 45) for _doc_id, title in group.articles),
                 "\n".join(denials),
             ]
         )
@@ -221,7 +226,6 @@ class LedgerDialog(QDialog):
         if len(group.claims) > 1:
             for claim in group.claims:
                 item.addChild(self._claim_item(claim))
-            item.setExpanded(True)
         return item
 
     def _claim_item(self, claim: LedgerClaim) -> QTreeWidgetItem:
@@ -230,7 +234,7 @@ class LedgerDialog(QDialog):
                 f"«{short(claim.span.text, 140)}»",
                 ", ".join(s.name for s in claim.sources),
                 "\n".join(a.reading for a in claim.amounts),
-                claim.doc_title,
+                short(claim.doc_title, 45),
                 "",
             ]
         )
@@ -244,8 +248,8 @@ class LedgerDialog(QDialog):
         item = QTreeWidgetItem(
             [
                 (
-                    f"{first.label} «{short(first.claims[0].span.text, 60)}»  +  "
-                    f"{second.label} «{short(second.claims[0].span.text, 60)}»"
+                    f"{first.label} «{short(first.claims[0].span.text, 90)}»\n"
+                    f"{second.label} «{short(second.claims[0].span.text, 90)}»"
                 ),
                 "; ".join(proposal.reasons),
                 str(proposal.score),

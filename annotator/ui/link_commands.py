@@ -55,6 +55,8 @@ class LinkCommand(QUndoCommand):
         super().__init__(text)
         self.store = store
         self.listener = listener
+        # The window's undo history opens one of these articles before an undo (the
+        # one on show if it is one of them): a link is undone where it can be seen.
         self.doc_ids = frozenset((source.doc_id, target.doc_id))
 
     def _run(self, step: Callable[[], tuple[Link | None, Link | None]]) -> None:

@@ -4,7 +4,7 @@
   one per link, in the colour of the span at the other end: a claim with a person dot
   has a source; a claim with no dots is unattributed. Dots cost no layout space and
   stay readable at any length, where arcs for every link would cross the text.
-- Only the selected span's links (and, in link mode, the candidate) are drawn as
+- Only the selected span's links (in link mode, only the candidate) are drawn as
   dashed curves, from the end of one span to the start of the other, named by the
   link type. A partner off screen gets its curve to the edge of the text, with an
   arrow saying which way.
@@ -127,7 +127,8 @@ class LinkMarkers:
                 painter.setBrush(QBrush(self.view.styles.colour(label)))
                 painter.drawEllipse(QPointF(x + index * (2 * radius + 1.5), y), radius, radius)
         painter.restore()
-        for arc in [*self.arcs(), *self.extra_arcs()]:
+        # In link mode only the candidate's curve: one thing to look at.
+        for arc in list(self.extra_arcs()) or self.arcs():
             self._paint_arc(painter, arc, low, high)
 
     def _caret_rect(self, qt_position: int) -> QRectF:

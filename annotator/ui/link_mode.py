@@ -32,7 +32,7 @@ from PySide6.QtGui import (
     QTextFormat,
     QUndoStack,
 )
-from PySide6.QtWidgets import QLabel, QTextEdit
+from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
 
 from annotator.core import links
 from annotator.core.links import LinkCandidate
@@ -72,7 +72,11 @@ class LinkBanner(QLabel):
 
     def show_text(self, text: str) -> None:
         self.setText(text)
-        self.show()
+        if not self.isVisible():
+            self.show()
+            layout = cast(QWidget, self.parent()).layout()
+            if layout is not None:
+                layout.activate()  # the text pane shrinks now, not at the next event
 
 
 class LinkMode(QObject):
@@ -307,24 +311,29 @@ class LinkMode(QObject):
             )
             selection.format = text_format  # type: ignore[attr-defined]
             selections.append(selection)
+        # The bar first: it takes room from the text, and the scrolling must know.
+        self.banner.show_text(self._banner_text(source, candidate))
+        if candidate is not None:
             self._scroll_to(candidate.span)
         self.view.set_overlay(OVERLAY, selections)
-        self.banner.show_text(self._banner_text(source, candidate))
         self.view.editor.viewport().update()
         self.candidateChanged.emit()
 
     def _scroll_to(self, span: Span) -> None:
+        """The candidate into sight, and the source with it when both fit: Qt scrolls
+        as little as it can, so showing the source first keeps it on screen."""
         positions = self.view.text_positions()
         if positions is None:
             return
         editor = self.view.editor
         cursor = editor.textCursor()
-        cursor.setPosition(positions.to_qt(span.end))
-        editor.setTextCursor(cursor)
-        editor.ensureCursorVisible()
-        cursor.setPosition(positions.to_qt(span.start))
-        editor.setTextCursor(cursor)
-        editor.ensureCursorVisible()
+        ends = [span.end, span.start]
+        if self._source is not None:
+            ends = [self._source.end, self._source.start, *ends]
+        for end in ends:
+            cursor.setPosition(positions.to_qt(end))
+            editor.setTextCursor(cursor)
+            editor.ensureCursorVisible()
 
     def _banner_text(self, source: Span, candidate: LinkCandidate | None) -> str:
         language = self._language()

@@ -77,6 +77,30 @@ def article_keys() -> list[tuple[str, str]]:
             translate("ShortcutSheet", "X / Backspace, on a suggestion"),
             translate("ShortcutSheet", "Reject it: it is not proposed again"),
         ),
+        (
+            translate("ShortcutSheet", "L, on a claim, denial or amount"),
+            translate("ShortcutSheet", "Link mode: show the spans it may be linked to"),
+        ),
+        (
+            translate("ShortcutSheet", "Link mode: Tab / Shift+Tab, arrows"),
+            translate("ShortcutSheet", "Next / previous candidate, nearest first"),
+        ),
+        (
+            translate("ShortcutSheet", "Link mode: T, or 1-9 (0: all)"),
+            translate("ShortcutSheet", "Choose the link type (said by, denies…)"),
+        ),
+        (
+            translate("ShortcutSheet", "Link mode: Enter, or a click on a candidate"),
+            translate("ShortcutSheet", "Make the link (Escape: cancel)"),
+        ),
+        (
+            translate("ShortcutSheet", "Shift+L, or O in link mode"),
+            translate("ShortcutSheet", "Link to a claim of another article (search)"),
+        ),
+        (
+            translate("ShortcutSheet", "Delete, on a link in the Links panel"),
+            translate("ShortcutSheet", "Remove the link"),
+        ),
     ]
 
 

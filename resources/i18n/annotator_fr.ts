@@ -836,6 +836,54 @@
             <source>Reject it: it is not proposed again</source>
             <translation>La refuser : elle n’est plus proposée</translation>
         </message>
+        <message>
+            <source>L, on a claim, denial or amount</source>
+            <translation>L, sur une affirmation, un démenti ou un montant</translation>
+        </message>
+        <message>
+            <source>Link mode: show the spans it may be linked to</source>
+            <translation>Mode lien : montrer les passages auxquels le relier</translation>
+        </message>
+        <message>
+            <source>Link mode: Tab / Shift+Tab, arrows</source>
+            <translation>Mode lien : Tab / Maj+Tab, flèches</translation>
+        </message>
+        <message>
+            <source>Next / previous candidate, nearest first</source>
+            <translation>Candidat suivant / précédent, le plus proche d’abord</translation>
+        </message>
+        <message>
+            <source>Link mode: T, or 1-9 (0: all)</source>
+            <translation>Mode lien : T, ou 1-9 (0 : tous)</translation>
+        </message>
+        <message>
+            <source>Choose the link type (said by, denies…)</source>
+            <translation>Choisir le type de lien (dit par, dément…)</translation>
+        </message>
+        <message>
+            <source>Link mode: Enter, or a click on a candidate</source>
+            <translation>Mode lien : Entrée, ou un clic sur un candidat</translation>
+        </message>
+        <message>
+            <source>Make the link (Escape: cancel)</source>
+            <translation>Créer le lien (Échap : annuler)</translation>
+        </message>
+        <message>
+            <source>Shift+L, or O in link mode</source>
+            <translation>Maj+L, ou O en mode lien</translation>
+        </message>
+        <message>
+            <source>Link to a claim of another article (search)</source>
+            <translation>Relier à une affirmation d’un autre article (recherche)</translation>
+        </message>
+        <message>
+            <source>Delete, on a link in the Links panel</source>
+            <translation>Suppr, sur un lien du panneau Liens</translation>
+        </message>
+        <message>
+            <source>Remove the link</source>
+            <translation>Supprimer le lien</translation>
+        </message>
     </context>
     <context>
         <name>SpanCommand</name>
@@ -973,6 +1021,280 @@
         <message>
             <source>Click it, then Enter to accept or X to reject.</source>
             <translation>Cliquez dessus, puis Entrée pour accepter ou X pour refuser.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkMode</name>
+        <message>
+            <source>Select a claim, a denial or an amount first (Tab, or a click), then press L.</source>
+            <translation>Sélectionnez d’abord une affirmation, un démenti ou un montant (Tab, ou un clic), puis appuyez sur L.</translation>
+        </message>
+        <message>
+            <source>A %1 starts no link: links go from claims, denials and amounts.</source>
+            <translation>Aucun lien ne part de « %1 » : les liens partent des affirmations, démentis et montants.</translation>
+        </message>
+        <message>
+            <source>Nothing to link to: no candidate is shown.</source>
+            <translation>Rien à relier : aucun candidat n’est proposé.</translation>
+        </message>
+        <message>
+            <source>Linked: %1 “%2” %3 “%4”.</source>
+            <translation>Relié : %1 « %2 » %3 « %4 ».</translation>
+        </message>
+        <message>
+            <source>Select a denial or a claim first, then press Shift+L.</source>
+            <translation>Sélectionnez d’abord un démenti ou une affirmation, puis appuyez sur Maj+L.</translation>
+        </message>
+        <message>
+            <source>A %1 cannot be linked to another article.</source>
+            <translation>« %1 » ne peut pas être relié à un autre article.</translation>
+        </message>
+        <message>
+            <source>Link %1 “%2”</source>
+            <translation>Relier %1 « %2 »</translation>
+        </message>
+        <message>
+            <source>no span in this article can be linked to it</source>
+            <translation>aucune annotation de cet article ne peut lui être reliée</translation>
+        </message>
+        <message>
+            <source>no %1 candidate here</source>
+            <translation>aucun candidat « %1 » ici</translation>
+        </message>
+        <message>
+            <source>(%1 of %2)</source>
+            <translation>(%1 sur %2)</translation>
+        </message>
+        <message>
+            <source>Tab: next</source>
+            <translation>Tab : suivant</translation>
+        </message>
+        <message>
+            <source>Enter: link</source>
+            <translation>Entrée : relier</translation>
+        </message>
+        <message>
+            <source>Esc: cancel</source>
+            <translation>Échap : annuler</translation>
+        </message>
+        <message>
+            <source>T: type (%1, 0: all)</source>
+            <translation>T : type (%1, 0 : tous)</translation>
+        </message>
+        <message>
+            <source>O: another article</source>
+            <translation>O : un autre article</translation>
+        </message>
+        <message>
+            <source>Not a span this one can be linked to: click a highlighted candidate.</source>
+            <translation>Cette annotation ne peut pas y être reliée : cliquez sur un candidat en surbrillance.</translation>
+        </message>
+        <message>
+            <source>Several spans here: click again for the next one, Enter links to this one.</source>
+            <translation>Plusieurs annotations ici : cliquez encore pour le suivant, Entrée relie celui-ci.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkCommand</name>
+        <message>
+            <source>Link “%1” %2 “%3”</source>
+            <translation>Relier « %1 » %2 « %3 »</translation>
+        </message>
+        <message>
+            <source>Unlink “%1” %2 “%3”</source>
+            <translation>Délier « %1 » %2 « %3 »</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinkPanel</name>
+        <message>
+            <source>(in “%1”)</source>
+            <translation>(dans « %1 »)</translation>
+        </message>
+        <message>
+            <source>no source (said by)</source>
+            <translation>sans source (dit par)</translation>
+        </message>
+        <message>
+            <source>denies no claim</source>
+            <translation>ne dément aucune affirmation</translation>
+        </message>
+        <message>
+            <source>Links</source>
+            <translation>Liens</translation>
+        </message>
+        <message>
+            <source>Selected span (%1)</source>
+            <translation>Annotation sélectionnée (%1)</translation>
+        </message>
+        <message>
+            <source>This article (%1)</source>
+            <translation>Cet article (%1)</translation>
+        </message>
+        <message>
+            <source>To check (%1)</source>
+            <translation>À vérifier (%1)</translation>
+        </message>
+        <message>
+            <source>Check every article</source>
+            <translation>Vérifier tous les articles</translation>
+        </message>
+        <message>
+            <source>Remove the link (Delete)</source>
+            <translation>Supprimer le lien (Suppr)</translation>
+        </message>
+    </context>
+    <context>
+        <name>OtherArticlePicker</name>
+        <message>
+            <source>Link to a span of another article</source>
+            <translation>Relier à un passage d’un autre article</translation>
+        </message>
+        <message>
+            <source>Link “%1” to:</source>
+            <translation>Relier « %1 » à :</translation>
+        </message>
+        <message>
+            <source>No span of another article can be linked to “%1”.</source>
+            <translation>Aucun passage d’un autre article ne peut être relié à « %1 ».</translation>
+        </message>
+        <message>
+            <source>Search the text or the article title…</source>
+            <translation>Chercher dans le texte ou le titre de l’article…</translation>
+        </message>
+        <message>
+            <source>Link</source>
+            <translation>Relier</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerDialog</name>
+        <message>
+            <source>no source</source>
+            <translation>sans source</translation>
+        </message>
+        <message>
+            <source>— no source —</source>
+            <translation>— sans source —</translation>
+        </message>
+        <message>
+            <source>Claim ledger — %1</source>
+            <translation>Registre des affirmations — %1</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Affirmation</translation>
+        </message>
+        <message>
+            <source>Said by</source>
+            <translation>Dit par</translation>
+        </message>
+        <message>
+            <source>Amounts</source>
+            <translation>Montants</translation>
+        </message>
+        <message>
+            <source>Articles</source>
+            <translation>Articles</translation>
+        </message>
+        <message>
+            <source>Denied by</source>
+            <translation>Démenti par</translation>
+        </message>
+        <message>
+            <source>Claims</source>
+            <translation>Affirmations</translation>
+        </message>
+        <message>
+            <source>In common</source>
+            <translation>En commun</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Search claims, sources, articles…</source>
+            <translation>Chercher affirmations, sources, articles…</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Actualiser</translation>
+        </message>
+        <message>
+            <source>&amp;Group them (same claim)</source>
+            <translation>&amp;Regrouper (même affirmation)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Fermer</translation>
+        </message>
+        <message>
+            <source>%1 claims in %2 rows; %3 denials; %4 claims or denials without a source. Double-click a row to open its article at the claim.</source>
+            <translation>%1 affirmations en %2 lignes ; %3 démentis ; %4 affirmations ou démentis sans source. Double-cliquez sur une ligne pour ouvrir son article à l’affirmation.</translation>
+        </message>
+        <message>
+            <source>Proposed groups (%1): the same claim in several rows?</source>
+            <translation>Regroupements proposés (%1) : la même affirmation sur plusieurs lignes ?</translation>
+        </message>
+    </context>
+    <context>
+        <name>Attribution</name>
+        <message>
+            <source>&amp;Link the selected span… (L)</source>
+            <translation>Re&amp;lier l’annotation sélectionnée… (L)</translation>
+        </message>
+        <message>
+            <source>Link to a span of &amp;another article… (Shift+L)</source>
+            <translation>Relier à un passage d’un a&amp;utre article… (Maj+L)</translation>
+        </message>
+        <message>
+            <source>Claim &amp;ledger…</source>
+            <translation>Re&amp;gistre des affirmations…</translation>
+        </message>
+        <message>
+            <source>Editorial &amp;report…</source>
+            <translation>Rapport édi&amp;torial…</translation>
+        </message>
+        <message>
+            <source>Link not saved: %1</source>
+            <translation>Lien non enregistré : %1</translation>
+        </message>
+        <message>
+            <source>Write the editorial report</source>
+            <translation>Écrire le rapport éditorial</translation>
+        </message>
+        <message>
+            <source>Web page (*.html)</source>
+            <translation>Page web (*.html)</translation>
+        </message>
+        <message>
+            <source>Writing the editorial report…</source>
+            <translation>Écriture du rapport éditorial…</translation>
+        </message>
+        <message>
+            <source>Editorial report</source>
+            <translation>Rapport éditorial</translation>
+        </message>
+        <message>
+            <source>The report is written to %1.</source>
+            <translation>Le rapport est écrit dans %1.</translation>
+        </message>
+        <message>
+            <source>It is one self-contained page: mail it, print it.</source>
+            <translation>C’est une seule page autonome : envoyez-la, imprimez-la.</translation>
+        </message>
+        <message>
+            <source>Open it</source>
+            <translation>L’ouvrir</translation>
+        </message>
+        <message>
+            <source>Report written to %1.</source>
+            <translation>Rapport écrit dans %1.</translation>
+        </message>
+        <message>
+            <source>Report not written</source>
+            <translation>Rapport non écrit</translation>
         </message>
     </context>
     <context>

@@ -71,7 +71,7 @@ def test_the_ledger_lists_altmans_claim_with_its_source_amount_articles_and_deni
     assert sources == "Sam Altman"
     assert amounts == "100\u202f000\u202f000 USD"  # "100 millions $" and "… de dollars"
     assert len(articles.splitlines()) == 2  # seeds/000 and seeds/001, one same_as group
-    assert [line.rsplit(" — ", 1)[1] for line in denials.splitlines()] == [
+    assert [line.split(": «", 1)[0] for line in denials.splitlines()] == [
         "Andrew Bosworth",
         "Lucas Beyer",
         "Lucas Beyer",

@@ -319,3 +319,44 @@ def test_the_checks_list_unattributed_statements_and_a_click_jumps_to_them(
     assert window.current_document_id() == spans["beyer_denial"].doc_id
     assert window.article_view.current_span_id() == spans["beyer_denial"].id
     QApplication.processEvents()
+
+
+def test_removing_a_linked_span_takes_its_links_and_undo_brings_both_back(
+    qtbot, open_window, project
+) -> None:
+    path, spans = project
+    window = open_window(path)
+    panel = window.attribution.panel
+    make_current(qtbot, window, spans["claim"])
+    key(window, Qt.Key.Key_L)
+    tab_to_candidate(window, "Sam Altman")
+    key(window, Qt.Key.Key_Return)
+    said_by = ("said_by", spans["claim"].text, "Sam Altman")
+    assert links_in(path) == {said_by}
+
+    key(window, Qt.Key.Key_Delete)  # the claim, still the selected span
+    assert links_in(path) == set()
+    assert panel.link_rows("article") == []
+    window.undo_action.trigger()
+    assert links_in(path) == {said_by}
+    assert len(panel.link_rows("article")) == 1
+
+
+def test_the_link_entries_and_panel_follow_the_french_translation(
+    qtbot, open_window, project
+) -> None:
+    from annotator.ui import i18n
+
+    path, spans = project
+    window = open_window(path)
+    attribution = window.attribution
+    assert attribution.report_action.text() == "Editorial &report…"
+    i18n.apply_language("fr")
+    qtbot.waitUntil(lambda: attribution.report_action.text() == "Rapport édi&torial…")
+    assert attribution.ledger_action.text() == "Re&gistre des affirmations…"
+    assert attribution.panel.heading.text() == "Liens"
+    assert attribution.panel.link_rows("problems")[0].endswith("— sans source (dit par)")
+    make_current(qtbot, window, spans["claim"])
+    key(window, Qt.Key.Key_L)
+    assert "Entrée : relier" in attribution.mode.banner.text()
+    key(window, Qt.Key.Key_Escape)
