@@ -7,6 +7,7 @@ Nothing here knows about Qt or SQL.
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 import re
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -188,8 +189,14 @@ def first_line(text: str, limit: int = 200) -> str:
     return ""
 
 
-class DocumentSummary(BaseModel):
-    """What the document list shows: never the text, so a large project lists fast."""
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What the document list shows: never the text, so a large project lists fast.
+
+    A plain dataclass, not a pydantic model: the window builds 10,000 of them at
+    start-up from rows the store has already checked, and validation would cost more
+    than the query.
+    """
 
     id: str
     title: str

@@ -350,13 +350,11 @@ class Store:
             """,
             (annotator, annotator),
         )
-        # The window lists every document at start-up: skip validation (the rows come
-        # from our own schema, whose CHECK constraints already hold) and look statuses
-        # up in a dict rather than through Enum's slow call.
+        # The window lists every document at start-up: look statuses up in a dict
+        # rather than through Enum's slow call.
         statuses = {status.value: status for status in Status}
-        construct = DocumentSummary.model_construct
         return [
-            construct(
+            DocumentSummary(
                 id=r[0],
                 title=r[1],
                 source=r[2],
@@ -745,7 +743,8 @@ class Store:
         if doc_id is not None:
             query += " WHERE doc_id = ?"
             params = (doc_id,)
-        rows = self.conn.execute(query + " ORDER BY created_at, id", params)
+        # Two decisions can share a millisecond: then the later insert is the later one.
+        rows = self.conn.execute(query + " ORDER BY created_at, rowid", params)
         return [self._decision_from_row(row) for row in rows]
 
     def delete_decisions(self, decision_ids: Iterable[str]) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
@@ -32,10 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import agreement, review
-from annotator.core.agreement import AgreementReport, LabelScores, PairAgreement
+from annotator.core import review
 from annotator.core.store import Store
 from annotator.ui.tasks import StoreTask, TaskRunner
+
+if TYPE_CHECKING:
+    # The agreement module brings numpy: imported when figures are first asked for,
+    # not at the window's start-up.
+    from annotator.core.agreement import AgreementReport, LabelScores, PairAgreement
 
 ARTICLE, PROJECT = "article", "project"
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,6 +55,8 @@ def agreement_task(
     db_path: Path | str, doc_id: str | None, done_only: bool, description: str
 ) -> StoreTask:
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
+        from annotator.core import agreement
+
         return agreement.compute(
             store, done_only=done_only, doc_ids=[doc_id] if doc_id is not None else None
         )
@@ -288,7 +294,7 @@ class AgreementDialog(QDialog):
     ) -> None:
         if generation != self._generation:
             return  # an older computation: the article or the options changed since
-        if isinstance(result, AgreementReport):
+        if not isinstance(result, str):
             table.show_report(result)
         else:
             table.show_message(result)

@@ -7,6 +7,7 @@ project of thousands of articles lists at once.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
@@ -75,9 +76,7 @@ class DocumentListModel(QAbstractTableModel):
         row = self._row_of.get(doc_id)
         if row is None:
             return
-        self._rows[row] = self._rows[row].model_copy(
-            update={"status": status, "span_count": span_count}
-        )
+        self._rows[row] = replace(self._rows[row], status=status, span_count=span_count)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     # -- reading -----------------------------------------------------------
