@@ -294,7 +294,15 @@ class Suggester:
     and listed in ``unavailable``.
     """
 
-    def __init__(self, store: Store, suggesters: Sequence[str] = DEFAULT_SUGGESTERS) -> None:
+    def __init__(
+        self,
+        store: Store,
+        suggesters: Sequence[str] = DEFAULT_SUGGESTERS,
+        gazetteer_cache: GazetteerCache | None = None,
+    ) -> None:
+        """``gazetteer_cache`` may outlive the Suggester (and its Store): the window's
+        background tasks share one, so the gazetteer is built once per project state
+        rather than on every article opened."""
         self.store = store
         self.suggesters = check_suggesters(suggesters)
         self.unavailable: dict[str, str] = {}
@@ -303,7 +311,7 @@ class Suggester:
             if reason is not None:
                 self.unavailable["model"] = reason
                 self.suggesters.remove("model")
-        self.gazetteer_cache = GazetteerCache()
+        self.gazetteer_cache = gazetteer_cache or GazetteerCache()
 
     def raw_suggestions(
         self, document: Document, gazetteer: Gazetteer | None = None

@@ -378,3 +378,31 @@ def test_clicking_a_suggestion_makes_it_current(qtbot, open_window, tagged_proje
     point = editor.cursorRect(cursor).center()
     qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.suggestions.current_suggestion() == target
+
+
+def test_moving_between_articles_reuses_the_projects_gazetteer(
+    qtbot, open_window, tagged_project
+):
+    """The gazetteer reads every entity span of the project: built once per state of the
+    project, not on every article opened (seconds on a large project)."""
+    path, doc_id = tagged_project
+    window = open_window(path, doc_id)
+    wait_for_suggestions(qtbot, window)
+    for _ in range(2):
+        window.open_next_document()
+        window.suggestions.pool.waitForDone()
+        QApplication.processEvents()
+    cache = window.suggestions.gazetteer_cache
+    assert cache.builds == 1
+    # Tagging a new entity changes the project: the next article sees it.
+    window.open_document(doc_id)
+    qtbot.waitUntil(lambda: window.current_document_id() == doc_id)
+    document = window.store.document(doc_id)
+    start = document.text.index("Meta")
+    meta = window.store.make_span(document, ANNOTATOR, start, start + 4, "organisation")
+    window.store.add_span(meta)
+    window.open_next_document()
+    window.suggestions.pool.waitForDone()
+    QApplication.processEvents()
+    assert cache.builds == 2
+    assert any(s.text == "Meta" for s in window.suggestions.suggestions())
