@@ -90,6 +90,9 @@ class FileImportReport:
     notes: list[str] = field(default_factory=list)
     links_added: int = 0
     link_types_added: list[str] = field(default_factory=list)
+    unknown_labels: list[str] = field(default_factory=list)
+    """Labels and relation types of the file the project lacks (when not added):
+    what ``add_labels=True`` would add."""
 
     def lines(self) -> list[str]:
         added = sum(self.spans_added.values())
@@ -133,6 +136,9 @@ class ImportReport:
     @property
     def refused(self) -> list[InputError]:
         return [error for f in self.files for error in f.refused]
+
+    def unknown_labels(self) -> list[str]:
+        return sorted({name for f in self.files for name in f.unknown_labels})
 
     def layers(self) -> Counter[str]:
         total: Counter[str] = Counter()
@@ -542,6 +548,8 @@ def _plan_file(
         for label in record_labels:
             if label not in plan.labels:
                 plan.labels.append(label)
+    if not add_labels:
+        report.unknown_labels = _unknown_names(foreign, label_names, mapping, store.label_set())
     if len(unit_counts) > 1:
         report.unit += (
             " ("
@@ -552,6 +560,17 @@ def _plan_file(
             + ")"
         )
     return plan
+
+
+def _unknown_names(
+    foreign: ForeignFile, label_names: Sequence[str], mapping: dict[str, str], label_set: LabelSet
+) -> list[str]:
+    labels = {mapping.get(s.label, s.label) for r in foreign.records for s in r.spans}
+    unknown = labels - set(label_names)
+    if foreign.local_relations:
+        kinds = {mapping.get(rel.type, rel.type) for r in foreign.records for rel in r.relations}
+        unknown |= kinds - {kind.name for kind in label_set.link_types}
+    return sorted(unknown)
 
 
 def _make_span(fields: dict[str, Any]) -> Span | str:

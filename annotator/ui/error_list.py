@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -43,13 +44,17 @@ class ErrorListDialog(QDialog):
             self.tree.addTopLevelItem(item)
         self.tree.resizeColumnToContents(0)
         self.tree.setColumnWidth(0, min(self.tree.columnWidth(0), 360))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        buttons.accepted.connect(self.accept)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.tree)
-        layout.addWidget(buttons)
+        layout.addWidget(self.buttons)
+
+    def add_action(self, text: str) -> QPushButton:
+        """A button beside Close for what the user can do about the problems."""
+        return self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
 
     def problems(self) -> list[tuple[str, str]]:
         return [

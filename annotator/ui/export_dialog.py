@@ -239,12 +239,16 @@ class ExportDialog(QDialog):
 
 
 def losses(report: Any) -> int:
-    """Spans a format export dropped, trimmed, expanded or left out of a part."""
+    """Spans a format export dropped, trimmed, expanded or left out of a part, and
+    links it could not write (to another article, or a format without links)."""
+    links = getattr(report, "links", 0)
     return (
         sum(getattr(report, "dropped", {}).values())
         + getattr(report, "trimmed", 0)
         + getattr(report, "expanded", 0)
         + sum(getattr(report, "left_out", {}).values())
+        + links
+        - getattr(report, "written_links", links)
     )
 
 

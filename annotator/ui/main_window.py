@@ -41,6 +41,13 @@ from annotator.ui.attribution import Attribution
 from annotator.ui.document_list import DocumentListPanel
 from annotator.ui.error_list import ErrorListDialog
 from annotator.ui.export_dialog import ExportDialog, ExportReportDialog, losses
+from annotator.ui.import_problems import (
+    annotated_summary,
+    failed_files,
+    offer_to_add_labels,
+    problem_rows,
+    unknown_labels_hint,
+)
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.models import DocumentListModel, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
@@ -507,7 +514,9 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import articles"),
             str(Path.home()),
-            self.tr("Articles (*.txt *.md *.html *.htm);;All files (*)"),
+            self.tr("Articles (*.txt *.md *.html *.htm);;All files (*)")
+            + ";;"
+            + self.tr("Annotated files from other tools (*.jsonl *.json)"),
         )
         if files:
             self.start_import([Path(name) for name in files])
@@ -520,8 +529,12 @@ class MainWindow(QMainWindow):
     def load_sample_articles(self) -> None:
         self.start_import([seeds_dir()])
 
-    def start_import(self, paths: Sequence[Path]) -> StoreTask:
-        task = import_task(self.db_path, paths, self.tr("Importing articles…"))
+    def start_import(self, paths: Sequence[Path], *, add_labels: bool = False) -> StoreTask:
+        """Articles go to the article import, files annotated in other tools (doccano,
+        Label Studio, Prodigy, gold JSONL, brat folders) to the annotation import."""
+        task = import_task(
+            self.db_path, paths, self.tr("Importing articles…"), add_labels=add_labels
+        )
         task.signals.succeeded.connect(self._import_succeeded)
         task.signals.failed.connect(self._import_failed)
         task.signals.cancelled.connect(self._task_cancelled)
@@ -562,19 +575,24 @@ class MainWindow(QMainWindow):
             if first_new is None and self.document_model.rowCount() > 0:
                 first_new = self.document_model.summary(0).id
             self.open_document(first_new)
-        problems = [
-            (str(result.path), str(result.reason or ""))
-            for result in results
-            if result.outcome == OUTCOME_FAILED
-        ]
+        annotated = annotated_summary(report)
+        if annotated:
+            self.statusBar().showMessage(annotated, 10000)
+        problems = problem_rows(report)
         if problems:
+            summary = self.tr(
+                "%1 file(s) could not be imported. Nothing from them was saved."
+            ).replace("%1", str(failed_files(report)))
+            hint = unknown_labels_hint(report)
             self.show_errors(
                 self.tr("Some files were not imported"),
-                self.tr("%1 file(s) could not be imported. Nothing from them was saved.").replace(
-                    "%1", str(len(problems))
-                ),
+                f"{summary}\n{hint}" if hint else summary,
                 problems,
             )
+            if self.error_dialog is not None:
+                offer_to_add_labels(
+                    self.error_dialog, report, lambda p: self.start_import(p, add_labels=True)
+                )
         self.importFinished.emit(report)
 
     def _import_failed(self, message: str) -> None:

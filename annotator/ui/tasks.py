@@ -146,13 +146,19 @@ def dialog_progress(dialog: QProgressDialog) -> Callable[[int, int], None]:
 # -- the tasks the window runs ------------------------------------------------
 
 
-def import_task(db_path: Path | str, paths: Sequence[Path], description: str) -> StoreTask:
-    from annotator.core.ingest import import_paths
+def import_task(
+    db_path: Path | str, paths: Sequence[Path], description: str, *, add_labels: bool = False
+) -> StoreTask:
+    """Articles and annotated files (doccano, Label Studio, Prodigy, gold JSONL, brat
+    folders) alike; the result is an ``importing.MixedImportReport``."""
+    from annotator.core.importing import import_articles_and_annotations
 
     chosen = [Path(path) for path in paths]
 
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
-        return import_paths(store, chosen, progress=progress, should_cancel=should_cancel)
+        return import_articles_and_annotations(
+            store, chosen, add_labels=add_labels, progress=progress, should_cancel=should_cancel
+        )
 
     return StoreTask(db_path, work, description)
 
