@@ -21,6 +21,7 @@ from annotator.core.links import delete_span_with_links, restore_span_with_links
 from annotator.core.models import Link, Span
 from annotator.core.store import Store
 from annotator.ui import i18n
+from annotator.ui.text_display import short_text
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ class AddSpan(SpanCommand):
     def describe(self) -> str:
         return _fill(
             QCoreApplication.translate("SpanCommand", "Tag “%1” as %2"),
-            _short(self.span.text),
+            short_text(self.span.text),
             _label_name(self.store, self.span.label),
         )
 
@@ -105,7 +106,7 @@ class DeleteSpan(SpanCommand):
         return _fill(
             QCoreApplication.translate("SpanCommand", "Remove %1 “%2”"),
             _label_name(self.store, self.span.label),
-            _short(self.span.text),
+            short_text(self.span.text),
         )
 
     def __init__(self, store: Store, listener: SpanListener, span: Span) -> None:
@@ -149,7 +150,7 @@ class RelabelSpan(SpanCommand):
     def describe(self) -> str:
         return _fill(
             QCoreApplication.translate("SpanCommand", "Relabel “%1” as %2"),
-            _short(self.before.text),
+            short_text(self.before.text),
             _label_name(self.store, self.label),
         )
 
@@ -192,7 +193,7 @@ class ResizeSpan(SpanCommand):
 
     def describe(self) -> str:
         return _fill(
-            QCoreApplication.translate("SpanCommand", "Resize “%1”"), _short(self.before.text)
+            QCoreApplication.translate("SpanCommand", "Resize “%1”"), short_text(self.before.text)
         )
 
     def id(self) -> int:
@@ -222,6 +223,3 @@ class ResizeSpan(SpanCommand):
         self._run(step)
 
 
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.ledger import ClaimGroup, Ledger, LedgerClaim, Proposal
-from annotator.ui.link_commands import short
 from annotator.ui.link_picker import folded
+from annotator.ui.text_display import short_text
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1
 SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -207,15 +207,15 @@ class LedgerDialog(QDialog):
         first = group.claims[0]
         denials = [
             (", ".join(s.name for s in d.sources) or self.tr("no source"))
-            + f": «{short(d.span.text, 40)}»"
+            + f": «{short_text(d.span.text, 40)}»"
             for d in group.denials
         ]
         item = QTreeWidgetItem(
             [
-                f"{group.label}  «{short(first.span.text, 140)}»",
+                f"{group.label}  «{short_text(first.span.text, 140)}»",
                 ", ".join(s.name for s in group.sources) or self.tr("— no source —"),
                 "\n".join(a.reading for a in group.amounts),
-                "\n".join(short(title, 45) for _doc_id, title in group.articles),
+                "\n".join(short_text(title, 45) for _doc_id, title in group.articles),
                 "\n".join(denials),
             ]
         )
@@ -231,10 +231,10 @@ class LedgerDialog(QDialog):
     def _claim_item(self, claim: LedgerClaim) -> QTreeWidgetItem:
         child = QTreeWidgetItem(
             [
-                f"«{short(claim.span.text, 140)}»",
+                f"«{short_text(claim.span.text, 140)}»",
                 ", ".join(s.name for s in claim.sources),
                 "\n".join(a.reading for a in claim.amounts),
-                short(claim.doc_title, 45),
+                short_text(claim.doc_title, 45),
                 "",
             ]
         )
@@ -248,8 +248,8 @@ class LedgerDialog(QDialog):
         item = QTreeWidgetItem(
             [
                 (
-                    f"{first.label} «{short(first.claims[0].span.text, 90)}»\n"
-                    f"{second.label} «{short(second.claims[0].span.text, 90)}»"
+                    f"{first.label} «{short_text(first.claims[0].span.text, 90)}»\n"
+                    f"{second.label} «{short_text(second.claims[0].span.text, 90)}»"
                 ),
                 "; ".join(proposal.reasons),
                 str(proposal.score),

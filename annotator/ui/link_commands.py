@@ -21,6 +21,7 @@ from annotator.core import links
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Link, Span
 from annotator.core.store import Store
+from annotator.ui.text_display import short_text
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,6 @@ class LinkListener(Protocol):
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LinkCommand", text)
-
-
-def short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class LinkCommand(QUndoCommand):
@@ -87,9 +83,9 @@ class AddLink(LinkCommand):
             source,
             target,
             _tr("Link “%1” %2 “%3”")
-            .replace("%1", short(source.text, 30))
+            .replace("%1", short_text(source.text, 30))
             .replace("%2", type_display or type_name)
-            .replace("%3", short(target.text, 30)),
+            .replace("%3", short_text(target.text, 30)),
         )
         self.type_name = type_name
         self.source_id = source.id
@@ -130,9 +126,9 @@ class DeleteLink(LinkCommand):
             resolved.source,
             resolved.target,
             _tr("Unlink “%1” %2 “%3”")
-            .replace("%1", short(resolved.source.text, 30))
+            .replace("%1", short_text(resolved.source.text, 30))
             .replace("%2", type_display or resolved.link.type)
-            .replace("%3", short(resolved.target.text, 30)),
+            .replace("%3", short_text(resolved.target.text, 30)),
         )
         self.link = resolved.link
 

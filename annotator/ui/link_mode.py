@@ -39,8 +39,9 @@ from annotator.core.links import LinkCandidate
 from annotator.core.models import LinkType, Span
 from annotator.ui.article_view import ArticleView
 from annotator.ui.highlighter import blend
-from annotator.ui.link_commands import AddLink, LinkListener, short
+from annotator.ui.link_commands import AddLink, LinkListener
 from annotator.ui.link_picker import OtherArticlePicker
+from annotator.ui.text_display import short_text
 
 OVERLAY = "link-candidate"
 
@@ -246,9 +247,9 @@ class LinkMode(QObject):
             self.statusMessage.emit(
                 _tr("Linked: %1 “%2” %3 “%4”.")
                 .replace("%1", self._label_name(source.label))
-                .replace("%2", short(source.text))
+                .replace("%2", short_text(source.text))
                 .replace("%3", kind.display_name(self._language()))
-                .replace("%4", short(candidate.span.text))
+                .replace("%4", short_text(candidate.span.text))
             )
 
     def open_picker(self, source: Span | None = None) -> OtherArticlePicker | None:
@@ -340,7 +341,7 @@ class LinkMode(QObject):
         head = (
             _tr("Link %1 “%2”")
             .replace("%1", _lower_first(self._label_name(source.label)))
-            .replace("%2", short(source.text, 50))
+            .replace("%2", short_text(source.text, 50))
         )
         shown = self.candidates()
         if candidate is None:
@@ -356,7 +357,7 @@ class LinkMode(QObject):
             what = (
                 f"{candidate.link_type.display_name(language)} → "
                 f"{_lower_first(self._label_name(candidate.span.label))} "
-                f"“{short(candidate.span.text, 50)}” "
+                f"“{short_text(candidate.span.text, 50)}” "
                 f"{where}"
             )
         types = " / ".join(

@@ -32,7 +32,7 @@ from annotator.core.links import (
     link_type,
 )
 from annotator.core.models import LabelSet, Span
-from annotator.ui.link_commands import short
+from annotator.ui.text_display import short_text
 
 LINK_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 JUMP_DOC_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -171,15 +171,16 @@ class LinkPanel(QWidget):
     def _elsewhere(self, span: Span, content: LinkPanelContent) -> str:
         if span.doc_id == content.doc_id:
             return ""
-        return " " + self.tr("(in “%1”)").replace("%1", short(content.title_of(span.doc_id), 40))
+        title = short_text(content.title_of(span.doc_id), 40)
+        return " " + self.tr("(in “%1”)").replace("%1", title)
 
     def _describe(self, resolved: ResolvedLink, content: LinkPanelContent) -> str:
         """Two lines: 'claim «…»' then '— said by → Sam Altman'."""
         source, target = resolved.source, resolved.target
         return (
-            f"{self._label_name(source, content)} «{short(source.text, 60)}»"
+            f"{self._label_name(source, content)} «{short_text(source.text, 60)}»"
             f"{self._elsewhere(source, content)}\n"
-            f"— {self._type_name(resolved, content)} → {short(target.text, 60)}"
+            f"— {self._type_name(resolved, content)} → {short_text(target.text, 60)}"
             f"{self._elsewhere(target, content)}"
         )
 
@@ -190,10 +191,10 @@ class LinkPanel(QWidget):
         kind = self._type_name(resolved, content)
         if resolved.source.id == current_id:
             target = resolved.target
-            return f"{kind} → {short(target.text, 60)}{self._elsewhere(target, content)}"
+            return f"{kind} → {short_text(target.text, 60)}{self._elsewhere(target, content)}"
         source = resolved.source
         return (
-            f"← {kind}: {self._label_name(source, content)} «{short(source.text, 60)}»"
+            f"← {kind}: {self._label_name(source, content)} «{short_text(source.text, 60)}»"
             f"{self._elsewhere(source, content)}"
         )
 
@@ -217,7 +218,7 @@ class LinkPanel(QWidget):
         else:
             what = self.tr("denies no claim")
         text = (
-            f"{self._label_name(span, content)} «{short(span.text, 60)}»"
+            f"{self._label_name(span, content)} «{short_text(span.text, 60)}»"
             f"{self._elsewhere(span, content)}\n— {what}"
         )
         item = QTreeWidgetItem([text])

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.links import LinkCandidate
 from annotator.core.models import Span
-from annotator.ui.link_commands import short
+from annotator.ui.text_display import short_text
 
 
 def folded(text: str) -> str:
@@ -54,10 +54,10 @@ class OtherArticlePicker(QDialog):
         self.candidates = list(candidates)
         several_types = len({c.link_type.name for c in candidates}) > 1
         intro = QLabel(
-            self.tr("Link “%1” to:").replace("%1", short(source.text, 70))
+            self.tr("Link “%1” to:").replace("%1", short_text(source.text, 70))
             if candidates
             else self.tr("No span of another article can be linked to “%1”.").replace(
-                "%1", short(source.text, 70)
+                "%1", short_text(source.text, 70)
             )
         )
         intro.setWordWrap(True)
@@ -73,7 +73,7 @@ class OtherArticlePicker(QDialog):
         for candidate in self.candidates:
             title = titles(candidate.span.doc_id)
             kind = f"{candidate.link_type.display_name(language)} → " if several_types else ""
-            item = QListWidgetItem(f"{kind}“{short(candidate.span.text, 160)}”\n    — {title}")
+            item = QListWidgetItem(f"{kind}“{short_text(candidate.span.text, 160)}”\n    — {title}")
             item.setToolTip(candidate.span.text)
             self.list.addItem(item)
             self._haystacks.append(folded(f"{candidate.span.text} {title}"))

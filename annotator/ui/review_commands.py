@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.core import review
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Store
+from annotator.ui.text_display import short_text
 
 
 class ReviewListener(Protocol):
@@ -73,25 +74,24 @@ class ReviewCommand(QUndoCommand):
         self.listener.review_changed(self.change, True)
 
 
-def short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def accept_command(
+def _candidate_command(
     store: Store,
     listener: ReviewListener,
+    text: str,
+    operation: Callable[..., review.ReviewChange],
     doc_id: str,
     reviewer: str,
     candidate: review.Candidate,
     annotators: list[str],
     comment: str | None,
 ) -> ReviewCommand:
+    """An undoable accept or reject of one candidate; ``text`` names it in the Edit menu."""
+    quoted = text.replace("%1", candidate.label).replace("%2", short_text(candidate.text))
     return ReviewCommand(
         store,
         listener,
-        tr("Accept %1 “%2”").replace("%1", candidate.label).replace("%2", short(candidate.text)),
-        lambda: review.accept(
+        quoted,
+        lambda: operation(
             store,
             doc_id,
             reviewer,
@@ -104,6 +104,21 @@ def accept_command(
     )
 
 
+def accept_command(
+    store: Store,
+    listener: ReviewListener,
+    doc_id: str,
+    reviewer: str,
+    candidate: review.Candidate,
+    annotators: list[str],
+    comment: str | None,
+) -> ReviewCommand:
+    text = tr("Accept %1 “%2”")
+    return _candidate_command(
+        store, listener, text, review.accept, doc_id, reviewer, candidate, annotators, comment
+    )
+
+
 def reject_command(
     store: Store,
     listener: ReviewListener,
@@ -113,20 +128,9 @@ def reject_command(
     annotators: list[str],
     comment: str | None,
 ) -> ReviewCommand:
-    return ReviewCommand(
-        store,
-        listener,
-        tr("Reject %1 “%2”").replace("%1", candidate.label).replace("%2", short(candidate.text)),
-        lambda: review.reject(
-            store,
-            doc_id,
-            reviewer,
-            candidate.start,
-            candidate.end,
-            candidate.label,
-            annotators,
-            comment=comment,
-        ),
+    text = tr("Reject %1 “%2”")
+    return _candidate_command(
+        store, listener, text, review.reject, doc_id, reviewer, candidate, annotators, comment
     )
 
 
@@ -145,7 +149,7 @@ def edit_command(
         listener,
         tr("Edit %1 “%2” into gold")
         .replace("%1", candidate.label)
-        .replace("%2", short(candidate.text)),
+        .replace("%2", short_text(candidate.text)),
         lambda: review.edit(
             store,
             doc_id,

@@ -74,6 +74,7 @@ from annotator.ui.commands import SpanChange
 from annotator.ui.highlighter import blend
 from annotator.ui.preferences import Preferences
 from annotator.ui.tasks import StoreTask
+from annotator.ui.text_display import short_text
 
 QUICK_SUGGESTERS = ("amount", "gazetteer")
 REFRESH_DELAY_MS = 300
@@ -130,7 +131,7 @@ class AcceptSuggestion(QUndoCommand):
     ) -> None:
         super().__init__(
             translate("Suggestions", "Accept “%1” as %2")
-            .replace("%1", _short(suggestion.text))
+            .replace("%1", short_text(suggestion.text))
             .replace("%2", label)
         )
         self.controller = controller
@@ -179,7 +180,7 @@ class RejectSuggestion(QUndoCommand):
     def __init__(self, controller: SuggestionController, suggestion: Suggestion) -> None:
         super().__init__(
             translate("Suggestions", "Reject the suggestion “%1”").replace(
-                "%1", _short(suggestion.text)
+                "%1", short_text(suggestion.text)
             )
         )
         self.controller = controller
@@ -590,7 +591,7 @@ class SuggestionController(QObject):
             .replace("%1", str(number))
             .replace("%2", str(len(self._suggestions)))
             .replace("%3", self._label_name(suggestion.label))
-            .replace("%4", _short(suggestion.text))
+            .replace("%4", short_text(suggestion.text))
             .replace("%5", reading)
         )
 
@@ -794,6 +795,3 @@ def _x_of(line: QTextLine, position: int) -> float:
     return x
 
 
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -24,6 +24,8 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
+from annotator.ui.text_display import short_text
+
 _HOLDERS = ("span", "before", "suggestion", "change")
 
 
@@ -148,11 +150,8 @@ class UndoHistory(QObject):
         if elsewhere is not None:
             title = (self._title_of(elsewhere) or elsewhere).replace("&", "&&")
             described = (
-                self.tr("%1 (in “%2”)").replace("%1", described).replace("%2", _short(title))
+                self.tr("%1 (in “%2”)").replace("%1", described).replace("%2", short_text(title))
             )
         return with_step.replace("%1", described)
 
 
-def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
