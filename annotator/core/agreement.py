@@ -251,7 +251,8 @@ def coincidences(values: np.ndarray, categories: int) -> np.ndarray:
     keep = pairable >= 2
     counts, pairable = counts[keep], pairable[keep]
     weighted = counts / (pairable - 1)[:, None]
-    return weighted.T @ counts - np.diag(weighted.sum(axis=0))
+    matrix: np.ndarray = weighted.T @ counts - np.diag(weighted.sum(axis=0))
+    return matrix
 
 
 def krippendorff_alpha_nominal(coincidence: np.ndarray) -> float | None:
@@ -484,7 +485,13 @@ def compute(
         included &= wanted_documents
     present = present_everywhere[included]
     renumber = np.cumsum(included) - 1
-    texts = [text for (_, text), keep in zip(store.document_texts(), included.tolist()) if keep]
+    # Documents are only ever appended: one added since document_ids() (another window)
+    # comes last and is left out here as it was above.
+    texts = [
+        text
+        for (_, text), keep in zip(store.document_texts(), included.tolist(), strict=False)
+        if keep
+    ]
 
     counted = included[span_doc] & present_everywhere[span_doc, span_coder]
     if wanted_labels is not None:

@@ -184,8 +184,13 @@ _ATOM = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
-_RANGE_OPENER = re.compile(rf"(?:\b(?:de|entre|between|from){_SPACES}+|\bd{_APOSTROPHE})$", re.IGNORECASE)
-_RANGE_CONNECTOR = re.compile(rf"^(?:{_SPACES}*[-\u2013\u2014]{_SPACES}*|{_SPACES}+(?:à|a|et|to|and){_SPACES}+)$", re.IGNORECASE)
+_RANGE_OPENER = re.compile(
+    rf"(?:\b(?:de|entre|between|from){_SPACES}+|\bd{_APOSTROPHE})$", re.IGNORECASE
+)
+_RANGE_CONNECTOR = re.compile(
+    rf"^(?:{_SPACES}*[-\u2013\u2014]{_SPACES}*|{_SPACES}+(?:à|a|et|to|and){_SPACES}+)$",
+    re.IGNORECASE,
+)
 _CONNECTOR_FOR_OPENER = {"de": "à", "d'": "à", "entre": "et", "between": "and", "from": "to"}
 
 
@@ -306,7 +311,9 @@ def _atom_from_match(match: re.Match[str], language: str | None) -> _Atom:
     if groups["currency_word"]:
         currencies.add(_currency_from_word(groups["currency_word"]))
     scale_word = groups["scale"]
-    scale_is_word = bool(scale_word) and re.fullmatch(_SCALE_WORDS, scale_word, re.IGNORECASE) is not None
+    scale_is_word = bool(scale_word) and (
+        re.fullmatch(_SCALE_WORDS, scale_word, re.IGNORECASE) is not None
+    )
     problem: str | None = None
     if scale_word and not scale_is_word and not currencies:
         # "100 m" is as likely metres as millions: not an amount, and not read as one.

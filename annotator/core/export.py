@@ -79,14 +79,14 @@ def gold_records(
     """Each exported document as a gold JSONL record (a plain dict), checked."""
     options = options or ExportOptions()
     if options.gold:
-        annotators: list[str] | None = [GOLD_LAYER]
+        annotators: list[str] = [GOLD_LAYER]
     elif options.annotators:
         annotators = options.annotators
     else:
         annotators = [name for name in store.annotators() if name != GOLD_LAYER]
     statuses = store.all_statuses()
     links_by_document = store.links_for_export(annotators)
-    reviewed = _latest_decisions(store) if GOLD_LAYER in (annotators or ()) else {}
+    reviewed = _latest_decisions(store) if GOLD_LAYER in annotators else {}
     total = store.document_count()
     done = 0
     for document, span_rows in store.iter_documents_for_export(annotators, options.labels):

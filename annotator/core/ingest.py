@@ -403,7 +403,7 @@ def _html_title(tree: Any) -> str:
     """``<title>``, else the Open Graph title, else the first ``<h1>``; whitespace
     collapsed as a browser shows it."""
     for xpath in ("//title", "//meta[@property='og:title']/@content", "//h1"):
-        found = tree.xpath(xpath)  # type: ignore[attr-defined]
+        found = tree.xpath(xpath)
         for item in found:
             raw = item if isinstance(item, str) else item.text_content()
             title = _WHITESPACE.sub(" ", raw).strip()

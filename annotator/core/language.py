@@ -28,7 +28,7 @@ def _language_identifier() -> Any:
     global _identifier
     with _identifier_lock:
         if _identifier is None:
-            from py3langid.langid import (  # type: ignore[import-untyped]
+            from py3langid.langid import (
                 MODEL_FILE,
                 LanguageIdentifier,
             )

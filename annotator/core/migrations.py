@@ -113,13 +113,14 @@ CURRENT_VERSION = len(MIGRATIONS)
 
 
 def _has_tables(conn: sqlite3.Connection) -> bool:
-    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    table_count: int = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    return table_count > 0
 
 
 def check_project_file(conn: sqlite3.Connection, path: str) -> int:
     """Return the file's schema version, or raise if the file is not a project we can use."""
     try:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
         application_id = conn.execute("PRAGMA application_id").fetchone()[0]
         has_tables = _has_tables(conn)
     except sqlite3.DatabaseError as error:

@@ -7,15 +7,15 @@ Nothing here knows about Qt or SQL.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Final = 1
 GOLD_LAYER = "gold"
 """The annotator name under which adjudicated (reviewed) spans are stored."""
 

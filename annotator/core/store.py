@@ -18,7 +18,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-
 from annotator.core import migrations
 from annotator.core.errors import ProjectError, SpanError
 from annotator.core.labels import default_label_set
@@ -42,7 +41,9 @@ BUSY_TIMEOUT_SECONDS = 5.0
 RECENT_TEXTS = 4
 """How many document texts a Store keeps for checking spans (see _document_text)."""
 
-_SPAN_COLUMNS = 'id, doc_id, annotator, start, "end", label, text, origin, attrs, created_at, updated_at'
+_SPAN_COLUMNS = (
+    'id, doc_id, annotator, start, "end", label, text, origin, attrs, created_at, updated_at'
+)
 
 
 def new_id() -> str:
@@ -995,7 +996,7 @@ class Store:
             params.extend(annotators)
         by_document: dict[str, list[tuple[str, str, str, str, str, str, str]]] = {}
         for doc_id, *link in self.conn.execute(query + " ORDER BY l.created_at, l.id", params):
-            by_document.setdefault(doc_id, []).append(tuple(link))  # type: ignore[arg-type]
+            by_document.setdefault(doc_id, []).append(tuple(link))
         return by_document
 
     # -- suggestions in the window: rejections (issue 8) --------------------------

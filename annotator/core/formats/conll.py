@@ -102,7 +102,10 @@ def export_conll(
             sentences = tag_layer(layer, align, report)
             lines = [DOCSTART, ""]
             for sentence in sentences:
-                lines += [f"{t.text} _ _ {tag}" for t, tag in zip(sentence.tokens, sentence.tags)]
+                lines += [
+                    f"{t.text} _ _ {tag}"
+                    for t, tag in zip(sentence.tokens, sentence.tags, strict=True)
+                ]
                 lines.append("")
             blocks.append("\n".join(lines))
 

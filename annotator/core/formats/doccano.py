@@ -24,6 +24,7 @@ from annotator.core.formats.records import (
     ForeignFile,
     ForeignRecord,
     ForeignSpan,
+    as_dict,
     as_int,
     as_list,
     iter_json_values,
@@ -171,11 +172,13 @@ def read(path: Path) -> ForeignFile:
             text,
             annotator=user if isinstance(user, str) and user else path.stem,
             annotator_is_fallback=not (isinstance(user, str) and user),
-            meta=value.get("meta") if isinstance(value.get("meta"), dict) else {},
+            meta=as_dict(value.get("meta")),
         )
         if text is None:
             record.problem = f"no text (looked for {', '.join(TEXT_KEYS)})"
-        items = next((value[key] for key in LABEL_KEYS if isinstance(value.get(key), list)), [])
+        items: list[Any] = next(
+            (value[key] for key in LABEL_KEYS if isinstance(value.get(key), list)), []
+        )
         for item in items:
             span = _span(item)
             if span is None:

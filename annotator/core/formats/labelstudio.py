@@ -24,6 +24,7 @@ from annotator.core.formats.records import (
     ForeignFile,
     ForeignRecord,
     ForeignSpan,
+    as_dict,
     as_int,
     as_list,
     as_str,
@@ -232,6 +233,7 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
             if group.get("was_cancelled"):
                 result.skipped["cancelled annotations"] += 1
                 continue
+            name: str | None
             if kind == "prediction":
                 model = group.get("model_version") or "model"
                 name, user = f"labelstudio-{model}".replace(" ", "-"), None
@@ -270,7 +272,7 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
                 if item.get("type") != "labels":
                     result.skipped[f"result items of type {item.get('type')!r}"] += 1
                     continue
-                value_ = item.get("value") if isinstance(item.get("value"), dict) else {}
+                value_ = as_dict(item.get("value"))
                 start, end = as_int(value_.get("start")), as_int(value_.get("end"))
                 labels = as_list(value_.get("labels"))
                 if start is None or end is None or not labels:

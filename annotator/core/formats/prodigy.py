@@ -23,6 +23,7 @@ from annotator.core.formats.records import (
     ForeignFile,
     ForeignRecord,
     ForeignSpan,
+    as_dict,
     as_int,
     as_list,
     as_str,
@@ -177,7 +178,7 @@ def read(path: Path) -> ForeignFile:
             value.get("text") if isinstance(value.get("text"), str) else None,
             annotator=named if isinstance(named, str) and named else path.stem,
             annotator_is_fallback=not (isinstance(named, str) and named),
-            meta=value.get("meta") if isinstance(value.get("meta"), dict) else {},
+            meta=as_dict(value.get("meta")),
         )
         if record.text is None:
             record.problem = "the task has no text"

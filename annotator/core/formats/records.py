@@ -146,6 +146,11 @@ def as_list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def as_dict(value: Any) -> dict[str, Any]:
+    """An object field; anything else (missing, null, a wrong type) reads as empty."""
+    return value if isinstance(value, dict) else {}
+
+
 def as_int(value: Any) -> int | None:
     """An offset as an int; None for anything else (booleans included)."""
     if isinstance(value, bool) or not isinstance(value, int):

@@ -121,7 +121,7 @@ def sentence_starts(
     A boundary that would fall inside one of ``keep_together`` (token index ranges,
     end exclusive) is skipped: a BIO sequence must not start inside a span.
     """
-    blocked = set()
+    blocked: set[int] = set()
     for first, last in keep_together:
         blocked.update(range(first + 1, last))
     starts = [0] if tokens else []
