@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core import review
 from annotator.core.store import Store
+from annotator.ui import i18n
 from annotator.ui.tasks import StoreTask, TaskRunner
 
 if TYPE_CHECKING:
@@ -47,8 +48,9 @@ COLUMNS = 10
 
 
 def figure(value: float | None) -> str:
-    """A score as the table shows it: three decimals, or a dash when undefined."""
-    return "–" if value is None else f"{value:.3f}"
+    """A score as the table shows it: three decimals in the interface's language
+    ("0,727" in French), or a dash when undefined."""
+    return "–" if value is None else QLocale().toString(value, "f", 3)
 
 
 def agreement_task(
@@ -95,7 +97,11 @@ def first_disagreement_task(
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
         return first_disagreement(store, a, b, label, doc_id, should_cancel)
 
-    return StoreTask(db_path, work, "Finding the disagreements")
+    return StoreTask(
+        db_path,
+        work,
+        QCoreApplication.translate("AgreementDialog", "Finding the disagreements"),
+    )
 
 
 class AgreementTable(QWidget):
@@ -104,8 +110,12 @@ class AgreementTable(QWidget):
     rowActivated = Signal(str, str, object)
     """(a, b, label or None for all labels)"""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, label_name: Callable[[str], str] | None = None
+    ) -> None:
+        """``label_name`` names a label in the interface's language (default: its id)."""
         super().__init__(parent)
+        self._label_name = label_name or (lambda name: name)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("agreementSummary")
@@ -172,7 +182,7 @@ class AgreementTable(QWidget):
             kappa = pair.overall.cohen_kappa if label is None else None
             values = [
                 f"{pair.a} × {pair.b}",
-                label if label is not None else self.tr("all labels"),
+                self._label_name(label) if label is not None else self.tr("all labels"),
                 figure(scores.exact.precision),
                 figure(scores.exact.recall),
                 figure(scores.exact.f1),
@@ -227,8 +237,9 @@ class AgreementDialog(QDialog):
         self.tasks: TaskRunner = window.tasks
         self.doc_id: str | None = None
         self._generation = 0
-        self.article = AgreementTable()
-        self.project = AgreementTable()
+        self.store: Store = window.store
+        self.article = AgreementTable(label_name=self._label_name)
+        self.project = AgreementTable(label_name=self._label_name)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.article, "")
         self.tabs.addTab(self.project, "")
@@ -263,6 +274,10 @@ class AgreementDialog(QDialog):
         self.refresh_button.setText(self.tr("&Recompute"))
         self.article.retranslate()
         self.project.retranslate()
+
+    def _label_name(self, name: str) -> str:
+        found = self.store.label_set().get(name)
+        return found.display_name(i18n.current_language()) if found else name
 
     def set_document(self, doc_id: str | None) -> None:
         self.doc_id = doc_id

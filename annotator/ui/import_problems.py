@@ -12,12 +12,7 @@ from PySide6.QtWidgets import QPushButton
 
 from annotator.ui.error_list import ErrorListDialog
 
-_CONTEXT = "ImportProblems"
 OUTCOME_FAILED = "failed"
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def problem_rows(report: Any) -> list[tuple[str, str]]:
@@ -55,7 +50,9 @@ def annotated_summary(report: Any) -> str | None:
         return None
     layers = ", ".join(sorted(annotations.layers()))
     return (
-        tr("Annotated files: %1 spans (%2) and %3 links added from %4 file(s).")
+        QCoreApplication.translate(
+            "ImportProblems", "Annotated files: %1 spans (%2) and %3 links added from %4 file(s)."
+        )
         .replace("%1", str(annotations.spans_added))
         .replace("%2", layers or "-")
         .replace("%3", str(sum(f.links_added for f in annotations.files)))
@@ -69,9 +66,10 @@ def unknown_labels_hint(report: Any) -> str:
     names = annotations.unknown_labels() if annotations is not None else []
     if not names:
         return ""
-    return tr(
+    return QCoreApplication.translate(
+        "ImportProblems",
         "The project has no label (or link type) %1. Add them to the project, or map "
-        "them to the project's labels with: annotator import --map THEIRS=OURS FILE"
+        "them to the project's labels with: annotator import --map THEIRS=OURS FILE",
     ).replace("%1", ", ".join(names))
 
 
@@ -84,7 +82,9 @@ def offer_to_add_labels(
     paths = paths_with() if paths_with is not None else []
     if not paths:
         return None
-    button = dialog.add_action(tr("Add these labels to the project"))
+    button = dialog.add_action(
+        QCoreApplication.translate("ImportProblems", "Add these labels to the project")
+    )
     button.setObjectName("addUnknownLabels")
 
     def add() -> None:

@@ -40,10 +40,6 @@ class LinkListener(Protocol):
     def link_edit_failed(self, message: str) -> None: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LinkCommand", text)
-
-
 class LinkCommand(QUndoCommand):
     def __init__(
         self, store: Store, listener: LinkListener, source: Span, target: Span, text: str
@@ -82,7 +78,7 @@ class AddLink(LinkCommand):
             listener,
             source,
             target,
-            _tr("Link “%1” %2 “%3”")
+            QCoreApplication.translate("LinkCommand", "Link “%1” %2 “%3”")
             .replace("%1", short_text(source.text, 30))
             .replace("%2", type_display or type_name)
             .replace("%3", short_text(target.text, 30)),
@@ -125,7 +121,7 @@ class DeleteLink(LinkCommand):
             listener,
             resolved.source,
             resolved.target,
-            _tr("Unlink “%1” %2 “%3”")
+            QCoreApplication.translate("LinkCommand", "Unlink “%1” %2 “%3”")
             .replace("%1", short_text(resolved.source.text, 30))
             .replace("%2", type_display or resolved.link.type)
             .replace("%3", short_text(resolved.target.text, 30)),

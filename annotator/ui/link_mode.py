@@ -49,10 +49,6 @@ _NEXT_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Down, Qt.Key.Key_Right)
 _PREVIOUS_KEYS = (Qt.Key.Key_Backtab, Qt.Key.Key_Up, Qt.Key.Key_Left)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LinkMode", text)
-
-
 class LinkBanner(QLabel):
     """What link mode is doing and which keys it answers, under the text (it takes its
     own room, so the text it would cover scrolls into sight instead)."""
@@ -142,15 +138,18 @@ class LinkMode(QObject):
         source = self.view.current_span()
         if source is None:
             self.statusMessage.emit(
-                _tr("Select a claim, a denial or an amount first (Tab, or a click), then press L.")
+                QCoreApplication.translate(
+                    "LinkMode",
+                    "Select a claim, a denial or an amount first (Tab, or a click), then press L.",
+                )
             )
             return False
         kinds = links.link_types_from(self.store.label_set(), source.label)
         if not kinds:
             self.statusMessage.emit(
-                _tr("A %1 starts no link: links go from claims, denials and amounts.").replace(
-                    "%1", self._label_name(source.label)
-                )
+                QCoreApplication.translate(
+                    "LinkMode", "A %1 starts no link: links go from claims, denials and amounts."
+                ).replace("%1", self._label_name(source.label))
             )
             return False
         self._source = source
@@ -226,7 +225,9 @@ class LinkMode(QObject):
         if source is None:
             return
         if candidate is None:
-            self.statusMessage.emit(_tr("Nothing to link to: no candidate is shown."))
+            self.statusMessage.emit(
+                QCoreApplication.translate("LinkMode", "Nothing to link to: no candidate is shown.")
+            )
             return
         self.link_to(source, candidate)
         self._leave(return_to_source=True)
@@ -245,7 +246,7 @@ class LinkMode(QObject):
         )
         if self.store.find_link(kind.name, source.id, candidate.span.id) is not None:
             self.statusMessage.emit(
-                _tr("Linked: %1 “%2” %3 “%4”.")
+                QCoreApplication.translate("LinkMode", "Linked: %1 “%2” %3 “%4”.")
                 .replace("%1", self._label_name(source.label))
                 .replace("%2", short_text(source.text))
                 .replace("%3", kind.display_name(self._language()))
@@ -256,7 +257,11 @@ class LinkMode(QObject):
         """Pick the target among spans of other articles (cross-article link types)."""
         source = source or self._source or self.view.current_span()
         if source is None:
-            self.statusMessage.emit(_tr("Select a denial or a claim first, then press Shift+L."))
+            self.statusMessage.emit(
+                QCoreApplication.translate(
+                    "LinkMode", "Select a denial or a claim first, then press Shift+L."
+                )
+            )
             return None
         found = links.other_document_candidates(self.store, source)
         if not any(
@@ -264,9 +269,9 @@ class LinkMode(QObject):
             for kind in links.link_types_from(self.store.label_set(), source.label)
         ):
             self.statusMessage.emit(
-                _tr("A %1 cannot be linked to another article.").replace(
-                    "%1", self._label_name(source.label)
-                )
+                QCoreApplication.translate(
+                    "LinkMode", "A %1 cannot be linked to another article."
+                ).replace("%1", self._label_name(source.label))
             )
             return None
         self._leave(return_to_source=True)
@@ -339,37 +344,49 @@ class LinkMode(QObject):
     def _banner_text(self, source: Span, candidate: LinkCandidate | None) -> str:
         language = self._language()
         head = (
-            _tr("Link %1 “%2”")
+            QCoreApplication.translate("LinkMode", "Link %1 “%2”")
             .replace("%1", _lower_first(self._label_name(source.label)))
             .replace("%2", short_text(source.text, 50))
         )
         shown = self.candidates()
         if candidate is None:
-            what = _tr("no span in this article can be linked to it")
+            what = QCoreApplication.translate(
+                "LinkMode", "no span in this article can be linked to it"
+            )
             if self._kind_filter is not None:
-                what = _tr("no %1 candidate here").replace(
+                what = QCoreApplication.translate("LinkMode", "no %1 candidate here").replace(
                     "%1", self._kinds[self._kind_filter].display_name(language)
                 )
         else:
             where = (
-                _tr("(%1 of %2)").replace("%1", str(self._index + 1)).replace("%2", str(len(shown)))
+                QCoreApplication.translate("LinkMode", "(%1 of %2)")
+                .replace("%1", str(self._index + 1))
+                .replace("%2", str(len(shown)))
             )
             what = (
-                f"{candidate.link_type.display_name(language)} → "
-                f"{_lower_first(self._label_name(candidate.span.label))} "
-                f"“{short_text(candidate.span.text, 50)}” "
-                f"{where}"
+                QCoreApplication.translate("LinkMode", "%1 → %2 “%3” %4")
+                .replace("%1", candidate.link_type.display_name(language))
+                .replace("%2", _lower_first(self._label_name(candidate.span.label)))
+                .replace("%4", where)
+                .replace("%3", short_text(candidate.span.text, 50))
             )
         types = " / ".join(
             f"{number}: {kind.display_name(language)}"
             + (" ✓" if self._kind_filter == number - 1 else "")
             for number, kind in enumerate(self._kinds, start=1)
         )
-        keys = [_tr("Tab: next"), _tr("Enter: link"), _tr("Esc: cancel")]
+        keys = [
+            QCoreApplication.translate("LinkMode", "Tab: next"),
+            QCoreApplication.translate("LinkMode", "Enter: link"),
+            QCoreApplication.translate("LinkMode", "Esc: cancel"),
+        ]
         if len(self._kinds) > 1:
-            keys.insert(1, _tr("T: type (%1, 0: all)").replace("%1", types))
+            keys.insert(
+                1,
+                QCoreApplication.translate("LinkMode", "T: type (%1, 0: all)").replace("%1", types),
+            )
         if any(kind.cross_document for kind in self._kinds):
-            keys.insert(-1, _tr("O: another article"))
+            keys.insert(-1, QCoreApplication.translate("LinkMode", "O: another article"))
         return f"{head} — {what}\n" + " · ".join(keys)
 
     # -- keys and clicks -------------------------------------------------------------------
@@ -447,7 +464,10 @@ class LinkMode(QObject):
         under = [c for c in shown if c.span.start <= position < c.span.end]
         if not under:
             self.statusMessage.emit(
-                _tr("Not a span this one can be linked to: click a highlighted candidate.")
+                QCoreApplication.translate(
+                    "LinkMode",
+                    "Not a span this one can be linked to: click a highlighted candidate.",
+                )
             )
             return
         # The innermost span first: a person inside a claim before the claim.
@@ -462,7 +482,10 @@ class LinkMode(QObject):
             chosen = under[(under.index(current) + 1) % len(under)]
         self.choose_candidate(chosen)
         self.statusMessage.emit(
-            _tr("Several spans here: click again for the next one, Enter links to this one.")
+            QCoreApplication.translate(
+                "LinkMode",
+                "Several spans here: click again for the next one, Enter links to this one.",
+            )
         )
 
     def choose_candidate(self, candidate: LinkCandidate) -> None:

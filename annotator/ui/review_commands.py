@@ -19,6 +19,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.core import review
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Store
+from annotator.ui import i18n
 from annotator.ui.text_display import short_text
 
 
@@ -30,8 +31,10 @@ class ReviewListener(Protocol):
     def review_failed(self, message: str) -> None: ...
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewCommand", text)
+def _label_name(store: Store, label: str) -> str:
+    """A label as the interface names it ("Affirmation" in French), not its id."""
+    found = store.label_set().get(label)
+    return found.display_name(i18n.current_language()) if found else label
 
 
 class ReviewCommand(QUndoCommand):
@@ -86,7 +89,9 @@ def _candidate_command(
     comment: str | None,
 ) -> ReviewCommand:
     """An undoable accept or reject of one candidate; ``text`` names it in the Edit menu."""
-    quoted = text.replace("%1", candidate.label).replace("%2", short_text(candidate.text))
+    quoted = text.replace("%1", _label_name(store, candidate.label)).replace(
+        "%2", short_text(candidate.text)
+    )
     return ReviewCommand(
         store,
         listener,
@@ -113,7 +118,7 @@ def accept_command(
     annotators: list[str],
     comment: str | None,
 ) -> ReviewCommand:
-    text = tr("Accept %1 “%2”")
+    text = QCoreApplication.translate("ReviewCommand", "Accept %1 “%2”")
     return _candidate_command(
         store, listener, text, review.accept, doc_id, reviewer, candidate, annotators, comment
     )
@@ -128,7 +133,7 @@ def reject_command(
     annotators: list[str],
     comment: str | None,
 ) -> ReviewCommand:
-    text = tr("Reject %1 “%2”")
+    text = QCoreApplication.translate("ReviewCommand", "Reject %1 “%2”")
     return _candidate_command(
         store, listener, text, review.reject, doc_id, reviewer, candidate, annotators, comment
     )
@@ -147,8 +152,8 @@ def edit_command(
     return ReviewCommand(
         store,
         listener,
-        tr("Edit %1 “%2” into gold")
-        .replace("%1", candidate.label)
+        QCoreApplication.translate("ReviewCommand", "Edit %1 “%2” into gold")
+        .replace("%1", _label_name(store, candidate.label))
         .replace("%2", short_text(candidate.text)),
         lambda: review.edit(
             store,
@@ -178,7 +183,9 @@ def accept_agreed_command(
     return ReviewCommand(
         store,
         listener,
-        tr("Accept the %1 agreed span(s)").replace("%1", str(count)),
+        QCoreApplication.translate("ReviewCommand", "Accept the %1 agreed span(s)").replace(
+            "%1", str(count)
+        ),
         lambda: review.accept_agreed(store, doc_id, annotators, reviewer, comment=comment),
     )
 
@@ -189,6 +196,6 @@ def mark_reviewed_command(
     return ReviewCommand(
         store,
         listener,
-        tr("Mark the article reviewed"),
+        QCoreApplication.translate("ReviewCommand", "Mark the article reviewed"),
         lambda: review.mark_reviewed(store, doc_id, annotators),
     )

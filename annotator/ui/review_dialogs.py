@@ -171,7 +171,7 @@ class EditCandidateDialog(QDialog):
         return start if edge == "start" else end
 
     def _update_preview(self) -> None:
-        start, end, label = self.gold_key()
+        start, end, _label = self.gold_key()
         valid = 0 <= start < end <= len(self.text)
         self.ok_button.setEnabled(valid)
         if not valid:
@@ -183,7 +183,7 @@ class EditCandidateDialog(QDialog):
             f"<span style='color:#5f6368'>…{_html(before)}</span>"
             f"<b style='background:#fde293'>{_html(self.text[start:end])}</b>"
             f"<span style='color:#5f6368'>{_html(after)}…</span>"
-            f"<br><small>{_html(label)} · {start}–{end}</small>"
+            f"<br><small>{_html(self.label_combo.currentText())} · {start}–{end}</small>"
         )
 
 

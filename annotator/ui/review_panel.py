@@ -326,7 +326,7 @@ class ReviewPanel(QWidget):
             decision = candidate.decision
             tip.append(
                 self.tr("%1 by %2 at %3")
-                .replace("%1", decision.decision.value)
+                .replace("%1", self.decision_text(decision, gold_spans))
                 .replace("%2", decision.reviewer)
                 .replace("%3", decision.created_at)
             )

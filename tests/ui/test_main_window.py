@@ -441,7 +441,7 @@ def test_preferences_dialog_changes_name_and_language(qtbot, open_window, seeded
     qtbot.keyClick(window, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.file_menu.title() == "&Fichier")
     assert window.annotator == "Zoe"
-    assert window.annotator_label.text() == "Annotateur : Zoe"
+    assert window.annotator_label.text() == "Annotateur\u00a0: Zoe"
     assert window.preferences.annotator_name == "Zoe"
     assert window.preferences.language_choice == "fr"
 

@@ -108,10 +108,10 @@ def test_undo_and_redo_texts_follow_the_language(qtbot, open_window, seeded_proj
     assert window.undo_action.text().startswith("&Undo Tag “")
     assert i18n.apply_language("fr")
     qtbot.waitUntil(lambda: window.edit_menu.title() == "&Édition")
-    assert window.undo_action.text().startswith("&Annuler Étiqueter « ")
+    assert window.undo_action.text().startswith("&Annuler Étiqueter «\u00a0")
     assert window.undo_action.text().endswith(" comme Personne")
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
-    assert window.redo_action.text().startswith("&Rétablir Étiqueter « ")
+    assert window.redo_action.text().startswith("&Rétablir Étiqueter «\u00a0")
     assert window.undo_action.text() == "&Annuler"
     i18n.apply_language("en")
     QApplication.processEvents()

@@ -353,10 +353,10 @@ def test_the_link_entries_and_panel_follow_the_french_translation(
     assert attribution.report_action.text() == "Editorial &report…"
     i18n.apply_language("fr")
     qtbot.waitUntil(lambda: attribution.report_action.text() == "Rapport édi&torial…")
-    assert attribution.ledger_action.text() == "Re&gistre des affirmations…"
+    assert attribution.ledger_action.text() == "&Journal des affirmations…"
     assert attribution.panel.heading.text() == "Liens"
     assert attribution.panel.link_rows("problems")[0].endswith("— sans source (dit par)")
     make_current(qtbot, window, spans["claim"])
     key(window, Qt.Key.Key_L)
-    assert "Entrée : relier" in attribution.mode.banner.text()
+    assert "Entrée\u00a0: relier" in attribution.mode.banner.text()
     key(window, Qt.Key.Key_Escape)
