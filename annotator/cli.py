@@ -284,7 +284,9 @@ def echo_import_report(report: ImportReport) -> None:
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(["jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy"]),
+    type=click.Choice(
+        ["jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy"]
+    ),
     default="jsonl",
     show_default=True,
     help="jsonl: gold JSONL; spacy: DocBin; conll: CoNLL-2003 IOB2; hf: Hugging Face JSONL; "
@@ -482,7 +484,9 @@ def suggest_command(
         for skipped, reason in suggester.unavailable.items():
             click.echo(f"{skipped} suggester unavailable: {reason}", err=True)
         try:
-            doc_ids = [store.resolve_document_id(doc_prefix)] if doc_prefix else store.document_ids()
+            doc_ids = (
+                [store.resolve_document_id(doc_prefix)] if doc_prefix else store.document_ids()
+            )
         except KeyError as error:
             raise click.ClickException(str(error.args[0])) from error
         for doc_id in doc_ids:

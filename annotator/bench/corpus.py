@@ -153,10 +153,14 @@ def fill_project(store: Store, spec: CorpusSpec, documents: list[Document] | Non
     return total
 
 
-def long_article(store: Store, *, size: int = 1_000_000, spans: int = 10_000, seed: int = 7) -> Document:
+def long_article(
+    store: Store, *, size: int = 1_000_000, spans: int = 10_000, seed: int = 7
+) -> Document:
     """One ~1 MB article carrying ``spans`` spans of one annotator, nested ones included."""
     maker = TextMaker(seed)
-    document = Document.from_text(maker.article(size), title="Long article (1 MB)", source="long.txt")
+    document = Document.from_text(
+        maker.article(size), title="Long article (1 MB)", source="long.txt"
+    )
     store.add_document(document)
     rng = random.Random(seed)
     store.add_spans(random_spans(rng, document, "alice", spans))

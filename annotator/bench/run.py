@@ -135,7 +135,8 @@ def bench_window(project: Path, workdir: Path) -> list[Result]:
         capture_output=True, text=True, env=env, timeout=900,
     )
     if completed.returncode != 0:
-        return [Result("window figures", "see issue 7", "failed: " + completed.stderr[-300:], False)]
+        failure = "failed: " + completed.stderr[-300:]
+        return [Result("window figures", "see issue 7", failure, False)]
     return [Result(**row) for row in json.loads(completed.stdout.strip().splitlines()[-1])]
 
 
@@ -176,7 +177,9 @@ def main(argv: list[str] | None = None) -> int:
             if "export" in parts:
                 results += bench_export(project, workdir, spans, args.repeats)
             if "agreement" in parts:
-                results += bench_agreement(project, spec.articles, len(spec.annotators), args.repeats)
+                results += bench_agreement(
+                    project, spec.articles, len(spec.annotators), args.repeats
+                )
             if "window" in parts:
                 results += bench_window(project, workdir)
     print()

@@ -533,12 +533,12 @@ class ArticleView(QWidget):
         cursor = QTextCursor(self.editor.document())
         cursor.setPosition(self._positions.to_qt(start))
         cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.cursor = cursor
         text_format = QTextCharFormat()
         text_format.setBackground(self.styles.strong_tint(span.label))
         outline = QPen(self.styles.colour(span.label).darker(130), 1.5)
         text_format.setProperty(QTextFormat.Property.OutlinePen, outline)
-        selection.format = text_format  # type: ignore[attr-defined]
+        selection.format = text_format
         self.editor.setExtraSelections([*overlays, selection])
 
     # -- keys --------------------------------------------------------------------------

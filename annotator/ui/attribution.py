@@ -220,7 +220,7 @@ class Attribution(QObject):
             DeleteLink(self.store, self, resolved, self.type_names().get(link.type))
         )
 
-    # -- the claim ledger ---------------------------------------------------------------------------
+    # -- the claim ledger ---------------------------------------------------------------------
 
     def build_ledger(self) -> ledger_module.Ledger:
         return ledger_module.build(self.store, self.view.annotator)

@@ -57,7 +57,5 @@ class ErrorListDialog(QDialog):
         return self.buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
 
     def problems(self) -> list[tuple[str, str]]:
-        return [
-            (self.tree.topLevelItem(row).text(0), self.tree.topLevelItem(row).text(1))
-            for row in range(self.tree.topLevelItemCount())
-        ]
+        items = (self.tree.topLevelItem(row) for row in range(self.tree.topLevelItemCount()))
+        return [(item.text(0), item.text(1)) for item in items if item is not None]

@@ -308,14 +308,14 @@ class LinkMode(QObject):
             cursor = QTextCursor(self.view.editor.document())
             cursor.setPosition(positions.to_qt(candidate.span.start))
             cursor.setPosition(positions.to_qt(candidate.span.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.cursor = cursor
             text_format = QTextCharFormat()
             colour = self.view.styles.colour(candidate.span.label)
             text_format.setBackground(blend(colour, 0.6))
             text_format.setProperty(
                 QTextFormat.Property.OutlinePen, QPen(colour.darker(160), 2.0, Qt.PenStyle.DashLine)
             )
-            selection.format = text_format  # type: ignore[attr-defined]
+            selection.format = text_format
             selections.append(selection)
         # The bar first: it takes room from the text, and the scrolling must know.
         self.banner.show_text(self._banner_text(source, candidate))

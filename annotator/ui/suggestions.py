@@ -463,7 +463,7 @@ class SuggestionController(QObject):
             return
         items = self._suggestions
         if self._current in items:
-            index = (items.index(cast(Suggestion, self._current)) + step) % len(items)
+            index = (items.index(self._current) + step) % len(items)
         else:
             positions = self.view.text_positions()
             caret = positions.caret(self.view.editor.textCursor()) if positions else 0
@@ -610,10 +610,10 @@ class SuggestionController(QObject):
         cursor = QTextCursor(self.view.editor.document())
         cursor.setPosition(positions.to_qt(suggestion.start))
         cursor.setPosition(positions.to_qt(suggestion.end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor  # type: ignore[attr-defined]
+        selection.cursor = cursor
         text_format = QTextCharFormat()
         text_format.setBackground(blend(self.view.styles.colour(suggestion.label), 0.22))
-        selection.format = text_format  # type: ignore[attr-defined]
+        selection.format = text_format
         self.view.set_overlay(OVERLAY, [selection])
 
     def _on_current_span_changed(self, span_id: str) -> None:

@@ -202,7 +202,10 @@ def test_html_in_windows_1252_uses_its_declared_charset(tmp_path: Path) -> None:
 
 
 def test_html_without_a_title_takes_the_first_line(tmp_path: Path) -> None:
-    html = "<html><body><article><h1>Bosworth dément</h1><p>Le directeur technique dément.</p></article></body></html>"
+    html = (
+        "<html><body><article><h1>Bosworth dément</h1>"
+        "<p>Le directeur technique dément.</p></article></body></html>"
+    )
     document = read_article(write(tmp_path / "page.html", html.encode()))
     assert document.title == "Bosworth dément"
 

@@ -241,9 +241,8 @@ def test_a_failed_accept_agreed_writes_nothing(store: Store, doc: Document) -> N
     store.add_span(store.make_span(doc, "bob", *key("dément", "claim")))
     store.add_span(store.make_span(doc, "carol", *key("dément", "claim")))
     labels = store.label_set()
-    store.set_label_set(
-        labels.model_copy(update={"labels": [l for l in labels.labels if l.name != "claim"]})
-    )
+    without_claim = [label for label in labels.labels if label.name != "claim"]
+    store.set_label_set(labels.model_copy(update={"labels": without_claim}))
     with pytest.raises(ReviewError, match="unknown label"):
         review.accept_agreed(store, doc.id, TEAM, "editor")
     assert store.decisions() == [] and store.spans(doc.id, GOLD_LAYER) == []

@@ -44,7 +44,9 @@ def tag(store: Store, document: Document, text: str, label: str, who: str = "ali
     return store.add_span(store.make_span(document, who, start, start + len(text), label))
 
 
-def found(suggestions: list[suggest.Suggestion], origin: str | None = None) -> list[tuple[int, str, str]]:
+def found(
+    suggestions: list[suggest.Suggestion], origin: str | None = None
+) -> list[tuple[int, str, str]]:
     return [
         (s.start, s.text, s.label)
         for s in suggestions
@@ -229,7 +231,8 @@ def test_the_language_is_detected_once_and_stored_and_a_user_choice_wins(
     assert store.document(document.id).language == "fr"
     store.set_language(document.id, "en")
     assert document_language(store, store.document(document.id)) == "en"
-    assert detect("Meta offered signing bonuses of $100m to OpenAI researchers, Altman said.") == "en"
+    english = "Meta offered signing bonuses of $100m to OpenAI researchers, Altman said."
+    assert detect(english) == "en"
     assert detect("100 M$") is None  # too little text to tell
 
 
@@ -252,7 +255,8 @@ def test_evaluation_counts_exact_matches_and_leaves_the_document_out(store: Stor
     # bob's tag in the second article is what the first article's gazetteer knows.
     tag(store, second, "Meta", "organisation", who="bob")
 
-    rows = {(r.suggester, r.label): r for r in evaluate(store, "alice", ["amount", "gazetteer"]).rows}
+    evaluation = evaluate(store, "alice", ["amount", "gazetteer"])
+    rows = {(r.suggester, r.label): r for r in evaluation.rows}
 
     amount = rows[("amount", "amount")]
     assert (amount.suggested, amount.correct, amount.overlapping, amount.spans) == (4, 1, 2, 2)

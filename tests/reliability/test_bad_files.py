@@ -87,7 +87,8 @@ def gold_span(start: int, end: int, label: str = "person", span_id: str = "s1") 
 
 
 def jsonl(records: list[Any], blank_lines_before: int = 0) -> bytes:
-    lines = "\n" * blank_lines_before + "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    body = "\n".join(json.dumps(r, ensure_ascii=False) for r in records)
+    lines = "\n" * blank_lines_before + body
     return lines.encode("utf-8")
 
 
@@ -191,7 +192,10 @@ def test_duplicate_span_ids_are_refused(project: Path, tmp_path: Path) -> None:
     assert_refused(project, gold, line=3)
     studio = write_labelstudio(
         tmp_path,
-        [{"start": 0, "end": 10, "labels": ["person"]}, {"start": 23, "end": 27, "labels": ["person"]}],
+        [
+            {"start": 0, "end": 10, "labels": ["person"]},
+            {"start": 23, "end": 27, "labels": ["person"]},
+        ],
         result_ids=["same", "same"],
     )
     result = run_cli("--db", project, "import", studio)
@@ -320,7 +324,9 @@ def test_a_spoiled_record_in_the_middle_stores_nothing_of_its_file(
     format_name=st.sampled_from(["gold", "doccano", "prodigy"]),
     value=st.recursive(
         st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-        lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+        ),
         max_leaves=12,
     ),
     field_index=st.integers(min_value=0, max_value=20),

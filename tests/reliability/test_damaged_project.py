@@ -15,7 +15,13 @@ from annotator.core.errors import ProjectError
 from annotator.core.models import Document
 from annotator.core.store import Store
 
-from reliability_support import assert_clean_failure, dump_file, fill_project, run_cli, seed_documents
+from reliability_support import (
+    assert_clean_failure,
+    dump_file,
+    fill_project,
+    run_cli,
+    seed_documents,
+)
 
 
 def files_in(folder: Path) -> dict[str, bytes]:

@@ -16,7 +16,7 @@ import pytest
 from annotator.core.safety import HOSTILE_TEXTS, NetworkForbidden, forbid_network, unescaped_texts
 from annotator.core.store import Store
 
-from reliability_support import dump_file, run_cli
+from reliability_support import run_cli
 
 ARTICLE = (
     "Sam Altman affirme que Meta a offert 100 M$ à un chercheur. "
@@ -60,7 +60,7 @@ def test_the_network_guard_catches_an_attempt_even_one_that_is_swallowed() -> No
             __import__("socket").create_connection(("example.invalid", 80), timeout=1)
         try:
             __import__("urllib.request").request.urlopen("http://example.invalid/", timeout=1)
-        except Exception:  # noqa: BLE001: a library that hides the failure is still caught
+        except Exception:  # noqa: BLE001 (a library that hides the failure is still caught)
             pass
     assert len(attempts) >= 2
 

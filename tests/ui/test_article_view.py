@@ -123,7 +123,8 @@ def test_the_claim_bar_is_painted_under_the_amount(qtbot, view, store, document)
     claim = QColor("#0072B2")
 
     def near(colour: QColor, target: QColor) -> bool:
-        return all(abs(a - b) < 40 for a, b in zip(colour.getRgb()[:3], target.getRgb()[:3]))
+        pairs = zip(colour.getRgb()[:3], target.getRgb()[:3], strict=True)
+        return all(abs(a - b) < 40 for a, b in pairs)
 
     # Somewhere in the band just under the text line, the claim's colour shows.
     column = [

@@ -221,7 +221,7 @@ def test_doccano_codepoint_option(project, tmp_path: Path) -> None:
     out = tmp_path / "doccano.jsonl"
     report = export_format(store, "doccano", out, offsets="codepoints")
     assert report.offsets == "code points"
-    line = next(l for l in read_jsonl(out) if l["annotator"] == "alice")
+    line = next(record for record in read_jsonl(out) if record["annotator"] == "alice")
     meta = next(s for s in store.spans(doc.id) if s.text == "Meta")
     assert [meta.start, meta.end, "organisation"] in line["label"]
     with pytest.raises(ExportError, match="--offsets applies to doccano and labelstudio"):

@@ -113,7 +113,9 @@ def test_labelstudio_relations_follow_the_documented_layout(seeded: Store, tmp_p
     relation_count = 0
     for task in tasks:
         for annotation in task["annotations"]:
-            regions = {item["id"]: item for item in annotation["result"] if item["type"] == "labels"}
+            regions = {
+                item["id"]: item for item in annotation["result"] if item["type"] == "labels"
+            }
             for item in annotation["result"]:
                 if item["type"] != "relation":
                     continue
