@@ -296,6 +296,10 @@ class LedgerDialog(QDialog):
         )
         self.proposals.setHeaderLabels([self.tr("Claims"), self.tr("In common"), self.tr("Score")])
         self.search.setPlaceholderText(self.tr("Search claims, sources, articles…"))
+        # Room for the whole hint, which French makes longer than the field's default width.
+        self.search.setMinimumWidth(
+            self.search.fontMetrics().horizontalAdvance(self.search.placeholderText()) + 48
+        )
         self.refresh_button.setText(self.tr("Refresh"))
         self.group_button.setText(self.tr("&Group them (same claim)"))
         self.close_button.setText(self.tr("Close"))

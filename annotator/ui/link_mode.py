@@ -387,7 +387,8 @@ class LinkMode(QObject):
             )
         if any(kind.cross_document for kind in self._kinds):
             keys.insert(-1, QCoreApplication.translate("LinkMode", "O: another article"))
-        return f"{head} — {what}\n" + " · ".join(keys)
+        # A narrow bar breaks the line between hints, never inside one ("Esc:" alone).
+        return f"{head} — {what}\n" + " · ".join(hint.replace(" ", "\u00a0") for hint in keys)
 
     # -- keys and clicks -------------------------------------------------------------------
 

@@ -127,7 +127,8 @@ class ShortcutSheet(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
-        self.resize(640, 620)
+        # Wide enough for each French action on one line (they wrapped, crowding rows).
+        self.resize(820, 620)
         label_rows = [
             (
                 shortcut_text(label).replace(" · ", " / "),

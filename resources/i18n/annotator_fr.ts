@@ -1200,15 +1200,15 @@
     </message>
     <message>
         <source>Only some have it</source>
-        <translation>Chez certains seulement</translation>
+        <translation>Pas chez tous</translation>
     </message>
     <message>
         <source>Labels differ</source>
-        <translation>Étiquettes différentes</translation>
+        <translation>Autre étiquette</translation>
     </message>
     <message>
         <source>Boundaries differ</source>
-        <translation>Bornes différentes</translation>
+        <translation>Autres bornes</translation>
     </message>
     <message>
         <source>✓ accepted</source>
@@ -1232,7 +1232,7 @@
     </message>
     <message>
         <source>%1 span(s) every chosen annotator has</source>
-        <translation>%1 annotation(s) que tous les annotateurs choisis ont faites</translation>
+        <translation>%1 annotation(s) faites par tous</translation>
     </message>
     <message>
         <source>%1 waiting (Shift+A)</source>
@@ -1244,7 +1244,7 @@
     </message>
     <message>
         <source>not %1</source>
-        <translation>absente chez %1</translation>
+        <translation>sans %1</translation>
     </message>
     <message>
         <source>settled</source>
@@ -1312,7 +1312,7 @@
     </message>
     <message>
         <source>Labels or boundaries differ (%1)</source>
-        <translation>Étiquettes ou bornes différentes (%1)</translation>
+        <translation>Autre étiquette ou autres bornes (%1)</translation>
     </message>
     <message>
         <source>gold</source>
@@ -1571,7 +1571,7 @@
     </message>
     <message>
         <source>&amp;Accept all suggestions of one label…</source>
-        <translation>&amp;Accepter toutes les suggestions d’une étiquette…</translation>
+        <translation>Accepter &amp;toutes les suggestions d’une étiquette…</translation>
     </message>
     <message>
         <source>Correct the amount&apos;s &amp;value…</source>

@@ -358,5 +358,5 @@ def test_the_link_entries_and_panel_follow_the_french_translation(
     assert attribution.panel.link_rows("problems")[0].endswith("— sans source (dit par)")
     make_current(qtbot, window, spans["claim"])
     key(window, Qt.Key.Key_L)
-    assert "Entrée\u00a0: relier" in attribution.mode.banner.text()
+    assert "Entrée\u00a0:\u00a0relier" in attribution.mode.banner.text()
     key(window, Qt.Key.Key_Escape)
