@@ -313,3 +313,29 @@ def test_the_french_file_holds_every_text_of_the_interface(tmp_path: Path) -> No
         if message.find("translation").get("type") == "unfinished"
     ]
     assert unfinished == []
+
+
+def test_every_translation_call_names_its_text_where_lupdate_sees_it() -> None:
+    """``self.tr("…")`` and ``QCoreApplication.translate("Context", "…")`` only, with
+    literal strings: lupdate skips a helper such as ``def tr(text): return
+    translate(CONTEXT, text)`` and an f-string, so their texts stayed English."""
+    import ast
+
+    hidden: list[str] = []
+    for path in sorted(UI_SOURCES.glob("*.py")):
+        source = path.read_text(encoding="utf-8")
+        for node in ast.walk(ast.parse(source)):
+            if not isinstance(node, ast.Call):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else None
+            name = node.func.id if isinstance(node.func, ast.Name) else name
+            if name not in ("tr", "_tr", "translate"):
+                continue
+            texts = node.args[:2] if name == "translate" else node.args[:1]
+            literal = all(
+                isinstance(arg, ast.Constant) and isinstance(arg.value, str) for arg in texts
+            )
+            seen_by_lupdate = name == "translate" or ast.unparse(node.func) == "self.tr"
+            if not (literal and texts and seen_by_lupdate):
+                hidden.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:90]}")
+    assert hidden == []
