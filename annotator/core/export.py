@@ -12,6 +12,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +75,17 @@ def _layer_included(status: Status | None, has_spans: bool, wanted: str) -> bool
 
 
 def gold_records(
-    store: Store, options: ExportOptions | None = None, progress: Progress | None = None
+    store: Store,
+    options: ExportOptions | None = None,
+    progress: Progress | None = None,
+    *,
+    tally: ExportReport | None = None,
 ) -> Iterator[dict[str, Any]]:
-    """Each exported document as a gold JSONL record (a plain dict), checked."""
+    """Each exported document as a gold JSONL record (a plain dict), checked.
+
+    With ``tally`` the spans are counted into it as they go by, from the rows (with
+    C-level helpers: a Python loop over 500,000 span dicts costs a tenth of the export).
+    """
     options = options or ExportOptions()
     if options.gold:
         annotators: list[str] = [GOLD_LAYER]
@@ -94,48 +103,28 @@ def gold_records(
         done += 1
         if progress is not None:
             progress(done, total)
-        by_annotator: dict[str, list[tuple[Any, ...]]] = {}
-        for row in span_rows:
-            by_annotator.setdefault(row[5], []).append(row)
+        with_spans = {row[5] for row in span_rows}
         layers = {
             name
             for name in annotators
-            if _layer_included(statuses.get((doc_id, name)), name in by_annotator, options.status)
+            if _layer_included(statuses.get((doc_id, name)), name in with_spans, options.status)
         }
         if not layers:
             continue
-        spans = []
-        for span_id, start, end, label, span_text, annotator, origin, created, updated, attrs in (
-            span_rows
-        ):
-            if annotator not in layers:
-                continue
+        if not with_spans <= layers:
+            span_rows = [row for row in span_rows if row[5] in layers]
+        for span_id, start, end, _label, span_text, *_rest in span_rows:
             if text[start:end] != span_text:
                 raise ExportError(
                     f"span {span_id} in document {doc_id[:12]} ({title!r}): offsets "
                     f"{start}-{end} select {text[start:end]!r}, not {span_text!r}; "
                     "nothing was written"
                 )
-            span: dict[str, Any] = {
-                "id": span_id,
-                "start": start,
-                "end": end,
-                "label": label,
-                "text": span_text,
-                "annotator": annotator,
-                "origin": origin,
-                "created_at": created,
-                "updated_at": updated,
-            }
-            if attrs and attrs != "{}":
-                span["attrs"] = json.loads(attrs)
-            decided = reviewed.get(span_id) if annotator == GOLD_LAYER else None
-            if decided is not None:
-                had_it, decision = decided
-                span["annotators"] = had_it
-                span["decision"] = decision.decision.value
-                span["reviewer"] = decision.reviewer
-            spans.append(span)
+        spans = [_span_dict(row, reviewed) for row in span_rows]
+        if tally is not None:
+            tally.spans += len(span_rows)
+            tally.labels.update(map(_label_of, span_rows))
+            tally.annotators.update(map(_annotator_of, span_rows))
         record: dict[str, Any] = {
             "id": doc_id,
             "title": title,
@@ -147,10 +136,42 @@ def gold_records(
             "schema_version": SCHEMA_VERSION,
         }
         if doc_id in links_by_document:
-            relations = _relations(doc_id, links_by_document[doc_id], spans, options)
+            exported = {row[0] for row in span_rows}
+            relations = _relations(doc_id, links_by_document[doc_id], exported, options)
             if relations:
                 record["relations"] = relations
         yield record
+
+
+def _span_dict(
+    row: tuple[Any, ...], reviewed: dict[str, tuple[list[str], Decision]]
+) -> dict[str, Any]:
+    span_id, start, end, label, span_text, annotator, origin, created, updated, attrs = row
+    span: dict[str, Any] = {
+        "id": span_id,
+        "start": start,
+        "end": end,
+        "label": label,
+        "text": span_text,
+        "annotator": annotator,
+        "origin": origin,
+        "created_at": created,
+        "updated_at": updated,
+    }
+    if attrs and attrs != "{}":
+        span["attrs"] = json.loads(attrs)
+    decided = reviewed.get(span_id) if annotator == GOLD_LAYER else None
+    if decided is not None:
+        had_it, decision = decided
+        span["annotators"] = had_it
+        span["decision"] = decision.decision.value
+        span["reviewer"] = decision.reviewer
+    return span
+
+
+# Positions in the span rows of Store.iter_documents_for_export.
+_label_of = itemgetter(3)
+_annotator_of = itemgetter(5)
 
 
 def _latest_decisions(store: Store) -> dict[str, tuple[list[str], Decision]]:
@@ -172,7 +193,7 @@ def _latest_decisions(store: Store) -> dict[str, tuple[list[str], Decision]]:
 def _relations(
     doc_id: str,
     links: list[tuple[str, str, str, str, str, str, str]],
-    spans: list[dict[str, Any]],
+    exported: set[str],
     options: ExportOptions,
 ) -> list[dict[str, Any]]:
     """The links (attribution, issue 9) starting from this record's exported spans.
@@ -181,7 +202,6 @@ def _relations(
     or, for a link to another article (``denies``, ``same_as``), a span of a layer and
     label being exported.
     """
-    exported = {span["id"] for span in spans}
     relations = []
     for link_id, link_type, from_span, to_span, annotator, target_label, target_doc in links:
         if from_span not in exported:
@@ -254,17 +274,13 @@ def export_gold_jsonl(
     digest = hashlib.sha256()
 
     def write(file: Any) -> None:
-        for record in gold_records(store, options, progress):
+        for record in gold_records(store, options, progress, tally=report):
             if should_cancel is not None and should_cancel():
                 raise ExportCancelled("export cancelled; nothing was written")
             line = jsonl_line(record)
             file.write(line)
             digest.update(line)
             report.documents += 1
-            report.spans += len(record["spans"])
-            for span in record["spans"]:
-                report.labels[span["label"]] += 1
-                report.annotators.add(span["annotator"])
 
     write_atomically(report.path, write, mode="wb")
     report.sha256 = digest.hexdigest()

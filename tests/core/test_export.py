@@ -79,3 +79,19 @@ def test_a_corrupted_span_is_named_and_nothing_is_written(tagged, tmp_path: Path
         export_gold_jsonl(store, out)
     assert not out.exists()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_jsonl_file_holds_the_records_other_formats_read(tagged, tmp_path: Path) -> None:
+    """The JSONL writer counts as it writes; other formats read the same records."""
+    from annotator.core.export import gold_records
+
+    store, doc = tagged
+    amount = next(s for s in store.spans(doc.id) if s.label == "amount")
+    store.update_span(amount.id, attrs={"value": 100_000_000, "currency": "USD", "ok": True})
+    out = tmp_path / "gold.jsonl"
+    report = export_gold_jsonl(store, out)
+    written = read_jsonl(out)
+    assert written == list(gold_records(store))
+    assert report.spans == 5 and report.labels["amount"] == 1
+    (span,) = [s for s in written[0]["spans"] if s["label"] == "amount"]
+    assert span["attrs"] == {"value": 100_000_000, "currency": "USD", "ok": True}
