@@ -78,7 +78,7 @@ class TextQuote:
 class Placement:
     start: int
     end: int
-    method: Literal["unchanged", "quote"]
+    method: Literal["unchanged", "aligned", "quote"]
     """'unchanged': the text around the span was not edited; 'quote': found by search."""
     context_score: float
     """How alike the surroundings are: prefix plus suffix similarity, 0 to 2."""
@@ -201,7 +201,20 @@ def place(
             context_score=2.0,
             candidates=None,
         )
-    return anchor(TextQuote.of(old_text, start, end), new_text, alignment.expected(start))
+    # An edit touching the span's edge (a letter added right after it) leaves it out of
+    # the unchanged stretches; where the diff maps its start, the same text there is
+    # still the span. Only then search by quote and context, which a repeated passage
+    # (a title printed twice) can fool.
+    expected_start = alignment.expected(start)
+    if new_text[expected_start : expected_start + end - start] == old_text[start:end]:
+        return Placement(
+            start=expected_start,
+            end=expected_start + end - start,
+            method="aligned",
+            context_score=2.0,
+            candidates=None,
+        )
+    return anchor(TextQuote.of(old_text, start, end), new_text, expected_start)
 
 
 @dataclass(frozen=True)

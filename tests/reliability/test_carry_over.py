@@ -167,3 +167,18 @@ def test_text_inserted_between_spans_never_misplaces_one(
         placement = place(alignment, text, new_text, start, end)
         assert placement is not None
         assert (placement.start, placement.end) == (new_start, new_end), text[start:end]
+
+
+def test_a_letter_added_after_a_span_in_a_repeated_title_keeps_it_in_place() -> None:
+    """Seed 002 prints its title twice. A letter typed just after the second "coûté"
+    spoils that span's context, and the first title's copy then matches better: the
+    diff's own mapping of the span must win over the quote search (found by the
+    property test above)."""
+    seed = Path(__file__).resolve().parents[2] / "seeds" / "002_41f5b11297aff5cc.txt"
+    text = Document.from_text(seed.read_text(encoding="utf-8")).text
+    first = text.index("coûté")
+    second = text.index("coûté", first + 1)
+    new_text = "x" + text[: second + 5] + "é" + text[second + 5 :]
+    placement = place(Alignment(text, new_text), text, new_text, second, second + 5)
+    assert placement is not None
+    assert (placement.start, placement.end) == (second + 1, second + 6)
