@@ -14,7 +14,7 @@ from annotator.cli import main
 from annotator.core.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
-SCRIPT = REPO / "scripts" / "seed_suggestion_evaluation.py"
+SCRIPT = REPO / "tests" / "scripts" / "seed_suggestion_evaluation.py"
 
 
 def load_script():
@@ -111,5 +111,5 @@ def test_the_readme_shows_the_evaluation_the_script_produces(seeded_project: Pat
         table = format_evaluation(evaluate(store, "hand", ["amount", "gazetteer"]))
     for line in table.splitlines()[1:]:
         assert re.search(rf"^{re.escape(line)}$", readme, re.MULTILINE), (
-            f"README.md does not show {line!r}: rerun scripts/seed_suggestion_evaluation.py"
+            f"README.md does not show {line!r}: rerun tests/scripts/seed_suggestion_evaluation.py"
         )

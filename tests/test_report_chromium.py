@@ -3,7 +3,7 @@
 Chromium runs the page as a reader would open it: if any article text became markup,
 its script or ``onerror`` handler would run and change the DOM Chromium dumps.
 
-Set ANNOTATOR_UPDATE_SCREENSHOT=1 to refresh docs/report.png, the README's picture.
+Set ANNOTATOR_UPDATE_SCREENSHOT=1 to refresh resources/screenshots/report.png, the README's picture.
 """
 
 from __future__ import annotations
@@ -115,7 +115,7 @@ def test_chromium_shows_altmans_claim_in_the_ledger_with_both_denials_and_a_scre
     # A blank page compresses to a few kilobytes; text, tables and colours do not.
     assert len(data) > 50_000
     if os.environ.get("ANNOTATOR_UPDATE_SCREENSHOT"):
-        target = REPO / "docs" / "report.png"
+        target = REPO / "resources" / "screenshots" / "report.png"
         target.parent.mkdir(exist_ok=True)
         shutil.copyfile(screenshot, target)
 

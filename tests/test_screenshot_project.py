@@ -8,7 +8,7 @@ from pathlib import Path
 
 from annotator.core.store import Store
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "make_screenshot_project.py"
+SCRIPT = Path(__file__).resolve().parent / "scripts" / "make_screenshot_project.py"
 
 
 def test_the_screenshot_project_tags_every_label_with_nested_spans(tmp_path: Path):

@@ -1,6 +1,7 @@
-"""Build the project behind the README's screenshot of the window (docs/window.png).
+"""Build the project behind the README's screenshot of the window
+(resources/screenshots/window.png).
 
-    python scripts/make_screenshot_project.py PROJECT.db [--annotator alice]
+    python tests/scripts/make_screenshot_project.py PROJECT.db [--annotator alice]
     annotator --db PROJECT.db --annotator alice open
 
 The five seed articles, seed 001 (Altman's "100 millions de dollars" claim) first so the
@@ -21,7 +22,7 @@ from annotator.core.links import add_link
 from annotator.core.models import Document, Status
 from annotator.core.store import Store
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 FIRST = "001_0628ff97c4024806.txt"
 

@@ -1,7 +1,7 @@
 """Reproduce the README's suggestion evaluation: the five seed articles, one of them
 tagged by hand (tests/fixtures/hand_tags/), then ``annotator suggest --evaluate``.
 
-    python scripts/seed_suggestion_evaluation.py [--db project.db] [--suggesters ...]
+    python tests/scripts/seed_suggestion_evaluation.py [--db project.db] [--suggesters ...]
 
 Without --db the project is built in memory and thrown away.
 """
@@ -16,7 +16,7 @@ from annotator.core.models import Document, Status
 from annotator.core.store import Store
 from annotator.core.suggest import evaluate, format_evaluation
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"
 HAND_TAGS = REPO / "tests" / "fixtures" / "hand_tags" / "001_0628ff97c4024806.jsonl"
 ANNOTATOR = "hand"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Retake docs/window.png: the window on the screenshot project (scripts/make_screenshot_project.py)
+# Retake resources/screenshots/window.png: the window on the screenshot project
+# (tests/scripts/make_screenshot_project.py)
 # under Xvfb, with settings of its own, scrolled three wheel notches (so the claims holding an
 # amount and a person and the denial holding a claim are all on screen), cropped to the window.
 #
-#   scripts/window_screenshot.sh            # needs ../shared/tools/screenshot.sh (installs Xvfb)
+#   tests/scripts/window_screenshot.sh            # needs ../shared/tools/screenshot.sh (installs Xvfb)
 #
 # PYTHON and ANNOTATOR name the interpreter and the command (default: the ones on PATH).
 set -euo pipefail
@@ -23,13 +24,13 @@ if [[ ${1:-} == --inside ]]; then
   exit 0
 fi
 
-repo=$(cd "$(dirname "$0")/.." && pwd)
+repo=$(cd "$(dirname "$0")/../.." && pwd)
 tool=${SCREENSHOT_TOOL:-$repo/../shared/tools/screenshot.sh}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-"$python" "$repo/scripts/make_screenshot_project.py" "$work/project.db"
+"$python" "$repo/tests/scripts/make_screenshot_project.py" "$work/project.db"
 mkdir -p "$work/config"
 "$tool" "$work/screen.png" 8 -- "$0" --inside "$work/project.db" "$work/config"
 # The window is 1440x900 at the top left of the 1600x1000 screen.
-/usr/bin/convert "$work/screen.png" -crop 1440x900+0+0 +repage "$repo/docs/window.png"
+/usr/bin/convert "$work/screen.png" -crop 1440x900+0+0 +repage "$repo/resources/screenshots/window.png"
 echo "wrote $repo/docs/window.png"
