@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QUndoCommand
+from drag_and_drop import drop_on_article
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
     QProgressDialog,
     QPushButton,
@@ -139,30 +139,8 @@ def test_dropping_a_file_imports_it(qtbot, open_window, seeded_project, tmp_path
     article.write_text(
         "Dépêche déposée\n\nLe maire a annoncé 3 millions d’euros.\n", encoding="utf-8"
     )
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(article))])
-    # Dropped on the article's text, as a user would: drag enter first, then drop.
-    text_area = window.article_view.findChild(QAbstractScrollArea).viewport()
-    enter = QDragEnterEvent(
-        QPoint(40, 40),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(text_area, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(
-        QPointF(40, 40),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    with qtbot.waitSignal(window.importFinished, timeout=10000) as finished:
-        QApplication.sendEvent(text_area, drop)
-    assert drop.isAccepted()
-    assert finished.args[0].imported == 1
+    report = drop_on_article(qtbot, window, article, timeout=10000)
+    assert report.imported == 1
     assert window.document_model.rowCount() == before + 1
     assert "Dépêche déposée" in [window.document_model.summary(r).title for r in range(before + 1)]
 

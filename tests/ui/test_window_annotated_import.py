@@ -7,42 +7,15 @@ import json
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QPushButton
+from drag_and_drop import drop_on_article
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from annotator.core.models import document_id
 from annotator.core.store import Store
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 BRAT_LISA = FIXTURES / "brat" / "bratiaa-project" / "Lisa"
-
-
-def drop(qtbot, window, *paths: Path):
-    """Drag the paths onto the article's text and drop them, as a user would; returns
-    what the import reported."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    target = window.article_view.findChild(QAbstractScrollArea).viewport()
-    enter = QDragEnterEvent(
-        QPoint(40, 40),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    dropped = QDropEvent(
-        QPointF(40, 40),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    with qtbot.waitSignal(window.importFinished, timeout=20000) as finished:
-        QApplication.sendEvent(target, dropped)
-    return finished.args[0]
 
 
 def write_jsonl(path: Path, lines: list[dict]) -> Path:
@@ -67,7 +40,7 @@ def test_a_doccano_file_with_a_bad_line_is_refused_whole_and_named(
             {"text": bad_text, "label": [[0, 11, "person"], [12, 80, "denial"]]},
         ],
     )
-    report = drop(qtbot, window, doccano)
+    report = drop_on_article(qtbot, window, doccano)
     assert report.annotations.files, "the dropped JSONL went to the annotation import"
     dialog = window.error_dialog
     assert dialog is not None and dialog.isVisible()
@@ -99,7 +72,7 @@ def test_a_dropped_brat_folder_brings_its_layer(
         for line in ann.read_text(encoding="utf-8").splitlines()
         if line.startswith("T")
     )
-    report = drop(qtbot, window, folder)
+    report = drop_on_article(qtbot, window, folder)
     assert report.annotations.spans_added == t_lines
     assert window.error_dialog is None or not window.error_dialog.isVisible()
     with Store(window.db_path) as store:
@@ -120,7 +93,7 @@ def test_unknown_labels_can_be_added_from_the_error_list(
         tmp_path / "carol.jsonl",
         [{"text": text, "label": [[0, 6, "ORG"], [22, 32, "PERSON"]]}],
     )
-    drop(qtbot, window, doccano)
+    drop_on_article(qtbot, window, doccano)
     dialog = window.error_dialog
     assert dialog is not None and dialog.isVisible()
     assert [where for where, _ in dialog.problems()] == [f"{doccano}:1"]
