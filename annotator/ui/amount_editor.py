@@ -31,7 +31,7 @@ from annotator.core import amounts
 from annotator.core.language import document_language
 from annotator.core.models import Span
 from annotator.core.store import Store
-from annotator.ui.commands import SpanChange, SpanCommand, SpanListener
+from annotator.ui.commands import ChangeSpan, SpanListener
 from annotator.ui.models import SPAN_ID_ROLE
 
 AMOUNT_LABEL = "amount"
@@ -115,7 +115,7 @@ def decorate_amount_rows(model: QStandardItemModel, spans: Sequence[Span]) -> No
 # -- correcting it ----------------------------------------------------------------------
 
 
-class SetSpanAttrs(SpanCommand):
+class SetSpanAttrs(ChangeSpan):
     """Replace a span's attributes (an amount's corrected value); undo puts them back."""
 
     def __init__(
@@ -129,20 +129,8 @@ class SetSpanAttrs(SpanCommand):
         self.before = span
         self.attrs = attrs
 
-    def redo(self) -> None:
-        def step() -> SpanChange:
-            current = self.store.span(self.before.id)
-            after = self.store.update_span(self.before.id, attrs=self.attrs)
-            return SpanChange(self.before.doc_id, current, after)
-
-        self._run(step)
-
-    def undo(self) -> None:
-        def step() -> SpanChange:
-            current = self.store.span(self.before.id)
-            return SpanChange(self.before.doc_id, current, self.store.replace_span(self.before))
-
-        self._run(step)
+    def changes(self) -> dict[str, Any]:
+        return {"attrs": self.attrs}
 
 
 def parse_typed_number(text: str) -> int | float | None:

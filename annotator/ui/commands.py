@@ -131,7 +131,32 @@ class DeleteSpan(SpanCommand):
         self._run(step)
 
 
-class RelabelSpan(SpanCommand):
+class ChangeSpan(SpanCommand):
+    """A change to a stored span's fields: redo applies ``changes()`` through
+    ``Store.update_span``, undo writes the span back as it was (``before``)."""
+
+    before: Span
+
+    def changes(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        def step() -> SpanChange:
+            current = self.store.span(self.before.id)
+            after = self.store.update_span(self.before.id, **self.changes())
+            return SpanChange(self.before.doc_id, current, after)
+
+        self._run(step)
+
+    def undo(self) -> None:
+        def step() -> SpanChange:
+            current = self.store.span(self.before.id)
+            return SpanChange(self.before.doc_id, current, self.store.replace_span(self.before))
+
+        self._run(step)
+
+
+class RelabelSpan(ChangeSpan):
     def __init__(
         self,
         store: Store,
@@ -154,23 +179,11 @@ class RelabelSpan(SpanCommand):
             _label_name(self.store, self.label),
         )
 
-    def redo(self) -> None:
-        def step() -> SpanChange:
-            current = self.store.span(self.before.id)
-            after = self.store.update_span(self.before.id, label=self.label, attrs=self.attrs)
-            return SpanChange(self.before.doc_id, current, after)
-
-        self._run(step)
-
-    def undo(self) -> None:
-        def step() -> SpanChange:
-            current = self.store.span(self.before.id)
-            return SpanChange(self.before.doc_id, current, self.store.replace_span(self.before))
-
-        self._run(step)
+    def changes(self) -> dict[str, Any]:
+        return {"label": self.label, "attrs": self.attrs}
 
 
-class ResizeSpan(SpanCommand):
+class ResizeSpan(ChangeSpan):
     """Move a span's boundaries; successive moves of one span merge into one undo step."""
 
     MERGE_ID = 0x5A17
@@ -205,21 +218,7 @@ class ResizeSpan(SpanCommand):
         self.start, self.end, self.attrs = other.start, other.end, other.attrs
         return True
 
-    def redo(self) -> None:
-        def step() -> SpanChange:
-            current = self.store.span(self.before.id)
-            after = self.store.update_span(
-                self.before.id, start=self.start, end=self.end, attrs=self.attrs
-            )
-            return SpanChange(self.before.doc_id, current, after)
-
-        self._run(step)
-
-    def undo(self) -> None:
-        def step() -> SpanChange:
-            current = self.store.span(self.before.id)
-            return SpanChange(self.before.doc_id, current, self.store.replace_span(self.before))
-
-        self._run(step)
+    def changes(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "attrs": self.attrs}
 
 
