@@ -70,6 +70,7 @@ def open_window(qtbot, preferences) -> Iterator[Callable[..., object]]:
     i18n.apply_language("en")
     for window, store in opened:
         if shiboken6.isValid(window):
+            window.tasks.wait()  # background work still holding the project ends first
             if window.isVisible():
                 window.close()
             # Nothing may reach the store once it is closed.

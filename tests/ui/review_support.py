@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from annotator.core.store import Store
 
@@ -40,38 +39,15 @@ def example_project(tmp_path: Path):
 
 
 @pytest.fixture
-def review_window(qtbot, tmp_path: Path) -> Iterator[Callable[..., object]]:
-    import shiboken6
-    from PySide6.QtCore import QEvent
+def review_window(qtbot, open_window) -> Callable[..., object]:
+    """The shared window fixture, for a reviewer ("editor" unless told), on an article."""
 
-    from annotator.ui import i18n
-    from annotator.ui.main_window import MainWindow
-    from annotator.ui.preferences import Preferences
-
-    i18n.apply_language("en")
-    preferences = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    opened: list[tuple[MainWindow, Store]] = []
-
-    def make(db_path: Path, annotator: str = "editor") -> MainWindow:
-        store = Store(db_path)
-        window = MainWindow(store, db_path, annotator, preferences)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.windowHandle().requestActivate()
-        qtbot.waitUntil(window.isActiveWindow)
+    def make(db_path: Path, annotator: str = "editor"):
+        window = open_window(db_path, annotator)
         qtbot.waitUntil(lambda: window.current_document_id() is not None)
-        opened.append((window, store))
         return window
 
-    yield make
-    for window, store in opened:
-        if shiboken6.isValid(window):
-            window.tasks.wait()
-            window.close()
-            window.deleteLater()
-            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        store.close()
+    return make
 
 
 def open_review(qtbot, window) -> object:

@@ -15,13 +15,13 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 import review_support
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -34,8 +34,6 @@ from PySide6.QtWidgets import (
     QTabBar,
     QWidget,
 )
-
-from annotator.core.store import Store
 
 example_project = review_support.example_project
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -137,41 +135,20 @@ def english_in(texts: list[str], article_texts: list[str]) -> list[str]:
 
 
 @pytest.fixture
-def french_window(qtbot, tmp_path: Path) -> Iterator[Callable[[Path, str], object]]:
-    """``make(db_path, annotator)``: a shown window, French chosen in its preferences."""
-    import shiboken6
-    from PySide6.QtCore import QEvent
-
+def french_window(qtbot, open_window, preferences) -> Callable[[Path, str], object]:
+    """``make(db_path, annotator)``: the shared window fixture, French chosen in its
+    preferences and applied as ``annotator.ui.app.run`` does."""
     from annotator.ui import i18n
-    from annotator.ui.main_window import MainWindow
-    from annotator.ui.preferences import Preferences
 
-    preferences = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
     preferences.language_choice = "fr"
-    opened: list[tuple[MainWindow, Store]] = []
 
-    def make(db_path: Path, annotator: str) -> MainWindow:
-        assert i18n.apply_language(preferences.language)  # as annotator.ui.app.run does
-        store = Store(db_path)
-        window = MainWindow(store, db_path, annotator, preferences)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.windowHandle().requestActivate()
-        qtbot.waitUntil(window.isActiveWindow)
+    def make(db_path: Path, annotator: str):
+        assert i18n.apply_language(preferences.language)
+        window = open_window(db_path, annotator)
         qtbot.waitUntil(lambda: window.current_document_id() is not None)
-        opened.append((window, store))
         return window
 
-    yield make
-    i18n.apply_language("en")
-    for window, store in opened:
-        if shiboken6.isValid(window):
-            window.tasks.wait()
-            window.close()
-            window.deleteLater()
-            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        store.close()
+    return make
 
 
 def activate(qtbot, window: QWidget) -> None:

@@ -3,11 +3,11 @@ checked after every step (suggestions must never be stored until accepted)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
@@ -17,18 +17,6 @@ from annotator.core.models import Origin
 from annotator.core.store import Store
 
 ANNOTATOR = "alice"
-
-
-@pytest.fixture
-def settings_path(tmp_path: Path) -> Path:
-    return tmp_path / "settings.ini"
-
-
-@pytest.fixture
-def preferences(qapp, settings_path: Path):
-    from annotator.ui.preferences import Preferences
-
-    return Preferences(QSettings(str(settings_path), QSettings.Format.IniFormat))
 
 
 @pytest.fixture
@@ -44,41 +32,20 @@ def tagged_project(tmp_path: Path, seeds_dir: Path) -> tuple[Path, str]:
 
 
 @pytest.fixture
-def open_window(qtbot, preferences) -> Iterator[Callable[..., object]]:
-    import shiboken6
-    from PySide6.QtCore import QEvent
+def open_window(qtbot, open_window, preferences) -> Callable[..., object]:
+    """The shared window fixture, opened on ``doc_id`` with the article's text focused."""
 
-    from annotator.ui import i18n
-    from annotator.ui.main_window import MainWindow
-
-    i18n.apply_language("en")
-    opened: list[tuple[MainWindow, Store]] = []
-
-    def make(db_path: Path, doc_id: str | None = None) -> MainWindow:
+    def make(db_path: Path, doc_id: str | None = None):
         if doc_id is not None:
             preferences.set_last_document(db_path, doc_id)
-        store = Store(db_path)
-        window = MainWindow(store, db_path, ANNOTATOR, preferences)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.windowHandle().requestActivate()
-        qtbot.waitUntil(window.isActiveWindow)
+        window = open_window(db_path, ANNOTATOR)
         qtbot.waitUntil(lambda: window.current_document_id() is not None)
         editor = window.article_view.editor
         editor.setFocus()
         qtbot.waitUntil(editor.hasFocus)
-        opened.append((window, store))
         return window
 
-    yield make
-    for window, store in opened:
-        if shiboken6.isValid(window):
-            if window.isVisible():
-                window.close()
-            window.deleteLater()
-            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        store.close()
+    return make
 
 
 def wait_for_suggestions(qtbot, window) -> list:
