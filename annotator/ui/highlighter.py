@@ -18,7 +18,6 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import cast
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
@@ -30,12 +29,12 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
-    QTextLine,
 )
 
 from annotator.core.models import LabelSet
 from annotator.core.span_index import Placed, SpanIndex
 from annotator.ui.qt_offsets import TextPositions
+from annotator.ui.text_geometry import line_segments
 
 STATEMENTS_PROPERTY = QTextFormat.Property.UserProperty + 1
 """Text property: the statements under a piece of text, as ``"claim:0;denial:1"``
@@ -268,38 +267,12 @@ def paint_statement_bars(
         return
     base = origin + layout.position()
     gap = width * 0.75
-    # Line positions count UTF-16 units, as block.text() (a Python str) does not: ask
-    # the document for the character instead of indexing the string.
-    document = block.document()
-    last_line = layout.lineCount() - 1
     for (label, lane), pieces in runs.items():
         painter.setPen(styles.bar_pen(label, width))
         for piece_start, piece_end in pieces:
-            # Only the lines the piece covers: one paragraph may hold thousands of lines.
-            first = max(layout.lineForTextPosition(piece_start).lineNumber(), 0)
-            last = layout.lineForTextPosition(max(piece_end - 1, piece_start)).lineNumber()
-            for number in range(first, last_line + 1 if last < 0 else last + 1):
-                line = layout.lineAt(number)
-                line_start = line.textStart()
-                line_end = line_start + line.textLength()
-                start = max(piece_start, line_start)
-                end = min(piece_end, line_end)
-                if (
-                    end == line_end
-                    and end > start
-                    and document.characterAt(block.position() + end - 1).isspace()
-                ):
-                    end -= 1  # the space a wrapped line ends with is not under the text
-                if start >= end:
-                    continue
+            for segment in line_segments(block, piece_start, piece_end):
+                line = segment.line
                 y = base.y() + line.y() + line.ascent() + gap + width / 2 + lane * (width + gap)
                 painter.drawLine(
-                    QPointF(base.x() + _x_of(line, start), y),
-                    QPointF(base.x() + _x_of(line, end), y),
+                    QPointF(base.x() + segment.left, y), QPointF(base.x() + segment.right, y)
                 )
-
-
-def _x_of(line: QTextLine, position: int) -> float:
-    # PySide returns (x, position) from QTextLine.cursorToX's in-out argument.
-    x, _ = cast(tuple[float, int], line.cursorToX(position))
-    return x

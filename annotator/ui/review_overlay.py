@@ -12,15 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import cast
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QTextBlock, QTextLine
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QTextBlock
 from PySide6.QtWidgets import QWidget
 
 from annotator.core.review import DisagreementKind
 from annotator.ui.article_view import ReadingPane
 from annotator.ui.qt_offsets import TextPositions
+from annotator.ui.text_geometry import line_segments
 
 KIND_COLOURS: dict[DisagreementKind, str] = {
     DisagreementKind.MISSING: "#E37400",
@@ -46,12 +46,6 @@ class Mark:
     settled: bool
 
 
-def x_of(line: QTextLine, position: int) -> float:
-    # PySide returns (x, position) from QTextLine.cursorToX's in-out argument.
-    x, _ = cast(tuple[float, int], line.cursorToX(position))
-    return x
-
-
 def range_rects(
     blocks: Sequence[tuple[QTextBlock, QRectF]], qt_start: int, qt_end: int, area: QRect
 ) -> list[QRectF]:
@@ -66,28 +60,21 @@ def range_rects(
         if block_start >= qt_end:
             break
         layout = block.layout()
-        if layout is None or layout.lineCount() == 0:
+        if layout is None:
             continue
         origin = geometry.topLeft() + layout.position()
-        # A paragraph can hold thousands of lines: go straight to the range's own lines.
-        first = layout.lineForTextPosition(max(qt_start, block_start) - block_start)
-        last = layout.lineForTextPosition(max(min(qt_end, block_end) - block_start - 1, 0))
-        if not (first.isValid() and last.isValid()):
-            continue
-        for number in range(first.lineNumber(), last.lineNumber() + 1):
-            line = layout.lineAt(number)
+        segments = line_segments(
+            block,
+            max(qt_start, block_start) - block_start,
+            min(qt_end, block_end) - block_start,
+            trim_wrap_space=False,
+        )
+        for line, _start, _end, left, right in segments:
             top = origin.y() + line.y()
             if top > area.bottom():
                 break
             if top + line.height() < area.top():
                 continue
-            line_start = block_start + line.textStart()
-            line_end = line_start + line.textLength()
-            start, end = max(qt_start, line_start), min(qt_end, line_end)
-            if start >= end:
-                continue
-            left = x_of(line, start - block_start)
-            right = x_of(line, end - block_start)
             rects.append(
                 QRectF(origin.x() + min(left, right), top, abs(right - left), line.height())
             )

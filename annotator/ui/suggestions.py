@@ -53,7 +53,6 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QTextLine,
     QUndoCommand,
     QUndoStack,
 )
@@ -75,6 +74,7 @@ from annotator.ui.highlighter import blend
 from annotator.ui.preferences import Preferences
 from annotator.ui.tasks import StoreTask
 from annotator.ui.text_display import short_text
+from annotator.ui.text_geometry import line_segments
 
 QUICK_SUGGESTERS = ("amount", "gazetteer")
 REFRESH_DELAY_MS = 300
@@ -763,35 +763,17 @@ def _line_rects(block: QTextBlock, origin: QPointF, start: int, end: int) -> lis
     """The rectangles of a block's characters [start, end) (block-relative Qt positions),
     one per laid-out line, in the coordinates ``origin`` is in."""
     layout = block.layout()
-    if layout is None or layout.lineCount() == 0:
+    if layout is None:
         return []
     base = origin + layout.position()
-    document = block.document()
-    rects = []
-    # Only the lines the suggestion covers: a long paragraph has thousands of lines.
-    first = max(layout.lineForTextPosition(start).lineNumber(), 0)
-    last = layout.lineForTextPosition(max(end - 1, start)).lineNumber()
-    last = layout.lineCount() - 1 if last < 0 else last
-    for number in range(first, last + 1):
-        line = layout.lineAt(number)
-        line_start = line.textStart()
-        line_end = line_start + line.textLength()
-        low, high = max(start, line_start), min(end, line_end)
-        # Positions count UTF-16 units, which block.text() (a Python str) does not.
-        if high == line_end and high > low and document.characterAt(
-            block.position() + high - 1
-        ).isspace():
-            high -= 1  # the space a wrapped line ends with is not part of what is shown
-        if low >= high:
-            continue
-        left, right = _x_of(line, low), _x_of(line, high)
-        rects.append(QRectF(base.x() + left, base.y() + line.y(), right - left, line.height()))
-    return rects
-
-
-def _x_of(line: QTextLine, position: int) -> float:
-    # PySide returns (x, position) from QTextLine.cursorToX's in-out argument.
-    x, _ = cast(tuple[float, int], line.cursorToX(position))
-    return x
+    return [
+        QRectF(
+            base.x() + segment.left,
+            base.y() + segment.line.y(),
+            segment.right - segment.left,
+            segment.line.height(),
+        )
+        for segment in line_segments(block, start, end)
+    ]
 
 
