@@ -470,14 +470,10 @@ class Store:
         )
         return len(rows)
 
-    def add_span(self, span: Span, document: Document | None = None) -> Span:
-        """Store one span (one transaction); the annotator's status becomes in progress.
-
-        Pass the span's ``document`` when you hold it, to spare re-reading its text.
-        """
-        texts = {document.id: document.text} if document and document.id == span.doc_id else None
+    def add_span(self, span: Span) -> Span:
+        """Store one span (one transaction); the annotator's status becomes in progress."""
         with self.transaction():
-            self._insert_spans([span], texts=texts)
+            self._insert_spans([span])
             self._mark_started(span.doc_id, span.annotator)
         return span
 
