@@ -90,6 +90,7 @@ def main() -> None:
         # The same size of article with 10 spans: only the number of spans differs.
         sparse = corpus.long_article(store, spans=10, seed=11).id
         small_a, small_b = store.document_ids()[:2]
+        articles = store.document_count() - 2  # the corpus, without the two long ones
         small_doc = small_a
         undo = QUndoStack()
         view = ArticleView(store, "alice", undo)
@@ -140,7 +141,7 @@ def main() -> None:
     start_s = statistics.median(s for s, _ in starts)
     rss = statistics.median(r for _, r in starts)
     results.append(dict(
-        what="start to first paint, 10,000-article project", target="<= 1.5 s",
+        what=f"start to first paint, {articles:,}-article project", target="<= 1.5 s",
         measured=f"{start_s:.2f} s", met=start_s <= 1.5,
     ))
     results.append(dict(
