@@ -26,6 +26,24 @@ def test_a_new_project_file_is_migrated_to_the_current_schema(project_path: Path
         assert store.integrity_check() == "ok"
 
 
+def test_a_project_from_the_first_schema_keeps_every_span_after_the_upgrade(
+    project_path: Path, doc: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", 1)
+    with Store(project_path) as old:
+        old.add_document(doc)
+        for start, end, label in [(0, 10, "person"), (0, 3, "person"), (26, 30, "organisation")]:
+            old.add_span(old.make_span(doc, "alice", start, end, label))
+        before = old.spans(doc.id)
+    monkeypatch.undo()
+    with Store(project_path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == migrations.CURRENT_VERSION
+        assert store.spans(doc.id) == before
+        assert [(s.start, s.end) for s in before] == [(0, 10), (0, 3), (26, 30)]
+        assert store.integrity_check() == "ok"
+
+
 def test_importing_the_same_text_twice_adds_nothing(store: Store, doc: Document) -> None:
     assert store.add_document(doc) is True
     crlf = Document.from_text(TEXT.replace(" dément.", " dément.\r\n"))

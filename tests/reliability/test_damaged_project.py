@@ -179,14 +179,15 @@ def test_a_migration_first_takes_a_backup_holding_every_span(
     filled_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = dump_file(filled_project)
+    version = migrations.CURRENT_VERSION
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, "CREATE TABLE x (y);"])
-    monkeypatch.setattr(migrations, "CURRENT_VERSION", migrations.CURRENT_VERSION + 1)
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", version + 1)
     with Store(filled_project) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 2
-    backup = migrations.backup_path(filled_project, 1)
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == version + 1
+    backup = migrations.backup_path(filled_project, version)
     assert backup.exists()
     conn = sqlite3.connect(backup)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == version
     conn.close()
     monkeypatch.undo()
     assert dump_file(backup) == expected
@@ -202,7 +203,9 @@ def test_a_failing_migration_leaves_the_project_at_its_version(
     assert_clean_failure(run_cli("--db", filled_project, "docs"), "cannot prepare")
     monkeypatch.undo()
     with Store(filled_project) as store:
-        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == (
+            migrations.CURRENT_VERSION
+        )
         tables = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master")}
         assert "x" not in tables
     assert dump_file(filled_project) == expected
