@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from annotator import __version__
 from annotator.core import ledger as ledger_module
-from annotator.core.export import write_atomically
+from annotator.core.atomic_files import write_atomically
 from annotator.core.ledger import Ledger
 from annotator.core.models import GOLD_LAYER, Label, LabelSet, Span, utc_now
 from annotator.core.resources import resources_dir

@@ -646,14 +646,15 @@ class Store:
     ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
         """Raw rows, fast: each document ``(id, title, source, text, language, meta)``
         with its spans ``(id, start, end, label, text, annotator, origin, created_at,
-        updated_at, attrs)``, in document order, spans by start then longest first.
+        updated_at, attrs)``, in document order, spans by start then longest first; ``attrs``
+        is None when the span has none.
 
         Export reads hundreds of thousands of spans; building a pydantic model for each
         would cost more than the rest of the export together.
         """
         span_query = (
             'SELECT id, start, "end", label, text, annotator, origin, created_at, '
-            "updated_at, attrs FROM spans WHERE doc_id = ?"
+            "updated_at, nullif(attrs, '{}') FROM spans WHERE doc_id = ?"
         )
         params: list[Any] = []
         if annotators is not None:

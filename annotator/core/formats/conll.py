@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.export import ExportOptions, write_atomically
+from annotator.core.atomic_files import write_atomically
+from annotator.core.export import ExportOptions
 from annotator.core.formats.registry import (
     FormatExportReport,
     Layer,

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from annotator.core.export import ExportOptions, write_atomically
+from annotator.core.atomic_files import write_atomically
+from annotator.core.export import ExportOptions
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignRecord,

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from annotator.core.atomic_files import write_atomically
 from annotator.core.export import (
     ExportError,
     ExportOptions,
@@ -24,7 +25,6 @@ from annotator.core.export import (
     export_gold_jsonl,
     gold_records,
     manifest_path_for,
-    write_atomically,
 )
 from annotator.core.formats.tokens import Alignment, AlignMode
 from annotator.core.store import Store

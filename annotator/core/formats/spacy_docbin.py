@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from annotator.core.export import ExportError, ExportOptions, write_atomically
+from annotator.core.atomic_files import write_atomically
+from annotator.core.export import ExportError, ExportOptions
 from annotator.core.formats.registry import (
     FormatExportReport,
     OffsetUnit,

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+import errno
+import hashlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from annotator.core import atomic_files
+from annotator.core.atomic_files import write_lines_atomically
+
+# Enough lines for many chunks: more than the queue between the threads holds.
+LINES = [
+    f'{{"n": {n}, "text": "Meta a offert 100 M$ à {n} chercheurs 🚀"}}\n'.encode()
+    for n in range(60_000)
+]
+
+
+@pytest.fixture(autouse=True)
+def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(atomic_files, "CHUNK_BYTES", 4096)
+    monkeypatch.setattr(atomic_files, "SYNC_EVERY_BYTES", 64 * 1024)
+
+
+def test_every_line_is_written_in_order_with_the_hash_of_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "out" / "gold.jsonl"
+    digest = write_lines_atomically(path, iter(LINES))
+    content = path.read_bytes()
+    assert content == b"".join(LINES)
+    assert digest == hashlib.sha256(content).hexdigest()
+    assert list(tmp_path.glob("out/.*")) == []
+
+
+def test_a_failure_while_producing_lines_leaves_the_old_file_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_bytes(b"last week's export\n")
+
+    def lines() -> Iterator[bytes]:
+        yield from LINES[:30_000]
+        raise ValueError("span 7 does not match its text")
+
+    with pytest.raises(ValueError, match="span 7"):
+        write_lines_atomically(path, lines())
+    assert path.read_bytes() == b"last week's export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gold.jsonl"]
+
+
+def test_a_full_disk_while_writing_reports_it_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(atomic_files, "_sync_data", disk_full)
+    path = tmp_path / "gold.jsonl"
+    raised: list[BaseException] = []
+
+    def export() -> None:
+        try:
+            write_lines_atomically(path, iter(LINES))
+        except BaseException as error:
+            raised.append(error)
+
+    # The writing thread fails after a few chunks while many more are still coming: the
+    # producer must neither hang on the full queue nor leave a file behind.
+    exporting = threading.Thread(target=export, daemon=True)
+    exporting.start()
+    exporting.join(timeout=30)
+    assert not exporting.is_alive(), "the export hung after the disk filled up"
+    assert len(raised) == 1 and "No space left" in str(raised[0])
+    assert list(tmp_path.iterdir()) == []
