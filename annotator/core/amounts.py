@@ -65,6 +65,11 @@ class AmountAttrs(BaseModel):
         default=True, description="False when the amount cannot be read without guessing."
     )
     reason: str | None = Field(default=None, description="Why an amount is not readable.")
+    checked: bool | None = Field(
+        default=None,
+        description="True when a person set or confirmed the value (F2 in the window): "
+        "moving the span's edges keeps it instead of reading the text again.",
+    )
 
     def to_attrs(self) -> dict[str, Any]:
         """The plain dict stored on a span: only the keys that apply."""

@@ -257,6 +257,7 @@ class AmountDialog(QDialog):
             "unit": self.unit_combo.currentData() or None,
             "qualifier": self.qualifier_combo.currentData() or None,
             "readable": True,
+            "checked": True,
         }
         try:
             return amounts.validate_attrs({k: v for k, v in attrs.items() if v is not None})

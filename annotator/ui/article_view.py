@@ -477,7 +477,8 @@ class ArticleView(QWidget):
         assert self._document is not None
         span = self.store.span(current.id)
         attrs = None
-        if span.label == AMOUNT_LABEL:
+        if span.label == AMOUNT_LABEL and not span.attrs.get("checked"):
+            # A value a person set (F2) stays; a value read from the text is read again.
             attrs = read_amount(self.store, span.doc_id, self._document.text[start:end])
         self.undo_stack.push(ResizeSpan(self.store, self, span, start, end, attrs))
 

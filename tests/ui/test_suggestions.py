@@ -251,6 +251,13 @@ def test_f2_corrects_an_amount_with_undo(qtbot, open_window, tagged_project):
     press(qtbot, window, Qt.Key.Key_3)
     [span] = [s for s in own_spans(window, doc_id) if s.label == "amount"]
     assert span.attrs["value"] == 18_000_000
+    shift_alt = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier
+    # A value read from the text follows the text when an edge moves.
+    press(qtbot, window, Qt.Key.Key_Left, shift_alt)
+    assert window.store.span(span.id).text == "18 millions"
+    assert window.store.span(span.id).attrs == {"value": 18_000_000, "readable": True}
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.span(span.id) == span
 
     press(qtbot, window, Qt.Key.Key_F2)
     qtbot.waitUntil(lambda: window.findChild(AmountDialog) is not None)
@@ -268,16 +275,19 @@ def test_f2_corrects_an_amount_with_undo(qtbot, open_window, tagged_project):
     qtbot.keyClicks(dialog.currency_combo.lineEdit(), "eur")
     with qtbot.waitSignal(window.article_view.spansChanged):
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
-    assert window.store.span(span.id).attrs == {
-        "value": 18_500_000,
-        "currency": "EUR",
-        "readable": True,
-    }
+    corrected = {"value": 18_500_000, "currency": "EUR", "readable": True, "checked": True}
+    assert window.store.span(span.id).attrs == corrected
     row = window.span_panel.model.item(0).child(0).text()
     assert row.endswith("→ 18\u202f500\u202f000 EUR")
     # Offscreen, no window manager hands the activation back when the dialog closes.
     window.windowHandle().requestActivate()
     qtbot.waitUntil(window.isActiveWindow)
+    # A value a person set survives a move of the span's edge.
+    press(qtbot, window, Qt.Key.Key_Left, shift_alt)
+    assert window.store.span(span.id).text == "18 millions"
+    assert window.store.span(span.id).attrs == corrected
+    press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.store.span(span.id).text == "18 millions $"
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.store.span(span.id).attrs == span.attrs
 
