@@ -537,6 +537,7 @@ def merge_command(obj: Context, other: Path) -> None:
         f"{report.documents_matched} already here; {report.total_spans_added} spans added"
         + (f" ({per_annotator})" if per_annotator else "")
         + f", {report.spans_already_present} already here, {report.spans_duplicate} duplicates"
+        f"; {report.links_added} links added ({report.links_already_present} already here)"
         f"; {report.statuses_carried} statuses and {report.decisions_added} review decisions "
         "carried"
         + (f"; labels added: {', '.join(report.labels_added)}" if report.labels_added else "")
@@ -545,6 +546,8 @@ def merge_command(obj: Context, other: Path) -> None:
         click.echo(
             f"{report.spans_conflicting} spans were changed in both projects: ours were kept."
         )
+    for refused in report.links_refused:
+        click.echo(f"Link not merged: {refused}")
     for changed in report.changed_articles:
         click.echo(
             f"Changed article ({changed.reason}: {changed.source or changed.title!r}): theirs "

@@ -14,8 +14,11 @@ or the same title as one of ours, but another text, hence another id) is never m
 into ours silently: it is imported as a separate document, and the report lists it
 with both ids so the team can decide which version to keep annotating.
 
+Links between spans come along with their ids and times, pointing at our span where
+theirs was a duplicate; a link we already hold (same type and ends) is not doubled, and
+one our label set does not allow is refused and reported.
+
 Everything happens in one transaction: a failure leaves the project as it was.
-Links between spans are not merged yet.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from annotator.core.links import ForeignRelation, import_relations
 from annotator.core.models import Span
 from annotator.core.store import Store
 
@@ -53,6 +57,11 @@ class MergeReport(BaseModel):
     )
     statuses_carried: int = 0
     decisions_added: int = 0
+    links_added: int = 0
+    links_already_present: int = 0
+    links_refused: list[str] = Field(
+        default_factory=list, description="Each link that could not be stored, and why."
+    )
     labels_added: list[str] = Field(default_factory=list)
 
     @property
@@ -66,6 +75,7 @@ class MergeReport(BaseModel):
             or self.total_spans_added
             or self.statuses_carried
             or self.decisions_added
+            or self.links_added
             or self.labels_added
         )
 
@@ -123,6 +133,7 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                     store.add_document(document)
                     report.documents_added += 1
                 same_as = _merge_spans(store, other, report)
+                _merge_links(store, other, same_as, report)
                 for entry in other.status_entries():
                     if store.carry_status(entry):
                         report.statuses_carried += 1
@@ -168,3 +179,24 @@ def _merge_spans(store: Store, other: Store, report: MergeReport) -> dict[str, s
         report.spans_added[span.annotator] = report.spans_added.get(span.annotator, 0) + 1
     store.add_spans(batch)
     return same_as
+
+
+def _merge_links(store: Store, other: Store, same_as: dict[str, str], report: MergeReport) -> None:
+    relations = [
+        ForeignRelation(
+            type=link.type,
+            from_span=link.from_span,
+            to_span=link.to_span,
+            id=link.id,
+            annotator=link.annotator,
+            created_at=link.created_at,
+        )
+        for link in other.links()
+    ]
+    result = import_relations(store, relations, span_ids=same_as)
+    report.links_added = len(result.added)
+    report.links_already_present = result.present
+    report.links_refused = [
+        f"{relation.type} {relation.from_span} -> {relation.to_span}: {reason}"
+        for relation, reason in result.refused
+    ]

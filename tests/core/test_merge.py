@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import review
+from annotator.core import links, review
 from annotator.core.merge import merge_project
 from annotator.core.models import Document, Status
 from annotator.core.store import Store
@@ -170,3 +170,33 @@ def test_a_decision_on_a_gold_span_we_already_hold_points_at_ours(tmp_path: Path
         decisions = store.decisions()
         assert {d.reviewer for d in decisions} == {"editor", "chief"}
         assert {d.gold_span_id for d in decisions} == {gold.id}
+
+
+def test_links_come_along_and_point_at_our_copy_of_a_duplicate_span(
+    projects: tuple[Path, Path],
+) -> None:
+    ours, theirs = projects
+    article_id = Document.from_text(ARTICLE).id
+    with Store(theirs) as store:
+        article = store.document(article_id)
+        person = store.add_span(
+            store.make_span(article, "alice", *word(ARTICLE, "Andrew Bosworth"), "person")
+        )
+        (their_denial,) = [s for s in store.spans(article_id, "alice") if s.label == "denial"]
+        their_link = links.add_link(store, "said_by", their_denial.id, person.id)
+    with Store(ours) as store:
+        (our_denial,) = [s for s in store.spans(article_id, "alice") if s.label == "denial"]
+        assert our_denial.id != their_denial.id  # tagged in both copies
+        report = merge_project(store, theirs)
+        assert (report.links_added, report.links_already_present) == (1, 0)
+        (link,) = store.links(doc_id=article_id)
+        assert (link.id, link.type, link.created_at) == (
+            their_link.id,
+            "said_by",
+            their_link.created_at,
+        )
+        assert (link.from_span, link.to_span) == (our_denial.id, person.id)
+        again = merge_project(store, theirs)
+        assert (again.links_added, again.links_already_present) == (0, 1)
+        assert not again.changed_anything
+        assert len(store.links()) == 1
