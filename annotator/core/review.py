@@ -32,11 +32,13 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
+from annotator.core import links
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import (
     GOLD_LAYER,
     Decision,
     DecisionKind,
+    Link,
     Origin,
     Span,
     Status,
@@ -158,6 +160,11 @@ class ReviewChange:
     that gold span and creates none)."""
     gold_spans_removed: tuple[Span, ...] = ()
     """Gold spans a rejection took out of gold (the key had been accepted before)."""
+    gold_links_added: tuple[Link, ...] = ()
+    """Links carried into gold: an annotator's link between two spans that are both in
+    gold now."""
+    gold_links_removed: tuple[Link, ...] = ()
+    """Gold links that went with the gold spans a rejection took out."""
     gold_status_before: Status | None = None
     gold_status_after: Status | None = None
 
@@ -368,9 +375,9 @@ def _decide(
     comment: str | None,
     layers: Mapping[str, Sequence[Span]] | None = None,
     gold_spans: dict[SpanKey, Span] | None = None,
-) -> tuple[Decision, Span | None, Span | None]:
+) -> tuple[Decision, Span | None, Span | None, list[Link], list[Link]]:
     """Record one decision (inside the caller's transaction); the gold span it created
-    and the one it took out, if any."""
+    and the one it took out, if any, and the gold links it added and took out."""
     if not reviewer or not reviewer.strip():
         raise ReviewError("a decision needs the reviewer's name")
     document = store.document(doc_id)
@@ -395,6 +402,7 @@ def _decide(
     had_names = list(dict.fromkeys(span.annotator for span in had))
     created: Span | None = None
     removed: Span | None = None
+    links_removed: list[Link] = []
     gold_span_id: str | None = None
     if gold_spans is None:
         gold_spans = {(s.start, s.end, s.label): s for s in store.spans(doc_id, GOLD_LAYER)}
@@ -403,7 +411,8 @@ def _decide(
         # Rejecting what was accepted before takes it out of gold again.
         removed = gold_spans.pop(candidate, None)
         if removed is not None:
-            store.delete_span(removed.id)
+            links_removed = store.links(span_id=removed.id)
+            store.delete_span(removed.id)  # its links go with it
     else:
         if gold != candidate:
             kind = DecisionKind.EDIT
@@ -442,7 +451,96 @@ def _decide(
         comment=comment,
     )
     store.add_decisions([decision])
-    return decision, created, removed
+    links_added = _carry_links(store, had, gold_span_id, annotators) if gold_span_id else []
+    return decision, created, removed, links_added, links_removed
+
+
+def _carry_links(
+    store: Store, had: Sequence[Span], gold_span_id: str, annotators: Sequence[str]
+) -> list[Link]:
+    """Copy into gold the links from or to the spans ``had`` (now gold span
+    ``gold_span_id``) that the chosen annotators agree on and whose other end is in
+    gold too; returns the new links.
+
+    A said_by from the claim to "Sam Altman" becomes a said_by between the gold claim and
+    the gold "Sam Altman" once both are accepted, whichever comes first. A link is agreed
+    when every chosen annotator who tagged its first span made it: when Alice says Sam
+    Altman made the claim and Bob says Andrew Bosworth did, gold gets neither, and the
+    gold claim is reported unattributed until the reviewer links it.
+    """
+    added: list[Link] = []
+    for span in had:
+        for link in store.links(span_id=span.id, annotators=annotators):
+            ends = store.spans_by_ids((link.from_span, link.to_span))
+            source, target = ends[link.from_span], ends[link.to_span]
+            if not _link_agreed(store, link.type, source, target, annotators):
+                continue
+            gold_ends = tuple(
+                gold_span_id if end.id == span.id else _gold_counterpart(store, end)
+                for end in (source, target)
+            )
+            if gold_ends[0] is None or gold_ends[1] is None:
+                continue
+            if store.find_link(link.type, gold_ends[0], gold_ends[1]) is not None:
+                continue
+            try:
+                kind = links.link_type(store.label_set(), link.type)
+                gold_source, gold_target = store.span(gold_ends[0]), store.span(gold_ends[1])
+                links.check_link(store, kind, gold_source, gold_target, GOLD_LAYER)
+            except links.LinkError:
+                continue  # e.g. the reviewer relabelled one end: the link no longer fits
+            added.append(
+                store.insert_link(
+                    Link(
+                        id=new_id(),
+                        type=link.type,
+                        from_span=gold_source.id,
+                        to_span=gold_target.id,
+                        annotator=GOLD_LAYER,
+                    )
+                )
+            )
+    return added
+
+
+def _key(span: Span) -> tuple[str, int, int, str]:
+    return (span.doc_id, span.start, span.end, span.label)
+
+
+def _link_agreed(
+    store: Store, link_type: str, source: Span, target: Span, annotators: Sequence[str]
+) -> bool:
+    """Whether every chosen annotator who tagged ``source`` (same offsets and label)
+    linked it to ``target`` (same offsets and label) with this type."""
+    for name in annotators:
+        own = [span for span in store.spans(source.doc_id, name) if _key(span) == _key(source)]
+        if not own:
+            continue
+        own_links = [
+            link
+            for span in own
+            for link in store.links(span_id=span.id, annotators=[name])
+            if link.type == link_type and link.from_span == span.id
+        ]
+        targets = store.spans_by_ids(link.to_span for link in own_links)
+        if not any(_key(found) == _key(target) for found in targets.values()):
+            return False
+    return True
+
+
+def _gold_counterpart(store: Store, span: Span) -> str | None:
+    """The gold span an annotator's span became: the gold span of the latest decision
+    on its key (None if that was a rejection), or else a gold span with its key."""
+    key = (span.start, span.end, span.label)
+    for decision in reversed(store.decisions(span.doc_id)):
+        if (decision.start, decision.end, decision.label) == key:
+            if decision.gold_span_id is None or not store.has_span(decision.gold_span_id):
+                return None
+            return decision.gold_span_id
+    for gold in store.spans(span.doc_id, GOLD_LAYER):
+        if (gold.start, gold.end, gold.label) == key:
+            return gold.id
+    return None
 
 
 def _single(
@@ -457,7 +555,7 @@ def _single(
     if not store.has_document(doc_id):
         raise ReviewError(f"no document {doc_id[:12]} in the project")
     with store.transaction():
-        decision, created, removed = _decide(
+        decision, created, removed, links_added, links_removed = _decide(
             store, doc_id, reviewer, candidate, annotators, gold, comment
         )
     return ReviewChange(
@@ -465,6 +563,8 @@ def _single(
         decisions=(decision,),
         gold_spans_added=(created,) if created is not None else (),
         gold_spans_removed=(removed,) if removed is not None else (),
+        gold_links_added=tuple(links_added),
+        gold_links_removed=tuple(links_removed),
     )
 
 
@@ -534,6 +634,7 @@ def accept_agreed(
     pending = state.undecided_agreed
     recorded: list[Decision] = []
     created_spans: list[Span] = []
+    carried: list[Link] = []
     with store.transaction():
         layers: dict[str, list[Span]] = {name: [] for name in state.annotators}
         for span in store.spans(doc_id):
@@ -541,7 +642,7 @@ def accept_agreed(
                 layers[span.annotator].append(span)
         gold_spans = {(s.start, s.end, s.label): s for s in state.gold}
         for candidate in pending:
-            decision, created, _ = _decide(
+            decision, created, _, links_added, _ = _decide(
                 store,
                 doc_id,
                 reviewer,
@@ -553,10 +654,14 @@ def accept_agreed(
                 gold_spans=gold_spans,
             )
             recorded.append(decision)
+            carried.extend(links_added)
             if created is not None:
                 created_spans.append(created)
     return ReviewChange(
-        doc_id=doc_id, decisions=tuple(recorded), gold_spans_added=tuple(created_spans)
+        doc_id=doc_id,
+        decisions=tuple(recorded),
+        gold_spans_added=tuple(created_spans),
+        gold_links_added=tuple(carried),
     )
 
 
@@ -583,12 +688,17 @@ def revert(store: Store, change: ReviewChange) -> None:
     """
     with store.transaction():
         store.delete_decisions(decision.id for decision in change.decisions)
+        for link in change.gold_links_added:
+            found = store.find_link(link.type, link.from_span, link.to_span)
+            if found is not None and found.id == link.id:
+                store.delete_link(link.id)
         for span in change.gold_spans_added:
             if store.has_span(span.id) and store.gold_span_references(span.id) == 0:
                 store.delete_span(span.id)
         for span in change.gold_spans_removed:
             if not store.has_span(span.id):
                 store.add_span(span)
+        _restore_links(store, change.gold_links_removed)
         if change.gold_status_before is not None:
             store.set_status(change.doc_id, GOLD_LAYER, change.gold_status_before)
 
@@ -600,11 +710,20 @@ def reapply(store: Store, change: ReviewChange) -> None:
             if not store.has_span(span.id):
                 store.add_span(span)
         store.add_decisions(change.decisions)
+        _restore_links(store, change.gold_links_added)
         for span in change.gold_spans_removed:
             if store.has_span(span.id):
                 store.delete_span(span.id)
         if change.gold_status_after is not None:
             store.set_status(change.doc_id, GOLD_LAYER, change.gold_status_after)
+
+
+def _restore_links(store: Store, saved: Iterable[Link]) -> None:
+    """Put links back as they were, those whose two spans are there and that are not."""
+    for link in saved:
+        ends_there = store.has_span(link.from_span) and store.has_span(link.to_span)
+        if ends_there and store.find_link(link.type, link.from_span, link.to_span) is None:
+            store.insert_link(link)
 
 
 def undo_decision(store: Store, decision_id: str) -> ReviewChange:
@@ -619,9 +738,16 @@ def undo_decision(store: Store, decision_id: str) -> ReviewChange:
     except KeyError:
         raise ReviewError(f"no decision {decision_id} in the project") from None
     gold: tuple[Span, ...] = ()
+    gold_links: tuple[Link, ...] = ()
     gold_id = decision.gold_span_id
     if gold_id is not None and store.has_span(gold_id) and store.gold_span_references(gold_id) == 1:
         gold = (store.span(gold_id),)
-    change = ReviewChange(doc_id=decision.doc_id, decisions=(decision,), gold_spans_added=gold)
+        gold_links = tuple(store.links(span_id=gold_id))  # they go with it, and come back
+    change = ReviewChange(
+        doc_id=decision.doc_id,
+        decisions=(decision,),
+        gold_spans_added=gold,
+        gold_links_added=gold_links,
+    )
     revert(store, change)
     return change
