@@ -230,7 +230,7 @@ class Attribution(QObject):
             self.ledger_dialog = LedgerDialog(
                 self.build_ledger,
                 lambda: self.view.annotator,
-                self.window.undo_stack,
+                (self.window.undo_action, self.window.redo_action),
                 self.window,
             )
             self.ledger_dialog.claimActivated.connect(self.jump_to)

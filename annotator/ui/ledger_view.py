@@ -10,10 +10,10 @@ the claim. Below, the groups the ledger proposes (shared amounts, sources, entit
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -50,7 +50,7 @@ class LedgerDialog(QDialog):
         self,
         build: Callable[[], Ledger],
         layer: Callable[[], str],
-        undo_stack: QUndoStack | None = None,
+        undo_actions: Sequence[QAction] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -121,17 +121,13 @@ class LedgerDialog(QDialog):
         lower_layout.addWidget(self.proposals_heading)
         lower_layout.addWidget(self.proposals, 1)
         buttons = QHBoxLayout()
-        if undo_stack is not None:
-            # The window's undo history, with buttons and Ctrl+Z here too.
-            for action, keys in (
-                (undo_stack.createUndoAction(self), QKeySequence.StandardKey.Undo),
-                (undo_stack.createRedoAction(self), QKeySequence.StandardKey.Redo),
-            ):
-                action.setShortcut(QKeySequence(keys))
-                self.addAction(action)
-                button = QToolButton()
-                button.setDefaultAction(action)
-                buttons.addWidget(button)
+        # The window's own Undo and Redo: the same history, shortcuts and texts (named in
+        # the interface's language, and again when it changes).
+        for action in undo_actions:
+            self.addAction(action)
+            button = QToolButton()
+            button.setDefaultAction(action)
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.group_button)
         buttons.addWidget(self.close_button)

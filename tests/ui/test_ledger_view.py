@@ -135,3 +135,33 @@ def test_the_editorial_report_is_written_in_the_background_and_offered_to_open(
     QTest.mouseClick(window.attribution.open_report_button, Qt.MouseButton.LeftButton)
     assert [url.toLocalFile() for url in opened] == [str(target)]
     assert window.attribution.report_action in window.file_menu.actions()
+
+
+def test_the_ledgers_undo_button_is_the_windows_and_follows_the_language(
+    qtbot, open_window, example_project
+) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    from annotator.ui import i18n
+
+    path, _example = example_project
+    window = open_window(path)
+    dialog = window.attribution.show_ledger()
+    qtbot.waitExposed(dialog)
+    dialog.proposals.setCurrentItem(dialog.proposals.topLevelItem(0))
+    before_links = same_as_links(path)
+    QTest.mouseClick(dialog.group_button, Qt.MouseButton.LeftButton)
+    assert same_as_links(path) == before_links + 1
+    undo_button = next(
+        button
+        for button in dialog.findChildren(QToolButton)
+        if button.defaultAction() is window.undo_action
+    )
+    assert undo_button.text().startswith("Undo")
+
+    assert i18n.apply_language("fr")
+    qtbot.waitUntil(lambda: undo_button.text().startswith("Annuler"))
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    QTest.keyClick(dialog, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert same_as_links(path) == before_links
