@@ -227,6 +227,9 @@ class ArticleView(QWidget):
         self.store = store
         self.annotator = annotator
         self.undo_stack = undo_stack
+        self.tag_selection_handler: Callable[[int, int, str], None] | None = None
+        """Set while reviewing: a tagged selection goes to it (into gold), not into the
+        annotator's own layer."""
         self.editor = ReadingPane(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -446,6 +449,9 @@ class ArticleView(QWidget):
             self.statusMessage.emit(self.tr("Nothing to tag: the selection holds no words."))
             return
         start, end = snapped
+        if self.tag_selection_handler is not None:
+            self.tag_selection_handler(start, end, label)
+            return
         for existing in self._index.overlapping(start, end):
             if (existing.start, existing.end, existing.label) == (start, end, label) and (
                 self._is_editable(existing)

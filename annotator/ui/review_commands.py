@@ -139,6 +139,30 @@ def reject_command(
     )
 
 
+def add_command(
+    store: Store,
+    listener: ReviewListener,
+    doc_id: str,
+    reviewer: str,
+    key: review.SpanKey,
+    annotators: list[str],
+    comment: str | None,
+) -> ReviewCommand:
+    """Put a span the reviewer tagged into gold (an ``add`` when nobody had it)."""
+    start, end, label = key
+    text = store.document(doc_id).text[start:end]
+    return ReviewCommand(
+        store,
+        listener,
+        QCoreApplication.translate("ReviewCommand", "Add %1 “%2” to gold")
+        .replace("%1", _label_name(store, label))
+        .replace("%2", short_text(text)),
+        lambda: review.accept(
+            store, doc_id, reviewer, start, end, label, annotators, comment=comment
+        ),
+    )
+
+
 def edit_command(
     store: Store,
     listener: ReviewListener,

@@ -38,6 +38,7 @@ from annotator.ui.review_commands import (
     ReviewCommand,
     accept_agreed_command,
     accept_command,
+    add_command,
     edit_command,
     mark_reviewed_command,
     reject_command,
@@ -45,6 +46,7 @@ from annotator.ui.review_commands import (
 from annotator.ui.review_dialogs import ChooseAnnotatorsDialog, EditCandidateDialog
 from annotator.ui.review_overlay import DisagreementOverlay, Mark
 from annotator.ui.review_panel import AGREED, ReviewPanel
+from annotator.ui.text_display import short_text
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -84,6 +86,7 @@ class ReviewMode(QObject):
         # Set by a fresh decision (not an undo or redo): where to go once it is saved.
         self._advance_after: tuple[int, tuple[int, int, str], DecisionKind] | str | None = None
         self._gold_annotator: str | None = None
+        self._failure: str | None = None
 
         self.panel = ReviewPanel()
         self.dock = ReviewDock(window)
@@ -267,6 +270,7 @@ class ReviewMode(QObject):
                 return False
         self.doc_id = doc_id
         self.window.article_view.set_layers(chosen)
+        self.window.article_view.tag_selection_handler = self.add_to_gold
         self.window.span_panel.hide()
         if not self.dock.isVisible():
             self.dock.show()
@@ -292,6 +296,7 @@ class ReviewMode(QObject):
         self.pending_comment = None
         self.dock.hide()
         self.window.span_panel.show()
+        self.window.article_view.tag_selection_handler = None
         self.window.article_view.set_layers([])
         self.overlay.clear()
         self._update_actions()
@@ -538,6 +543,28 @@ class ReviewMode(QObject):
         dialog.open()
         return dialog
 
+    def add_to_gold(self, start: int, end: int, label: str) -> None:
+        """A span the reviewer tagged in the article goes straight into gold: how a span
+        every annotator missed gets there."""
+        if self.doc_id is None:
+            return
+        self._advance_after = STAY
+        self._failure = None
+        self._push(
+            add_command(
+                self.store,
+                self,
+                self.doc_id,
+                self.reviewer,
+                (start, end, label),
+                self.annotators,
+                self._take_comment(),
+            )
+        )
+        if self._failure is None:  # else review_failed said why
+            added = short_text(self.store.document(self.doc_id).text[start:end])
+            self._message(self.tr("Added to gold: “%1”.").replace("%1", added))
+
     def accept_agreed(self) -> None:
         if self.state is None or self.doc_id is None:
             return
@@ -671,6 +698,7 @@ class ReviewMode(QObject):
 
     def review_failed(self, message: str) -> None:
         self._advance_after = None
+        self._failure = message
         self._message(self.tr("Not saved: %1").replace("%1", message))
         self.failed.emit(message)
 

@@ -1013,6 +1013,10 @@
         <translation>Rejeter %1 «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
+        <source>Add %1 “%2” to gold</source>
+        <translation>Ajouter %1 «&#xa0;%2&#xa0;» à la référence</translation>
+    </message>
+    <message>
         <source>Edit %1 “%2” into gold</source>
         <translation>Corriger %1 «&#xa0;%2&#xa0;» dans la référence</translation>
     </message>
@@ -1110,6 +1114,10 @@
     <message>
         <source>Pick a disagreement first (J / K).</source>
         <translation>Choisissez d’abord un désaccord (J / K).</translation>
+    </message>
+    <message>
+        <source>Added to gold: “%1”.</source>
+        <translation>Ajouté à la référence&#xa0;: «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Every agreed span already has a decision.</source>

@@ -9,6 +9,7 @@ import json
 
 import review_support
 from PySide6.QtCore import Qt
+from text_mouse import drag
 
 from annotator.core.export import ExportOptions
 from annotator.core.models import GOLD_LAYER, DecisionKind, Status
@@ -266,3 +267,39 @@ def test_layer_against_gold_lists_what_gold_has_that_the_layer_lacks(
     assert not review_mode.dock.isVisible() and window.span_panel.isVisible()
     assert {span.annotator for span in window.article_view.spans()} <= {"editor"}
     assert window.done_action.isEnabled()
+
+
+def test_a_span_every_annotator_missed_is_tagged_straight_into_gold(
+    qtbot, review_window, example_project
+):
+    path, example = example_project
+    window = review_window(path)
+    store = window.store
+    view = window.article_view
+    open_review(qtbot, window)
+    title_meta = (0, len("Meta"))
+    assert example.text[slice(*title_meta)] == "Meta"  # in the title, nobody tagged it
+    drag(view, example.text, *title_meta)
+    qtbot.keyClick(view.editor, Qt.Key.Key_O)
+    added = (*title_meta, "organisation")
+    assert added in gold_keys(store, example.doc_id)
+    decision = decision_on(store, example.doc_id, added)
+    assert (decision.decision, decision.reviewer, decision.annotators) == (
+        DecisionKind.ADD,
+        "editor",
+        [],
+    )
+    assert store.spans(example.doc_id, "editor") == []  # not the reviewer's own layer
+    assert "Added to gold" in window.statusBar().currentMessage()
+
+    qtbot.keyClick(view.editor, Qt.Key.Key_Z, CTRL)
+    assert added not in gold_keys(store, example.doc_id)
+    assert not [d for d in store.decisions(example.doc_id) if (d.start, d.end) == title_meta]
+
+    # Out of review mode, tagging is the reviewer's own layer again.
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: not window.review_mode.active)
+    drag(view, example.text, *title_meta)
+    qtbot.keyClick(view.editor, Qt.Key.Key_O)
+    assert [(s.start, s.end, s.label) for s in store.spans(example.doc_id, "editor")] == [added]
+    assert added not in gold_keys(store, example.doc_id)

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
+from text_mouse import drag, point_at, qt_position
 
 from annotator.core.models import Document
 from annotator.core.store import Store
@@ -22,26 +23,6 @@ TEXT = (
     "lèvera 2 millions € en 2025.\n\n"
     "Le PDG d’OpenAI, Sam Altman, dément ces chiffres."
 )
-
-
-def qt_position(text: str, cp: int) -> int:
-    """What Qt calls code point ``cp``: counted independently of the code under test."""
-    return len(text[:cp].encode("utf-16-le")) // 2
-
-
-def point_at(view: ArticleView, text: str, cp: int) -> QPoint:
-    cursor = QTextCursor(view.editor.document())
-    cursor.setPosition(qt_position(text, cp))
-    return view.editor.cursorRect(cursor).center()
-
-
-def drag(view: ArticleView, text: str, start: int, end: int) -> None:
-    viewport = view.editor.viewport()
-    begin, finish = point_at(view, text, start), point_at(view, text, end)
-    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, begin)
-    QTest.mouseMove(viewport, (begin + finish) / 2)
-    QTest.mouseMove(viewport, finish)
-    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, finish)
 
 
 def click(view: ArticleView, text: str, cp: int) -> None:
