@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from annotator.core import review
 from annotator.core.errors import AnnotatorError
@@ -271,7 +271,7 @@ class ReviewMode(QObject):
         self.doc_id = doc_id
         self.window.article_view.set_layers(chosen)
         self.window.article_view.tag_selection_handler = self.add_to_gold
-        self.window.span_panel.hide()
+        self._right_column().hide()
         if not self.dock.isVisible():
             self.dock.show()
             # Room for the text of each disagreement, the article keeps the rest.
@@ -295,11 +295,19 @@ class ReviewMode(QObject):
         self.doc_id = None
         self.pending_comment = None
         self.dock.hide()
-        self.window.span_panel.show()
+        self._right_column().show()
         self.window.article_view.tag_selection_handler = None
         self.window.article_view.set_layers([])
         self.overlay.clear()
         self._update_actions()
+
+    def _right_column(self) -> QWidget:
+        """The window's right-hand column (spans, and links under them): the review panel
+        takes its place, so that the article keeps its width."""
+        column = self.window.span_panel.parentWidget()
+        if column is None or column is self.window.splitter:
+            return self.window.span_panel
+        return column
 
     def _document_opened(self, doc_id: str) -> None:
         if self.active and doc_id != self.doc_id:

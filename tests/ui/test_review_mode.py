@@ -276,7 +276,11 @@ def test_a_span_every_annotator_missed_is_tagged_straight_into_gold(
     window = review_window(path)
     store = window.store
     view = window.article_view
+    links_panel = window.attribution.panel
+    assert links_panel.isVisible()
     open_review(qtbot, window)
+    # The review panel takes the place of the spans and links: the article keeps its width.
+    assert not links_panel.isVisible() and not window.span_panel.isVisible()
     title_meta = (0, len("Meta"))
     assert example.text[slice(*title_meta)] == "Meta"  # in the title, nobody tagged it
     drag(view, example.text, *title_meta)
@@ -299,6 +303,7 @@ def test_a_span_every_annotator_missed_is_tagged_straight_into_gold(
     # Out of review mode, tagging is the reviewer's own layer again.
     qtbot.keyClick(window, Qt.Key.Key_R, CTRL | SHIFT)
     qtbot.waitUntil(lambda: not window.review_mode.active)
+    assert links_panel.isVisible() and window.span_panel.isVisible()
     drag(view, example.text, *title_meta)
     qtbot.keyClick(view.editor, Qt.Key.Key_O)
     assert [(s.start, s.end, s.label) for s in store.spans(example.doc_id, "editor")] == [added]
