@@ -185,11 +185,11 @@ def docs_command(obj: Context) -> None:
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(["auto", "gold", "doccano", "labelstudio", "prodigy", "brat"]),
+    type=click.Choice(["auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno"]),
     default="auto",
     show_default=True,
-    help="Which tool wrote the annotated files; auto recognises .json/.jsonl files and "
-    "brat folders (with .ann files).",
+    help="Which tool wrote the annotated files; auto recognises .json/.jsonl files, "
+    "brat folders (with .ann files) and INCEpTION/WebAnno TSV 3 files or folders.",
 )
 @click.option(
     "--predictions",

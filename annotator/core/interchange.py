@@ -23,7 +23,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from annotator.core.errors import InputError
-from annotator.core.formats import brat, doccano, gold_jsonl, labelstudio, prodigy
+from annotator.core.formats import brat, doccano, gold_jsonl, labelstudio, prodigy, webanno_tsv
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignRecord,
@@ -45,17 +45,18 @@ from annotator.core.models import (
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store, new_id
 
-FORMATS = ("auto", "gold", "doccano", "labelstudio", "prodigy", "brat")
+FORMATS = ("auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno")
 UNITS = ("auto", "codepoints", "utf16")
 UNIT_NAMES = {"codepoints": "code points", "utf16": "UTF-16 code units"}
 
 
 def is_annotated_input(path: Path) -> bool:
-    """True for what this module imports: JSON/JSONL files and brat folders."""
+    """True for what this module imports: JSON/JSONL files, WebAnno TSV files, and
+    brat or WebAnno (INCEpTION export) folders."""
     path = Path(path)
     if path.is_dir():
-        return bool(brat.layer_folders(path))
-    return path.suffix.lower() in (".jsonl", ".json")
+        return bool(brat.layer_folders(path)) or bool(webanno_tsv.folder_files(path))
+    return path.suffix.lower() in (".jsonl", ".json") or webanno_tsv.is_webanno_file(path)
 
 
 def parse_label_map(text: str | None) -> dict[str, str]:
@@ -154,9 +155,16 @@ class ImportReport:
 
 
 def detect_format(path: Path) -> str:
-    """Which tool wrote ``path``, from its shape: a folder is brat, JSON is read."""
+    """Which tool wrote ``path``, from its shape: a folder is brat (or WebAnno when it
+    holds WebAnno files and no brat ones), a .tsv file WebAnno, JSON is read."""
     if path.is_dir():
+        if not brat.layer_folders(path) and webanno_tsv.folder_files(path):
+            return "webanno"
         return "brat"
+    if path.suffix.lower() == ".tsv":
+        if webanno_tsv.is_webanno_file(path):
+            return "webanno"
+        raise InputError(path, "a .tsv file but not WebAnno TSV 3 (#FORMAT=WebAnno TSV 3.x)", 1)
     if path.suffix.lower() == ".ann":
         raise InputError(path, "give the brat folder, not one .ann file")
     if path.suffix.lower() == ".json":
@@ -203,6 +211,8 @@ def read_file(path: Path, format_name: str, *, predictions: bool = False) -> For
         return prodigy.read(path)
     if format_name == "brat":
         return _read_brat(path)
+    if format_name == "webanno":
+        return webanno_tsv.read(path)
     raise InputError(path, f"unknown format {format_name!r}: use {', '.join(FORMATS)}")
 
 
@@ -596,7 +606,9 @@ def _convert(
 ) -> tuple[tuple[int, int] | None, str | None, str | None]:
     """(code point offsets in ``raw``, problem, unit used) for one span."""
     by_cp = (span.start, span.end) if 0 <= span.start < span.end <= len(raw) else None
-    by_u16 = None if fixed else _utf16_reading(mapping, span.start, span.end)
+    by_u16 = None if fixed and unit != "utf16" else _utf16_reading(mapping, span.start, span.end)
+    if fixed and unit == "utf16":
+        by_cp = None  # a format that counts UTF-16 (WebAnno) is never read in code points
     if span.text is not None:
         candidates = [("codepoints", by_cp), ("utf16", by_u16)]
         if unit == "utf16":
