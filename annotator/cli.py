@@ -613,13 +613,17 @@ def _layer_option(help_text: str) -> Callable[[F], F]:
     type=click.Choice(["en", "fr"]),
     default="en",
     show_default=True,
-    help="Language of the label names in the report.",
+    help="Language of the report: its headings, counts, amounts, dates and label names.",
 )
-@click.option("--title", default="Editorial report", show_default=True, help="The report's title.")
+@click.option(
+    "--title",
+    default=None,
+    help="The report's title. Default: \"Editorial report\" in the report's language.",
+)
 @pass_context
 @reports_errors
 def report_command(
-    obj: Context, output: Path, layer: str | None, language: str, title: str
+    obj: Context, output: Path, layer: str | None, language: str, title: str | None
 ) -> None:
     """Write the editorial report: one self-contained HTML file with the claim ledger,
     what each source claimed and denied, the attribution checks, and every tagged

@@ -33,7 +33,8 @@ language, and neither gives the character offsets that suggestions need.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
@@ -199,6 +200,48 @@ _RANGE_CONNECTOR = re.compile(
 _CONNECTOR_FOR_OPENER = {"de": "à", "d'": "à", "entre": "et", "between": "and", "from": "to"}
 
 
+# -- why an amount is unreadable ------------------------------------------------------
+
+REASONS: dict[str, str] = {
+    "no_number": "no number in the text",
+    "several_amounts": "more than one amount in the text",
+    "unit_not_scale": "{0} without a currency could be a unit, not a scale",
+    "two_currencies": "two currencies: {0}",
+    "scale_needs_language": (
+        "{0} means 10^9 in English and 10^12 in French: set the document's language"
+    ),
+    "separator_needs_language": (
+        "{0}: the separator could group thousands or mark decimals; set the document's language"
+    ),
+    "vague": "{0} gives no number",
+    "range_units": "the two ends of the range are in different units",
+    "range_order": "the range's low end is above its high end",
+}
+"""The ``reason`` of an unreadable amount, by kind; ``{0}`` is the text at fault.
+The English text is what is stored and exported; ``explain_reason`` gives the kind
+back so that a window or a report can say it in its own language."""
+
+_REASON_PATTERNS = {
+    kind: re.compile(re.escape(template).replace(re.escape("{0}"), "(.+)"), re.DOTALL)
+    for kind, template in REASONS.items()
+}
+
+
+def _reason(kind: str, detail: str | None = None) -> str:
+    return REASONS[kind].format(detail)
+
+
+def explain_reason(reason: str) -> tuple[str, str | None] | None:
+    """``(kind, detail)`` of a stored ``reason`` ("two currencies: EUR, USD" ->
+    ("two_currencies", "EUR, USD")), or None for a reason this module does not write
+    (typed by someone, or from an older version)."""
+    for kind, pattern in _REASON_PATTERNS.items():
+        match = pattern.fullmatch(reason)
+        if match is not None:
+            return kind, match.group(1) if pattern.groups else None
+    return None
+
+
 @dataclass(frozen=True)
 class _Atom:
     """One number with what surrounds it, before ranges are put together."""
@@ -322,30 +365,24 @@ def _atom_from_match(match: re.Match[str], language: str | None) -> _Atom:
     problem: str | None = None
     if scale_word and not scale_is_word and not currencies:
         # "100 m" is as likely metres as millions: not an amount, and not read as one.
-        problem = f"{scale_word!r} without a currency could be a unit, not a scale"
+        problem = _reason("unit_not_scale", repr(scale_word))
     currency = None
     if len(currencies) > 1:
-        problem = f"two currencies: {', '.join(sorted(currencies))}"
+        problem = _reason("two_currencies", ", ".join(sorted(currencies)))
     elif currencies:
         currency = currencies.pop()
     scale = _scale_factor(scale_word, language) if scale_word else None
     if scale_word and scale is None and problem is None:
-        problem = (
-            f"{scale_word!r} means 10^9 in English and 10^12 in French: "
-            "set the document's language"
-        )
+        problem = _reason("scale_needs_language", repr(scale_word))
     number: Decimal | None = None
     if groups["number"]:
         number = parse_number(groups["number"], language)
         if number is None:
-            problem = (
-                f"{groups['number']!r}: the separator could group thousands or mark "
-                "decimals; set the document's language"
-            )
+            problem = _reason("separator_needs_language", repr(groups["number"]))
     elif groups["word"]:
         number = Decimal(_NUMBER_WORDS[groups["word"].lower()])
     else:
-        problem = f"{groups['vague']!r} gives no number"
+        problem = _reason("vague", repr(groups["vague"]))
     if problem is not None:
         number = None
     return _Atom(
@@ -402,12 +439,12 @@ def _range_attrs(low: _Atom, high: _Atom) -> dict[str, Any]:
     currency = high.currency
     problem = low.problem or high.problem
     if problem is None and (low.currency != high.currency or low.percent != high.percent):
-        problem = "the two ends of the range are in different units"
+        problem = _reason("range_units")
     low_value, high_value = low.value, high.value
     if problem is None and low_value is not None and high_value is not None and (
         low_value > high_value
     ):
-        problem = "the range's low end is above its high end"
+        problem = _reason("range_order")
     readable = problem is None and low_value is not None and high_value is not None
     attrs = AmountAttrs(
         currency=currency,
@@ -495,25 +532,58 @@ def attrs_for_span(text: str, language: str | None) -> dict[str, Any]:
     matches = find_amounts(text, language, include_plain_numbers=True)
     if len(matches) == 1:
         return matches[0].attrs
-    reason = "no number in the text" if not matches else "more than one amount in the text"
+    reason = _reason("no_number") if not matches else _reason("several_amounts")
     return AmountAttrs(readable=False, reason=reason).to_attrs()
 
 
-def format_amount(attrs: dict[str, Any]) -> str:
+@dataclass(frozen=True)
+class AmountWords:
+    """The words ``format_amount`` writes, English by default. The window fills one
+    from its translations, the report from its catalogue."""
+
+    qualifiers: dict[str, str] = field(
+        default_factory=lambda: {
+            "more_than": "more than",
+            "less_than": "less than",
+            "up_to": "up to",
+            "at_least": "at least",
+            "about": "about",
+        }
+    )
+    unreadable: str = "unreadable"
+    no_value: str = "no value"
+    decimal_mark: str = "."
+    thousands_separator: str = "\u202f"
+    percent: str = " %"
+    reason: Callable[[str], str] = str
+    """Says a stored ``reason`` in the reader's language; unknown ones as they are."""
+
+
+ENGLISH_WORDS = AmountWords()
+
+
+def format_number(value: float, words: AmountWords = ENGLISH_WORDS) -> str:
+    """14300000000 -> "14 300 000 000" (narrow no-break spaces); 14.5 -> "14.5" or "14,5"."""
+    grouped = f"{value:,}"
+    return "".join(
+        words.thousands_separator if char == "," else words.decimal_mark if char == "." else char
+        for char in grouped
+    )
+
+
+def format_amount(attrs: dict[str, Any], words: AmountWords = ENGLISH_WORDS) -> str:
     """A short human reading of amount attributes, for tables and the window."""
     if not attrs.get("readable", True):
-        return "unreadable" + (f" ({attrs['reason']})" if attrs.get("reason") else "")
-
-    def number(value: float) -> str:
-        return f"{value:,}".replace(",", "\u202f")
-
-    suffix = " %" if attrs.get("unit") == "percent" else ""
+        reason = attrs.get("reason")
+        return words.unreadable + (f" ({words.reason(reason)})" if reason else "")
+    suffix = words.percent if attrs.get("unit") == "percent" else ""
     currency = f" {attrs['currency']}" if attrs.get("currency") else ""
     if "min" in attrs and "max" in attrs:
-        reading = f"{number(attrs['min'])}–{number(attrs['max'])}"
+        reading = f"{format_number(attrs['min'], words)}–{format_number(attrs['max'], words)}"
     elif "value" in attrs:
-        reading = number(attrs["value"])
+        reading = format_number(attrs["value"], words)
     else:
-        return "no value"
-    qualifier = f"{attrs['qualifier'].replace('_', ' ')} " if attrs.get("qualifier") else ""
-    return f"{qualifier}{reading}{suffix}{currency}"
+        return words.no_value
+    qualifier = attrs.get("qualifier")
+    said = words.qualifiers.get(qualifier, qualifier.replace("_", " ")) if qualifier else ""
+    return f"{said} {reading}{suffix}{currency}" if said else f"{reading}{suffix}{currency}"

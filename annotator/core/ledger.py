@@ -26,7 +26,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any
+from typing import Any, Literal
 
 from annotator.core import amounts
 from annotator.core.links import AMOUNT_OF, DENIES, SAID_BY, SAME_AS, AttributionProblem, check
@@ -92,6 +92,10 @@ class Amount:
     @property
     def reading(self) -> str:
         return amounts.format_amount(self.attrs)
+
+    def reading_in(self, words: amounts.AmountWords) -> str:
+        """The reading in another language's words (the French report, the window)."""
+        return amounts.format_amount(self.attrs, words)
 
     @property
     def key(self) -> AmountKey | None:
@@ -172,6 +176,26 @@ class ClaimGroup:
         return {e.key for c in self.claims for e in c.entities}
 
 
+ReasonKind = Literal["same_amount", "same_source", "both_mention"]
+
+
+@dataclass(frozen=True)
+class ProposalReason:
+    """One thing two ledger rows have in common: an amount, a source, or a person or
+    organisation both claims mention. Kept structured so that the window and the
+    report can say it in their language; ``str()`` says it in English."""
+
+    kind: ReasonKind
+    subject: Amount | Source
+
+    def __str__(self) -> str:
+        if isinstance(self.subject, Amount):
+            return f"same amount {self.subject.reading}"
+        if self.kind == "same_source":
+            return f"same source {self.subject.name}"
+        return f"both mention {self.subject.name}"
+
+
 @dataclass(frozen=True)
 class Proposal:
     """Two ledger rows that may be the same claim, and why."""
@@ -179,7 +203,12 @@ class Proposal:
     first: ClaimGroup
     second: ClaimGroup
     score: int
-    reasons: list[str]
+    grounds: list[ProposalReason]
+
+    @property
+    def reasons(self) -> list[str]:
+        """The grounds in English: "same amount 100 000 000 USD", "both mention Meta"."""
+        return [str(ground) for ground in self.grounds]
 
 
 @dataclass
@@ -331,17 +360,17 @@ def build(store: Store, annotator: str | None = None) -> Ledger:
 
 def score(
     first: ClaimGroup, second: ClaimGroup, common: frozenset[Any] = frozenset()
-) -> tuple[int, list[str]]:
+) -> tuple[int, list[ProposalReason]]:
     """How alike two ledger rows are (see the module docstring), and why. Keys in
     ``common`` (``("amount", key)`` or ``("entity", key)``) count for nothing."""
-    reasons: list[str] = []
+    reasons: list[ProposalReason] = []
     total = 0
     shared_amounts = {
         key for key in first.amount_keys() & second.amount_keys() if ("amount", key) not in common
     }
     for amount in first.amounts:
         if amount.key in shared_amounts:
-            reasons.append(f"same amount {amount.reading}")
+            reasons.append(ProposalReason("same_amount", amount))
             total += SHARED_AMOUNT_SCORE
             shared_amounts.discard(amount.key)
     shared_sources = {
@@ -349,7 +378,7 @@ def score(
     }
     for source in first.sources:
         if source.key in shared_sources:
-            reasons.append(f"same source {source.name}")
+            reasons.append(ProposalReason("same_source", source))
             total += SHARED_SOURCE_SCORE
     shared_entities = {
         key
@@ -358,7 +387,7 @@ def score(
     }
     for entity in _unique_by((e for c in first.claims for e in c.entities), lambda e: e.key):
         if entity.key in shared_entities:
-            reasons.append(f"both mention {entity.name}")
+            reasons.append(ProposalReason("both_mention", entity))
             total += SHARED_ENTITY_SCORE
     return total, reasons
 

@@ -25,9 +25,11 @@ from markupsafe import Markup
 
 from annotator import __version__
 from annotator.core import ledger as ledger_module
+from annotator.core import report_language
 from annotator.core.atomic_files import write_atomically
-from annotator.core.ledger import Ledger
+from annotator.core.ledger import Ledger, Proposal
 from annotator.core.models import GOLD_LAYER, Label, LabelSet, Span, utc_now
+from annotator.core.report_language import Catalogue
 from annotator.core.resources import resources_dir
 from annotator.core.store import Store
 
@@ -172,14 +174,21 @@ def _stylesheet(styles: dict[str, LabelStyle]) -> Markup:
     return Markup("\n".join(rules))
 
 
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+def environment(catalogue: Catalogue | None = None) -> jinja2.Environment:
+    """The template environment, its ``_``/``ngettext`` answered by ``catalogue``."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(template_dir()),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    catalogue = catalogue or report_language.for_language("en")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        catalogue.gettext, catalogue.ngettext, newstyle=True
+    )
+    return env
 
 
 @dataclass
@@ -197,14 +206,17 @@ def render(
     annotator: str | None = None,
     *,
     language: str = "en",
-    title: str = "Editorial report",
+    title: str | None = None,
     ledger: Ledger | None = None,
 ) -> str:
-    """The whole report as one HTML string. ``annotator``: one layer (e.g. 'gold');
-    None: every layer. ``ledger``: that layer's ledger, when the caller has built it."""
+    """The whole report as one HTML string, in ``language`` ("en" or "fr": headings,
+    counts, amounts, label names). ``annotator``: one layer (e.g. 'gold'); None: every
+    layer. ``title``: default "Editorial report" in that language. ``ledger``: that
+    layer's ledger, when the caller has built it."""
+    catalogue = report_language.for_language(language)
     ledger = ledger or ledger_module.build(store, annotator)
     styles = label_styles(store.label_set(), language)
-    marks = _marks(ledger, styles)
+    marks = _marks(ledger, styles, catalogue)
     articles: list[ArticleView] = []
     article_anchor: dict[str, str] = {}
     titles: dict[str, str] = {}
@@ -229,12 +241,18 @@ def render(
             )
         )
     context: dict[str, Any] = {
-        "title": title,
-        "language": language,
+        "title": title or catalogue.gettext("Editorial report"),
+        "language": catalogue.language,
         "titles": titles,
-        "generated_at": utc_now(),
+        "generated_at": catalogue.date(utc_now()),
         "version": __version__,
-        "layer": annotator or "every annotator",
+        "layer": catalogue.layer(annotator),
+        "number": catalogue.number,
+        "reading": lambda amount: amount.reading_in(catalogue.amount_words),
+        "reasons": lambda proposal: _reasons(proposal, catalogue),
+        "problem_text": lambda problem: catalogue.problem(
+            problem, _display(styles, problem.span.label)
+        ),
         "stylesheet": _stylesheet(styles),
         "styles": styles,
         "ledger": ledger,
@@ -248,30 +266,54 @@ def render(
             "proposal": ledger_module.PROPOSAL_THRESHOLD,
         },
     }
-    return _environment().get_template("report.html.j2").render(context)
+    return environment(catalogue).get_template("report.html.j2").render(context)
 
 
-def _marks(ledger: Ledger, styles: dict[str, LabelStyle]) -> dict[str, SpanMark]:
+def _reasons(proposal: Proposal, catalogue: Catalogue) -> str:
+    """Why two rows may be one claim: "same amount 100 000 000 USD; both mention Meta"."""
+    said = []
+    for ground in proposal.grounds:
+        if isinstance(ground.subject, ledger_module.Amount):
+            amount = ground.subject.reading_in(catalogue.amount_words)
+            said.append(catalogue.say("same amount %(amount)s", amount=amount))
+        elif ground.kind == "same_source":
+            said.append(catalogue.say("same source %(name)s", name=ground.subject.name))
+        else:
+            said.append(catalogue.say("both mention %(name)s", name=ground.subject.name))
+    return catalogue.gettext("; ").join(said)
+
+
+def _marks(
+    ledger: Ledger, styles: dict[str, LabelStyle], catalogue: Catalogue
+) -> dict[str, SpanMark]:
     """Anchors, tooltips and markers of claims and denials. A claim's marker is its
     ledger row (C1, C2...) and leads there; denials are numbered D1, D2... in article
     order and lead to the row of the claim they deny (or to the checks, if none)."""
     marks: dict[str, SpanMark] = {}
+
+    def tooltip(span: Span, marker: str, sources: Sequence[ledger_module.Source]) -> str:
+        label = _display(styles, span.label)
+        if not sources:
+            return catalogue.say("%(label)s %(marker)s, no source", label=label, marker=marker)
+        names = ", ".join(s.name for s in sources)
+        return catalogue.say(
+            "%(label)s %(marker)s, said by %(sources)s", label=label, marker=marker, sources=names
+        )
+
     for group in ledger.groups:
         for claim in group.claims:
-            sources = ", ".join(s.name for s in claim.sources) or "no source"
             marks[claim.span.id] = SpanMark(
                 anchor=f"claim-{len(marks) + 1}",
-                tooltip=f"{_display(styles, claim.span.label)} {group.label}, said by {sources}",
+                tooltip=tooltip(claim.span, group.label, claim.sources),
                 marker=group.label,
                 marker_target=f"row-{group.label}",
             )
     for number, denial in enumerate(ledger.denials, start=1):
-        sources = ", ".join(s.name for s in denial.sources) or "no source"
         denied = [ledger.group_of(claim.id) for claim in denial.denies]
         target = next((f"row-{g.label}" for g in denied if g is not None), "checks")
         marks[denial.span.id] = SpanMark(
             anchor=f"denial-{number}",
-            tooltip=f"{_display(styles, denial.span.label)} D{number}, said by {sources}",
+            tooltip=tooltip(denial.span, f"D{number}", denial.sources),
             marker=f"D{number}",
             marker_target=target,
         )
@@ -289,7 +331,7 @@ def write_report(
     annotator: str | None = None,
     *,
     language: str = "en",
-    title: str = "Editorial report",
+    title: str | None = None,
 ) -> Ledger:
     """Render the report and write it atomically (a complete file or none); returns
     the ledger it shows."""

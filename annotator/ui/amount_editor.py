@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -74,6 +74,57 @@ def is_unreadable(attrs: dict[str, Any]) -> bool:
     )
 
 
+def reason_text(reason: str) -> str:
+    """A stored ``reason`` (English, as exported) in the interface's language; one the
+    core did not write (typed by someone) as it is."""
+    explained = amounts.explain_reason(reason)
+    if explained is None:
+        return reason
+    kind, detail = explained
+    texts = {
+        "no_number": translate("AmountEditor", "no number in the text"),
+        "several_amounts": translate("AmountEditor", "more than one amount in the text"),
+        "unit_not_scale": translate(
+            "AmountEditor", "%1 without a currency could be a unit, not a scale"
+        ),
+        "two_currencies": translate("AmountEditor", "two currencies: %1"),
+        "scale_needs_language": translate(
+            "AmountEditor",
+            "%1 means 10^9 in English and 10^12 in French: set the document's language",
+        ),
+        "separator_needs_language": translate(
+            "AmountEditor",
+            "%1: the separator could group thousands or mark decimals; set the document's language",
+        ),
+        "vague": translate("AmountEditor", "%1 gives no number"),
+        "range_units": translate(
+            "AmountEditor", "the two ends of the range are in different units"
+        ),
+        "range_order": translate("AmountEditor", "the range's low end is above its high end"),
+    }
+    return texts[kind].replace("%1", detail or "")
+
+
+def amount_words() -> amounts.AmountWords:
+    """``format_amount``'s words in the interface's language, numbers written as
+    ``QLocale`` writes them (decimal comma in French; thousands always grouped with
+    narrow no-break spaces, as amounts are everywhere in the window)."""
+    return amounts.AmountWords(
+        qualifiers={
+            "more_than": translate("AmountEditor", "more than"),
+            "less_than": translate("AmountEditor", "less than"),
+            "up_to": translate("AmountEditor", "up to"),
+            "at_least": translate("AmountEditor", "at least"),
+            "about": translate("AmountEditor", "about"),
+        },
+        unreadable=translate("AmountEditor", "unreadable"),
+        no_value=translate("AmountEditor", "no value"),
+        decimal_mark=QLocale().decimalPoint(),
+        percent=translate("AmountEditor", " %"),
+        reason=reason_text,
+    )
+
+
 def amount_reading(attrs: dict[str, Any]) -> str:
     """What the window shows for an amount's attributes."""
     if not attrs:
@@ -82,9 +133,11 @@ def amount_reading(attrs: dict[str, Any]) -> str:
         )
     if is_unreadable(attrs):
         reason = attrs.get("reason")
-        text = translate("AmountEditor", "unreadable") + (f": {reason}" if reason else "")
+        text = translate("AmountEditor", "unreadable") + (
+            translate("AmountEditor", ": %1").replace("%1", reason_text(reason)) if reason else ""
+        )
         return f"{UNREADABLE_MARK} {text}"
-    return amounts.format_amount(attrs)
+    return amounts.format_amount(attrs, amount_words())
 
 
 def amount_row_text(span_text: str, attrs: dict[str, Any], limit: int = 60) -> str:

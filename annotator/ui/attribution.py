@@ -31,12 +31,15 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 
-def report_task(db_path: Path | str, target: Path, description: str) -> StoreTask:
-    """Write the editorial report off the UI thread (a big project takes seconds)."""
+def report_task(
+    db_path: Path | str, target: Path, description: str, language: str = "en"
+) -> StoreTask:
+    """Write the editorial report off the UI thread (a big project takes seconds), in
+    ``language``: the interface's."""
     from annotator.core import report
 
     def work(store: Any, _progress: Any, _should_cancel: Any) -> Path:
-        report.write_report(store, target, report.default_layer(store))
+        report.write_report(store, target, report.default_layer(store), language=language)
         return target
 
     return StoreTask(db_path, work, description)
@@ -275,7 +278,12 @@ class Attribution(QObject):
             self.write_report(Path(target))
 
     def write_report(self, target: Path) -> StoreTask:
-        task = report_task(self.window.db_path, target, self.tr("Writing the editorial report…"))
+        task = report_task(
+            self.window.db_path,
+            target,
+            self.tr("Writing the editorial report…"),
+            self.window.language,
+        )
         task.signals.succeeded.connect(self._report_written)
         task.signals.failed.connect(self._report_failed)
         return self.window.tasks.start(task, self.window)

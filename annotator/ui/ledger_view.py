@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.ledger import ClaimGroup, Ledger, LedgerClaim, Proposal
+from annotator.core.ledger import (
+    Amount,
+    ClaimGroup,
+    Ledger,
+    LedgerClaim,
+    Proposal,
+    ProposalReason,
+)
+from annotator.ui.amount_editor import amount_words
 from annotator.ui.link_picker import folded
 from annotator.ui.text_display import short_text
 
@@ -210,7 +218,7 @@ class LedgerDialog(QDialog):
             [
                 f"{group.label}  «{short_text(first.span.text, 140)}»",
                 ", ".join(s.name for s in group.sources) or self.tr("— no source —"),
-                "\n".join(a.reading for a in group.amounts),
+                "\n".join(a.reading_in(amount_words()) for a in group.amounts),
                 "\n".join(short_text(title, 45) for _doc_id, title in group.articles),
                 "\n".join(denials),
             ]
@@ -229,7 +237,7 @@ class LedgerDialog(QDialog):
             [
                 f"«{short_text(claim.span.text, 140)}»",
                 ", ".join(s.name for s in claim.sources),
-                "\n".join(a.reading for a in claim.amounts),
+                "\n".join(a.reading_in(amount_words()) for a in claim.amounts),
                 short_text(claim.doc_title, 45),
                 "",
             ]
@@ -239,6 +247,15 @@ class LedgerDialog(QDialog):
         child.setData(0, SPAN_ROLE, claim.span.id)
         return child
 
+    def reason_text(self, ground: ProposalReason) -> str:
+        """One thing two rows share, in the interface's language."""
+        if isinstance(ground.subject, Amount):
+            reading = ground.subject.reading_in(amount_words())
+            return self.tr("same amount %1").replace("%1", reading)
+        if ground.kind == "same_source":
+            return self.tr("same source %1").replace("%1", ground.subject.name)
+        return self.tr("both mention %1").replace("%1", ground.subject.name)
+
     def _proposal_item(self, proposal: Proposal) -> QTreeWidgetItem:
         first, second = proposal.first, proposal.second
         item = QTreeWidgetItem(
@@ -247,7 +264,7 @@ class LedgerDialog(QDialog):
                     f"{first.label} «{short_text(first.claims[0].span.text, 90)}»\n"
                     f"{second.label} «{short_text(second.claims[0].span.text, 90)}»"
                 ),
-                "; ".join(proposal.reasons),
+                self.tr("; ").join(self.reason_text(ground) for ground in proposal.grounds),
                 str(proposal.score),
             ]
         )

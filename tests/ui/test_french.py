@@ -50,7 +50,11 @@ ENGLISH_WORDS = (
     "Layer", "Text", "Who", "Decision", "Pair", "Whole", "Done", "Next", "Previous",
     "Search", "Filter", "Status", "Title", "Shift", "Enter", "Escape", "Mark", "Only",
     "the", "and", "of", "with", "to", "is", "not", "by", "this", "all", "from",
+    # Amount readings, their reasons, the ledger's proposals and counts (the core's words).
+    "more", "than", "less", "least", "about", "up", "same", "amount", "mention", "both",
+    "unreadable", "value", "number", "currency", "currencies", "range", "claims", "denials",
 )  # fmt: skip
+# "source" is French too ("sans source", "même source"): it cannot be listed.
 # Other tools' names stay as they are ("Tâches JSON Label Studio").
 PRODUCT_NAMES = re.compile(r"Label Studio")
 ENGLISH = re.compile(r"(?<![\w-])(" + "|".join(ENGLISH_WORDS) + r")(?![\w-])")
@@ -316,3 +320,64 @@ def test_every_translation_call_names_its_text_where_lupdate_sees_it() -> None:
             if not (literal and texts and seen_by_lupdate):
                 hidden.append(f"{path.name}:{node.lineno}: {ast.unparse(node)[:90]}")
     assert hidden == []
+
+
+def test_amounts_and_the_ledgers_proposals_read_in_french(
+    qtbot, french_window, tmp_path: Path, build_seed_example, monkeypatch
+) -> None:
+    """The core's words reach French screens translated: an amount's reading in the
+    span panel and the ledger ("plus de 200 000 000 USD"), the ledger's reasons for
+    proposing a group, and the editorial report written from the window."""
+    from PySide6.QtGui import QDesktopServices
+
+    from annotator.core.store import Store
+    from annotator.ui.amount_editor import amount_reading
+
+    path = tmp_path / "seed.db"
+    with Store(path) as store:
+        example = build_seed_example(store)
+    window = french_window(path, example.annotator)
+    articles = [document.text for document in example.documents.values()]
+    pang_article = example.documents["001"].id
+    activate(qtbot, window)
+    for _ in example.documents:
+        if window.current_document_id() == pang_article:
+            break
+        qtbot.keyClick(window, Qt.Key.Key_PageDown, CTRL)
+    assert window.current_document_id() == pang_article
+    panel = shown_texts(window)
+    assert "plus de 200 millions de dollars → plus de 200\u202f000\u202f000 USD" in panel
+
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL | SHIFT)
+    ledger = window.attribution.ledger_dialog
+    qtbot.waitUntil(lambda: ledger is not None and ledger.isVisible())
+    seen = shown_texts(ledger)
+    bloomberg = next(row for row in ledger.rows() if "Pang" in row[0])
+    assert bloomberg[1:3] == ["Bloomberg", "plus de 200\u202f000\u202f000 USD"]
+    reasons = [
+        ledger.proposals.topLevelItem(row).text(1)
+        for row in range(ledger.proposals.topLevelItemCount())
+    ]
+    assert "même montant 100\u202f000\u202f000 USD" in reasons
+    assert "même source Sam Altman\u00a0; toutes deux mentionnent Meta" in reasons
+    ledger.close()
+    assert english_in(panel + seen, articles) == []
+
+    # An unreadable amount says why in French; a reason typed by someone stays as it is.
+    assert amount_reading({"readable": False, "reason": "no number in the text"}) == (
+        "⚠ illisible\u00a0: aucun nombre dans le texte"
+    )
+    assert amount_reading({"readable": False, "reason": "two currencies: EUR, USD"}) == (
+        "⚠ illisible\u00a0: deux devises\u00a0: EUR, USD"
+    )
+    assert amount_reading({"readable": False, "reason": "vu à la main"}).endswith("vu à la main")
+    assert amount_reading({"value": 14.5, "unit": "percent"}) == "14,5\u202f%"
+
+    # File → Editorial report… writes the report in the interface's language.
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: True))
+    target = tmp_path / "rapport.html"
+    with qtbot.waitSignal(window.attribution.reportFinished, timeout=20000):
+        window.attribution.write_report(target)
+    page = target.read_text(encoding="utf-8")
+    assert '<html lang="fr">' in page
+    assert "<h1>Rapport éditorial</h1>" in page and "<h2>Journal des affirmations</h2>" in page
