@@ -181,6 +181,74 @@
         <translation>illisible</translation>
     </message>
     <message>
+        <source>no number in the text</source>
+        <translation>aucun nombre dans le texte</translation>
+    </message>
+    <message>
+        <source>more than one amount in the text</source>
+        <translation>plus d’un montant dans le texte</translation>
+    </message>
+    <message>
+        <source>%1 without a currency could be a unit, not a scale</source>
+        <translation>%1 sans devise pourrait être une unité, pas une échelle</translation>
+    </message>
+    <message>
+        <source>two currencies: %1</source>
+        <translation>deux devises&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 means 10^9 in English and 10^12 in French: set the document&apos;s language</source>
+        <translation>%1 vaut 10^9 en anglais et 10^12 en français&#xa0;: indiquez la langue du document</translation>
+    </message>
+    <message>
+        <source>%1: the separator could group thousands or mark decimals; set the document&apos;s language</source>
+        <translation>%1&#xa0;: le séparateur peut grouper les milliers ou marquer les décimales&#xa0;; indiquez la langue du document</translation>
+    </message>
+    <message>
+        <source>%1 gives no number</source>
+        <translation>%1 ne donne aucun nombre</translation>
+    </message>
+    <message>
+        <source>the two ends of the range are in different units</source>
+        <translation>les deux bornes de la fourchette sont dans des unités différentes</translation>
+    </message>
+    <message>
+        <source>the range&apos;s low end is above its high end</source>
+        <translation>la borne basse de la fourchette dépasse la borne haute</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>plus de</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>moins de</translation>
+    </message>
+    <message>
+        <source>up to</source>
+        <translation>jusqu’à</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>au moins</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>environ</translation>
+    </message>
+    <message>
+        <source>no value</source>
+        <translation>sans valeur</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation>&#x202f;%</translation>
+    </message>
+    <message>
+        <source>: %1</source>
+        <translation>&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Correct the amount “%1”</source>
         <translation>Corriger le montant «&#xa0;%1&#xa0;»</translation>
     </message>
@@ -555,6 +623,22 @@
     <message>
         <source>— no source —</source>
         <translation>— sans source —</translation>
+    </message>
+    <message>
+        <source>same amount %1</source>
+        <translation>même montant %1</translation>
+    </message>
+    <message>
+        <source>same source %1</source>
+        <translation>même source %1</translation>
+    </message>
+    <message>
+        <source>both mention %1</source>
+        <translation>toutes deux mentionnent %1</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>&#xa0;; </translation>
     </message>
     <message>
         <source>Claim ledger — %1</source>
