@@ -22,7 +22,7 @@ from typing import Literal
 from diff_match_patch import diff_match_patch
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Origin, Span, Status
+from annotator.core.models import DocumentSummary, Origin, Span, Status
 from annotator.core.store import Store
 
 CONTEXT_LENGTH = 32
@@ -285,3 +285,57 @@ def carry_over(
             if store.status(new_id, name) == Status.NOT_STARTED:
                 store.set_status(new_id, name, Status.IN_PROGRESS)
     return report
+
+
+# -- choosing what to carry from, and taking it back (the window, issue 6) -------------
+
+
+@dataclass(frozen=True)
+class EarlierVersion:
+    """A document whose spans could be carried onto another one."""
+
+    summary: DocumentSummary
+    spans: int
+    likeness: Literal["same source", "same title"] | None
+    """Why it looks like an earlier version of the same article, if it does."""
+
+
+def earlier_versions(store: Store, doc_id: str) -> list[EarlierVersion]:
+    """Every other document that has spans, the likely earlier versions of ``doc_id``
+    first (the same source, then the same title; a corrected article is a new document
+    with a new id), then the others by position."""
+    summaries = store.document_summaries()
+    counts = store.span_counts_by_document()
+    target = next((s for s in summaries if s.id == doc_id), None)
+    if target is None:
+        raise AnnotatorError(f"no document {doc_id[:12]} in the project")
+    found: list[EarlierVersion] = []
+    for summary in summaries:
+        spans = sum(counts.get(summary.id, {}).values())
+        if summary.id == doc_id or not spans:
+            continue
+        likeness: Literal["same source", "same title"] | None = None
+        if target.source and summary.source == target.source:
+            likeness = "same source"
+        elif target.title and summary.title == target.title:
+            likeness = "same title"
+        found.append(EarlierVersion(summary, spans, likeness))
+    rank = {"same source": 0, "same title": 1, None: 2}
+    return sorted(found, key=lambda version: (rank[version.likeness], version.summary.position))
+
+
+def take_back(store: Store, report: CarryOverReport) -> list[Span]:
+    """Remove the spans a carry-over added (undo), in one transaction; returns them as
+    they were, for :func:`put_back`."""
+    removed: list[Span] = []
+    with store.transaction():
+        for carried in report.carried:
+            if store.has_span(carried.new.id):
+                removed.append(store.delete_span(carried.new.id))
+    return removed
+
+
+def put_back(store: Store, spans: list[Span]) -> None:
+    """Add again the spans :func:`take_back` removed, same ids (redo)."""
+    with store.transaction():
+        store.add_spans([span for span in spans if not store.has_span(span.id)])

@@ -418,6 +418,12 @@ class ArticleView(QWidget):
                 self._show_current()
         self.spansChanged.emit(change.doc_id)
 
+    def spans_replaced(self, doc_id: str) -> None:
+        """Many spans of ``doc_id`` changed at once (a carry-over): read them again."""
+        if self._document is not None and self._document.id == doc_id:
+            self._reload_spans()
+        self.spansChanged.emit(doc_id)
+
     def span_edit_failed(self, message: str) -> None:
         self.statusMessage.emit(self.tr("Not saved: %1").replace("%1", message))
 

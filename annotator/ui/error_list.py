@@ -24,6 +24,8 @@ class ErrorListDialog(QDialog):
         summary: str,
         problems: Sequence[tuple[str, str]],
         parent: QWidget | None = None,
+        *,
+        headers: tuple[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -33,7 +35,7 @@ class ErrorListDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setObjectName("errorList")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("File"), self.tr("Problem")])
+        self.tree.setHeaderLabels(list(headers or (self.tr("File"), self.tr("Problem"))))
         self.tree.setRootIsDecorated(False)
         self.tree.setWordWrap(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -38,6 +38,7 @@ from annotator.core.store import Store
 from annotator.ui import i18n
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribution import Attribution
+from annotator.ui.carry_over_view import CarryOverAction
 from annotator.ui.document_list import DocumentListPanel
 from annotator.ui.error_list import ErrorListDialog
 from annotator.ui.export_dialog import ExportDialog, ExportReportDialog, losses
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         self.label_bar.labelClicked.connect(self.article_view.apply_label)
         # Links, the claim ledger and the report (issue 9): menus, panel, keys.
         self.attribution = Attribution(self)
+        self.carry_over = CarryOverAction(self)
 
         self.retranslate()
         self._restore_layout()
@@ -312,6 +314,7 @@ class MainWindow(QMainWindow):
         self._show_spans()
         self._update_title()
         self.attribution.retranslate()
+        self.carry_over.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -336,6 +336,95 @@
     </message>
 </context>
 <context>
+    <name>CarryOver</name>
+    <message>
+        <source>Carry over %1 span(s)</source>
+        <translation>Reporter %1 annotation(s)</translation>
+    </message>
+</context>
+<context>
+    <name>CarryOverAction</name>
+    <message>
+        <source>&amp;Carry spans over from an earlier version…</source>
+        <translation>&amp;Reporter les annotations d’une version précédente…</translation>
+    </message>
+    <message>
+        <source>Open the corrected article first.</source>
+        <translation>Ouvrez d’abord l’article corrigé.</translation>
+    </message>
+    <message>
+        <source>No other article has spans to carry over.</source>
+        <translation>Aucun autre article n’a d’annotations à reporter.</translation>
+    </message>
+    <message>
+        <source>Carrying spans over…</source>
+        <translation>Report des annotations…</translation>
+    </message>
+    <message>
+        <source>Carried %1 span(s) over.</source>
+        <translation>%1 annotation(s) reportée(s).</translation>
+    </message>
+    <message>
+        <source>%1 were already there.</source>
+        <translation>%1 y étaient déjà.</translation>
+    </message>
+    <message>
+        <source>Some spans could not be carried over</source>
+        <translation>Certaines annotations n’ont pas pu être reportées</translation>
+    </message>
+    <message>
+        <source>%1 span(s) were left on the earlier version: their text is not in the corrected article. Tag them again where they belong.</source>
+        <translation>%1 annotation(s) restent sur la version précédente&#xa0;: leur texte n’est plus dans l’article corrigé. Annotez-les de nouveau à leur place.</translation>
+    </message>
+    <message>
+        <source>Span</source>
+        <translation>Annotation</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotateur</translation>
+    </message>
+</context>
+<context>
+    <name>CarryOverDialog</name>
+    <message>
+        <source>Carry spans over</source>
+        <translation>Reporter les annotations</translation>
+    </message>
+    <message>
+        <source>Carry the spans of an earlier version onto “%1”:</source>
+        <translation>Reporter les annotations d’une version précédente sur «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Everyone’s spans</source>
+        <translation>Les annotations de tous</translation>
+    </message>
+    <message>
+        <source>Only mine (%1)</source>
+        <translation>Seulement les miennes (%1)</translation>
+    </message>
+    <message>
+        <source>Spans:</source>
+        <translation>Annotations&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Carry over</source>
+        <translation>Reporter</translation>
+    </message>
+    <message>
+        <source>%1 span(s)</source>
+        <translation>%1 annotation(s)</translation>
+    </message>
+    <message>
+        <source>same source</source>
+        <translation>même source</translation>
+    </message>
+    <message>
+        <source>same title</source>
+        <translation>même titre</translation>
+    </message>
+</context>
+<context>
     <name>ChooseAnnotatorsDialog</name>
     <message>
         <source>Review this article</source>
