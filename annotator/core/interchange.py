@@ -39,6 +39,8 @@ from annotator.core.models import (
     LinkType,
     Origin,
     Span,
+    Status,
+    StatusEntry,
     normalise_newlines,
     utc_now,
 )
@@ -94,6 +96,8 @@ class FileImportReport:
     unknown_labels: list[str] = field(default_factory=list)
     """Labels and relation types of the file the project lacks (when not added):
     what ``add_labels=True`` would add."""
+    statuses_set: Counter[str] = field(default_factory=Counter)
+    """Status -> how many imported layers were given it (``done``, ``in_progress``)."""
 
     def lines(self) -> list[str]:
         added = sum(self.spans_added.values())
@@ -107,6 +111,12 @@ class FileImportReport:
             out.append(f"  offsets: {self.unit}")
         if self.links_added:
             out.append(f"  {self.links_added} links added")
+        if self.statuses_set:
+            marked = ", ".join(
+                f"{count} {status.replace('_', ' ')}"
+                for status, count in sorted(self.statuses_set.items())
+            )
+            out.append(f"  layers marked: {marked}")
         if self.duplicates:
             out.append(f"  {self.duplicates} spans already there: skipped")
         if self.labels_added:
@@ -359,6 +369,9 @@ class _Plan:
     link_types: dict[str, LinkType] = field(default_factory=dict)
     """Relation types the file uses that the project lacks (``add_labels``), by name,
     allowed between the labels the file links with them."""
+    statuses: dict[tuple[str, str], Status] = field(default_factory=dict)
+    """(document, layer) -> the status the import gives the layer: done when the tool
+    says the work was finished, else in progress. Never lowers a status already there."""
 
 
 def _layer_names(foreign: ForeignFile, as_name: str | None) -> dict[str, str]:
@@ -553,6 +566,14 @@ def _plan_file(
             continue
         plan.documents.setdefault(document.id, document)
         plan.spans.extend(record_spans)
+        layers = {span.annotator for span in record_spans}
+        if record.finished and not layers:  # finished, and found nothing to tag
+            named = layer_names.get(record.annotator or "", record.annotator)
+            layers = {named} if named else set()
+        for name in layers:
+            status = Status.DONE if record.finished else Status.IN_PROGRESS
+            if plan.statuses.get((document.id, name)) != Status.DONE:
+                plan.statuses[(document.id, name)] = status
         plan.relations.extend(record_relations)
         plan.link_types.update(new_link_types)
         for label in record_labels:
@@ -690,6 +711,9 @@ def import_file(
         report.documents_added = sum(added)
         report.documents_known = len(added) - report.documents_added
         store.add_spans(plan.spans)
+        for (doc_id, name), status in plan.statuses.items():
+            if store.carry_status(StatusEntry(doc_id=doc_id, annotator=name, status=status)):
+                report.statuses_set[status.value] += 1
         if plan.relations:
             _import_links(store, plan, report)
     for span in plan.spans:

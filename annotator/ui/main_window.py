@@ -519,7 +519,7 @@ class MainWindow(QMainWindow):
             str(Path.home()),
             self.tr("Articles (*.txt *.md *.html *.htm);;All files (*)")
             + ";;"
-            + self.tr("Annotated files from other tools (*.jsonl *.json)"),
+            + self.tr("Annotated files from other tools (*.jsonl *.json *.tsv)"),
         )
         if files:
             self.start_import([Path(name) for name in files])

@@ -1034,8 +1034,8 @@
         <translation>Articles (*.txt *.md *.html *.htm);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <source>Annotated files from other tools (*.jsonl *.json)</source>
-        <translation>Fichiers annotés par d’autres outils (*.jsonl *.json)</translation>
+        <source>Annotated files from other tools (*.jsonl *.json *.tsv)</source>
+        <translation>Fichiers annotés par d’autres outils (*.jsonl *.json *.tsv)</translation>
     </message>
     <message>
         <source>Import a folder of articles</source>

@@ -250,6 +250,7 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
             )
             if text is None:
                 record.problem = "the task's data has no text"
+            record.finished = kind != "prediction"  # cancelled annotations were skipped
             origin = "suggested:model" if kind == "prediction" else None
             if group.get("result") is not None and not isinstance(group.get("result"), list):
                 record.problem = "the annotation's result is not a list"

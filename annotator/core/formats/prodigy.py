@@ -179,6 +179,7 @@ def read(path: Path) -> ForeignFile:
             annotator=named if isinstance(named, str) and named else path.stem,
             annotator_is_fallback=not (isinstance(named, str) and named),
             meta=as_dict(value.get("meta")),
+            finished=True,  # only accepted answers get here
         )
         if record.text is None:
             record.problem = "the task has no text"

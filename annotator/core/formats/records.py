@@ -60,6 +60,10 @@ class ForeignRecord:
     line_problems: list[tuple[int, str]] = field(default_factory=list)
     """(line, reason) for records spread over lines (a brat .ann file): any of them
     refuses the whole record, and each is reported."""
+    finished: bool = False
+    """The tool recorded this layer as finished work (a submitted Label Studio
+    annotation, an accepted Prodigy answer): the layer is imported as done, not in
+    progress."""
 
     def where(self) -> str:
         return f"{self.path}:{self.line}" if self.line is not None else str(self.path)
