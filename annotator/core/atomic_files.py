@@ -71,6 +71,7 @@ def write_lines_atomically(path: Path, lines: Iterable[bytes]) -> str:
 
             def drain() -> None:
                 unsynced = 0
+                ended = False  # the producer's end mark was taken from the queue
                 try:
                     while (chunk := chunks.get()) is not None:
                         file.write(chunk)
@@ -80,11 +81,14 @@ def write_lines_atomically(path: Path, lines: Iterable[bytes]) -> str:
                             file.flush()
                             _sync_data(file.fileno())
                             unsynced = 0
+                    ended = True
                     file.flush()
                     os.fsync(file.fileno())
                 except BaseException as error:  # handed to the producing thread
                     failures.append(error)
-                    while chunks.get() is not None:  # never leave the producer blocked
+                    # Never leave the producer blocked on a full queue; after the end
+                    # mark nothing more comes, and waiting for one would hang.
+                    while not ended and chunks.get() is not None:
                         pass
 
             writer = threading.Thread(target=drain, name="annotator-file-writer", daemon=True)

@@ -71,3 +71,27 @@ def test_a_full_disk_while_writing_reports_it_and_leaves_no_file(
     assert not exporting.is_alive(), "the export hung after the disk filled up"
     assert len(raised) == 1 and "No space left" in str(raised[0])
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_failure_of_the_final_sync_reports_it_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_disk(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(atomic_files.os, "fsync", broken_disk)
+    path = tmp_path / "gold.jsonl"
+    raised: list[BaseException] = []
+
+    def export() -> None:
+        try:
+            write_lines_atomically(path, iter(LINES[:10]))  # one chunk: no sync before the end
+        except BaseException as error:
+            raised.append(error)
+
+    exporting = threading.Thread(target=export, daemon=True)
+    exporting.start()
+    exporting.join(timeout=30)
+    assert not exporting.is_alive(), "the export hung when the final sync failed"
+    assert len(raised) == 1 and "Input/output error" in str(raised[0])
+    assert list(tmp_path.iterdir()) == []
