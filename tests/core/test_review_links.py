@@ -122,3 +122,23 @@ def test_the_gold_export_carries_the_carried_link(
     assert [(r["type"], by_id[r["from"]], by_id[r["to"]]) for r in record["relations"]] == [
         ("said_by", "Meta a offert 100 millions", "Sam Altman")
     ]
+
+
+def test_a_denial_of_a_claim_in_another_article_reaches_gold_too(
+    store: Store, doc: Document
+) -> None:
+    other_text = "Andrew Bosworth dément toute prime de 100 millions."
+    other = Document.from_text(other_text)
+    store.add_document(other)
+    denial_key = (0, len(other_text), "denial")
+    for name in PAIR:
+        (claim,) = [s for s in store.spans(doc.id, name) if s.label == "claim"]
+        denial = store.add_span(store.make_span(other, name, *denial_key))
+        links.add_link(store, "denies", denial.id, claim.id)
+    review.accept(store, doc.id, "editor", *CLAIM, PAIR)
+    review.accept(store, other.id, "editor", *denial_key, PAIR)
+    (carried,) = store.links(annotators=[GOLD_LAYER], doc_id=other.id)
+    assert carried.type == "denies"
+    assert store.span(carried.from_span).doc_id == other.id
+    (gold_claim,) = [s for s in store.spans(doc.id, GOLD_LAYER) if s.label == "claim"]
+    assert carried.to_span == gold_claim.id
