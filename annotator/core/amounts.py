@@ -40,6 +40,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+AMOUNT_LABEL = "amount"
+"""The label whose spans carry an amount's reading in ``attrs``."""
+
 Qualifier = Literal["more_than", "less_than", "up_to", "at_least", "about"]
 
 

@@ -29,15 +29,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from pydantic import BaseModel, Field
 
-from annotator.core import links
+from annotator.core import amounts, links
 from annotator.core.errors import AnnotatorError
+from annotator.core.language import document_language
 from annotator.core.models import (
     GOLD_LAYER,
     Decision,
     DecisionKind,
+    Document,
     Link,
     Origin,
     Span,
@@ -431,8 +434,7 @@ def _decide(
                     gold[1],
                     gold[2],
                     origin=Origin.REVIEW.value,
-                    # An amount's value, currency and so on come with the accepted span.
-                    attrs=dict(had[0].attrs) if had and gold == candidate else None,
+                    attrs=_gold_attrs(store, document, had, candidate, gold),
                 )
                 store.add_span(created)
             except AnnotatorError as error:
@@ -457,6 +459,24 @@ def _decide(
     link_index.decided(decision)
     links_added = _carry_links(link_index, had, gold_span_id) if gold_span_id else []
     return decision, created, removed, links_added, links_removed
+
+
+def _gold_attrs(
+    store: Store, document: Document, had: Sequence[Span], candidate: SpanKey, gold: SpanKey
+) -> dict[str, Any] | None:
+    """The attributes of a new gold span. An accepted span comes with its own (an
+    amount's value, currency and so on). An amount the reviewer added or edited is read
+    from its text, as in the window, unless a person had set its value (F2) and only its
+    boundaries moved."""
+    if had and gold == candidate:
+        return dict(had[0].attrs)
+    if gold[2] != amounts.AMOUNT_LABEL:
+        return None
+    for span in had:
+        if span.label == amounts.AMOUNT_LABEL and span.attrs.get("checked"):
+            return dict(span.attrs)
+    language = document_language(store, document)
+    return amounts.attrs_for_span(document.text[gold[0] : gold[1]], language)
 
 
 class _LinkIndex:

@@ -45,7 +45,7 @@ ORIGINS = {
     "gazetteer": Origin.SUGGESTED_GAZETTEER.value,
     "model": Origin.SUGGESTED_MODEL.value,
 }
-AMOUNT_LABEL = "amount"
+AMOUNT_LABEL = amounts.AMOUNT_LABEL
 GAZETTEER_LABELS = ("person", "organisation")
 MODEL_PACKAGES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
 """spaCy pipeline per document language; French for documents of unknown language."""

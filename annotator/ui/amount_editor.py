@@ -34,7 +34,7 @@ from annotator.core.store import Store
 from annotator.ui.commands import ChangeSpan, SpanListener
 from annotator.ui.models import SPAN_ID_ROLE
 
-AMOUNT_LABEL = "amount"
+AMOUNT_LABEL = amounts.AMOUNT_LABEL
 UNREADABLE_MARK = "⚠"
 CURRENCIES = ("", "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD")
 QUALIFIERS = ("", "about", "more_than", "less_than", "up_to", "at_least")

@@ -289,3 +289,27 @@ def test_rejecting_an_accepted_span_takes_it_out_of_gold(store: Store, doc: Docu
     assert store.spans(doc.id, GOLD_LAYER) == [removed]
     review.reapply(store, change)
     assert gold_keys(store, doc.id) == set()
+
+
+def test_an_amount_the_reviewer_adds_or_edits_is_read_like_one_tagged_in_the_window(
+    store: Store, doc: Document
+) -> None:
+    offert = key("offert 100 millions", "amount")  # nobody has this one
+    review.accept(store, doc.id, "editor", *offert, TEAM)
+    added = {(s.start, s.end): s for s in store.spans(doc.id, GOLD_LAYER)}[offert[:2]]
+    assert added.attrs["value"] == 100_000_000
+    # An edit of the short version to the long one reads the long text.
+    review.edit(store, doc.id, "editor", *AMOUNT_SHORT, ["bob"], new_end=AMOUNT_LONG[1])
+    edited = {(s.start, s.end): s for s in store.spans(doc.id, GOLD_LAYER)}[AMOUNT_LONG[:2]]
+    assert edited.attrs["value"] == 100_000_000
+
+
+def test_an_amount_value_a_person_set_survives_a_boundary_edit(
+    store: Store, doc: Document
+) -> None:
+    (bobs,) = [s for s in store.spans(doc.id, "bob") if s.label == "amount"]
+    checked = {"value": 100, "currency": "EUR", "readable": True, "checked": True}
+    store.update_span(bobs.id, attrs=checked)
+    review.edit(store, doc.id, "editor", *AMOUNT_SHORT, ["bob"], new_end=AMOUNT_LONG[1])
+    edited = {(s.start, s.end): s for s in store.spans(doc.id, GOLD_LAYER)}[AMOUNT_LONG[:2]]
+    assert edited.attrs == checked
