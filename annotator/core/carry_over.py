@@ -233,6 +233,8 @@ class CarryOverReport:
     """Old spans the new document already has (same annotator, offsets and label)."""
     not_placed: list[Span] = field(default_factory=list)
     """Old spans whose exact text no longer appears in the new document."""
+    started: list[str] = field(default_factory=list)
+    """Annotators whose layer on the new document went from not started to in progress."""
 
 
 def carry_over(
@@ -284,6 +286,7 @@ def carry_over(
         for name in sorted({span.annotator for span in to_add}):
             if store.status(new_id, name) == Status.NOT_STARTED:
                 store.set_status(new_id, name, Status.IN_PROGRESS)
+                report.started.append(name)
     return report
 
 
@@ -332,10 +335,16 @@ def take_back(store: Store, report: CarryOverReport) -> list[Span]:
         for carried in report.carried:
             if store.has_span(carried.new.id):
                 removed.append(store.delete_span(carried.new.id))
+        for name in report.started:
+            if store.status(report.new_id, name) == Status.IN_PROGRESS:
+                store.set_status(report.new_id, name, Status.NOT_STARTED)
     return removed
 
 
-def put_back(store: Store, spans: list[Span]) -> None:
+def put_back(store: Store, report: CarryOverReport, spans: list[Span]) -> None:
     """Add again the spans :func:`take_back` removed, same ids (redo)."""
     with store.transaction():
         store.add_spans([span for span in spans if not store.has_span(span.id)])
+        for name in report.started:
+            if store.status(report.new_id, name) == Status.NOT_STARTED:
+                store.set_status(report.new_id, name, Status.IN_PROGRESS)

@@ -124,7 +124,7 @@ class CarryOverStep(QUndoCommand):
     def redo(self) -> None:
         if self._removed is None:
             return  # the first time, the task has already written it
-        self._apply(lambda: carry_over.put_back(self.store, self._removed or []))
+        self._apply(lambda: carry_over.put_back(self.store, self.report, self._removed or []))
 
     def undo(self) -> None:
         def take() -> None:

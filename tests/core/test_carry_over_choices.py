@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from annotator.core.carry_over import carry_over, earlier_versions, put_back, take_back
-from annotator.core.models import Document
+from annotator.core.models import Document, Status
 from annotator.core.store import Store
 
 OLD_TEXT = "Meta a proposé 100 M$ à un chercheur, selon Sam Altman. Meta dément."
@@ -42,8 +42,12 @@ def test_a_carry_over_taken_back_and_put_back_is_the_same(store: Store) -> None:
     carried = store.spans(new.id)
     assert [span.text for span in carried] == ["Sam Altman", "Meta dément"]
 
+    assert store.status(new.id, "alice") == Status.IN_PROGRESS
+
     removed = take_back(store, report)
     assert store.spans(new.id) == []
+    assert store.status(new.id, "alice") == Status.NOT_STARTED
     assert len(store.spans(old.id)) == 2  # the old article keeps its spans
-    put_back(store, removed)
+    put_back(store, report, removed)
     assert store.spans(new.id) == carried
+    assert store.status(new.id, "alice") == Status.IN_PROGRESS
