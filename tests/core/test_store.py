@@ -42,6 +42,15 @@ def test_a_project_from_the_first_schema_keeps_every_span_after_the_upgrade(
         assert store.spans(doc.id) == before
         assert [(s.start, s.end) for s in before] == [(0, 10), (0, 3), (26, 30)]
         assert store.integrity_check() == "ok"
+        # The upgrade's point: each document's spans come in export order from the
+        # index, with no sort per document.
+        plan = store.conn.execute(
+            'EXPLAIN QUERY PLAN SELECT id, text FROM spans WHERE doc_id = ? '
+            'ORDER BY start, "end" DESC, label, annotator, id',
+            (doc.id,),
+        ).fetchall()
+        details = " ".join(row[-1] for row in plan)
+        assert "spans_in_document_order" in details and "TEMP B-TREE" not in details
 
 
 def test_importing_the_same_text_twice_adds_nothing(store: Store, doc: Document) -> None:
