@@ -14,7 +14,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from annotator.core.errors import InputError
+from annotator.core.formats.records import read_utf8
 from annotator.core.resources import schemas_dir
 
 
@@ -86,12 +86,7 @@ def record_problems(record: Any, line: int, seen_span_ids: dict[str, int]) -> li
 def validate_gold_file(path: Path | str) -> list[Problem]:
     """Every problem in a gold JSONL file; an empty list when it is valid."""
     path = Path(path)
-    try:
-        content = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    content = read_utf8(path)  # what the import reads, the validator reads
     problems: list[Problem] = []
     seen_span_ids: dict[str, int] = {}
     # split("\n"), not splitlines(): a U+2028 inside a JSON string is not a new line.

@@ -47,6 +47,24 @@ def test_a_failure_while_producing_lines_leaves_the_old_file_untouched(tmp_path:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["gold.jsonl"]
 
 
+def export_failure(path: Path, lines: list[bytes]) -> BaseException:
+    """Write ``lines`` on a thread of its own and return what it raised; a hang fails."""
+    raised: list[BaseException] = []
+
+    def export() -> None:
+        try:
+            write_lines_atomically(path, iter(lines))
+        except BaseException as error:
+            raised.append(error)
+
+    exporting = threading.Thread(target=export, daemon=True)
+    exporting.start()
+    exporting.join(timeout=30)
+    assert not exporting.is_alive(), "the export hung"
+    assert len(raised) == 1, "the failure was not reported"
+    return raised[0]
+
+
 def test_a_full_disk_while_writing_reports_it_and_leaves_no_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -54,22 +72,10 @@ def test_a_full_disk_while_writing_reports_it_and_leaves_no_file(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(atomic_files, "_sync_data", disk_full)
-    path = tmp_path / "gold.jsonl"
-    raised: list[BaseException] = []
-
-    def export() -> None:
-        try:
-            write_lines_atomically(path, iter(LINES))
-        except BaseException as error:
-            raised.append(error)
-
     # The writing thread fails after a few chunks while many more are still coming: the
     # producer must neither hang on the full queue nor leave a file behind.
-    exporting = threading.Thread(target=export, daemon=True)
-    exporting.start()
-    exporting.join(timeout=30)
-    assert not exporting.is_alive(), "the export hung after the disk filled up"
-    assert len(raised) == 1 and "No space left" in str(raised[0])
+    failure = export_failure(tmp_path / "gold.jsonl", LINES)
+    assert "No space left" in str(failure)
     assert list(tmp_path.iterdir()) == []
 
 
@@ -80,18 +86,7 @@ def test_a_failure_of_the_final_sync_reports_it_and_leaves_no_file(
         raise OSError(errno.EIO, "Input/output error")
 
     monkeypatch.setattr(atomic_files.os, "fsync", broken_disk)
-    path = tmp_path / "gold.jsonl"
-    raised: list[BaseException] = []
-
-    def export() -> None:
-        try:
-            write_lines_atomically(path, iter(LINES[:10]))  # one chunk: no sync before the end
-        except BaseException as error:
-            raised.append(error)
-
-    exporting = threading.Thread(target=export, daemon=True)
-    exporting.start()
-    exporting.join(timeout=30)
-    assert not exporting.is_alive(), "the export hung when the final sync failed"
-    assert len(raised) == 1 and "Input/output error" in str(raised[0])
+    # One chunk: nothing is synced before the end mark, then the final sync fails.
+    failure = export_failure(tmp_path / "gold.jsonl", LINES[:10])
+    assert "Input/output error" in str(failure)
     assert list(tmp_path.iterdir()) == []

@@ -90,18 +90,24 @@ class ForeignFile:
 _TOO_DEEP = "JSON nested too deeply to be an annotation file"
 
 
+def read_utf8(path: Path) -> str:
+    """A file's text, a UTF-8 byte order mark left out; an ``InputError`` naming the file
+    when it cannot be read or is not UTF-8."""
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+
+
 def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
     """(line number, value) for each JSON value in a JSON Lines file.
 
     Also reads JSON values spread over several lines (doccano's pretty-printed
     examples): values are decoded one after another, not line by line.
     """
-    try:
-        content = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    content = read_utf8(path)
     decoder = json.JSONDecoder()
     position = 0
     line = 1

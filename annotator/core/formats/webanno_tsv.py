@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.formats.records import ForeignFile, ForeignRecord, ForeignSpan
+from annotator.core.formats.records import ForeignFile, ForeignRecord, ForeignSpan, read_utf8
 from annotator.core.links import ForeignRelation
 from annotator.core.models import GOLD_LAYER
 from annotator.core.offsets import Utf16Map, utf16_length
@@ -547,13 +547,7 @@ class _Reader:
 
 def read_document(path: Path, skipped: Counter[str]) -> ForeignRecord:
     """One file: its text, spans and relations, with UTF-16 offsets."""
-    try:
-        content = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from error
-    return _Reader(path, skipped).read(content)
+    return _Reader(path, skipped).read(read_utf8(path))
 
 
 def read(path: Path) -> ForeignFile:
