@@ -223,22 +223,27 @@ def import_command(
     partial: bool = False,
 ) -> None:
     """Import articles: .txt, .md, .html and .htm files, or folders of them (searched
-    recursively). Text may be UTF-8, UTF-16 with a byte order mark, or Windows-1252 /
+    recursively), and files annotated in other tools; a .zip archive is read as its
+    folder would be. Text may be UTF-8, UTF-16 with a byte order mark, or Windows-1252 /
     Latin-1; from HTML only the article's main text is kept. An article already in the
     project is left as it is. Exits with status 1 if any file failed."""
     # Paths are classified here, before article import: files annotated by other tools
-    # (doccano, Label Studio, brat, ...) are to be split off and dispatched to their own
-    # importer at this point; whatever is left is imported as plain articles.
-    from annotator.core.interchange import import_annotated, is_annotated_input, parse_label_map
+    # (doccano, Label Studio, brat, ...) go to their own importer, archives are opened
+    # and their members sorted the same way; the rest is imported as plain articles.
+    from annotator.core.importing import opened_inputs
+    from annotator.core.interchange import import_annotated, parse_label_map
 
-    annotated = [p for p in paths if format_name != "auto" or is_annotated_input(Path(p))]
-    article_paths = [p for p in paths if p not in annotated]
     refused = 0
-    with obj.store() as store:
+    with opened_inputs(paths, all_annotated=format_name != "auto") as inputs, obj.store() as store:
+        if inputs.refused:  # a damaged or unsafe archive: nothing is imported
+            raise inputs.refused[0]
+        annotated = [item.path for item in inputs.annotated]
+        article_paths = inputs.articles
         if annotated:
             annotations = import_annotated(
                 store,
                 annotated,
+                shown=inputs.shown(),
                 format_name=format_name,
                 as_name=as_name,
                 label_map=parse_label_map(label_map),

@@ -5,17 +5,102 @@
 This is what the window does with File → Import and with files dropped on it. Each
 annotated file is imported whole or not at all, as ``annotator import`` does; a file
 that cannot be read at all is reported with the reason and the others still import.
+
+A ``.zip`` is opened (``archives.extracted``) for as long as the import lasts and its
+members sorted the same way, each named ``ARCHIVE.zip/inner/path``; an archive that is
+itself a brat or WebAnno folder (an INCEpTION project export) goes whole to the
+annotation import, so its ``source/`` documents are not imported again as articles.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core import ingest, interchange
+from annotator.core import archives, ingest, interchange
 from annotator.core.errors import InputError
+from annotator.core.formats import brat, webanno_tsv
+from annotator.core.ingest import FileResult, InputFile
 from annotator.core.store import Store
+
+
+@dataclass
+class Inputs:
+    """What the user gave, sorted between the two importers, each with its shown name."""
+
+    articles: list[ingest.Given] = field(default_factory=list)
+    annotated: list[InputFile] = field(default_factory=list)
+    refused: list[InputError] = field(default_factory=list)
+    """Archives that are damaged or unsafe to open: nothing of them is read."""
+    archive_of: dict[Path, Path] = field(default_factory=dict)
+    """An archive member's shown name -> the archive (what to import again)."""
+
+    def shown(self) -> dict[Path, str]:
+        """The annotated paths known to the user by another name (archive members)."""
+        return {item.path: item.shown for item in self.annotated if str(item.path) != item.shown}
+
+
+def _taken_whole(folder: Path, root: Path) -> bool:
+    """An archive's folder the annotation import takes whole: a brat folder whose
+    annotation.conf is in the archive (brat also looks above it: outside the archive,
+    in the temporary folder's parents), or a folder of WebAnno files."""
+    if brat.layer_folders(folder):
+        inside = [parent for parent in (folder, *folder.parents) if parent.is_relative_to(root)]
+        return any((parent / brat.CONF_NAME).is_file() for parent in inside)
+    return bool(webanno_tsv.folder_files(folder))
+
+
+def _sort_archive(folder: Path, shown: str, archive: Path, inputs: Inputs) -> None:
+    """An extracted archive's members, as the importers will take them: annotated files
+    and brat/WebAnno folders wherever they are, articles, the rest skipped."""
+    found = len(inputs.articles) + len(inputs.annotated)
+
+    def visit(current: Path, current_shown: str) -> None:
+        if _taken_whole(current, folder):
+            inputs.annotated.append(InputFile(current, current_shown))
+            inputs.archive_of[Path(current_shown)] = archive
+            return
+        for entry in sorted(current.iterdir(), key=lambda entry: entry.name):
+            entry_shown = f"{current_shown}/{entry.name}"
+            if entry.is_dir():
+                visit(entry, entry_shown)
+            elif interchange.is_annotated_input(entry):
+                inputs.annotated.append(InputFile(entry, entry_shown))
+                inputs.archive_of[Path(entry_shown)] = archive
+            elif entry.suffix.lower() in ingest.ARTICLE_SUFFIXES:
+                inputs.articles.append(InputFile(entry, entry_shown))
+            else:
+                reason = f"not a {ingest.SUPPORTED} file"
+                inputs.articles.append(FileResult(entry_shown, "skipped", reason=reason))
+
+    visit(folder, shown)
+    if len(inputs.articles) + len(inputs.annotated) == found:
+        inputs.articles.append(FileResult(shown, "skipped", reason="nothing in the archive"))
+
+
+@contextmanager
+def opened_inputs(paths: Iterable[Path | str], *, all_annotated: bool = False) -> Iterator[Inputs]:
+    """The paths sorted between the article and the annotation import, archives opened
+    for as long as the block lasts. ``all_annotated`` sends every path that is not an
+    archive to the annotation import (``--format`` given)."""
+    inputs = Inputs()
+    with ExitStack() as stack:
+        for given in paths:
+            path = Path(given)
+            if archives.is_archive(path):
+                try:
+                    folder = stack.enter_context(archives.extracted(path))
+                except InputError as error:
+                    inputs.refused.append(error)
+                    continue
+                _sort_archive(folder, str(given), path, inputs)
+            elif all_annotated or interchange.is_annotated_input(path):
+                inputs.annotated.append(InputFile(path, str(path)))
+            else:
+                inputs.articles.append(given)
+        yield inputs
 
 
 @dataclass
@@ -26,14 +111,22 @@ class MixedImportReport(ingest.ImportReport):
     unreadable: list[InputError] = field(default_factory=list)
     """Annotated files that could not be read at all (not JSON, no known shape)."""
     annotated_paths: list[Path] = field(default_factory=list)
+    archive_of: dict[Path, Path] = field(default_factory=dict)
+    """An archive member's shown name -> the archive it came from."""
 
     def annotation_problems(self) -> list[InputError]:
         """Each refused record (with its file and line) and each unreadable file."""
         return [*self.unreadable, *self.annotations.refused]
 
     def paths_with_unknown_labels(self) -> list[Path]:
-        """The annotated files refused for labels the project lacks."""
-        return [f.path for f in self.annotations.files if f.refused and f.unknown_labels]
+        """The annotated files refused for labels the project lacks (for a member of an
+        archive, the archive: its temporary copy is gone)."""
+        paths: list[Path] = []
+        for f in self.annotations.files:
+            path = self.archive_of.get(f.path, f.path)
+            if f.refused and f.unknown_labels and path not in paths:
+                paths.append(path)
+        return paths
 
 
 def import_articles_and_annotations(
@@ -44,22 +137,27 @@ def import_articles_and_annotations(
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> MixedImportReport:
-    chosen = [Path(path) for path in paths]
-    annotated = [path for path in chosen if interchange.is_annotated_input(path)]
-    articles = [path for path in chosen if path not in annotated]
-    report = MixedImportReport(annotated_paths=annotated)
-    if articles:
-        # Looked up at call time: tests replace ingest.import_paths.
-        done = ingest.import_paths(store, articles, progress=progress, should_cancel=should_cancel)
-        report.results, report.cancelled = done.results, done.cancelled
-    for path in annotated:
-        if report.cancelled or (should_cancel is not None and should_cancel()):
-            report.cancelled = True
-            break
-        try:
-            report.annotations.files.append(
-                interchange.import_file(store, path, add_labels=add_labels)
+    with opened_inputs([Path(path) for path in paths]) as inputs:
+        report = MixedImportReport(
+            annotated_paths=[Path(item.shown) for item in inputs.annotated],
+            archive_of=inputs.archive_of,
+            unreadable=list(inputs.refused),
+        )
+        if inputs.articles:
+            # Looked up at call time: tests replace ingest.import_paths.
+            done = ingest.import_paths(
+                store, inputs.articles, progress=progress, should_cancel=should_cancel
             )
-        except InputError as error:
-            report.unreadable.append(error)
+            report.results, report.cancelled = done.results, done.cancelled
+        for item in inputs.annotated:
+            if report.cancelled or (should_cancel is not None and should_cancel()):
+                report.cancelled = True
+                break
+            shown = item.shown if str(item.path) != item.shown else None
+            try:
+                report.annotations.files.append(
+                    interchange.import_file(store, item.path, add_labels=add_labels, shown=shown)
+                )
+            except InputError as error:
+                report.unreadable.append(error)
     return report

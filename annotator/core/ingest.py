@@ -166,7 +166,12 @@ def _walk(
             yield FileResult(entry_shown, "skipped", reason=f"not a {SUPPORTED} file")
 
 
-def collect_inputs(paths: Iterable[str | Path]) -> list[InputFile | FileResult]:
+Given = str | Path | InputFile | FileResult
+"""A path as the user gave it, a file or folder with the name to show for it (a member
+of an archive), or a result already decided (an archive's member left out)."""
+
+
+def collect_inputs(paths: Iterable[Given]) -> list[InputFile | FileResult]:
     """Expand the paths a user gave into files to read, in order.
 
     Folders are walked recursively in sorted order, skipping hidden files and folders;
@@ -177,8 +182,13 @@ def collect_inputs(paths: Iterable[str | Path]) -> list[InputFile | FileResult]:
     inputs: list[InputFile | FileResult] = []
     seen: set[str] = set()
     for given in paths:
-        shown = str(given)
-        path = Path(given)
+        if isinstance(given, FileResult):
+            inputs.append(given)
+            continue
+        if isinstance(given, InputFile):
+            path, shown = given.path, given.shown
+        else:
+            path, shown = Path(given), str(given)
         if path.is_dir():
             found: Iterable[InputFile | FileResult] = _walk(path, shown)
         elif not path.exists():
@@ -417,7 +427,7 @@ def _html_title(tree: Any) -> str:
 
 def import_paths(
     store: Store,
-    paths: Iterable[str | Path],
+    paths: Iterable[Given],
     *,
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -673,19 +673,30 @@ def import_file(
     predictions: bool = False,
     offsets: str = "auto",
     partial: bool = False,
+    shown: str | None = None,
 ) -> FileImportReport:
     """Import one annotated file (or brat folder) in one transaction.
 
-    With a refused record, nothing of the file is stored unless ``partial``.
+    With a refused record, nothing of the file is stored unless ``partial``. ``shown``
+    is how the user knows ``path`` (``ARCHIVE.zip/inner/path`` for a member of an
+    archive extracted to a temporary folder): documents' sources, the report and
+    errors name it instead of ``path``.
     """
     path = Path(path)
     if not path.exists():
-        raise InputError(path, "no such file or folder")
+        raise InputError(shown or path, "no such file or folder")
     if offsets not in UNITS:
-        raise InputError(path, f"unknown offset unit {offsets!r}: use {', '.join(UNITS)}")
-    name = detect_format(path) if format_name == "auto" else format_name
-    foreign = read_file(path, name, predictions=predictions)
-    report = FileImportReport(path, name, skipped=foreign.skipped)
+        raise InputError(shown or path, f"unknown offset unit {offsets!r}: use {', '.join(UNITS)}")
+    try:
+        name = detect_format(path) if format_name == "auto" else format_name
+        foreign = read_file(path, name, predictions=predictions)
+    except InputError as error:
+        if shown is None:
+            raise
+        raise _shown_error(error, path, shown) from error
+    if shown is not None:
+        _show_as(foreign, path, shown)
+    report = FileImportReport(Path(shown) if shown else path, name, skipped=foreign.skipped)
     plan = _plan_file(
         store,
         foreign,
@@ -719,6 +730,34 @@ def import_file(
     for span in plan.spans:
         report.spans_added[span.annotator] += 1
     return report
+
+
+def _shown_text(text: str, path: Path, shown: str) -> str:
+    """``text`` with ``path`` (a temporary folder's) named as the user knows it."""
+    return text.replace(str(path), shown)
+
+
+def _shown_error(error: InputError, path: Path, shown: str) -> InputError:
+    return InputError(
+        _shown_text(error.path, path, shown),
+        _shown_text(error.reason, path, shown),
+        line=error.line,
+    )
+
+
+def _show_as(foreign: ForeignFile, path: Path, shown: str) -> None:
+    """Name ``path`` as ``shown`` wherever the reader kept it: the file's and each
+    record's path (in the report and errors) and the sources brat keeps."""
+    foreign.path = Path(_shown_text(str(foreign.path), path, shown))
+    for record in foreign.records:
+        record.path = Path(_shown_text(str(record.path), path, shown))
+        if record.source is not None:
+            record.source = _shown_text(record.source, path, shown)
+        record.line_problems = [
+            (line, _shown_text(reason, path, shown)) for line, reason in record.line_problems
+        ]
+        if record.problem is not None:
+            record.problem = _shown_text(record.problem, path, shown)
 
 
 def _add_link_types(store: Store, kinds: list[LinkType]) -> list[str]:
@@ -815,9 +854,11 @@ def import_annotated(
     predictions: bool = False,
     offsets: str = "auto",
     partial: bool = False,
+    shown: Mapping[Path, str] | None = None,
 ) -> ImportReport:
     """Import each annotated file or brat folder; each file is whole or not at all
-    (unless ``partial``: then a file's good records go in without its refused ones)."""
+    (unless ``partial``: then a file's good records go in without its refused ones).
+    ``shown`` names paths the user knows by another name (archive members)."""
     report = ImportReport()
     for path in paths:
         report.files.append(
@@ -831,6 +872,7 @@ def import_annotated(
                 predictions=predictions,
                 offsets=offsets,
                 partial=partial,
+                shown=(shown or {}).get(Path(path)),
             )
         )
     return report

@@ -519,7 +519,9 @@ class MainWindow(QMainWindow):
             str(Path.home()),
             self.tr("Articles (*.txt *.md *.html *.htm);;All files (*)")
             + ";;"
-            + self.tr("Annotated files from other tools (*.jsonl *.json *.tsv)"),
+            + self.tr("Annotated files from other tools (*.jsonl *.json *.tsv)")
+            + ";;"
+            + self.tr("Zip archives of articles or annotated files (*.zip)"),
         )
         if files:
             self.start_import([Path(name) for name in files])

@@ -1038,6 +1038,10 @@
         <translation>Fichiers annotés par d’autres outils (*.jsonl *.json *.tsv)</translation>
     </message>
     <message>
+        <source>Zip archives of articles or annotated files (*.zip)</source>
+        <translation>Archives zip d’articles ou de fichiers annotés (*.zip)</translation>
+    </message>
+    <message>
         <source>Import a folder of articles</source>
         <translation>Importer un dossier d’articles</translation>
     </message>

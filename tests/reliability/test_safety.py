@@ -202,3 +202,46 @@ def test_the_editorial_report_escapes_every_text_it_writes(tmp_path: Path) -> No
         write_report(store, output)
     page = output.read_text(encoding="utf-8")
     assert unescaped_texts(page, hostile) == []
+
+
+def test_a_hostile_zip_is_refused_whole_and_writes_nothing_outside_the_project(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stat
+    import tempfile
+    import zipfile
+
+    temp = tmp_path / "temp" / "deep"  # a zip slip's ../../ would land in tmp_path
+    temp.mkdir(parents=True)
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    incoming = tmp_path / "incoming"
+    incoming.mkdir()
+
+    def archive(name: str, member: str, content: bytes, *, link: bool = False) -> Path:
+        path = incoming / name
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zipped:
+            zipped.writestr("article.txt", ARTICLE)
+            info = zipfile.ZipInfo(member)
+            info.create_system = 3
+            info.external_attr = ((stat.S_IFLNK | 0o777) if link else (stat.S_IFREG | 0o644)) << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zipped.writestr(info, content)
+        return path
+
+    hostile = [
+        archive("slip.zip", "../../planted.txt", ARTICLE.encode()),
+        archive("absolute.zip", str(tmp_path / "planted.txt"), ARTICLE.encode()),
+        archive("link.zip", "passwd.txt", b"/etc/passwd", link=True),
+        archive("bomb.zip", "bomb.txt", b"\0" * (8 * 1024 * 1024)),
+    ]
+    project = tmp_path / "project" / "p.db"
+    before = tree(tmp_path)
+    for path in hostile:
+        result = run_cli("--db", project, "import", path)
+        assert result.exit_code == 1 and f"Error: {path}/" in result.output, result.output
+        assert "Traceback" not in result.output
+    after = tree(tmp_path)
+    written = {name for name in after if before.get(name) != after[name]}
+    assert {name for name in written if not name.startswith("project")} == set()
+    with Store(project) as store:
+        assert store.document_count() == 0, "nothing of a refused archive is imported"
