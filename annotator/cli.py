@@ -505,13 +505,13 @@ def suggest_command(
                         "text": item.text,
                         "origin": item.origin,
                     }
-                    if item.label == suggest.AMOUNT_LABEL:
+                    if item.label == amounts.AMOUNT_LABEL:
                         record["attrs"] = item.attrs
                     click.echo(json.dumps(record, ensure_ascii=False))
                 else:
                     reading = (
                         amounts.format_amount(item.attrs)
-                        if item.label == suggest.AMOUNT_LABEL
+                        if item.label == amounts.AMOUNT_LABEL
                         else ""
                     )
                     click.echo(

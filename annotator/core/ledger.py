@@ -35,7 +35,6 @@ from annotator.core.store import Store
 
 CLAIM_LABEL = "claim"
 DENIAL_LABEL = "denial"
-AMOUNT_LABEL = amounts.AMOUNT_LABEL
 ENTITY_LABELS = ("person", "organisation")
 PERSON_LABEL = "person"
 

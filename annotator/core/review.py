@@ -505,9 +505,7 @@ class _LinkIndex:
         for link in store.links(doc_id=doc_id, annotators=self.annotators):
             for end in {link.from_span, link.to_span}:
                 self.links_at.setdefault(end, []).append(link)
-        self.latest: dict[SpanKey, str | None] = {}
-        for decision in store.decisions(doc_id):  # oldest first: the latest wins
-            self.latest[(decision.start, decision.end, decision.label)] = decision.gold_span_id
+        self.latest = _latest_gold_by_key(store, doc_id)
 
     def decided(self, decision: Decision) -> None:
         self.latest[(decision.start, decision.end, decision.label)] = decision.gold_span_id
@@ -533,14 +531,15 @@ class _LinkIndex:
         """The gold span an annotator's span became: the gold span of the latest
         decision on its key (None if that was a rejection), or else a gold span with
         its key."""
+        latest, gold_spans = self.latest, self.gold_spans
         if span.doc_id != self.doc_id:  # a link to another article: rare, read it there
-            other = _LinkIndex(self.store, span.doc_id, [], _gold_by_key(self.store, span.doc_id))
-            return other.gold_counterpart(span)
+            latest = _latest_gold_by_key(self.store, span.doc_id)
+            gold_spans = _gold_by_key(self.store, span.doc_id)
         key = _span_key(span)
-        if key in self.latest:
-            gold_id = self.latest[key]
+        if key in latest:
+            gold_id = latest[key]
             return gold_id if gold_id is not None and self.store.has_span(gold_id) else None
-        gold = self.gold_spans.get(key)
+        gold = gold_spans.get(key)
         return gold.id if gold is not None else None
 
     def agreed(self, link_type: str, source: Span, target: Span) -> bool:
@@ -552,8 +551,7 @@ class _LinkIndex:
                 link.type == link_type
                 and link.from_span == span.id
                 and link.annotator == name
-                and _span_key(self.span(link.to_span)) == _span_key(target)
-                and self.span(link.to_span).doc_id == target.doc_id
+                and _same_place(self.span(link.to_span), target)
                 for span in own
                 for link in self.links_of(span)
             ):
@@ -563,6 +561,19 @@ class _LinkIndex:
 
 def _span_key(span: Span) -> SpanKey:
     return (span.start, span.end, span.label)
+
+
+def _same_place(a: Span, b: Span) -> bool:
+    """Same document, offsets and label (in two layers, the same span)."""
+    return a.doc_id == b.doc_id and _span_key(a) == _span_key(b)
+
+
+def _latest_gold_by_key(store: Store, doc_id: str) -> dict[SpanKey, str | None]:
+    """Each decided key -> the gold span of its latest decision (None: rejected)."""
+    latest: dict[SpanKey, str | None] = {}
+    for decision in store.decisions(doc_id):  # oldest first: the latest wins
+        latest[(decision.start, decision.end, decision.label)] = decision.gold_span_id
+    return latest
 
 
 def _gold_by_key(store: Store, doc_id: str) -> dict[SpanKey, Span]:

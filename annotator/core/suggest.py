@@ -33,6 +33,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from annotator.core import amounts
+from annotator.core.amounts import AMOUNT_LABEL
 from annotator.core.errors import AnnotatorError
 from annotator.core.language import document_language
 from annotator.core.models import Document, Origin, Span
@@ -45,7 +46,6 @@ ORIGINS = {
     "gazetteer": Origin.SUGGESTED_GAZETTEER.value,
     "model": Origin.SUGGESTED_MODEL.value,
 }
-AMOUNT_LABEL = amounts.AMOUNT_LABEL
 GAZETTEER_LABELS = ("person", "organisation")
 MODEL_PACKAGES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
 """spaCy pipeline per document language; French for documents of unknown language."""

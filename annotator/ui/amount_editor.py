@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import amounts
+from annotator.core.amounts import AMOUNT_LABEL
 from annotator.core.language import document_language
 from annotator.core.models import Span
 from annotator.core.store import Store
 from annotator.ui.commands import ChangeSpan, SpanListener
 from annotator.ui.models import SPAN_ID_ROLE
 
-AMOUNT_LABEL = amounts.AMOUNT_LABEL
 UNREADABLE_MARK = "⚠"
 CURRENCIES = ("", "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD")
 QUALIFIERS = ("", "about", "more_than", "less_than", "up_to", "at_least")

@@ -42,12 +42,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
+from annotator.core.amounts import AMOUNT_LABEL
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Span
 from annotator.core.selection import Direction, Edge, move_edge, snap
 from annotator.core.span_index import Placed, SpanIndex, SpanRef
 from annotator.core.store import Store
-from annotator.ui.amount_editor import AMOUNT_LABEL, amount_reading, attrs_for_label, read_amount
+from annotator.ui.amount_editor import amount_reading, attrs_for_label, read_amount
 from annotator.ui.commands import (
     AddSpan,
     DeleteSpan,
