@@ -423,10 +423,7 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
     from annotator.core.carry_over import carry_over
 
     with obj.store() as store:
-        try:
-            old_id, new_id = store.resolve_document_id(old), store.resolve_document_id(new)
-        except KeyError as error:
-            raise click.ClickException(str(error.args[0])) from error
+        old_id, new_id = store.resolve_document_id(old), store.resolve_document_id(new)
         report = carry_over(store, old_id, new_id, annotator)
     click.echo(
         f"Carried {len(report.carried)} spans from {old_id[:12]} to {new_id[:12]}"
@@ -488,12 +485,7 @@ def suggest_command(
         suggester = suggest.Suggester(store, names)
         for skipped, reason in suggester.unavailable.items():
             click.echo(f"{skipped} suggester unavailable: {reason}", err=True)
-        try:
-            doc_ids = (
-                [store.resolve_document_id(doc_prefix)] if doc_prefix else store.document_ids()
-            )
-        except KeyError as error:
-            raise click.ClickException(str(error.args[0])) from error
+        doc_ids = [store.resolve_document_id(doc_prefix)] if doc_prefix else store.document_ids()
         for doc_id in doc_ids:
             for item in suggester.for_document(doc_id, name):
                 if as_json:
@@ -660,10 +652,7 @@ def links_command(obj: Context, doc_prefix: str | None, layer: str | None) -> No
     from annotator.core import links
 
     with obj.store() as store:
-        try:
-            doc_id = store.resolve_document_id(doc_prefix) if doc_prefix else None
-        except KeyError as error:
-            raise click.ClickException(str(error.args[0])) from error
+        doc_id = store.resolve_document_id(doc_prefix) if doc_prefix else None
         found = links.resolve(
             store, store.links(doc_id=doc_id, annotators=[layer] if layer else None)
         )

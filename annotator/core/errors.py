@@ -26,3 +26,17 @@ class ProjectError(AnnotatorError):
 
 class SpanError(AnnotatorError):
     """A span does not fit its document or the label set."""
+
+
+class NotFound(AnnotatorError, KeyError):
+    """A document, span, decision or link the caller named is not in the project.
+
+    A KeyError too, so code that looks an item up by key keeps working; its message is
+    the sentence, not the quoted key KeyError would print.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        return str(self.args[0])

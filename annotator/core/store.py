@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import migrations
-from annotator.core.errors import ProjectError, SpanError
+from annotator.core.errors import NotFound, ProjectError, SpanError
 from annotator.core.labels import default_label_set
 from annotator.core.models import (
     Decision,
@@ -309,7 +309,7 @@ class Store:
             (doc_id,),
         ).fetchone()
         if row is None:
-            raise KeyError(doc_id)
+            raise NotFound(f"no document {doc_id!r} in the project")
         return Document(
             id=row[0],
             title=row[1],
@@ -327,9 +327,9 @@ class Store:
             (prefix, prefix + "\uffff"),
         ).fetchall()
         if not rows:
-            raise KeyError(f"no document id starts with {prefix!r}")
+            raise NotFound(f"no document id starts with {prefix!r}")
         if len(rows) > 1:
-            raise KeyError(f"more than one document id starts with {prefix!r}")
+            raise NotFound(f"more than one document id starts with {prefix!r}")
         return str(rows[0][0])
 
     def document_ids(self) -> list[str]:
@@ -491,7 +491,7 @@ class Store:
             f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)
         ).fetchone()
         if row is None:
-            raise KeyError(span_id)
+            raise NotFound(f"no span {span_id!r} in the project")
         return _span_from_row(row)
 
     def update_span(
@@ -731,7 +731,7 @@ class Store:
             f"SELECT {self._DECISION_COLUMNS} FROM decisions WHERE id = ?", (decision_id,)
         ).fetchone()
         if row is None:
-            raise KeyError(decision_id)
+            raise NotFound(f"no review decision {decision_id!r} in the project")
         return self._decision_from_row(row)
 
     def decisions(self, doc_id: str | None = None) -> list[Decision]:
@@ -916,7 +916,7 @@ class Store:
             f"SELECT {self._LINK_COLUMNS} FROM links WHERE id = ?", (link_id,)
         ).fetchone()
         if row is None:
-            raise KeyError(link_id)
+            raise NotFound(f"no link {link_id!r} in the project")
         return self._link_from_row(row)
 
     def find_link(self, link_type: str, from_span: str, to_span: str) -> Link | None:
