@@ -45,12 +45,13 @@ def parse_split(text: str, seed: int = 0) -> SplitSpec:
             raise BadSplit(f"split name {name!r}: use letters, digits and underscores")
         if name in dict(parts):
             raise BadSplit(f"split name {name!r} is given twice")
+        shown = share_text.strip()
         try:
             share = float(share_text)
         except ValueError:
-            raise BadSplit(f"split share {share_text.strip()!r} of {name!r} is not a number") from None
+            raise BadSplit(f"split share {shown!r} of {name!r} is not a number") from None
         if not math.isfinite(share) or share < 0:
-            raise BadSplit(f"split share of {name!r} must be zero or more, not {share_text.strip()}")
+            raise BadSplit(f"split share of {name!r} must be zero or more, not {shown}")
         parts.append((name, share))
     total = sum(share for _, share in parts)
     if math.isclose(total, 100.0, abs_tol=1e-6):
