@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QSplitter
+from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter
 
 from annotator.core import ledger as ledger_module
 from annotator.core import links
 from annotator.core.links import LinkError
 from annotator.core.models import LinkType
+from annotator.ui import file_dialogs
 from annotator.ui.ledger_view import LedgerDialog
 from annotator.ui.link_commands import AddLink, DeleteLink, LinkChange
 from annotator.ui.link_markers import Arc, LinkMarkers
@@ -268,7 +269,7 @@ class Attribution(QObject):
     # -- the editorial report ---------------------------------------------------------------------
 
     def choose_report_file(self) -> None:
-        target, _filter = QFileDialog.getSaveFileName(
+        target = file_dialogs.save_file_name(
             self.window,
             self.tr("Write the editorial report"),
             str(self.window.db_path.with_name(self.window.db_path.stem + "-report.html")),

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from annotator.core.export import ExportOptions
 from annotator.core.formats.registry import FORMATS
 from annotator.core.models import GOLD_LAYER, LabelSet
+from annotator.ui import file_dialogs
 
 TOKEN_FORMATS = ("spacy", "conll", "hf", "prodigy")
 """Formats that hold whole tokens only: a span that cuts a token is aligned or dropped."""
@@ -202,9 +202,9 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         current = self.path_edit.text()
         if self.format_name() in FOLDER_FORMATS:
-            chosen = QFileDialog.getExistingDirectory(self, self.tr("Export to a folder"), current)
+            chosen = file_dialogs.existing_directory(self, self.tr("Export to a folder"), current)
         else:
-            chosen, _filter = QFileDialog.getSaveFileName(self, self.tr("Export to"), current)
+            chosen = file_dialogs.save_file_name(self, self.tr("Export to"), current)
         if chosen:
             self.path_edit.setText(chosen)
             self._path_edited = True

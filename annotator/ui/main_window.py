@@ -23,7 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
-from annotator.ui import i18n
+from annotator.ui import file_dialogs, i18n
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribution import Attribution
 from annotator.ui.carry_over_view import CarryOverAction
@@ -513,7 +512,7 @@ class MainWindow(QMainWindow):
     # -- import and export --------------------------------------------------------
 
     def choose_files_to_import(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
+        files = file_dialogs.open_file_names(
             self,
             self.tr("Import articles"),
             str(Path.home()),
@@ -527,7 +526,7 @@ class MainWindow(QMainWindow):
             self.start_import([Path(name) for name in files])
 
     def choose_folder_to_import(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
+        folder = file_dialogs.existing_directory(self, self.tr("Import a folder of articles"))
         if folder:
             self.start_import([Path(folder)])
 

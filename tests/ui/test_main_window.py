@@ -160,9 +160,9 @@ def test_import_from_the_menu_runs_in_the_background(
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     monkeypatch.setattr(
-        main_window_module.QFileDialog,
-        "getOpenFileNames",
-        lambda *args, **kwargs: ([str(good), str(empty)], ""),
+        main_window_module.file_dialogs,
+        "open_file_names",
+        lambda *args, **kwargs: [str(good), str(empty)],
     )
     threads: list[threading.Thread] = []
     real_import = ingest.import_paths

@@ -82,9 +82,9 @@ def test_the_import_dialog_offers_zip_archives(
 
     def choose(parent, caption, folder, filters):
         offered.append(filters)
-        return [str(archive)], ""
+        return [str(archive)]
 
-    monkeypatch.setattr(main_window_module.QFileDialog, "getOpenFileNames", choose)
+    monkeypatch.setattr(main_window_module.file_dialogs, "open_file_names", choose)
     with qtbot.waitSignal(window.importFinished, timeout=20000) as finished:
         qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert any(kind.endswith("(*.zip)") for kind in offered[0].split(";;"))
