@@ -24,6 +24,19 @@ class ProjectError(AnnotatorError):
     """The project file cannot be opened or written safely."""
 
 
+class ProjectReplaced(ProjectError):
+    """The project's path no longer names the file that was opened: it was deleted,
+    moved away or replaced. Nothing more is written, neither to the old file nor to
+    whatever now lies at the path."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        super().__init__(
+            f"{path}: the project file was deleted or replaced since it was opened; "
+            "nothing more is saved to it"
+        )
+
+
 class SpanError(AnnotatorError):
     """A span does not fit its document or the label set."""
 

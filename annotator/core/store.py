@@ -9,6 +9,7 @@ connection belongs to the thread that opened it; background work opens its own
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import uuid
 from collections import OrderedDict
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import migrations
-from annotator.core.errors import NotFound, ProjectError, SpanError
+from annotator.core.errors import NotFound, ProjectError, ProjectReplaced, SpanError
 from annotator.core.labels import default_label_set
 from annotator.core.models import (
     Decision,
@@ -44,6 +45,20 @@ RECENT_TEXTS = 4
 _SPAN_COLUMNS = (
     'id, doc_id, annotator, start, "end", label, text, origin, attrs, created_at, updated_at'
 )
+
+
+FileIdentity = tuple[int, int]
+"""A file's device and inode: which file a path names, told by ``stat`` (never opened)."""
+
+
+def file_identity(path: str) -> FileIdentity | None:
+    if path == ":memory:":
+        return None
+    try:
+        found = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (found.st_dev, found.st_ino)
 
 
 def new_id() -> str:
@@ -85,24 +100,41 @@ def _span_row(span: Span) -> tuple[Any, ...]:
 class Store:
     """A project: documents, the label set, annotators' spans and statuses."""
 
-    def __init__(self, path: str | Path = ":memory:", *, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path = ":memory:",
+        *,
+        read_only: bool = False,
+        create: bool = True,
+        same_file_as: FileIdentity | None = None,
+    ) -> None:
+        """``create=False``: refuse a path with no project file rather than start an
+        empty project there (background work must never re-create a deleted project).
+        ``same_file_as``: refuse unless the path still holds that file (another
+        connection's ``file_identity``)."""
         self.path = str(path)
         self.read_only = read_only
         if self.path != ":memory:":
             file = Path(self.path)
-            if read_only and not file.exists():
+            if (read_only or not create) and not file.exists():
                 raise ProjectError(f"{self.path}: no such project file")
             if file.exists() and file.is_dir():
                 raise ProjectError(f"{self.path}: is a folder, not a project file")
             file.parent.mkdir(parents=True, exist_ok=True)
         try:
-            if read_only:
-                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+            if read_only or not create:
+                mode = "ro" if read_only else "rw"
+                uri = Path(self.path).resolve().as_uri() + f"?mode={mode}"
                 conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
             else:
                 conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
         except sqlite3.Error as error:
             raise ProjectError(f"{self.path}: cannot open the project file ({error})") from error
+        self.file_identity = file_identity(self.path)
+        """The file this store opened (``None`` in memory): compared before each write."""
+        if same_file_as is not None and self.file_identity != same_file_as:
+            conn.close()
+            raise ProjectReplaced(self.path)
         self.conn = conn
         try:
             self._configure(read_only)
@@ -179,6 +211,7 @@ class Store:
             # another window on the same project wrote in between.
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                self.check_same_file()
                 yield
             except BaseException:
                 if self.conn.in_transaction:
@@ -200,6 +233,27 @@ class Store:
             raise ProjectError(
                 f"{self.path}: the project file is damaged ({error}); restore a backup"
             ) from error
+
+    def is_same_file(self) -> bool:
+        """Whether the path still names the file this store opened (not deleted, moved
+        away or replaced by another file). A ``stat``, cheap enough before every write."""
+        return self.path == ":memory:" or (
+            self.file_identity is not None and file_identity(self.path) == self.file_identity
+        )
+
+    def check_same_file(self) -> None:
+        if not self.is_same_file():
+            raise ProjectReplaced(self.path)
+
+    def release_log(self) -> None:
+        """Move what the write-ahead log holds into the file this store opened and
+        empty the log. Once the project's path names another file, that file would read
+        this project's log (``PATH-wal``) as its own; the opened file, still held,
+        keeps everything for ``backup_to``."""
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        except sqlite3.Error:
+            pass  # another program holds the log: the backup still reads through it
 
     def integrity_check(self) -> str:
         return str(self.conn.execute("PRAGMA integrity_check").fetchone()[0])

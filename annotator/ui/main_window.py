@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
@@ -51,6 +52,7 @@ from annotator.ui.import_problems import (
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.models import DocumentListModel, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
+from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.review_mode import ReviewMode
 from annotator.ui.shortcuts import ShortcutSheet
 from annotator.ui.span_panel import SpanPanel
@@ -86,7 +88,7 @@ class MainWindow(QMainWindow):
         self.annotator = annotator
         self.preferences = preferences
         self.undo_stack = QUndoStack(self)
-        self.tasks = TaskRunner(self)
+        self.tasks = TaskRunner(self, store)
         self.error_dialog: ErrorListDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.export_report: ExportReportDialog | None = None
@@ -133,6 +135,8 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
+        self.project_watch = ProjectWatch(self)
+        self.file_menu.insertAction(self.quit_action, self.project_watch.save_action)
         self.review_mode = ReviewMode(self)
         self.setAcceptDrops(True)
         # The article's text widget would swallow drops meant for the window.
@@ -144,6 +148,8 @@ class MainWindow(QMainWindow):
         self.article_view.spansChanged.connect(self._spans_changed)
         self.article_view.currentSpanChanged.connect(self.span_panel.set_current_span)
         self.article_view.statusMessage.connect(self._show_message)
+        # A refused write may be the first sign that the project file is gone.
+        self.article_view.statusMessage.connect(lambda _message: self.project_watch.check())
         self.suggestions.statusMessage.connect(self._show_message)
         for action in self.suggestions.actions():
             self.addAction(action)
@@ -314,6 +320,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.attribution.retranslate()
         self.carry_over.retranslate()
+        self.project_watch.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -392,7 +399,8 @@ class MainWindow(QMainWindow):
         doc_id = self.current_document_id()
         if doc_id is None:
             return
-        self.store.set_status(doc_id, self.annotator, Status.DONE)
+        if not self._save_status(doc_id, Status.DONE):
+            return
         self._refresh_row(doc_id)
         self._show_document_status()
         next_id = self.document_model.next_unfinished(doc_id)
@@ -410,9 +418,19 @@ class MainWindow(QMainWindow):
         doc_id = self.current_document_id()
         if doc_id is None:
             return
-        self.store.set_status(doc_id, self.annotator, Status.IN_PROGRESS)
+        if not self._save_status(doc_id, Status.IN_PROGRESS):
+            return
         self._refresh_row(doc_id)
         self._show_document_status()
+
+    def _save_status(self, doc_id: str, status: Status) -> bool:
+        try:
+            self.store.set_status(doc_id, self.annotator, status)
+        except AnnotatorError as error:
+            self._show_message(self.tr("Not saved: %1").replace("%1", str(error)))
+            self.project_watch.check()
+            return False
+        return True
 
     def _open_neighbour(self, step: int) -> None:
         proxy = self.document_list.proxy

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.store import Store
+from annotator.core.store import FileIdentity, Store
 
 Work = Callable[[Store, Callable[..., None], Callable[[], bool]], Any]
 """``work(store, progress, should_cancel)`` run on the worker thread."""
@@ -43,6 +43,8 @@ class StoreTask(QRunnable):
         self.description = description
         self.signals = TaskSignals()
         self._cancel = threading.Event()
+        self.same_file_as: FileIdentity | None = None
+        """The window's project file: the task refuses to run on any other file."""
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -57,7 +59,8 @@ class StoreTask(QRunnable):
 
     def run(self) -> None:
         try:
-            store = Store(self.db_path)
+            # Never create: a project deleted under the window must not come back empty.
+            store = Store(self.db_path, create=False, same_file_as=self.same_file_as)
         except AnnotatorError as error:
             self.signals.failed.emit(str(error))
             self.signals.ended.emit()
@@ -82,13 +85,17 @@ class StoreTask(QRunnable):
 class TaskRunner(QObject):
     """Starts tasks one after the other and shows their progress with a Cancel button."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, project: Store | None = None) -> None:
+        """``project``: the window's store; tasks run only on the file it opened."""
         super().__init__(parent)
+        self.project = project
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._running: dict[int, tuple[StoreTask, QProgressDialog | None]] = {}
 
     def start(self, task: StoreTask, window: QWidget | None) -> StoreTask:
+        if self.project is not None:
+            task.same_file_as = self.project.file_identity
         dialog = _progress_dialog(task, window) if window is not None else None
         self._running[id(task)] = (task, dialog)
         task.signals.ended.connect(self._ended, Qt.ConnectionType.QueuedConnection)
