@@ -46,8 +46,12 @@ class Context:
     annotator_given: bool
 
     @contextmanager
-    def store(self, *, read_only: bool = False) -> Iterator[Store]:
-        store = Store(self.db_path, read_only=read_only)
+    def store(self, *, read_only: bool = False, reading: bool = False) -> Iterator[Store]:
+        """``reading``: a command that only reads also works on a write-protected project."""
+        if reading:
+            store = Store.writable_or_read_only(self.db_path)
+        else:
+            store = Store(self.db_path, read_only=read_only)
         try:
             yield store
         finally:
@@ -134,7 +138,7 @@ def open_command(obj: Context, paths: tuple[Path, ...] = ()) -> None:
 def docs_command(obj: Context) -> None:
     """List the project's documents: short id, title, and per annotator the status and
     number of spans."""
-    with obj.store() as store:
+    with obj.store(reading=True) as store:
         summaries = store.document_summaries()
         statuses = store.all_statuses()
         counts = store.span_counts_by_document()
@@ -358,7 +362,7 @@ def export_command(
         labels=[label.strip() for label in labels.split(",")] if labels else None,
         status=status,
     )
-    with obj.store() as store:
+    with obj.store(reading=True) as store:
         report = export_format(store, format_name, output, options, align=align, offsets=offsets)
     for line in report.summary_lines():
         click.echo(line)
@@ -400,7 +404,7 @@ def backup_command(obj: Context, output: Path, force: bool) -> None:
         raise click.ClickException(f"{output}: already exists; use --force to replace it")
     # A writable connection, although it only reads: a read-only one leaves the -wal
     # and -shm files behind when it closes.
-    with obj.store() as store:
+    with obj.store(reading=True) as store:
         store.backup_to(output)
         documents, spans = store.document_count(), store.span_count()
     click.echo(f"Backed up {documents} documents and {spans} spans to {output}")
@@ -478,7 +482,7 @@ def suggest_command(
 
     names = [name.strip() for name in suggesters.split(",") if name.strip()]
     name = annotator or obj.annotator
-    with obj.store() as store:
+    with obj.store(reading=True) as store:
         if evaluate:
             click.echo(suggest.format_evaluation(suggest.evaluate(store, name, names)))
             return
@@ -627,7 +631,7 @@ def report_command(
     article highlighted by label. Prints cleanly; opens in any browser, offline."""
     from annotator.core import report
 
-    with obj.store() as store:
+    with obj.store(reading=True) as store:
         chosen = layer or report.default_layer(store)
         built = report.write_report(store, output, chosen, language=language, title=title)
     click.echo(
@@ -651,7 +655,7 @@ def links_command(obj: Context, doc_prefix: str | None, layer: str | None) -> No
     spans' text and their documents' short ids, and who made the link."""
     from annotator.core import links
 
-    with obj.store() as store:
+    with obj.store(reading=True) as store:
         doc_id = store.resolve_document_id(doc_prefix) if doc_prefix else None
         found = links.resolve(
             store, store.links(doc_id=doc_id, annotators=[layer] if layer else None)
@@ -673,7 +677,7 @@ def check_command(obj: Context, layer: str | None) -> None:
     no claim (no denies link). Exits with status 1 if there is any."""
     from annotator.core import links
 
-    with obj.store() as store:
+    with obj.store(reading=True) as store:
         problems = links.check(store, [layer] if layer else None)
     for problem in problems:
         span = problem.span

@@ -61,6 +61,35 @@ def file_identity(path: str) -> FileIdentity | None:
     return (found.st_dev, found.st_ino)
 
 
+def _writable(path: str) -> bool:
+    """Whether this process may write the project: the file (if there) and its folder,
+    where SQLite keeps the log (``access`` also says no on a read-only disk)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return (not os.path.exists(path) or os.access(path, os.W_OK)) and os.access(folder, os.W_OK)
+
+
+def _nothing_else_can_write(path: str) -> bool:
+    """No program can be writing the project: no log beside it, and a read-only disk
+    or a folder nobody may write (so no log can be started)."""
+    if os.path.exists(path + "-wal"):
+        return False
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        read_only_disk = bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+        folder_mode = os.stat(folder).st_mode
+    except OSError:
+        return False
+    return read_only_disk or not folder_mode & 0o222
+
+
+def read_only_message(path: str) -> str:
+    return (
+        f"{path}: the project is read-only (the file or its folder is write-protected), so "
+        "nothing can be saved to it; ask for write access, or work on a copy: "
+        f"annotator --db {path} backup COPY.db"
+    )
+
+
 def new_id() -> str:
     return uuid.uuid4().hex
 
@@ -121,36 +150,59 @@ class Store:
             if file.exists() and file.is_dir():
                 raise ProjectError(f"{self.path}: is a folder, not a project file")
             file.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            if read_only or not create:
-                mode = "ro" if read_only else "rw"
-                uri = Path(self.path).resolve().as_uri() + f"?mode={mode}"
-                conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
-            else:
-                conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
-        except sqlite3.Error as error:
-            raise ProjectError(f"{self.path}: cannot open the project file ({error})") from error
         self.file_identity = file_identity(self.path)
         """The file this store opened (``None`` in memory): compared before each write."""
         if same_file_as is not None and self.file_identity != same_file_as:
-            conn.close()
             raise ProjectReplaced(self.path)
-        self.conn = conn
-        try:
-            self._configure(read_only)
-        except sqlite3.DatabaseError as error:
-            conn.close()
-            raise ProjectError(
-                f"{self.path}: not an annotator project file, or damaged ({error})"
-            ) from error
-        except ProjectError:
-            conn.close()
-            raise
+        self.write_protected = self.path != ":memory:" and not _writable(self.path)
+        """The file or its folder cannot be written: only reading is possible."""
+        if self.write_protected and not read_only:
+            raise ProjectError(read_only_message(self.path))
+        # A write-protected folder holding no log: SQLite cannot make the shared memory
+        # file a reader needs; since nobody can write there, the file is read as
+        # unchanging (immutable) instead.
+        immutable_retry = read_only and _nothing_else_can_write(self.path)
+        for immutable in (False, True) if immutable_retry else (False,):
+            self.conn = self._connect(read_only, create, immutable=immutable)
+            try:
+                self._configure(read_only)
+                break
+            except (sqlite3.DatabaseError, ProjectError) as error:
+                self.conn.close()
+                if immutable_retry and not immutable:
+                    continue
+                if isinstance(error, ProjectError):
+                    raise
+                raise ProjectError(
+                    f"{self.path}: not an annotator project file, or damaged ({error})"
+                ) from error
+        if self.file_identity is None:  # a new project: its file exists only now
+            self.file_identity = file_identity(self.path)
         self._label_set: LabelSet | None = None
         # Texts of the documents spans were last checked against. A document's text
         # never changes (its id is the text's hash), so this can never be stale, and
         # the window adding a span to a 1 MB article does not re-read the megabyte.
         self._recent_texts: OrderedDict[str, str] = OrderedDict()
+
+    @classmethod
+    def writable_or_read_only(cls, path: str | Path) -> Store:
+        """The project opened as every command opens it, or read-only when the file or
+        its folder is write-protected (reading commands and the window then still work)."""
+        if str(path) != ":memory:" and Path(path).is_file() and not _writable(str(path)):
+            return cls(path, read_only=True)
+        return cls(path)
+
+    def _connect(self, read_only: bool, create: bool, *, immutable: bool) -> sqlite3.Connection:
+        try:
+            if read_only or not create:
+                mode = "ro" if read_only else "rw"
+                uri = Path(self.path).resolve().as_uri() + f"?mode={mode}"
+                if immutable:
+                    uri += "&immutable=1"
+                return sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+            return sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)
+        except sqlite3.Error as error:
+            raise ProjectError(f"{self.path}: cannot open the project file ({error})") from error
 
     @cached_property
     def db(self) -> Any:
@@ -200,6 +252,8 @@ class Store:
     def transaction(self) -> Iterator[None]:
         """Group several changes into one commit (savepoints when nested)."""
         if self.read_only:
+            if self.write_protected:
+                raise ProjectError(read_only_message(self.path))
             raise ProjectError(f"{self.path}: the project is open read-only; nothing was changed")
         try:
             if self.conn.in_transaction:

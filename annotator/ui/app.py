@@ -90,7 +90,7 @@ def run(
     if not name:
         return 1
     try:
-        store = Store(db_path)
+        store = Store.writable_or_read_only(db_path)
     except AnnotatorError as error:
         QMessageBox.critical(
             None, QApplication.translate("FirstRun", "Cannot open the project"), str(error)

@@ -488,6 +488,8 @@ class MainWindow(QMainWindow):
         doc_id = self.current_document_id()
         row = self.document_model.row_of(doc_id) if doc_id else None
         parts = ["annotator", self.db_path.name]
+        if self.store.read_only:
+            parts[-1] += " " + self.tr("(read-only)")
         if row is not None:
             parts.insert(0, self.document_model.summary(row).title)
         self.setWindowTitle(" — ".join(parts))

@@ -37,7 +37,7 @@ class ProjectWatch(QObject):
         self.banner = QLabel()
         self.banner.setObjectName("projectLostLabel")
         self.banner.setStyleSheet("color: palette(highlighted-text); background: #b3261e;")
-        self.banner.hide()
+        self.banner.setVisible(window.store.read_only)
         window.statusBar().addPermanentWidget(self.banner)
         self.save_action = QAction(window)
         self.save_action.setObjectName("saveWorkAsProject")
@@ -51,7 +51,12 @@ class ProjectWatch(QObject):
 
     def retranslate(self) -> None:
         self.save_action.setText(self.tr("&Save the work to a new project file…"))
-        self.banner.setText(self.tr("The project file is gone: nothing more is saved"))
+        if self.is_lost:
+            self.banner.setText(self.tr("The project file is gone: nothing more is saved"))
+        elif self.window.store.read_only:
+            self.banner.setText(
+                self.tr("Read-only: the project or its folder is write-protected, nothing is saved")
+            )
 
     def check(self) -> bool:
         """True while the window's file is still at its path."""
@@ -67,6 +72,7 @@ class ProjectWatch(QObject):
         self.timer.stop()
         # A file now at the path must not read this project's write-ahead log.
         self.window.store.release_log()
+        self.retranslate()
         self.banner.show()
         self.save_action.setVisible(True)
         self.lost.emit()

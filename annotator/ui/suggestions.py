@@ -374,7 +374,7 @@ class SuggestionController(QObject):
             )
 
     def _start(self, task: StoreTask) -> None:
-        task.same_file_as = self.store.file_identity
+        task.bind_to(self.store)
         self._tasks.add(task)
         task.signals.succeeded.connect(self._batch_arrived)
         task.signals.failed.connect(self._task_failed)

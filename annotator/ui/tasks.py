@@ -45,6 +45,12 @@ class StoreTask(QRunnable):
         self._cancel = threading.Event()
         self.same_file_as: FileIdentity | None = None
         """The window's project file: the task refuses to run on any other file."""
+        self.read_only = False
+
+    def bind_to(self, project: Store) -> None:
+        """Run on the file ``project`` opened, read-only if it is."""
+        self.same_file_as = project.file_identity
+        self.read_only = project.read_only
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -60,7 +66,12 @@ class StoreTask(QRunnable):
     def run(self) -> None:
         try:
             # Never create: a project deleted under the window must not come back empty.
-            store = Store(self.db_path, create=False, same_file_as=self.same_file_as)
+            store = Store(
+                self.db_path,
+                read_only=self.read_only,
+                create=False,
+                same_file_as=self.same_file_as,
+            )
         except AnnotatorError as error:
             self.signals.failed.emit(str(error))
             self.signals.ended.emit()
@@ -95,7 +106,7 @@ class TaskRunner(QObject):
 
     def start(self, task: StoreTask, window: QWidget | None) -> StoreTask:
         if self.project is not None:
-            task.same_file_as = self.project.file_identity
+            task.bind_to(self.project)
         dialog = _progress_dialog(task, window) if window is not None else None
         self._running[id(task)] = (task, dialog)
         task.signals.ended.connect(self._ended, Qt.ConnectionType.QueuedConnection)

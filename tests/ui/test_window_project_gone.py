@@ -114,3 +114,37 @@ def test_a_replaced_project_is_left_as_it_was_and_the_work_can_be_saved(
     save = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
     save.click()
     assert saved_spans(target, doc_id) == {first}
+
+
+def test_a_write_protected_project_opens_read_only_and_says_so(
+    qtbot, preferences, seeded_project: Path
+) -> None:
+    from write_protection import write_protected
+
+    from annotator.ui import i18n
+    from annotator.ui.main_window import MainWindow
+
+    i18n.apply_language("en")
+    with write_protected(seeded_project.parent):
+        store = Store.writable_or_read_only(seeded_project)
+        try:
+            window = MainWindow(store, seeded_project, "alice", preferences)
+            qtbot.addWidget(window)
+            window.show()
+            qtbot.waitExposed(window)
+            qtbot.waitUntil(lambda: window.current_document_id() is not None)
+            banner = window.findChild(type(window.status_label), "projectLostLabel")
+            assert banner.isVisible() and "Read-only" in banner.text()
+            assert "read-only" in window.windowTitle()
+            doc_id = window.current_document_id()
+            text = store.document(doc_id).text
+            tag_word(qtbot, window, text, word_ranges(text)[0])
+            assert shown_claims(window) == set()  # no tagging pretended
+            assert "read-only" in window.statusBar().currentMessage()
+            window.mark_done_and_next()
+            assert "read-only" in window.statusBar().currentMessage()
+            window.suggestions.pool.waitForDone()
+            window.close()
+            window.tasks.wait()
+        finally:
+            store.close()
