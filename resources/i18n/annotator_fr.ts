@@ -674,6 +674,21 @@
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Drive</source>
+        <translation>Disque</translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Who is annotating?</source>
@@ -1014,6 +1029,10 @@
         <translation>Tous les articles sont terminés. Bravo&#xa0;!</translation>
     </message>
     <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>Annotator: %1</source>
         <translation>Annotateur&#xa0;: %1</translation>
     </message>
@@ -1024,6 +1043,10 @@
     <message>
         <source>Status: %1</source>
         <translation>État&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>(read-only)</source>
+        <translation>(lecture seule)</translation>
     </message>
     <message>
         <source>Import articles</source>
@@ -1170,6 +1193,53 @@
     <message>
         <source>Suggest people and organisations with spaCy</source>
         <translation>Suggérer personnes et organisations avec spaCy</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectWatch</name>
+    <message>
+        <source>&amp;Save the work to a new project file…</source>
+        <translation>&amp;Enregistrer le travail dans un nouveau fichier de projet…</translation>
+    </message>
+    <message>
+        <source>The project file is gone: nothing more is saved</source>
+        <translation>Le fichier du projet a disparu&#xa0;: plus rien n’est enregistré</translation>
+    </message>
+    <message>
+        <source>Read-only: the project or its folder is write-protected, nothing is saved</source>
+        <translation>Lecture seule&#xa0;: le projet ou son dossier est protégé en écriture, rien n’est enregistré</translation>
+    </message>
+    <message>
+        <source>The project file is gone</source>
+        <translation>Le fichier du projet a disparu</translation>
+    </message>
+    <message>
+        <source>%1 was deleted, moved or replaced by another file since this window opened it. Nothing more is saved there, so that no other file is damaged.</source>
+        <translation>%1 a été supprimé, déplacé ou remplacé par un autre fichier depuis que cette fenêtre l’a ouvert. Plus rien n’y est enregistré, pour n’abîmer aucun autre fichier.</translation>
+    </message>
+    <message>
+        <source>Everything this window still holds, your latest tags included, can be saved to a new project file.</source>
+        <translation>Tout ce que cette fenêtre contient encore, vos dernières étiquettes comprises, peut être enregistré dans un nouveau fichier de projet.</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Plus tard</translation>
+    </message>
+    <message>
+        <source>Save the work to a new project file</source>
+        <translation>Enregistrer le travail dans un nouveau fichier de projet</translation>
+    </message>
+    <message>
+        <source>Project files (*.db)</source>
+        <translation>Fichiers de projet (*.db)</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
+        <source>Your work is saved in %1: open it to go on.</source>
+        <translation>Votre travail est enregistré dans %1&#xa0;: ouvrez-le pour continuer.</translation>
     </message>
 </context>
 <context>
