@@ -298,7 +298,7 @@ class ArticleView(QWidget):
         """The current span, as stored, or None."""
         if self._current_id is None or self._current_id not in self._index:
             return None
-        return self.store.span(self._current_id)
+        return self._stored(self._current_id)
 
     def current_span_id(self) -> str:
         return self._current_id or ""
@@ -322,7 +322,9 @@ class ArticleView(QWidget):
         current = self._current()
         if current is not None and current.label != label_name:
             if self._is_editable(current):
-                span = self.store.span(current.id)
+                span = self._stored(current.id)
+                if span is None:
+                    return
                 attrs = attrs_for_label(self.store, span.doc_id, span.text, span.label, label_name)
                 self.undo_stack.push(RelabelSpan(self.store, self, span, label_name, attrs))
         elif current is None:
@@ -374,7 +376,9 @@ class ArticleView(QWidget):
     def delete_current_span(self) -> None:
         current = self._current()
         if current is not None and self._is_editable(current):
-            self.undo_stack.push(DeleteSpan(self.store, self, self.store.span(current.id)))
+            span = self._stored(current.id)
+            if span is not None:
+                self.undo_stack.push(DeleteSpan(self.store, self, span))
 
     def set_word_snapping(self, on: bool) -> None:
         self._by_word = on
@@ -436,6 +440,18 @@ class ArticleView(QWidget):
     def _current(self) -> Placed | None:
         return self._index.get(self._current_id) if self._current_id else None
 
+    def _stored(self, span_id: str) -> Span | None:
+        """The span as saved; None when it is no longer there (another window under the
+        same name removed it): that is said, and the article redrawn from what is saved."""
+        try:
+            return self.store.span(span_id)
+        except AnnotatorError:
+            self._reload_spans()
+            self.statusMessage.emit(
+                self.tr("That span is gone: it was removed in another window. Shown as saved now.")
+            )
+            return None
+
     def _reload_spans(self) -> None:
         if self._document is None:
             return
@@ -488,7 +504,9 @@ class ArticleView(QWidget):
 
     def _push_resize(self, current: Placed, start: int, end: int) -> None:
         assert self._document is not None
-        span = self.store.span(current.id)
+        span = self._stored(current.id)
+        if span is None:
+            return
         attrs = None
         if span.label == AMOUNT_LABEL and not span.attrs.get("checked"):
             # A value a person set (F2) stays; a value read from the text is read again.
@@ -625,7 +643,10 @@ class ArticleView(QWidget):
             who = "" if span.annotator == self.annotator else f" ({span.annotator})"
             reading = ""
             if span.label == AMOUNT_LABEL:
-                reading = f" → {amount_reading(self.store.span(span.id).attrs)}"
+                try:
+                    reading = f" → {amount_reading(self.store.span(span.id).attrs)}"
+                except AnnotatorError:
+                    reading = ""  # removed in another window; the next action says so
             lines.append(f"{name}{who}{reading}")
         where = event.globalPos()  # type: ignore[attr-defined]
         QToolTip.showText(where, "\n".join(lines), self.editor)

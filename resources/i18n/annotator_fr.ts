@@ -272,6 +272,10 @@
         <translation>Non enregistré&#xa0;: %1</translation>
     </message>
     <message>
+        <source>That span is gone: it was removed in another window. Shown as saved now.</source>
+        <translation>Ce passage a disparu&#xa0;: il a été supprimé dans une autre fenêtre. L’article est affiché tel qu’il est enregistré.</translation>
+    </message>
+    <message>
         <source>Nothing to tag: the selection holds no words.</source>
         <translation>Rien à étiqueter&#xa0;: la sélection ne contient aucun mot.</translation>
     </message>
