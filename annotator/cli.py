@@ -525,7 +525,8 @@ def merge_command(obj: Context, other: Path) -> None:
     """Bring in another journalist's project file (OTHER, read only): documents are
     matched by their text, each annotator's spans stay their own layer, and merging the
     same file twice adds nothing. An article whose text differs from ours (same source
-    or title) is imported beside ours and reported. All or nothing."""
+    or title) is imported beside ours and reported. Whole articles at a time, so others can
+    work meanwhile; run it again after an interruption."""
     from annotator.core.merge import merge_project
 
     with obj.store() as store:

@@ -18,18 +18,25 @@ Links between spans come along with their ids and times, pointing at our span wh
 theirs was a duplicate; a link we already hold (same type and ends) is not doubled, and
 one our label set does not allow is refused and reported.
 
-Everything happens in one transaction: a failure leaves the project as it was.
+The merge goes in steps, each one transaction holding whole articles (a document, its
+spans and the links among them), so a colleague's window or import on the project
+waits a moment between steps instead of failing. A merge that stops half-way leaves
+whole articles only; merging again brings the rest.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel, Field
 
 from annotator.core.links import ForeignRelation, import_relations
 from annotator.core.models import Span
 from annotator.core.store import Store
+
+T = TypeVar("T")
 
 
 class ChangedArticle(BaseModel):
@@ -91,9 +98,18 @@ def _same_span(a: Span, b: Span) -> bool:
     )
 
 
+CHUNK_SPANS = 2000
+"""About how many spans one step of a merge copies; a step is one transaction, short
+enough that a colleague's window or import waits for it a moment, never fails."""
+CHUNK_DOCUMENTS = 50
+CHUNK_RECORDS = 500
+"""Statuses or decisions per step."""
+
+
 def merge_project(store: Store, other_path: str | Path) -> MergeReport:
     """Copy what the project file at ``other_path`` holds and ours lacks (read-only on
-    the other file); one transaction."""
+    the other file), in steps of whole articles: their documents with their spans and
+    the links among them, then links across articles, statuses and decisions."""
     report = MergeReport(path=str(other_path))
     with Store(other_path, read_only=True) as other:
         ours_by_source: dict[str, list[str]] = {}
@@ -110,41 +126,31 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                 report.labels_added = [
                     label.name for label in store.add_labels(sorted(their_labels | used))
                 ]
-                for doc_id in other.document_ids():
-                    if store.has_document(doc_id):
-                        report.documents_matched += 1
-                        continue
-                    document = other.document(doc_id)
-                    changed = None
-                    if document.source and document.source in ours_by_source:
-                        changed = ("same source", ours_by_source[document.source])
-                    elif document.title and document.title in ours_by_title:
-                        changed = ("same title", ours_by_title[document.title])
-                    if changed is not None:
-                        report.changed_articles.append(
-                            ChangedArticle(
-                                title=document.title,
-                                source=document.source,
-                                reason=changed[0],
-                                ours=changed[1],
-                                theirs=doc_id,
-                            )
-                        )
-                    store.add_document(document)
-                    report.documents_added += 1
-                same_as = _merge_spans(store, other, report)
-                _merge_links(store, other, same_as, report)
-                for entry in other.status_entries():
-                    if store.carry_status(entry):
-                        report.statuses_carried += 1
-                # A decision on a gold span we hold under another id points at ours.
-                report.decisions_added = store.add_decisions(
+            same_as: dict[str, str] = {}
+            merged: set[str] = set()  # their documents whose spans are in ours
+            linked: set[str] = set()  # their links already brought in (or refused)
+            for chunk in _document_chunks(other):
+                store.let_others_in()
+                with store.transaction():
+                    for doc_id in chunk:
+                        _merge_document(store, other, doc_id, report, ours_by_source, ours_by_title)
+                        same_as.update(_merge_spans(store, other, doc_id, report))
+                        merged.add(doc_id)
+                        _merge_links(store, other, doc_id, merged, linked, same_as, report)
+            for entries in _chunks(other.status_entries(), CHUNK_RECORDS):
+                store.let_others_in()
+                with store.transaction():
+                    report.statuses_carried += sum(store.carry_status(e) for e in entries)
+            # A decision on a gold span we hold under another id points at ours.
+            for decisions in _chunks(other.decisions(), CHUNK_RECORDS):
+                store.let_others_in()
+                report.decisions_added += store.add_decisions(
                     decision.model_copy(
                         update={"gold_span_id": same_as.get(decision.gold_span_id or "")}
                     )
                     if decision.gold_span_id in same_as
                     else decision
-                    for decision in other.decisions()
+                    for decision in decisions
                 )
         except BaseException:
             store.reload_label_set()
@@ -152,19 +158,68 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
     return report
 
 
-def _merge_spans(store: Store, other: Store, report: MergeReport) -> dict[str, str]:
-    """Copy the other project's new spans; returns, for each of its spans that
-    duplicates one of ours under another id, that id of ours."""
-    current_doc: str | None = None
-    keys: dict[tuple[str, int, int, str], str] = {}
+def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
+    for first in range(0, len(items), size):
+        yield items[first : first + size]
+
+
+def _document_chunks(other: Store) -> Iterator[list[str]]:
+    """Their documents, in groups of about CHUNK_SPANS spans (at most CHUNK_DOCUMENTS)."""
+    counts = other.span_counts_by_document()
+    chunk: list[str] = []
+    spans = 0
+    for doc_id in other.document_ids():
+        chunk.append(doc_id)
+        spans += sum(counts.get(doc_id, {}).values())
+        if spans >= CHUNK_SPANS or len(chunk) >= CHUNK_DOCUMENTS:
+            yield chunk
+            chunk, spans = [], 0
+    if chunk:
+        yield chunk
+
+
+def _merge_document(
+    store: Store,
+    other: Store,
+    doc_id: str,
+    report: MergeReport,
+    ours_by_source: dict[str, list[str]],
+    ours_by_title: dict[str, list[str]],
+) -> None:
+    if store.has_document(doc_id):
+        report.documents_matched += 1
+        return
+    document = other.document(doc_id)
+    changed = None
+    if document.source and document.source in ours_by_source:
+        changed = ("same source", ours_by_source[document.source])
+    elif document.title and document.title in ours_by_title:
+        changed = ("same title", ours_by_title[document.title])
+    if changed is not None:
+        report.changed_articles.append(
+            ChangedArticle(
+                title=document.title,
+                source=document.source,
+                reason=changed[0],
+                ours=changed[1],
+                theirs=doc_id,
+            )
+        )
+    store.add_document(document)
+    report.documents_added += 1
+
+
+def _merge_spans(store: Store, other: Store, doc_id: str, report: MergeReport) -> dict[str, str]:
+    """Copy the new spans of one of their documents; returns, for each of its spans
+    that duplicates one of ours under another id, that id of ours."""
+    keys = {(s.annotator, s.start, s.end, s.label): s.id for s in store.spans(doc_id)}
     batch: list[Span] = []
     same_as: dict[str, str] = {}
-    for span in other.iter_spans():
-        if span.doc_id != current_doc:
-            current_doc = span.doc_id
-            keys = {(s.annotator, s.start, s.end, s.label): s.id for s in store.spans(span.doc_id)}
-        if store.has_span(span.id):
-            if _same_span(store.span(span.id), span):
+    theirs = other.spans(doc_id)
+    ours = store.spans_by_ids(span.id for span in theirs)
+    for span in theirs:
+        if span.id in ours:
+            if _same_span(ours[span.id], span):
                 report.spans_already_present += 1
             else:
                 report.spans_conflicting += 1
@@ -181,7 +236,27 @@ def _merge_spans(store: Store, other: Store, report: MergeReport) -> dict[str, s
     return same_as
 
 
-def _merge_links(store: Store, other: Store, same_as: dict[str, str], report: MergeReport) -> None:
+def _merge_links(
+    store: Store,
+    other: Store,
+    doc_id: str,
+    merged: set[str],
+    linked: set[str],
+    same_as: dict[str, str],
+    report: MergeReport,
+) -> None:
+    """Bring the links with an end in ``doc_id`` whose ends are both merged by now (a
+    link to an article not yet merged comes with that article)."""
+    links = [link for link in other.links(doc_id=doc_id) if link.id not in linked]
+    ends = other.spans_by_ids(end for link in links for end in (link.from_span, link.to_span))
+    ready = [
+        link
+        for link in links
+        if all(
+            end not in ends or ends[end].doc_id in merged for end in (link.from_span, link.to_span)
+        )
+    ]
+    linked.update(link.id for link in ready)
     relations = [
         ForeignRelation(
             type=link.type,
@@ -191,12 +266,14 @@ def _merge_links(store: Store, other: Store, same_as: dict[str, str], report: Me
             annotator=link.annotator,
             created_at=link.created_at,
         )
-        for link in other.links()
+        for link in ready
     ]
+    if not relations:
+        return
     result = import_relations(store, relations, span_ids=same_as)
-    report.links_added = len(result.added)
-    report.links_already_present = result.present
-    report.links_refused = [
+    report.links_added += len(result.added)
+    report.links_already_present += result.present
+    report.links_refused += [
         f"{relation.type} {relation.from_span} -> {relation.to_span}: {reason}"
         for relation, reason in result.refused
     ]

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 import uuid
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -39,6 +40,10 @@ from annotator.core.models import (
 from annotator.core.span_index import SpanRef
 
 BUSY_TIMEOUT_SECONDS = 5.0
+LET_OTHERS_IN_SECONDS = 0.12
+"""The pause between two steps of a long operation. A program waiting for the write
+lock retries every 100 ms at most (SQLite's busy handler), so it takes the lock
+during the pause instead of finding it taken again each time."""
 RECENT_TEXTS = 4
 """How many document texts a Store keeps for checking spans (see _document_text)."""
 
@@ -178,6 +183,7 @@ class Store:
                 ) from error
         if self.file_identity is None:  # a new project: its file exists only now
             self.file_identity = file_identity(self.path)
+        self._waiting: tuple[Callable[[int], bool], Callable[[], None]] | None = None
         self._label_set: LabelSet | None = None
         # Texts of the documents spans were last checked against. A document's text
         # never changes (its id is the text's hash), so this can never be stale, and
@@ -263,7 +269,7 @@ class Store:
             # IMMEDIATE takes the write lock up front, waiting up to the busy timeout:
             # a deferred transaction that reads first fails at once (SQLITE_BUSY) when
             # another window on the same project wrote in between.
-            self.conn.execute("BEGIN IMMEDIATE")
+            self._begin_immediate()
             try:
                 self.check_same_file()
                 yield
@@ -287,6 +293,39 @@ class Store:
             raise ProjectError(
                 f"{self.path}: the project file is damaged ({error}); restore a backup"
             ) from error
+
+    def retry_when_busy(
+        self,
+        waiting: Callable[[int], bool],
+        done_waiting: Callable[[], None],
+        every_seconds: float = 0.25,
+    ) -> None:
+        """Keep trying a change while another program holds the write lock, instead of
+        failing it after the busy timeout: ``waiting(attempt)`` runs between tries (the
+        window says it is waiting) and says whether to go on; ``done_waiting()`` once
+        the change could start after waiting."""
+        self._waiting = (waiting, done_waiting)
+        self.conn.execute(f"PRAGMA busy_timeout = {int(every_seconds * 1000)}")
+
+    def _begin_immediate(self) -> None:
+        attempt = 0
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                busy = getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY
+                if not busy or self._waiting is None or not self._waiting[0](attempt):
+                    raise
+                attempt += 1
+                continue
+            if attempt and self._waiting is not None:
+                self._waiting[1]()
+            return
+
+    def let_others_in(self) -> None:
+        """Between two transactions of a long operation (a merge): another window or
+        import waiting to save gets its turn."""
+        time.sleep(LET_OTHERS_IN_SECONDS)
 
     def is_same_file(self) -> bool:
         """Whether the path still names the file this store opened (not deleted, moved

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -61,6 +61,8 @@ from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
 from annotator.ui.undo_history import UndoHistory
 
 OUTCOME_FAILED = "failed"
+BUSY_TRIES = 240
+"""Tries of a change while another program holds the project, a quarter second each."""
 
 
 def local_paths(urls: Sequence[QUrl]) -> list[Path]:
@@ -136,6 +138,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.project_watch = ProjectWatch(self)
+        store.retry_when_busy(self._wait_for_another_program, self._done_waiting)
         self.file_menu.insertAction(self.quit_action, self.project_watch.save_action)
         self.review_mode = ReviewMode(self)
         self.setAcceptDrops(True)
@@ -457,6 +460,19 @@ class MainWindow(QMainWindow):
 
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
+
+    def _wait_for_another_program(self, attempt: int) -> bool:
+        """Between two tries of a change another program keeps waiting (a colleague's
+        merge or import): say so, keep the window painted, give up after a minute."""
+        if attempt == 0:
+            self.statusBar().showMessage(
+                self.tr("Waiting for another program that is saving to this project…")
+            )
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        return attempt < BUSY_TRIES
+
+    def _done_waiting(self) -> None:
+        self.statusBar().clearMessage()
 
     def _span_picked(self, span_id: str) -> None:
         self.article_view.select_span(span_id)

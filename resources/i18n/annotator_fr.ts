@@ -1037,6 +1037,10 @@
         <translation>Non enregistré&#xa0;: %1</translation>
     </message>
     <message>
+        <source>Waiting for another program that is saving to this project…</source>
+        <translation>En attente d’un autre programme qui enregistre dans ce projet…</translation>
+    </message>
+    <message>
         <source>Annotator: %1</source>
         <translation>Annotateur&#xa0;: %1</translation>
     </message>

@@ -134,23 +134,58 @@ def test_a_span_changed_on_both_sides_keeps_ours(projects: tuple[Path, Path]) ->
         assert store.span(sam.id).text == "Sam Altman"
 
 
-def test_a_failed_merge_changes_nothing(
-    projects: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+def test_a_merge_stopped_half_way_leaves_whole_articles_and_merging_again_completes_it(
+    projects: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    ours, theirs = projects
+    from annotator.core import merge
 
-    def broken(self: Store, decisions: object) -> int:
-        raise OSError("disk full")
+    ours, theirs = projects
+    in_one_go = tmp_path / "in-one-go.db"
+    shutil.copy(ours, in_one_go)
+    with Store(in_one_go) as store:
+        merge_project(store, theirs)
+        expected = dump(store)
+
+    monkeypatch.setattr(merge, "CHUNK_DOCUMENTS", 1)  # one article per step
+    add_spans = Store.add_spans
+    calls: list[int] = []
+
+    def failing_on_the_third_article(self: Store, spans, *args, **kwargs) -> int:
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError("disk full")
+        return add_spans(self, spans, *args, **kwargs)
 
     with Store(ours) as store:
-        counts = (store.document_count(), store.span_count(), store.label_set().names)
-        monkeypatch.setattr(Store, "add_decisions", broken)
+        monkeypatch.setattr(Store, "add_spans", failing_on_the_third_article)
         with pytest.raises(OSError):
             merge_project(store, theirs)
-        monkeypatch.undo()
-        assert (store.document_count(), store.span_count(), store.label_set().names) == counts
-    with Store(ours) as store:
-        assert "quote" not in store.label_set().names
+        monkeypatch.setattr(Store, "add_spans", add_spans)
+        stopped = dump(store)
+        # The first two articles came in whole, the third not at all.
+        with Store(theirs, read_only=True) as other:
+            first, second, third = other.document_ids()
+        assert {first, second} <= set(stopped["documents"])
+        assert third not in stopped["documents"]
+        for doc_id in (first, second):
+            assert [s for s in stopped["spans"] if s[0] == doc_id] == [
+                s for s in expected["spans"] if s[0] == doc_id
+            ]
+        merge_project(store, theirs)
+        assert dump(store) == expected
+
+
+def dump(store: Store) -> dict[str, list]:
+    return {
+        "documents": store.document_ids(),
+        "spans": sorted(
+            (s.doc_id, s.annotator, s.start, s.end, s.label) for s in store.iter_spans()
+        ),
+        "statuses": sorted(store.all_statuses().items()),
+        "decisions": sorted(d.id for d in store.decisions()),
+        "links": sorted(link.id for link in store.links()),
+        "labels": store.label_set().names,
+    }
 
 
 def test_a_decision_on_a_gold_span_we_already_hold_points_at_ours(tmp_path: Path) -> None:
