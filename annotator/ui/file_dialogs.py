@@ -43,7 +43,7 @@ class KindIconProvider(QAbstractFileIconProvider):
             "drive": QApplication.translate("FileDialogs", "Drive"),
         }
 
-    def icon(self, what: object) -> QIcon:  # type: ignore[override]
+    def icon(self, what: object) -> QIcon:
         if isinstance(what, QFileInfo):
             if what.isRoot():
                 return self._drive

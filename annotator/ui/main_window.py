@@ -35,7 +35,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
-from annotator.ui import file_dialogs, i18n
+from annotator.ui import file_dialogs, i18n, plain_text
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribution import Attribution
 from annotator.ui.carry_over_view import CarryOverAction
@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        plain_text.show_labels_as_plain_text()
         self.setObjectName("mainWindow")
         self.store = store
         self.db_path = Path(db_path)
