@@ -132,6 +132,8 @@ def test_file_dialogs_on_the_project_folder_keep_the_windows_tags_safe(
     # An import of the project's own folder looks at the project's files by name only.
     with qtbot.waitSignal(window.importFinished, timeout=20000):
         window.start_import([seeded_project.parent])
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        window.start_import([seeded_project])  # the project file dropped on the window
 
     # Other programs open and close the project meanwhile.
     backup = run_annotator("--db", str(seeded_project), "backup", str(notes / "copy.db"))

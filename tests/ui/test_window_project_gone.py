@@ -7,9 +7,9 @@ import os
 import re
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from text_mouse import qt_position
 
 from annotator.core.models import Document
@@ -127,9 +127,8 @@ def test_a_write_protected_project_opens_read_only_and_says_so(
     i18n.apply_language("en")
     with write_protected(seeded_project.parent):
         store = Store.writable_or_read_only(seeded_project)
+        window = MainWindow(store, seeded_project, "alice", preferences)
         try:
-            window = MainWindow(store, seeded_project, "alice", preferences)
-            qtbot.addWidget(window)
             window.show()
             qtbot.waitExposed(window)
             qtbot.waitUntil(lambda: window.current_document_id() is not None)
@@ -143,8 +142,11 @@ def test_a_write_protected_project_opens_read_only_and_says_so(
             assert "read-only" in window.statusBar().currentMessage()
             window.mark_done_and_next()
             assert "read-only" in window.statusBar().currentMessage()
-            window.suggestions.pool.waitForDone()
-            window.close()
-            window.tasks.wait()
         finally:
+            window.suggestions.pool.waitForDone()
+            window.tasks.wait()
+            window.close()
+            # Gone before its store closes: no later event may reach the store.
+            window.deleteLater()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             store.close()
