@@ -154,7 +154,12 @@ class Store:
                 raise ProjectError(f"{self.path}: no such project file")
             if file.exists() and file.is_dir():
                 raise ProjectError(f"{self.path}: is a folder, not a project file")
-            file.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise ProjectError(
+                    f"{self.path}: cannot make the project's folder ({error.strerror or error})"
+                ) from error
         self.file_identity = file_identity(self.path)
         """The file this store opened (``None`` in memory): compared before each write."""
         if same_file_as is not None and self.file_identity != same_file_as:
@@ -162,6 +167,11 @@ class Store:
         self.write_protected = self.path != ":memory:" and not _writable(self.path)
         """The file or its folder cannot be written: only reading is possible."""
         if self.write_protected and not read_only:
+            if not os.path.exists(self.path):
+                raise ProjectError(
+                    f"{self.path}: no such project file, and its folder is write-protected, "
+                    "so none can be created there; choose a folder you can write"
+                )
             raise ProjectError(read_only_message(self.path))
         # A write-protected folder holding no log: SQLite cannot make the shared memory
         # file a reader needs; since nobody can write there, the file is read as

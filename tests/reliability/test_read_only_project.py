@@ -73,3 +73,12 @@ def test_a_writing_command_on_a_write_protected_project_says_what_to_do(
     with Store.writable_or_read_only(protected_project) as store:
         assert store.read_only
         assert all(store.document(doc_id).language is None for doc_id in store.document_ids())
+
+
+def test_no_project_is_started_in_a_write_protected_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    with write_protected(folder):
+        result = run_cli("--db", folder / "new.db", "docs")
+        assert_clean_failure(result, str(folder / "new.db"), "write-protected")
+    assert list(folder.iterdir()) == []
