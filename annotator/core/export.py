@@ -63,6 +63,15 @@ class ExportReport:
     annotators: set[str] = field(default_factory=set)
     sha256: str = ""
     manifest_path: Path | None = None
+    examples: int = 0
+    """Annotator layers written: a document with two annotators' layers is two."""
+    negative_examples: int = 0
+    """Of ``examples``, layers marked done (or reviewed) that have no span: the
+    annotator read the document and found nothing to tag."""
+
+
+FINISHED = (Status.DONE.value, Status.REVIEWED.value)
+"""Statuses of a layer whose lack of spans is an answer: nothing to tag there."""
 
 
 def _layer_included(status: Status | None, has_spans: bool, wanted: str) -> bool:
@@ -125,6 +134,10 @@ def gold_records(
             "text": text,
             "language": language,
             "spans": spans,
+            "layers": [
+                {"annotator": name, "status": _status_name(statuses.get((doc_id, name)))}
+                for name in sorted(layers)
+            ],
             "meta": json.loads(meta) if meta and meta != "{}" else {},
             "schema_version": SCHEMA_VERSION,
         }
@@ -134,6 +147,23 @@ def gold_records(
             if relations:
                 record["relations"] = relations
         yield record
+
+
+def _status_name(status: Status | None) -> str:
+    return (status or Status.NOT_STARTED).value
+
+
+def count_layers(record: dict[str, Any], report: ExportReport) -> None:
+    """Count a record's examples into ``report``: its layers with spans, and its
+    finished layers with none (negative examples). A layer opened but not finished,
+    with no span yet, says nothing about the document and is no example."""
+    with_spans = set(map(itemgetter("annotator"), record["spans"]))
+    for layer in record["layers"]:
+        if layer["annotator"] in with_spans:
+            report.examples += 1
+        elif layer["status"] in FINISHED:
+            report.examples += 1
+            report.negative_examples += 1
 
 
 # Positions in the span rows of Store.iter_documents_for_export. The export's hot paths
@@ -284,6 +314,7 @@ def export_gold_jsonl(
             if should_cancel is not None and should_cancel():
                 raise ExportCancelled("export cancelled; nothing was written")
             report.documents += 1
+            count_layers(record, report)
             yield jsonl_line(record)
 
     report.sha256 = write_lines_atomically(report.path, lines())
@@ -311,6 +342,8 @@ def build_manifest(store: Store, report: ExportReport, options: ExportOptions) -
             "labels": options.labels,
         },
         "documents": report.documents,
+        "examples": report.examples,
+        "negative_examples": report.negative_examples,
         "spans": report.spans,
         "counts_per_label": dict(sorted(report.labels.items())),
         "annotators": sorted(report.annotators),

@@ -35,12 +35,11 @@ from annotator.core.models import GOLD_LAYER, LabelSet
 
 TOKEN_FORMATS = ("spacy", "conll", "hf", "prodigy")
 """Formats that hold whole tokens only: a span that cuts a token is aligned or dropped."""
-FOLDER_FORMATS = ("brat",)
+FOLDER_FORMATS = ("brat", "hf")
 SUFFIXES = {
     "jsonl": ".jsonl",
     "spacy": ".spacy",
     "conll": ".conll",
-    "hf": ".hf.jsonl",
     "doccano": ".doccano.jsonl",
     "labelstudio": ".labelstudio.json",
     "prodigy": ".prodigy.jsonl",
@@ -161,7 +160,7 @@ class ExportDialog(QDialog):
             "jsonl": self.tr("Gold JSONL (everything, with provenance)"),
             "spacy": self.tr("spaCy DocBin (.spacy)"),
             "conll": self.tr("CoNLL-2003 IOB2 text"),
-            "hf": self.tr("Hugging Face token classification (JSONL)"),
+            "hf": self.tr("Hugging Face dataset folder (token classification)"),
             "brat": self.tr("brat standoff folder (.txt/.ann)"),
             "doccano": self.tr("doccano JSONL"),
             "labelstudio": self.tr("Label Studio JSON tasks"),

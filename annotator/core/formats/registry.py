@@ -18,10 +18,12 @@ from typing import Any
 
 from annotator.core.atomic_files import write_atomically
 from annotator.core.export import (
+    FINISHED,
     ExportError,
     ExportOptions,
     ExportReport,
     build_manifest,
+    count_layers,
     export_gold_jsonl,
     gold_records,
     manifest_path_for,
@@ -77,10 +79,16 @@ class FormatExportReport(ExportReport):
 
     def summary_lines(self) -> list[str]:
         """What the command line prints: one line per loss, never silent."""
+        negative = (
+            f", {self.negative_examples} with no spans: negative examples"
+            if self.negative_examples
+            else ""
+        )
         lines = [
             (
-                f"Wrote {self.documents} documents and {self.written_spans} of {self.spans} "
-                f"spans to {self.path} ({self.format}; offsets: {self.offsets})"
+                f"Wrote {self.documents} documents ({self.examples} annotator "
+                f"layer{'s' * (self.examples != 1)}{negative}) and {self.written_spans} of "
+                f"{self.spans} spans to {self.path} ({self.format}; offsets: {self.offsets})"
             )
         ]
         for reason, count in sorted(self.dropped.items()):
@@ -146,19 +154,34 @@ class Layer:
 
 
 def layers(record: dict[str, Any]) -> Iterator[Layer]:
-    """A gold record split by annotator, in name order (stable output)."""
+    """A gold record split by annotator, in name order (stable output).
+
+    A layer marked done (or reviewed) with no spans is yielded too, with none: the
+    annotator found nothing to tag, and a model must learn that as well.
+    """
     by_annotator: dict[str, list[dict[str, Any]]] = {}
     for span in record["spans"]:
         by_annotator.setdefault(span["annotator"], []).append(span)
-    for name in sorted(by_annotator):
-        yield Layer(record, name, by_annotator[name])
+    finished = {
+        layer["annotator"] for layer in record.get("layers", ()) if layer["status"] in FINISHED
+    }
+    for name in sorted(by_annotator.keys() | finished):
+        yield Layer(record, name, by_annotator.get(name, []))
 
 
 def counted_records(
     store: Store, options: ExportOptions, report: FormatExportReport
 ) -> Iterator[dict[str, Any]]:
-    """``gold_records`` with the report's document, span and label counts kept."""
+    """``gold_records`` with the report's document, example, span and label counts
+    kept. A document whose only layers are unfinished and empty has no example for a
+    format that holds layers: it is left out, and counted in a note."""
+    unfinished = 0
     for record in gold_records(store, options):
+        examples = report.examples
+        count_layers(record, report)
+        if report.examples == examples:
+            unfinished += 1
+            continue
         report.documents += 1
         report.spans += len(record["spans"])
         report.links += len(record.get("relations", ()))
@@ -166,6 +189,11 @@ def counted_records(
             report.labels[span["label"]] += 1
             report.annotators.add(span["annotator"])
         yield record
+    if unfinished:
+        report.notes.append(
+            f"left out {unfinished} document{'s' * (unfinished != 1)} whose layers are "
+            "neither done nor tagged (not an example yet)"
+        )
 
 
 @dataclass(frozen=True)
@@ -271,6 +299,8 @@ def _jsonl(
         path=plain.path,
         documents=plain.documents,
         spans=plain.spans,
+        examples=plain.examples,
+        negative_examples=plain.negative_examples,
         labels=plain.labels,
         annotators=plain.annotators,
         sha256=plain.sha256,
