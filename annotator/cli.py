@@ -334,6 +334,20 @@ def echo_import_report(report: ImportReport) -> None:
     "--labels",
     help="Comma-separated labels to keep, e.g. claim,denial. Default: all.",
 )
+@click.option(
+    "--split",
+    "split_text",
+    help="Split by document, e.g. train=0.8,dev=0.1,test=0.1: every layer of a document "
+    "in the same part, one file per part (OUT.train.jsonl; hf: one file per part in its "
+    "folder).",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="With --split: the same seed gives the same parts.",
+)
 @pass_context
 @reports_errors
 def export_command(
@@ -346,11 +360,16 @@ def export_command(
     gold: bool = False,
     align: str = "strict",
     offsets: str | None = None,
+    split_text: str | None = None,
+    seed: int = 0,
 ) -> None:
     """Write the dataset: gold JSONL (one document per line with its spans) or another
     tool's format. Lossy formats report every span they drop, trim or expand."""
     from annotator.core.export import ExportOptions
     from annotator.core.formats.registry import export_format
+    from annotator.core.splits import parse_split
+
+    split = parse_split(split_text, seed) if split_text else None
 
     options = ExportOptions(
         annotators=list(annotators) or None,
@@ -359,7 +378,9 @@ def export_command(
         status=status,
     )
     with obj.store() as store:
-        report = export_format(store, format_name, output, options, align=align, offsets=offsets)
+        report = export_format(
+            store, format_name, output, options, align=align, offsets=offsets, split=split
+        )
     for line in report.summary_lines():
         click.echo(line)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from annotator import __version__
 from annotator.core.atomic_files import write_atomically, write_lines_atomically
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Decision, Status, utc_now
+from annotator.core.splits import SplitSpec, assign_splits
 from annotator.core.store import Store
 
 STATUS_FILTERS = ("any", "done", "reviewed")
@@ -46,6 +47,11 @@ class ExportOptions:
     status: str = "any"
     """any: every layer with spans or a status; done: layers marked done (or reviewed);
     reviewed: layers marked reviewed."""
+    split: SplitSpec | None = None
+    """The train/dev/test split this export is part of (named in the manifest)."""
+    split_part: str | None = None
+    documents: frozenset[str] | None = None
+    """Only these documents (one part of a split); None means every one."""
 
     def __post_init__(self) -> None:
         if self.status not in STATUS_FILTERS:
@@ -111,6 +117,8 @@ def gold_records(
         done += 1
         if progress is not None:
             progress(done, total)
+        if options.documents is not None and doc_id not in options.documents:
+            continue
         with_spans = set(map(_annotator_of, span_rows))
         layers = {
             name
@@ -147,6 +155,13 @@ def gold_records(
             if relations:
                 record["relations"] = relations
         yield record
+
+
+def document_splits(store: Store, options: ExportOptions, spec: SplitSpec) -> dict[str, str]:
+    """The split part of every document the export holds, by document id: the same
+    project, filters, shares and seed give the same parts (``core.splits``)."""
+    unsplit = replace(options, split=None, split_part=None, documents=None)
+    return assign_splits((record["id"] for record in gold_records(store, unsplit)), spec)
 
 
 def _status_name(status: Status | None) -> str:
@@ -340,6 +355,17 @@ def build_manifest(store: Store, report: ExportReport, options: ExportOptions) -
             "annotators": options.annotators,
             "gold": options.gold,
             "labels": options.labels,
+            **(
+                {
+                    "split": {
+                        "part": options.split_part,
+                        "shares": dict(options.split.parts),
+                        "seed": options.split.seed,
+                    }
+                }
+                if options.split is not None
+                else {}
+            ),
         },
         "documents": report.documents,
         "examples": report.examples,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -24,11 +24,13 @@ from annotator.core.export import (
     ExportReport,
     build_manifest,
     count_layers,
+    document_splits,
     export_gold_jsonl,
     gold_records,
     manifest_path_for,
 )
 from annotator.core.formats.tokens import Alignment, AlignMode
+from annotator.core.splits import SplitSpec
 from annotator.core.store import Store
 
 
@@ -332,6 +334,56 @@ OFFSET_FORMATS = ("doccano", "labelstudio")
 """Formats whose offset unit can be chosen; the others are fixed (see the README)."""
 
 
+def split_path(path: Path, part: str) -> Path:
+    """Where one part of a split export goes: ``out.jsonl`` -> ``out.train.jsonl``,
+    a folder ``out`` -> ``out.train``."""
+    if path.suffix:
+        return path.with_name(f"{path.stem}.{part}{path.suffix}")
+    return path.with_name(f"{path.name}.{part}")
+
+
+@dataclass
+class SplitExportReport(FormatExportReport):
+    """A split export: the totals, and each part's own report."""
+
+    parts: dict[str, FormatExportReport] = field(default_factory=dict)
+    seed: int = 0
+
+    def summary_lines(self) -> list[str]:
+        sizes = ", ".join(f"{name} {part.documents}" for name, part in self.parts.items())
+        lines = [
+            f"Split by document (seed {self.seed}): {sizes} documents; "
+            f"{self.documents} documents, {self.examples} annotator layers in all"
+        ]
+        for part in self.parts.values():
+            lines += part.summary_lines()
+        return lines
+
+
+def _combined(
+    path: Path, format_name: str, seed: int, parts: dict[str, FormatExportReport]
+) -> SplitExportReport:
+    total = SplitExportReport(path=path, format=format_name, parts=parts, seed=seed)
+    for part in parts.values():
+        total.documents += part.documents
+        total.examples += part.examples
+        total.negative_examples += part.negative_examples
+        total.spans += part.spans
+        total.written_spans += part.written_spans
+        total.labels.update(part.labels)
+        total.annotators.update(part.annotators)
+        total.dropped.update(part.dropped)
+        total.trimmed += part.trimmed
+        total.expanded += part.expanded
+        total.left_out.update(part.left_out)
+        total.links += part.links
+        total.written_links += part.written_links
+        total.links_left_out.update(part.links_left_out)
+        total.files += [part.path, *part.files]
+        total.offsets, total.align = part.offsets, part.align
+    return total
+
+
 def export_format(
     store: Store,
     format_name: str,
@@ -340,8 +392,14 @@ def export_format(
     *,
     align: AlignMode | str = AlignMode.STRICT,
     offsets: OffsetUnit | str | None = None,
+    split: SplitSpec | None = None,
 ) -> FormatExportReport:
-    """Write the export in ``format_name``; the report says what the format lost."""
+    """Write the export in ``format_name``; the report says what the format lost.
+
+    With ``split`` the documents are divided by ``core.splits``: every layer of a
+    document goes to the same part, each part to its own file or folder
+    (:func:`split_path`); the hf dataset folder holds one file per part instead.
+    """
     if format_name not in FORMATS:
         raise ExportError(f"unknown format {format_name!r}: use {', '.join(FORMATS)}")
     if offsets is not None and format_name not in OFFSET_FORMATS:
@@ -350,10 +408,26 @@ def export_format(
             "offsets are fixed (see README, Export formats)"
         )
     exporter = _exporters()[format_name]
-    return exporter(
-        store,
-        Path(path),
-        options or ExportOptions(),
-        align=AlignMode(align),
-        offsets=OffsetUnit(offsets) if offsets is not None else None,
-    )
+    options = options or ExportOptions()
+    settings: dict[str, Any] = {
+        "align": AlignMode(align),
+        "offsets": OffsetUnit(offsets) if offsets is not None else None,
+    }
+    if split is None:
+        return exporter(store, Path(path), options, **settings)
+    assignment = document_splits(store, options, split)
+    if format_name == "hf":
+        return exporter(
+            store,
+            Path(path),
+            replace(options, split=split),
+            splits=assignment,
+            split_names=split.names,
+            **settings,
+        )
+    parts: dict[str, FormatExportReport] = {}
+    for part in split.names:
+        chosen = frozenset(doc_id for doc_id, name in assignment.items() if name == part)
+        part_options = replace(options, split=split, split_part=part, documents=chosen)
+        parts[part] = exporter(store, split_path(Path(path), part), part_options, **settings)
+    return _combined(Path(path), format_name, split.seed, parts)
