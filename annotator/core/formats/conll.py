@@ -15,7 +15,6 @@ from typing import Any
 
 from annotator.core.atomic_files import write_atomically
 from annotator.core.export import ExportError, ExportOptions
-# The dataset folder is written whole or not at all, as brat's is.
 from annotator.core.formats.brat import _replace_folder as replace_folder
 from annotator.core.formats.registry import (
     FormatExportReport,
@@ -193,7 +192,7 @@ def export_hf(
     files = {Path(HF_DATA_FILE.format(split=part)): "".join(rows[part]) for part in written}
     files[Path(HF_LABEL_NAMES)] = json.dumps(names, ensure_ascii=False, indent=2) + "\n"
     files[Path(HF_CARD)] = dataset_card(names, written)
-    replace_folder(path, files)
+    replace_folder(path, files)  # whole or not at all, as brat's folder is
     for part in parts:
         if not rows[part]:
             report.notes.append(f"split {part!r} has no rows: no {part}.jsonl written")
