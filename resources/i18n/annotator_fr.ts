@@ -217,6 +217,14 @@
         <translation>la borne basse de la fourchette dépasse la borne haute</translation>
     </message>
     <message>
+        <source>%1 after the number is no scale or currency this reader knows</source>
+        <translation>%1 après le nombre n’est ni une échelle ni une devise connue</translation>
+    </message>
+    <message>
+        <source>%1 is no currency this reader knows</source>
+        <translation>%1 n’est pas une devise connue</translation>
+    </message>
+    <message>
         <source>more than</source>
         <translation>plus de</translation>
     </message>
@@ -618,8 +626,8 @@
         <translation>Texte CoNLL-2003 IOB2</translation>
     </message>
     <message>
-        <source>Hugging Face token classification (JSONL)</source>
-        <translation>Classification de tokens Hugging Face (JSONL)</translation>
+        <source>Hugging Face dataset folder (token classification)</source>
+        <translation>Dossier de données Hugging Face (classification de tokens)</translation>
     </message>
     <message>
         <source>brat standoff folder (.txt/.ann)</source>
