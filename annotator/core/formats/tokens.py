@@ -12,15 +12,28 @@ spans that already fit, ``contract`` shrinks a span to the tokens wholly inside 
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
 ZWJ = "\u200d"
 APOSTROPHES = "'\u2019"
 SENTENCE_ENDS = frozenset({".", "!", "?", "…"})
+
+ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "qu", "c", "d", "j", "l", "m", "n", "s", "t")
+"""French words elided before a vowel: "l’État" is ``l’`` ``État``, as spaCy cuts it.
+Any other apostrophe between letters is inside a word: "aujourd’hui", "prud’hommes"."""
+ENGLISH_CLITICS = ("s", "re", "ve", "ll", "d", "m", "t")
+""""Altman’s" is ``Altman`` ``’s``, as spaCy's English tokeniser cuts it."""
+INVERTED_PRONOUNS = ("il", "ils", "elle", "elles", "on", "je", "tu")
+"""A hyphen joins the parts of a compound ("porte-parole", "États-Unis") but not a verb
+and its inverted subject: "dit-il", "a-t-il"."""
+LOCUTIONS = ("c’est-à-dire",)
+"""Written as one word's worth of meaning; spaCy's French rules would cut them."""
 
 
 class AlignMode(StrEnum):
@@ -55,62 +68,72 @@ def _is_extension(char: str) -> bool:
     )
 
 
-def _is_regional_indicator(char: str) -> bool:
-    return 0x1F1E6 <= ord(char) <= 0x1F1FF
+# Every mark, format and control character lies in these planes (tags and variation
+# selectors supplement at the start of plane 14).
+_SCANNED = (range(0x20000), range(0xE0000, 0xE0200))
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
+def _char_class(test: Callable[[str], bool]) -> str:
+    """A regular expression character class of the code points ``test`` accepts."""
+    ranges: list[tuple[int, int]] = []
+    for block in _SCANNED:
+        for code in block:
+            if test(chr(code)):
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1] = (ranges[-1][0], code)
+                else:
+                    ranges.append((code, code))
+    return "".join(
+        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
+        for low, high in ranges
+    )
 
 
-def _extend(text: str, i: int) -> int:
-    """Past the marks, selectors and ZWJ-joined characters that belong at ``i - 1``."""
-    n = len(text)
-    while i < n:
-        if _is_extension(text[i]):
-            i += 1
-        elif text[i] == ZWJ:
-            i += 1
-            if i < n and not _is_separator(text[i]):
-                i += 1
-        else:
-            break
-    return i
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def token_pattern() -> re.Pattern[str]:
+    """The tokeniser as one regular expression: matched in C, which lets agreement cut
+    10,000 articles into tokens as fast as its vectorised counting needs."""
+    separator = _char_class(_is_separator)
+    extension = f"(?:[{_char_class(_is_extension)}]|{ZWJ}[^{separator}]?)*"
+    apostrophe = f"[{APOSTROPHES}]"
+    clitic = f"(?i:{_alternatives(ENGLISH_CLITICS)})(?!\\w)"
+    pronoun = f"(?:t-)?(?i:{_alternatives(INVERTED_PRONOUNS)})(?!\\w)"
+    word = (
+        f"\\w{extension}(?:"
+        f"\\w{extension}"
+        f"|(?<=\\d)[.,](?=\\d)"  # 1,5 and 3.14 stay whole
+        f"|{apostrophe}(?!{clitic})(?=\\w)"  # aujourd’hui
+        f"|(?<=[^\\W\\d_])[-\u2010](?!{pronoun})(?=\\w)"  # porte-parole, COVID-19
+        ")*"
+    )
+    locution = "|".join(re.escape(text).replace("’", apostrophe) for text in LOCUTIONS)
+    return re.compile(
+        "|".join(
+            [
+                f"(?i:{locution})(?!\\w)",
+                f"(?<!\\w)(?i:{_alternatives(ELISIONS)}){apostrophe}(?=\\w)",
+                f"(?<=\\w){apostrophe}{clitic}",
+                word,
+                f"[\U0001F1E6-\U0001F1FF]{{2}}{extension}",  # a flag: two regional indicators
+                f"[^{separator}]{extension}",
+            ]
+        )
+    )
 
 
 def tokenize(text: str) -> list[Token]:
-    """Words (with their accents), numbers, and each other visible character."""
-    tokens: list[Token] = []
-    n = len(text)
-    i = 0
-    while i < n:
-        if _is_separator(text[i]):
-            i += 1
-            continue
-        start = i
-        if _is_word(text[i]):
-            i = _extend(text, i + 1)
-            while i < n:
-                char = text[i]
-                if _is_word(char):
-                    i = _extend(text, i + 1)
-                elif char in APOSTROPHES and i + 1 < n and _is_word(text[i + 1]):
-                    i += 1  # French elision: "l'" and "État" are two tokens
-                    break
-                elif char in ".," and text[i - 1].isdigit() and i + 1 < n and text[i + 1].isdigit():
-                    i += 1  # 1,5 and 3.14 stay whole
-                else:
-                    break
-        else:
-            if (
-                _is_regional_indicator(text[i])
-                and i + 1 < n
-                and _is_regional_indicator(text[i + 1])
-            ):
-                i += 1  # a flag is two regional indicators
-            i = _extend(text, i + 1)
-        tokens.append(Token(text[start:i], start, i, i < n and text[i].isspace()))
-    return tokens
+    """Words (with their accents, elisions cut as French cuts them), numbers, and each
+    other visible character with what belongs to it (an emoji with its skin tone)."""
+    # A space after the text's last token: the text's end is no space.
+    spaced = text + "x"
+    return [
+        Token(match.group(), match.start(), match.end(), spaced[match.end()].isspace())
+        for match in token_pattern().finditer(text)
+    ]
 
 
 def sentence_starts(
