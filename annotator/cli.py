@@ -531,6 +531,12 @@ def suggest_command(
                         f"{item.doc_id[:12]}  {item.start:>6}-{item.end:<6}  {item.label:<12}  "
                         f"{item.suggester:<9}  {item.text!r}  {reading}".rstrip()
                     )
+        for language, (reason, count) in suggester.model_skipped.items():
+            click.echo(
+                f"model suggester skipped {count} document{'s' * (count != 1)} in "
+                f"{language}: {reason}",
+                err=True,
+            )
 
 
 
