@@ -449,7 +449,18 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
     click.echo(
         f"Carried {len(report.carried)} spans from {old_id[:12]} to {new_id[:12]}"
         + (f"; {len(report.already_there)} were already there" if report.already_there else "")
+        + f", and {len(report.carried_links)} of {report.links} links"
+        + (
+            f" ({report.links_already_there} were already there)"
+            if report.links_already_there
+            else ""
+        )
     )
+    if report.links_not_carried:
+        click.echo(
+            f"Could not carry {len(report.links_not_carried)} links (a span they join was "
+            "not placed)"
+        )
     if report.not_placed:
         click.echo(f"Could not place {len(report.not_placed)} spans (their text is gone):")
         for span in report.not_placed:
