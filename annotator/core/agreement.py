@@ -32,7 +32,6 @@ for the token work.
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -41,7 +40,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.formats.tokens import token_pattern
+from annotator.core.formats.tokens import token_starts
 from annotator.core.models import GOLD_LAYER, Status
 from annotator.core.store import Store
 
@@ -168,12 +167,6 @@ def overlap_matches(a: Iterable[SpanKey], b: Iterable[SpanKey]) -> Counter[str]:
 
 
 # -- tokens (pure) -------------------------------------------------------------------
-
-def token_starts(text: str) -> np.ndarray:
-    """Code point offsets of the tokens' first characters: the tokens of the token
-    exports (``formats.tokens``), so kappa counts the words a CoNLL file holds."""
-    return np.fromiter(map(re.Match.start, token_pattern().finditer(text)), dtype=np.int64)
-
 
 def token_labels(
     starts: np.ndarray, spans: Iterable[SpanKey], label_codes: dict[str, int]
