@@ -369,8 +369,8 @@
         <translation>Report des annotations…</translation>
     </message>
     <message>
-        <source>Carried %1 span(s) over.</source>
-        <translation>%1 annotation(s) reportée(s).</translation>
+        <source>Carried %1 span(s) and %2 link(s) over.</source>
+        <translation>%1 annotation(s) et %2 lien(s) reportés.</translation>
     </message>
     <message>
         <source>%1 were already there.</source>
@@ -610,6 +610,18 @@
         <translation>Annotations qui coupent un mot&#xa0;:</translation>
     </message>
     <message>
+        <source>none, or train=0.8,dev=0.1,test=0.1</source>
+        <translation>aucun, ou train=0.8,dev=0.1,test=0.1</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Graine :</translation>
+    </message>
+    <message>
+        <source>Split by article:</source>
+        <translation>Découper par article :</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -668,6 +680,14 @@
     <message>
         <source>Export to</source>
         <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Each part is written beside the file you chose (tasks.train.json…); every annotator&apos;s layer of an article goes to the same part.</source>
+        <translation>Chaque partie est écrite à côté du fichier choisi (tasks.train.json…) ; toutes les couches d’un article vont dans la même partie.</translation>
+    </message>
+    <message>
+        <source>Write the parts as train=0.8,dev=0.1,test=0.1: shares adding up to 1.</source>
+        <translation>Écrivez les parties ainsi : train=0.8,dev=0.1,test=0.1, parts dont la somme vaut 1.</translation>
     </message>
 </context>
 <context>

@@ -121,8 +121,10 @@ def test_the_window_carries_links_and_its_undo_takes_them_back(
     dialog = window.carry_over.dialog
     qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
     qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(store.links(doc_id=new.id)) == 2, timeout=10000)
-    assert "and 2 link(s)" in window.statusBar().currentMessage()
+    qtbot.waitUntil(
+        lambda: "and 2 link(s)" in window.statusBar().currentMessage(), timeout=10000
+    )
+    assert len(store.links(doc_id=new.id)) == 2
     assert len(window.attribution.panel.link_rows()) == 2
     problems = window.carry_over.problems
     qtbot.waitUntil(lambda: problems is not None and problems.isVisible())
