@@ -139,7 +139,7 @@ def test_labelstudio_writes_a_submitted_empty_annotation(with_negative, tmp_path
 
 
 def test_labelstudio_converter_reads_the_negative_example(with_negative, tmp_path) -> None:
-    converter = pytest.importorskip("label_studio_sdk.converter")
+    converter = pytest.importorskip("label_studio_converter")
     store, _, _ = with_negative
     out = tmp_path / "tasks.json"
     export_format(store, "labelstudio", out)
@@ -147,7 +147,7 @@ def test_labelstudio_converter_reads_the_negative_example(with_negative, tmp_pat
     convert = converter.Converter(config=config, project_dir=str(tmp_path))
     convert.convert_to_conll2003(str(out), str(tmp_path / "conll"), is_dir=False)
     written = next((tmp_path / "conll").glob("*.conll")).read_text(encoding="utf-8")
-    assert "Lyon" in written and "Altman" in written
+    assert "Lyon -X- _ O" in written and "Altman -X- _ I-person" in written
 
 
 def test_prodigy_round_trip_gives_back_every_accepted_task(tmp_path) -> None:
