@@ -175,11 +175,8 @@ def test_hf_rows_have_equal_lengths_and_named_tags(project, tmp_path: Path) -> N
         assert [names[i] for i in row["ner_tags"]] == row["tags"]
 
 
-def test_hf_folder_loads_with_ner_tags_as_a_class_label(
-    project, tmp_path: Path, monkeypatch
-) -> None:
+def test_hf_folder_loads_with_ner_tags_as_a_class_label(project, tmp_path: Path) -> None:
     datasets = pytest.importorskip("datasets")
-    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     store, _ = project
     out = tmp_path / "hf"
     export_format(store, "hf", out)

@@ -138,9 +138,8 @@ def test_the_same_seed_gives_the_same_parts(ten_articles, tmp_path) -> None:
     assert any(parts != numbers_by_part(ten_articles, 3) for parts in other_seeds)
 
 
-def test_hf_folder_has_one_split_per_part(ten_articles, tmp_path, monkeypatch) -> None:
+def test_hf_folder_has_one_split_per_part(ten_articles, tmp_path) -> None:
     datasets = pytest.importorskip("datasets")
-    monkeypatch.setenv("HF_DATASETS_OFFLINE", "1")
     out = tmp_path / "hf"
     export_format(ten_articles, "hf", out, split=parse_split(SPLIT, 7))
     loaded = datasets.load_dataset(str(out), cache_dir=str(tmp_path / "cache"))
