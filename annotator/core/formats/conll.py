@@ -128,7 +128,9 @@ def dataset_card(names: list[str], splits: list[str]) -> str:
     names (plain JSON would load them as integers)."""
     class_names = "".join(f"          '{i}': {json.dumps(name)}\n" for i, name in enumerate(names))
     data_files = "".join(
-        f"  - split: {split}\n    path: {HF_DATA_FILE.format(split=split)}\n" for split in splits
+        f"  - split: {json.dumps(split)}\n"
+        f"    path: {json.dumps(HF_DATA_FILE.format(split=split))}\n"
+        for split in splits
     )
     return (
         "---\n"
@@ -187,14 +189,15 @@ def export_hf(
             "tags": sentence.tags,
         }
         rows[part].append(json.dumps(row, ensure_ascii=False) + "\n")
-    # A split with no rows would make datasets refuse the whole folder.
-    written = [part for part in parts if rows[part]]
+    # A split with no rows would make datasets refuse the whole folder; an export with
+    # no rows at all still has its (empty) first file.
+    written = [part for part in parts if rows[part]] or parts[:1]
     files = {Path(HF_DATA_FILE.format(split=part)): "".join(rows[part]) for part in written}
     files[Path(HF_LABEL_NAMES)] = json.dumps(names, ensure_ascii=False, indent=2) + "\n"
     files[Path(HF_CARD)] = dataset_card(names, written)
     replace_folder(path, files)  # whole or not at all, as brat's folder is
     for part in parts:
-        if not rows[part]:
+        if part not in written:
             report.notes.append(f"split {part!r} has no rows: no {part}.jsonl written")
     write_manifest(
         store,
