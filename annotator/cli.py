@@ -338,6 +338,20 @@ def echo_import_report(report: ImportReport) -> None:
     "--labels",
     help="Comma-separated labels to keep, e.g. claim,denial. Default: all.",
 )
+@click.option(
+    "--split",
+    "split_text",
+    help="Split by document, e.g. train=0.8,dev=0.1,test=0.1: every layer of a document "
+    "in the same part, one file per part (OUT.train.jsonl; hf: one file per part in its "
+    "folder).",
+)
+@click.option(
+    "--seed",
+    type=int,
+    default=0,
+    show_default=True,
+    help="With --split: the same seed gives the same parts.",
+)
 @pass_context
 @reports_errors
 def export_command(
@@ -350,11 +364,16 @@ def export_command(
     gold: bool = False,
     align: str = "strict",
     offsets: str | None = None,
+    split_text: str | None = None,
+    seed: int = 0,
 ) -> None:
     """Write the dataset: gold JSONL (one document per line with its spans) or another
     tool's format. Lossy formats report every span they drop, trim or expand."""
     from annotator.core.export import ExportOptions
     from annotator.core.formats.registry import export_format
+    from annotator.core.splits import parse_split
+
+    split = parse_split(split_text, seed) if split_text else None
 
     options = ExportOptions(
         annotators=list(annotators) or None,
@@ -363,7 +382,9 @@ def export_command(
         status=status,
     )
     with obj.store(reading=True) as store:
-        report = export_format(store, format_name, output, options, align=align, offsets=offsets)
+        report = export_format(
+            store, format_name, output, options, align=align, offsets=offsets, split=split
+        )
     for line in report.summary_lines():
         click.echo(line)
 
@@ -432,7 +453,18 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
     click.echo(
         f"Carried {len(report.carried)} spans from {old_id[:12]} to {new_id[:12]}"
         + (f"; {len(report.already_there)} were already there" if report.already_there else "")
+        + f", and {len(report.carried_links)} of {report.links} links"
+        + (
+            f" ({report.links_already_there} were already there)"
+            if report.links_already_there
+            else ""
+        )
     )
+    if report.links_not_carried:
+        click.echo(
+            f"Could not carry {len(report.links_not_carried)} links (a span they join was "
+            "not placed)"
+        )
     if report.not_placed:
         click.echo(f"Could not place {len(report.not_placed)} spans (their text is gone):")
         for span in report.not_placed:
@@ -514,6 +546,12 @@ def suggest_command(
                         f"{item.doc_id[:12]}  {item.start:>6}-{item.end:<6}  {item.label:<12}  "
                         f"{item.suggester:<9}  {item.text!r}  {reading}".rstrip()
                     )
+        for language, (reason, count) in suggester.model_skipped.items():
+            click.echo(
+                f"model suggester skipped {count} document{'s' * (count != 1)} in "
+                f"{language}: {reason}",
+                err=True,
+            )
 
 
 

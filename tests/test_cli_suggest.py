@@ -113,3 +113,59 @@ def test_the_readme_shows_the_evaluation_the_script_produces(seeded_project: Pat
         assert re.search(rf"^{re.escape(line)}$", readme, re.MULTILINE), (
             f"README.md does not show {line!r}: rerun tests/scripts/seed_suggestion_evaluation.py"
         )
+
+
+@pytest.fixture
+def french_pipeline_only(tmp_path: Path, monkeypatch):
+    """An installed ``fr_core_news_sm`` (a real spaCy pipeline package: a blank French
+    pipeline whose entity ruler knows two names) and no English one."""
+    pytest.importorskip("spacy")
+    site = tmp_path / "site"
+    package = site / "fr_core_news_sm"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(
+        "import spacy\n\n"
+        "def load(**overrides):\n"
+        "    nlp = spacy.blank('fr')\n"
+        "    ruler = nlp.add_pipe('entity_ruler')\n"
+        "    ruler.add_patterns([{'label': 'PER', 'pattern': 'Sam Altman'},\n"
+        "                        {'label': 'ORG', 'pattern': 'OpenAI'}])\n"
+        "    return nlp\n",
+        encoding="utf-8",
+    )
+    info = site / "fr_core_news_sm-3.8.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: fr_core_news_sm\nVersion: 3.8.0\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(site))
+    yield
+    from annotator.core import suggest
+
+    suggest._models.pop("fr_core_news_sm", None)
+
+
+def test_a_language_without_its_model_is_skipped_with_a_note(
+    project_path: Path, french_pipeline_only
+) -> None:
+    from annotator.core.models import Document
+
+    with Store(project_path) as store:
+        english = Document.from_text("Sam Altman runs OpenAI.", source="en.txt", language="en")
+        french = Document.from_text("Sam Altman dirige OpenAI.", source="fr.txt", language="fr")
+        store.add_document(english)
+        store.add_document(french)
+    result = CliRunner().invoke(
+        main, ["--db", str(project_path), "suggest", "--json", "--suggesters", "model"]
+    )
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(r["doc"], r["text"], r["label"]) for r in records} == {
+        (french.id, "Sam Altman", "person"),
+        (french.id, "OpenAI", "organisation"),
+    }
+    assert (
+        "model suggester skipped 1 document in en: the spaCy pipeline en_core_web_sm is not "
+        "installed (python -m spacy download en_core_web_sm)"
+    ) in result.stderr
+    assert "pip install en_core_web_sm" not in result.output

@@ -15,11 +15,12 @@ Span matching, per pair, B measured against A (A is the reference):
 
 A layer holding the same (start, end, label) twice counts it once.
 
-Token-level measures. The text is cut into tokens: a run of word characters (letters,
-digits, ``_``; Python's ``\\w``) or any other single non-space character, as the regular
-expression ``\\w+|[^\\w\\s]`` would. Each token takes the label of the span that covers
-its first character; when several do, the innermost (shortest) wins, then the one that
-starts first, then the alphabetically first label; a token no span covers is ``O``.
+Token-level measures. The text is cut into the tokens the token exports write
+(``formats.tokens``: words with their accents, hyphenated compounds and "aujourd’hui"
+whole, French elisions cut, each other visible character alone). Each token takes the
+label of the span that covers its first character; when several do, the innermost
+(shortest) wins, then the one that starts first, then the alphabetically first label;
+a token no span covers is ``O``.
 Cohen's kappa compares two annotators' token labels; Krippendorff's alpha (nominal)
 treats each token as a unit and each annotator's label as a value. Both are ``None``
 when undefined (every token has the same label for everyone).
@@ -30,7 +31,6 @@ for the token work.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -40,6 +40,7 @@ import numpy as np
 from pydantic import BaseModel, Field
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.formats.tokens import token_starts
 from annotator.core.models import GOLD_LAYER, Status
 from annotator.core.store import Store
 
@@ -166,40 +167,6 @@ def overlap_matches(a: Iterable[SpanKey], b: Iterable[SpanKey]) -> Counter[str]:
 
 
 # -- tokens (pure) -------------------------------------------------------------------
-
-_SPACE, _WORD, _OTHER = 0, 1, 2
-
-
-def _kind(character: str) -> int:
-    if character.isalnum() or character == "_":
-        return _WORD
-    return _SPACE if character.isspace() else _OTHER
-
-
-@functools.cache
-def _bmp_kinds() -> np.ndarray:
-    return np.fromiter((_kind(chr(code)) for code in range(0x10000)), np.uint8, 0x10000)
-
-
-def token_starts(text: str) -> np.ndarray:
-    """Code point offsets of the tokens' first characters (see the module docstring)."""
-    units = text.encode("utf-16-le", "surrogatepass")
-    if len(units) == 2 * len(text):
-        # Every character in the basic plane: a UTF-16 unit is a code point (half the
-        # memory of UTF-32 and no clamping).
-        kinds = _bmp_kinds()[np.frombuffer(units, dtype=np.uint16)]
-    else:
-        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-        kinds = _bmp_kinds()[np.minimum(codes, 0xFFFF)]
-        for index in np.flatnonzero(codes > 0xFFFF):  # emoji and rare scripts
-            kinds[index] = _kind(chr(codes[index]))
-    word = kinds == _WORD
-    first = kinds == _OTHER
-    if len(first):
-        first[0] |= word[0]
-        first[1:] |= word[1:] & ~word[:-1]
-    return np.flatnonzero(first)
-
 
 def token_labels(
     starts: np.ndarray, spans: Iterable[SpanKey], label_codes: dict[str, int]

@@ -112,9 +112,18 @@ _VAGUE_WORDS = (
 )  # fmt: skip
 
 # Full scale words: an amount on their own ("200 millions"). Values per language below.
-_SCALE_WORDS = r"milliards?|millions?|billions?|trillions?|thousands?|mille"
+# German and Swiss papers abbreviate with a dot ("CHF 2 Mio.", "1,5 Mrd.", "3 Mia."),
+# Indian ones count in lakhs (10^5) and crores (10^7), "lakh crore" being 10^12.
+_SCALE_WORDS = (
+    rf"lakhs?{_SPACES}+crores?|milliards?|millions?|billions?|trillions?|thousands?|mille"
+    r"|lakhs?|crores?|mio\.?|mrd\.|mia\.|tsd\."
+)
 # Abbreviations count only beside a currency: "100 M$", "$14.3bn"; "100 m" is metres.
 _SCALE_ABBREVIATIONS = r"mrds?|mds?|mln|mn|bn|tn|trn|m|b|k"
+# After a number, a word shaped like a scale this reader does not know: an abbreviation
+# with its dot ("Bio.", "Mld.") or a scale word of a press it does not read ("arab",
+# 10^9 in India). The amount is then unreadable, never read without its scale.
+_UNKNOWN_SCALES = r"(?-i:[A-Z][a-z]{1,3}\.)|arabs?|kharabs?|mlrd|mld|bln"
 
 _SCALES: dict[str, dict[str, int] | int] = {
     "mille": 10**3, "thousand": 10**3, "k": 10**3,
@@ -124,13 +133,22 @@ _SCALES: dict[str, dict[str, int] | int] = {
     "billion": {"en": 10**9, "fr": 10**12},
     "tn": 10**12, "trn": 10**12,
     "trillion": {"en": 10**12, "fr": 10**18},
+    "mio": 10**6, "mia": 10**9, "tsd": 10**3,
+    "lakh": 10**5, "crore": 10**7, "lakh crore": 10**12,
 }  # fmt: skip
 
 _CURRENCY_SYMBOLS: dict[str, str] = {
     "us$": "USD", "$us": "USD", "c$": "CAD", "a$": "AUD", "hk$": "HKD", "$": "USD",
-    "€": "EUR", "£": "GBP", "¥": "JPY",
+    "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "rs": "INR", "rs.": "INR",
 }
-_CURRENCY_CODES = ("USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD")
+_CURRENCY_CODES = (
+    "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD", "INR", "SEK", "NOK",
+    "DKK", "PLN", "CZK", "HUF", "RON", "BGN", "ISK", "RUB", "UAH", "TRY", "BRL", "MXN",
+    "ARS", "CLP", "ZAR", "NGN", "KES", "EGP", "MAD", "TND", "DZD", "XOF", "XAF", "ILS",
+    "AED", "SAR", "QAR", "KRW", "SGD", "NZD", "TWD", "THB", "IDR", "MYR", "VND",
+)  # fmt: skip
+"""ISO 4217 codes read as currencies. Any other three capital letters right beside a
+number ("4 millions XYZ") make the amount unreadable rather than currency-less."""
 _CURRENCY_WORDS: list[tuple[str, str]] = [
     # (regex, code), longest first so "dollars canadiens" wins over "dollars".
     (r"dollars?\s+canadiens?|canadian\s+dollars?", "CAD"),
@@ -138,7 +156,8 @@ _CURRENCY_WORDS: list[tuple[str, str]] = [
     (r"dollars?\s+(?:américains|US)|US\s+dollars?|dollars?", "USD"),
     (r"euros?", "EUR"),
     (r"livres?(?:\s+sterling)?|pounds?(?:\s+sterling)?|sterling", "GBP"),
-    (r"francs?\s+suisses|swiss\s+francs?", "CHF"),
+    (r"francs?\s+suisses|swiss\s+francs?|franken", "CHF"),
+    (r"roupies?|rupees?", "INR"),
     (r"yens?", "JPY"),
     (r"yuans?|renminbi", "CNY"),
 ]
@@ -174,7 +193,13 @@ _ATOM = re.compile(
     rf"""
     (?<![\w.,$€£¥])
     (?:(?P<qualifier>{_QUALIFIER})(?:(?<={_APOSTROPHE})|{_SPACES}+))?
-    (?:(?P<prefix>US\$|\$US|C\$|A\$|HK\$|\$|€|£|¥|(?-i:{_CURRENCY_CODE})(?=\s?\d)){_SPACES}?)?
+    (?:
+        (?:
+            (?P<prefix>US\$|\$US|C\$|A\$|HK\$|\$|€|£|¥|₹|Rs\.?(?=\s?\d)
+                |(?-i:{_CURRENCY_CODE})(?=\s?\d))
+          | (?P<unknown_prefix>(?-i:[A-Z]{{3}}))(?={_SPACES}\d)
+        ){_SPACES}?
+    )?
     (?:
         (?P<number>{_NUMBER})
       | (?P<word>{_NUMBER_WORD})
@@ -182,12 +207,16 @@ _ATOM = re.compile(
       | (?P<vague>{_VAGUE})
             (?={_SPACES}+(?:{_SCALE_WORDS})\b)
     )
-    (?:{_SPACES}?(?P<scale>{_SCALE_WORDS}|{_SCALE_ABBREVIATIONS})(?![^\W\d_]))?
+    (?:
+        {_SPACES}?(?P<scale>{_SCALE_WORDS}|{_SCALE_ABBREVIATIONS})(?![^\W\d_])
+      | {_SPACES}(?P<unknown_scale>{_UNKNOWN_SCALES})(?![^\W\d_])
+    )?
     (?:
         {_SPACES}?(?P<percent>{_PERCENT})(?!\w)
       | {_SPACES}?(?P<suffix>US\$|\$US|\$|€|£|¥|(?-i:{_CURRENCY_CODE})\b)
       | {_SPACES}+(?:(?:de|of){_SPACES}+|d{_APOSTROPHE})?
             (?P<currency_word>{_CURRENCY_WORD})\b
+      | {_SPACES}(?P<unknown_suffix>(?-i:[A-Z]{{3}}))\b
     )?
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -219,6 +248,8 @@ REASONS: dict[str, str] = {
     "vague": "{0} gives no number",
     "range_units": "the two ends of the range are in different units",
     "range_order": "the range's low end is above its high end",
+    "unknown_scale": "{0} after the number is no scale or currency this reader knows",
+    "unknown_currency": "{0} is no currency this reader knows",
 }
 """The ``reason`` of an unreadable amount, by kind; ``{0}`` is the text at fault.
 The English text is what is stored and exported; ``explain_reason`` gives the kind
@@ -259,6 +290,8 @@ class _Atom:
     qualifier: Qualifier | None
     problem: str | None
     vague: bool = False
+    open_end: bool = False
+    """Nothing after the number says what it counts: no scale, percent or currency."""
 
     @property
     def has_marker(self) -> bool:
@@ -280,6 +313,9 @@ class AmountMatch:
     end: int
     text: str
     attrs: dict[str, Any]
+    open_end: bool = False
+    """Nothing after the last number says what it counts (no scale, percent or
+    currency): a word right after it may be a scale this reader does not know."""
 
 
 def _decimal_uses_comma(language: str | None) -> bool | None:
@@ -327,7 +363,7 @@ def _decimal(text: str) -> Decimal | None:
 
 
 def _scale_factor(word: str, language: str | None) -> int | None:
-    key = word.lower()
+    key = re.sub(rf"{_SPACES}+", " ", word.lower()).rstrip(".")
     if key.endswith("s") and key[:-1] in _SCALES and key not in _SCALES:
         key = key[:-1]
     factor = _SCALES[key]
@@ -377,6 +413,11 @@ def _atom_from_match(match: re.Match[str], language: str | None) -> _Atom:
     scale = _scale_factor(scale_word, language) if scale_word else None
     if scale_word and scale is None and problem is None:
         problem = _reason("scale_needs_language", repr(scale_word))
+    if groups["unknown_scale"]:
+        problem = _reason("unknown_scale", repr(groups["unknown_scale"]))
+    unknown_currency = groups["unknown_prefix"] or groups["unknown_suffix"]
+    if unknown_currency:
+        problem = _reason("unknown_currency", repr(unknown_currency))
     number: Decimal | None = None
     if groups["number"]:
         number = parse_number(groups["number"], language)
@@ -399,6 +440,10 @@ def _atom_from_match(match: re.Match[str], language: str | None) -> _Atom:
         qualifier=_qualifier(groups["qualifier"]) if groups["qualifier"] else None,
         problem=problem,
         vague=bool(groups["vague"]),
+        open_end=not any(
+            groups[name]
+            for name in ("scale", "unknown_scale", "percent", "suffix", "currency_word")
+        ),
     )
 
 
@@ -505,6 +550,7 @@ def find_amounts(
                         end=following.end,
                         text=text[start : following.end],
                         attrs=_range_attrs(atom, following),
+                        open_end=following.open_end,
                     )
                 )
                 index += 2
@@ -519,10 +565,14 @@ def find_amounts(
                     end=atom.end,
                     text=text[atom.start : atom.end],
                     attrs=_single_attrs(atom),
+                    open_end=atom.open_end,
                 )
             )
         index += 1
     return found
+
+
+_TRAILING_WORD = re.compile(rf"{_SPACES}+(?P<word>[^\W\d_]+\.?)[^\w]*")
 
 
 def attrs_for_span(text: str, language: str | None) -> dict[str, Any]:
@@ -534,7 +584,17 @@ def attrs_for_span(text: str, language: str | None) -> dict[str, Any]:
     """
     matches = find_amounts(text, language, include_plain_numbers=True)
     if len(matches) == 1:
-        return matches[0].attrs
+        match = matches[0]
+        # "500 crore" read as 500 would be silently wrong: a span that ends on one word
+        # after a bare number may end on a scale or currency this reader does not know.
+        trailing = _TRAILING_WORD.fullmatch(text, match.end)
+        if match.open_end and trailing is not None and match.attrs.get("readable", True):
+            return AmountAttrs(
+                currency=match.attrs.get("currency"),
+                readable=False,
+                reason=_reason("unknown_scale", repr(trailing.group("word"))),
+            ).to_attrs()
+        return match.attrs
     reason = _reason("no_number") if not matches else _reason("several_amounts")
     return AmountAttrs(readable=False, reason=reason).to_attrs()
 

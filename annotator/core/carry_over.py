@@ -22,8 +22,8 @@ from typing import Literal
 from diff_match_patch import diff_match_patch
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import DocumentSummary, Origin, Span, Status
-from annotator.core.store import Store
+from annotator.core.models import DocumentSummary, Link, Origin, Span, Status
+from annotator.core.store import Store, new_id
 
 CONTEXT_LENGTH = 32
 """How many characters of prefix and suffix are compared; W3C examples use about 32."""
@@ -235,6 +235,14 @@ class CarryOverReport:
     """Old spans whose exact text no longer appears in the new document."""
     started: list[str] = field(default_factory=list)
     """Annotators whose layer on the new document went from not started to in progress."""
+    links: int = 0
+    """Links starting from the old spans carried over (``said_by``, ``denies``...)."""
+    carried_links: list[Link] = field(default_factory=list)
+    """The links made on the new document: between carried spans, or from a carried
+    span to the span in another document the old one pointed at."""
+    links_already_there: int = 0
+    links_not_carried: list[Link] = field(default_factory=list)
+    """Old links with an end that could not be placed on the new text."""
 
 
 def carry_over(
@@ -242,9 +250,10 @@ def carry_over(
 ) -> CarryOverReport:
     """Copy ``old_id``'s spans (everyone's, or one annotator's) onto ``new_id``.
 
-    One transaction: every placeable span is added, or none. Carried spans have origin
-    ``carried-over`` and ``attrs["carried_over_from"]`` naming the old span. Running it
-    again adds nothing: spans already on the new document are reported, not doubled.
+    One transaction: every placeable span is added, or none, with the links starting
+    from them. Carried spans have origin ``carried-over`` and
+    ``attrs["carried_over_from"]`` naming the old span. Running it again adds nothing:
+    spans and links already on the new document are reported, not doubled.
     """
     if old_id == new_id:
         raise AnnotatorError("carry-over needs two different documents")
@@ -255,11 +264,14 @@ def carry_over(
         old_document, new_document = store.document(old_id), store.document(new_id)
         alignment = Alignment(old_document.text, new_document.text)
         existing = {
-            (span.annotator, span.start, span.end, span.label)
+            (span.annotator, span.start, span.end, span.label): span.id
             for span in store.spans(new_id, annotator)
         }
+        moved: dict[str, str] = {}
+        """Old span id -> the new document's span at its place, for the links."""
         to_add: list[Span] = []
-        for old_span in store.spans(old_id, annotator):
+        old_spans = store.spans(old_id, annotator)
+        for old_span in old_spans:
             placement = place(
                 alignment, old_document.text, new_document.text, old_span.start, old_span.end
             )
@@ -269,8 +281,8 @@ def carry_over(
             key = (old_span.annotator, placement.start, placement.end, old_span.label)
             if key in existing:
                 report.already_there.append(old_span)
+                moved[old_span.id] = existing[key]
                 continue
-            existing.add(key)
             new_span = store.make_span(
                 new_document,
                 old_span.annotator,
@@ -280,14 +292,44 @@ def carry_over(
                 origin=Origin.CARRIED_OVER.value,
                 attrs={**old_span.attrs, "carried_over_from": old_span.id},
             )
+            existing[key] = new_span.id
+            moved[old_span.id] = new_span.id
             to_add.append(new_span)
             report.carried.append(CarriedSpan(old=old_span, new=new_span, placement=placement))
         store.add_spans(to_add)
+        _carry_links(store, report, {span.id for span in old_spans}, moved)
         for name in sorted({span.annotator for span in to_add}):
             if store.status(new_id, name) == Status.NOT_STARTED:
                 store.set_status(new_id, name, Status.IN_PROGRESS)
                 report.started.append(name)
     return report
+
+
+def _carry_links(
+    store: Store, report: CarryOverReport, old_span_ids: set[str], moved: dict[str, str]
+) -> None:
+    """Copy the links that start from the old spans: without them every carried claim
+    would lose its source, and ``annotator check`` would flag them all. A link to a span
+    in another article (a denial of a claim made elsewhere) keeps its target there."""
+    if not old_span_ids:
+        return
+    annotators = sorted({span.annotator for span in store.spans_by_ids(old_span_ids).values()})
+    for link in store.links(doc_id=report.old_id, annotators=annotators):
+        if link.from_span not in old_span_ids:
+            continue  # a link from another article into this one stays on the old version
+        report.links += 1
+        source = moved.get(link.from_span)
+        target = moved.get(link.to_span) if link.to_span in old_span_ids else link.to_span
+        if source is None or target is None:
+            report.links_not_carried.append(link)
+        elif store.find_link(link.type, source, target) is not None:
+            report.links_already_there += 1
+        else:
+            carried = Link(
+                id=new_id(), type=link.type, from_span=source, to_span=target,
+                annotator=link.annotator,
+            )  # fmt: skip
+            report.carried_links.append(store.insert_link(carried))
 
 
 # -- choosing what to carry from, and taking it back (the window, issue 6) -------------
@@ -342,9 +384,14 @@ def take_back(store: Store, report: CarryOverReport) -> list[Span]:
 
 
 def put_back(store: Store, report: CarryOverReport, spans: list[Span]) -> None:
-    """Add again the spans :func:`take_back` removed, same ids (redo)."""
+    """Add again the spans :func:`take_back` removed, same ids (redo), and the links
+    between them (taking the spans back took their links with them)."""
     with store.transaction():
         store.add_spans([span for span in spans if not store.has_span(span.id)])
+        for link in report.carried_links:
+            ends = store.spans_by_ids((link.from_span, link.to_span))
+            if len(ends) == 2 and store.find_link(link.type, link.from_span, link.to_span) is None:
+                store.insert_link(link)
         for name in report.started:
             if store.status(report.new_id, name) == Status.NOT_STARTED:
                 store.set_status(report.new_id, name, Status.IN_PROGRESS)

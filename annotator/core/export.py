@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from annotator import __version__
 from annotator.core.atomic_files import write_atomically, write_lines_atomically
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Decision, Status, utc_now
+from annotator.core.splits import SplitSpec, assign_splits
 from annotator.core.store import Store
 
 STATUS_FILTERS = ("any", "done", "reviewed")
@@ -46,6 +47,11 @@ class ExportOptions:
     status: str = "any"
     """any: every layer with spans or a status; done: layers marked done (or reviewed);
     reviewed: layers marked reviewed."""
+    split: SplitSpec | None = None
+    """The train/dev/test split this export is part of (named in the manifest)."""
+    split_part: str | None = None
+    documents: frozenset[str] | None = None
+    """Only these documents (one part of a split); None means every one."""
 
     def __post_init__(self) -> None:
         if self.status not in STATUS_FILTERS:
@@ -63,6 +69,15 @@ class ExportReport:
     annotators: set[str] = field(default_factory=set)
     sha256: str = ""
     manifest_path: Path | None = None
+    examples: int = 0
+    """Annotator layers written: a document with two annotators' layers is two."""
+    negative_examples: int = 0
+    """Of ``examples``, layers marked done (or reviewed) that have no span: the
+    annotator read the document and found nothing to tag."""
+
+
+FINISHED = (Status.DONE.value, Status.REVIEWED.value)
+"""Statuses of a layer whose lack of spans is an answer: nothing to tag there."""
 
 
 def _layer_included(status: Status | None, has_spans: bool, wanted: str) -> bool:
@@ -102,6 +117,8 @@ def gold_records(
         done += 1
         if progress is not None:
             progress(done, total)
+        if options.documents is not None and doc_id not in options.documents:
+            continue
         with_spans = set(map(_annotator_of, span_rows))
         layers = {
             name
@@ -125,6 +142,10 @@ def gold_records(
             "text": text,
             "language": language,
             "spans": spans,
+            "layers": [
+                {"annotator": name, "status": _status_name(statuses.get((doc_id, name)))}
+                for name in sorted(layers)
+            ],
             "meta": json.loads(meta) if meta and meta != "{}" else {},
             "schema_version": SCHEMA_VERSION,
         }
@@ -134,6 +155,30 @@ def gold_records(
             if relations:
                 record["relations"] = relations
         yield record
+
+
+def document_splits(store: Store, options: ExportOptions, spec: SplitSpec) -> dict[str, str]:
+    """The split part of every document the export holds, by document id: the same
+    project, filters, shares and seed give the same parts (``core.splits``)."""
+    unsplit = replace(options, split=None, split_part=None, documents=None)
+    return assign_splits((record["id"] for record in gold_records(store, unsplit)), spec)
+
+
+def _status_name(status: Status | None) -> str:
+    return (status or Status.NOT_STARTED).value
+
+
+def count_layers(record: dict[str, Any], report: ExportReport) -> None:
+    """Count a record's examples into ``report``: its layers with spans, and its
+    finished layers with none (negative examples). A layer opened but not finished,
+    with no span yet, says nothing about the document and is no example."""
+    with_spans = set(map(itemgetter("annotator"), record["spans"]))
+    for layer in record["layers"]:
+        if layer["annotator"] in with_spans:
+            report.examples += 1
+        elif layer["status"] in FINISHED:
+            report.examples += 1
+            report.negative_examples += 1
 
 
 # Positions in the span rows of Store.iter_documents_for_export. The export's hot paths
@@ -284,6 +329,7 @@ def export_gold_jsonl(
             if should_cancel is not None and should_cancel():
                 raise ExportCancelled("export cancelled; nothing was written")
             report.documents += 1
+            count_layers(record, report)
             yield jsonl_line(record)
 
     report.sha256 = write_lines_atomically(report.path, lines())
@@ -309,8 +355,21 @@ def build_manifest(store: Store, report: ExportReport, options: ExportOptions) -
             "annotators": options.annotators,
             "gold": options.gold,
             "labels": options.labels,
+            **(
+                {
+                    "split": {
+                        "part": options.split_part,
+                        "shares": dict(options.split.parts),
+                        "seed": options.split.seed,
+                    }
+                }
+                if options.split is not None
+                else {}
+            ),
         },
         "documents": report.documents,
+        "examples": report.examples,
+        "negative_examples": report.negative_examples,
         "spans": report.spans,
         "counts_per_label": dict(sorted(report.labels.items())),
         "annotators": sorted(report.annotators),

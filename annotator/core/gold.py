@@ -56,6 +56,16 @@ class GoldRelation(BaseModel):
     annotator: str | None = None
 
 
+class GoldLayer(BaseModel):
+    model_config = ConfigDict(extra="forbid", title="Layer")
+
+    annotator: str = Field(description="Whose layer ('gold' for the reviewed layer).")
+    status: Literal["not_started", "in_progress", "done", "reviewed"] = Field(
+        description="The layer's status on this document. A done or reviewed layer with "
+        "no spans in the record is a negative example: nothing to tag."
+    )
+
+
 class GoldRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", title="GoldDocument", populate_by_name=True)
 
@@ -66,6 +76,10 @@ class GoldRecord(BaseModel):
     language: str | None = None
     spans: list[GoldSpan]
     relations: list[GoldRelation] | None = None
+    layers: list[GoldLayer] | None = Field(
+        default=None,
+        description="The exported layers of this document and their status, by annotator.",
+    )
     meta: dict[str, Any] = Field(default_factory=dict)
     schema_version: Literal[1] = SCHEMA_VERSION
 

@@ -121,6 +121,8 @@ _FRENCH_REASONS: dict[str, str] = {
     "vague": "{0} ne donne aucun nombre",
     "range_units": "les deux bornes de la fourchette sont dans des unités différentes",
     "range_order": "la borne basse de la fourchette dépasse la borne haute",
+    "unknown_scale": "{0} après le nombre n’est ni une échelle ni une devise connue",
+    "unknown_currency": "{0} n’est pas une devise connue",
 }
 
 _FRENCH_MONTHS = (

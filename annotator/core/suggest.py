@@ -212,7 +212,14 @@ def model_unavailable_reason(language: str | None = "fr") -> str | None:
     if importlib.util.find_spec("spacy") is None:
         return "spaCy is not installed: pip install 'annotator[suggest-model]'"
     if importlib.util.find_spec(package) is None:
-        return f"the spaCy pipeline {package} is not installed: pip install {package}"
+        # Only the French pipeline is on the package index (the suggest-model extra);
+        # spaCy downloads the others itself.
+        how = (
+            "pip install 'annotator[suggest-model]'"
+            if package == MODEL_PACKAGES["fr"]
+            else f"python -m spacy download {package}"
+        )
+        return f"the spaCy pipeline {package} is not installed ({how})"
     return None
 
 
@@ -306,6 +313,9 @@ class Suggester:
         self.store = store
         self.suggesters = check_suggesters(suggesters)
         self.unavailable: dict[str, str] = {}
+        self.model_skipped: dict[str, tuple[str, int]] = {}
+        """Language -> (why, documents): the model suggester skipped the documents of a
+        language whose spaCy pipeline is not installed; the others still get it."""
         if "model" in self.suggesters:
             reason = model_unavailable_reason()
             if reason is not None:
@@ -327,7 +337,14 @@ class Suggester:
                     gazetteer = self.gazetteer_cache.get(self.store)
                 found[name] = gazetteer.suggestions(document)
             else:
-                found[name] = model_suggestions(document, language)
+                missing = model_unavailable_reason(language)
+                if missing is None:
+                    found[name] = model_suggestions(document, language)
+                else:
+                    key = language or "an unknown language"
+                    skipped = self.model_skipped.get(key, (missing, 0))[1]
+                    self.model_skipped[key] = (missing, skipped + 1)
+                    found[name] = []
         return found
 
     def for_document(self, doc_id: str, annotator: str) -> list[Suggestion]:

@@ -101,6 +101,10 @@ def reason_text(reason: str) -> str:
             "AmountEditor", "the two ends of the range are in different units"
         ),
         "range_order": translate("AmountEditor", "the range's low end is above its high end"),
+        "unknown_scale": translate(
+            "AmountEditor", "%1 after the number is no scale or currency this reader knows"
+        ),
+        "unknown_currency": translate("AmountEditor", "%1 is no currency this reader knows"),
     }
     return texts[kind].replace("%1", detail or "")
 

@@ -195,7 +195,11 @@ class CarryOverAction(QObject):
         if report.carried:
             self.window.undo_stack.push(CarryOverStep(self.window.store, self.window, report))
             self.window.article_view.spans_replaced(report.new_id)
-        message = self.tr("Carried %1 span(s) over.").replace("%1", str(len(report.carried)))
+        message = (
+            self.tr("Carried %1 span(s) and %2 link(s) over.")
+            .replace("%1", str(len(report.carried)))
+            .replace("%2", str(len(report.carried_links)))
+        )
         if report.already_there:
             message += " " + self.tr("%1 were already there.").replace(
                 "%1", str(len(report.already_there))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -31,16 +32,16 @@ from PySide6.QtWidgets import (
 from annotator.core.export import ExportOptions
 from annotator.core.formats.registry import FORMATS
 from annotator.core.models import GOLD_LAYER, LabelSet
+from annotator.core.splits import BadSplit, SplitSpec, parse_split
 from annotator.ui import file_dialogs
 
 TOKEN_FORMATS = ("spacy", "conll", "hf", "prodigy")
 """Formats that hold whole tokens only: a span that cuts a token is aligned or dropped."""
-FOLDER_FORMATS = ("brat",)
+FOLDER_FORMATS = ("brat", "hf")
 SUFFIXES = {
     "jsonl": ".jsonl",
     "spacy": ".spacy",
     "conll": ".conll",
-    "hf": ".hf.jsonl",
     "doccano": ".doccano.jsonl",
     "labelstudio": ".labelstudio.json",
     "prodigy": ".prodigy.jsonl",
@@ -54,6 +55,7 @@ class ExportChoice:
     path: Path
     options: ExportOptions
     align: str = "strict"
+    split: SplitSpec | None = None
 
 
 def default_target(db_path: Path, format_name: str) -> Path:
@@ -141,6 +143,23 @@ class ExportDialog(QDialog):
         self.align_label = QLabel(self.tr("Spans that cut a word:"))
         form.addRow(self.align_label, self.align_combo)
 
+        self.split_edit = QLineEdit()
+        self.split_edit.setObjectName("exportSplit")
+        self.split_edit.setPlaceholderText(self.tr("none, or train=0.8,dev=0.1,test=0.1"))
+        self.split_edit.textChanged.connect(self._update_ok)
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setObjectName("exportSeed")
+        self.seed_spin.setRange(0, 2**31 - 1)
+        split_row = QHBoxLayout()
+        split_row.addWidget(self.split_edit, 1)
+        split_row.addWidget(QLabel(self.tr("Seed:")))
+        split_row.addWidget(self.seed_spin)
+        form.addRow(self.tr("Split by article:"), split_row)
+        self.split_note = QLabel()
+        self.split_note.setObjectName("exportSplitNote")
+        self.split_note.setWordWrap(True)
+        form.addRow("", self.split_note)
+
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -161,7 +180,7 @@ class ExportDialog(QDialog):
             "jsonl": self.tr("Gold JSONL (everything, with provenance)"),
             "spacy": self.tr("spaCy DocBin (.spacy)"),
             "conll": self.tr("CoNLL-2003 IOB2 text"),
-            "hf": self.tr("Hugging Face token classification (JSONL)"),
+            "hf": self.tr("Hugging Face dataset folder (token classification)"),
             "brat": self.tr("brat standoff folder (.txt/.ann)"),
             "doccano": self.tr("doccano JSONL"),
             "labelstudio": self.tr("Label Studio JSON tasks"),
@@ -211,7 +230,18 @@ class ExportDialog(QDialog):
             self._update_ok()
 
     def _update_ok(self, *_: Any) -> None:
-        self.ok_button.setEnabled(bool(self.chosen_labels()) and bool(self.path_edit.text()))
+        readable = self.split_is_readable()
+        self.split_note.setText(
+            self.tr(
+                "Each part is written beside the file you chose (tasks.train.json…); every "
+                "annotator's layer of an article goes to the same part."
+            )
+            if readable
+            else self.tr("Write the parts as train=0.8,dev=0.1,test=0.1: shares adding up to 1.")
+        )
+        self.ok_button.setEnabled(
+            bool(self.chosen_labels()) and bool(self.path_edit.text()) and readable
+        )
 
     # -- what was chosen ---------------------------------------------------------------
 
@@ -220,6 +250,17 @@ class ExportDialog(QDialog):
 
     def chosen_labels(self) -> list[str]:
         return [name for name, check in self.label_checks.items() if check.isChecked()]
+
+    def split_is_readable(self) -> bool:
+        try:
+            self.chosen_split()
+        except BadSplit:
+            return False
+        return True
+
+    def chosen_split(self) -> SplitSpec | None:
+        text = self.split_edit.text().strip()
+        return parse_split(text, self.seed_spin.value()) if text else None
 
     def choice(self) -> ExportChoice:
         who = str(self.annotator_combo.currentData())
@@ -235,6 +276,7 @@ class ExportDialog(QDialog):
             Path(self.path_edit.text()).expanduser(),
             options,
             str(self.align_combo.currentData()) if self.align_combo.isEnabled() else "strict",
+            self.chosen_split(),
         )
 
 

@@ -660,7 +660,11 @@ class MainWindow(QMainWindow):
             return
         choice = dialog.choice()
         self.start_export(
-            choice.path, choice.options, format_name=choice.format_name, align=choice.align
+            choice.path,
+            choice.options,
+            format_name=choice.format_name,
+            align=choice.align,
+            split=choice.split,
         )
 
     def start_export(
@@ -670,6 +674,7 @@ class MainWindow(QMainWindow):
         *,
         format_name: str = "jsonl",
         align: str = "strict",
+        split: Any = None,
     ) -> StoreTask:
         from annotator.core.export import ExportOptions
 
@@ -680,6 +685,7 @@ class MainWindow(QMainWindow):
             self.tr("Exporting the dataset…"),
             format_name=format_name,
             align=align,
+            split=split,
         )
         task.signals.succeeded.connect(self._export_succeeded)
         task.signals.failed.connect(self._export_failed)

@@ -188,11 +188,13 @@ def export_task(
     description: str,
     format_name: str = "jsonl",
     align: str = "strict",
+    split: Any = None,
 ) -> StoreTask:
-    """Export in ``format_name``; gold JSONL reports progress and can be cancelled."""
+    """Export in ``format_name``; gold JSONL reports progress and can be cancelled.
+    ``split`` (a ``core.splits.SplitSpec``) writes one file or folder per part."""
 
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
-        if format_name == "jsonl":
+        if format_name == "jsonl" and split is None:
             from annotator.core.export import export_gold_jsonl
 
             return export_gold_jsonl(
@@ -200,6 +202,6 @@ def export_task(
             )
         from annotator.core.formats.registry import export_format
 
-        return export_format(store, format_name, target, options, align=align)
+        return export_format(store, format_name, target, options, align=align, split=split)
 
     return StoreTask(db_path, work, description)

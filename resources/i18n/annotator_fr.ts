@@ -217,6 +217,14 @@
         <translation>la borne basse de la fourchette dépasse la borne haute</translation>
     </message>
     <message>
+        <source>%1 after the number is no scale or currency this reader knows</source>
+        <translation>%1 après le nombre n’est ni une échelle ni une devise connue</translation>
+    </message>
+    <message>
+        <source>%1 is no currency this reader knows</source>
+        <translation>%1 n’est pas une devise connue</translation>
+    </message>
+    <message>
         <source>more than</source>
         <translation>plus de</translation>
     </message>
@@ -365,8 +373,8 @@
         <translation>Report des annotations…</translation>
     </message>
     <message>
-        <source>Carried %1 span(s) over.</source>
-        <translation>%1 annotation(s) reportée(s).</translation>
+        <source>Carried %1 span(s) and %2 link(s) over.</source>
+        <translation>%1 annotation(s) et %2 lien(s) reportés.</translation>
     </message>
     <message>
         <source>%1 were already there.</source>
@@ -606,6 +614,18 @@
         <translation>Annotations qui coupent un mot&#xa0;:</translation>
     </message>
     <message>
+        <source>none, or train=0.8,dev=0.1,test=0.1</source>
+        <translation>aucun, ou train=0.8,dev=0.1,test=0.1</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Graine :</translation>
+    </message>
+    <message>
+        <source>Split by article:</source>
+        <translation>Découper par article :</translation>
+    </message>
+    <message>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
@@ -622,8 +642,8 @@
         <translation>Texte CoNLL-2003 IOB2</translation>
     </message>
     <message>
-        <source>Hugging Face token classification (JSONL)</source>
-        <translation>Classification de tokens Hugging Face (JSONL)</translation>
+        <source>Hugging Face dataset folder (token classification)</source>
+        <translation>Dossier de données Hugging Face (classification de tokens)</translation>
     </message>
     <message>
         <source>brat standoff folder (.txt/.ann)</source>
@@ -664,6 +684,14 @@
     <message>
         <source>Export to</source>
         <translation>Exporter vers</translation>
+    </message>
+    <message>
+        <source>Each part is written beside the file you chose (tasks.train.json…); every annotator&apos;s layer of an article goes to the same part.</source>
+        <translation>Chaque partie est écrite à côté du fichier choisi (tasks.train.json…) ; toutes les couches d’un article vont dans la même partie.</translation>
+    </message>
+    <message>
+        <source>Write the parts as train=0.8,dev=0.1,test=0.1: shares adding up to 1.</source>
+        <translation>Écrivez les parties ainsi : train=0.8,dev=0.1,test=0.1, parts dont la somme vaut 1.</translation>
     </message>
 </context>
 <context>

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import random
-import re
 from pathlib import Path
 
 import krippendorff
@@ -76,14 +75,10 @@ def test_overlap_matching_is_maximum_not_greedy() -> None:
 
 # -- tokens ------------------------------------------------------------------------------
 
-TOKEN = re.compile(r"\w+|[^\w\s]")
-
-
-def test_tokens_are_words_and_single_marks(seeds_dir: Path) -> None:
-    text = "L'Élysée a versé 100 M$ 🚀 à\u00a0Meta_AI.\n"
+def test_tokens_are_words_and_single_marks() -> None:
+    text = "L'Élysée a versé 100 M$ 🚀 à\u00a0Meta_AI, aujourd’hui.\n"
     assert [text[i] for i in token_starts(text)] == [
         "L",
-        "'",
         "É",
         "a",
         "v",
@@ -93,17 +88,10 @@ def test_tokens_are_words_and_single_marks(seeds_dir: Path) -> None:
         "🚀",
         "à",
         "M",
+        ",",
+        "a",
         ".",
     ]
-    for path in sorted(seeds_dir.glob("*.txt")):
-        seed = path.read_text(encoding="utf-8")
-        assert token_starts(seed).tolist() == [m.start() for m in TOKEN.finditer(seed)]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.text(max_size=80))
-def test_tokens_match_the_regular_expression(text: str) -> None:
-    assert token_starts(text).tolist() == [m.start() for m in TOKEN.finditer(text)]
 
 
 def test_a_token_takes_the_innermost_span_covering_its_first_character() -> None:

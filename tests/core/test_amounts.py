@@ -246,3 +246,48 @@ def test_amounts_read_aloud_for_the_window() -> None:
     assert format_amount({"value": 49, "unit": "percent", "readable": True}) == "49 %"
     assert format_amount(usd(10, qualifier="more_than")) == "more than 10 USD"
     assert format_amount({"readable": False, "reason": "x"}) == "unreadable (x)"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("CHF 2 Mio.", "de", {"value": 2 * M, "currency": "CHF", "readable": True}),
+        ("2 Mio. Franken", "de", {"value": 2 * M, "currency": "CHF", "readable": True}),
+        ("CHF 1,5 Mrd.", "fr", {"value": 1_500_000_000, "currency": "CHF", "readable": True}),
+        ("3,2 Mia. CHF", "fr", {"value": 3_200_000_000, "currency": "CHF", "readable": True}),
+        ("500 crore", "en", {"value": 5 * 10**9, "readable": True}),
+        ("Rs 500 crore", "en", {"value": 5 * 10**9, "currency": "INR", "readable": True}),
+        ("₹3 lakh", "en", {"value": 300_000, "currency": "INR", "readable": True}),
+        ("3 lakh rupees", "en", {"value": 300_000, "currency": "INR", "readable": True}),
+        ("2 lakh crore", "en", {"value": 2 * 10**12, "readable": True}),
+        ("5 000 Tsd. EUR", "de", {"value": 5 * M, "currency": "EUR", "readable": True}),
+        ("5 millions NOK", "fr", {"value": 5 * M, "currency": "NOK", "readable": True}),
+    ],
+)  # fmt: skip
+def test_scale_words_of_other_presses(text: str, language: str, expected: dict) -> None:
+    assert attrs_for_span(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "reason"),
+    [
+        ("CHF 2 Bio.", "de", "'Bio.' after the number is no scale or currency this reader knows"),
+        ("5 arab", "en", "'arab' after the number is no scale or currency this reader knows"),
+        ("7 kharva", "en", "'kharva' after the number is no scale or currency this reader knows"),
+        ("4 millions XYZ", "fr", "'XYZ' is no currency this reader knows"),
+        ("XQZ 40", "en", "'XQZ' is no currency this reader knows"),
+    ],
+)
+def test_an_unknown_scale_word_or_currency_is_unreadable(
+    text: str, language: str, reason: str
+) -> None:
+    attrs = attrs_for_span(text, language)
+    assert attrs["readable"] is False and attrs["reason"] == reason
+    assert not {"value", "min", "max"} & set(attrs)
+
+
+def test_a_suggestion_is_never_read_without_its_scale() -> None:
+    (found,) = find_amounts("La banque a perdu CHF 2 Bio. en un an.", "de")
+    assert found.attrs["readable"] is False and "'Bio.'" in found.attrs["reason"]
+    (read,) = find_amounts("Le projet coûte CHF 2 Mio. selon la ville.", "fr")
+    assert read.text == "CHF 2 Mio." and read.attrs["value"] == 2 * M

@@ -217,6 +217,8 @@ def test_amount_readings_and_reasons_in_french_words() -> None:
         ("100 m", "fr", "unit_not_scale", "'m'"),
         ("de 3 € à 7 %", "fr", "range_units", None),
         ("de 7 à 3 millions de dollars", "fr", "range_order", None),
+        ("CHF 2 Bio.", "de", "unknown_scale", "'Bio.'"),
+        ("4 millions XYZ", "fr", "unknown_currency", "'XYZ'"),
     ],
 )
 def test_every_reason_the_reader_writes_is_explained(

@@ -182,3 +182,59 @@ def test_a_letter_added_after_a_span_in_a_repeated_title_keeps_it_in_place() -> 
     placement = place(Alignment(text, new_text), text, new_text, second, second + 5)
     assert placement is not None
     assert (placement.start, placement.end) == (second + 1, second + 6)
+
+
+def test_links_come_along_and_check_stays_clean(tmp_path: Path, build_seed_example) -> None:
+    """Seed 000 has 8 spans and 7 links starting from them (two of them to a claim in
+    seed 001); its corrected version gets them all, so `annotator check` finds nothing."""
+    project = tmp_path / "project.db"
+    with Store(project) as store:
+        example = build_seed_example(store)
+        old = example.documents["000"]
+        corrected = Document.from_text(
+            old.text.replace("Meta", "Meta Platforms", 1), source=old.source
+        )
+        store.add_document(corrected)
+        old_links = [
+            link
+            for link in store.links(doc_id=old.id)
+            if store.span(link.from_span).doc_id == old.id
+        ]
+    assert len(old_links) == 7
+    result = run_cli("--db", project, "carry-over", old.id[:12], corrected.id[:12])
+    assert result.exit_code == 0, result.output
+    assert "and 7 of 7 links" in result.output
+    with Store(project) as store:
+        carried = {span.id: span for span in store.spans(corrected.id)}
+        new_links = [
+            link for link in store.links(doc_id=corrected.id) if link.from_span in carried
+        ]
+        assert sorted(link.type for link in new_links) == sorted(link.type for link in old_links)
+        for link in new_links:
+            target = store.span(link.to_span)
+            assert target.doc_id in (corrected.id, example.documents["001"].id)
+    result = run_cli("--db", project, "check")
+    assert result.exit_code == 0, result.output
+    # Carrying again doubles nothing, links included.
+    result = run_cli("--db", project, "carry-over", old.id[:12], corrected.id[:12])
+    assert result.exit_code == 0, result.output
+    assert "and 0 of 7 links (7 were already there)" in result.output
+
+
+def test_undoing_a_carry_over_takes_its_links_back_and_redo_restores_them(
+    store: Store, build_seed_example
+) -> None:
+    from annotator.core.carry_over import put_back, take_back
+
+    example = build_seed_example(store)
+    old = example.documents["000"]
+    corrected = Document.from_text(old.text + "\nMis à jour.", source=old.source)
+    store.add_document(corrected)
+    report = carry_over(store, old.id, corrected.id)
+    assert len(report.carried_links) == 7
+    removed = take_back(store, report)
+    assert store.links(doc_id=corrected.id) == []
+    put_back(store, report, removed)
+    assert {link.id for link in store.links(doc_id=corrected.id)} == {
+        link.id for link in report.carried_links
+    }

@@ -73,7 +73,9 @@ def test_spans_are_carried_onto_the_corrected_article_as_one_undo_step(
     assert sorted((s.start, s.end) for s in window.article_view.spans()) == sorted(
         (s.start, s.end) for s in store.spans(new.id)
     )
-    assert "Carried 2 span(s) over" in window.statusBar().currentMessage()
+    qtbot.waitUntil(
+        lambda: "Carried 2 span(s) and 0 link(s) over" in window.statusBar().currentMessage()
+    )
     problems = window.carry_over.problems
     qtbot.waitUntil(lambda: problems is not None and problems.isVisible())
     assert problems.problems() == [("Person “Bosworth affirme”", "alice")]
@@ -98,3 +100,43 @@ def test_with_no_other_tagged_article_it_says_so(qtbot, open_window, tmp_path: P
     window.carry_over.action.trigger()
     assert window.carry_over.dialog is None
     assert "No other article has spans" in window.statusBar().currentMessage()
+
+
+def test_the_window_carries_links_and_its_undo_takes_them_back(
+    qtbot, open_window, corrected_project
+):
+    from annotator.core import links
+
+    path, old, new = corrected_project
+    with Store(path) as store:
+        claim_text = "Meta a proposé 100 M$ à un chercheur"
+        start = OLD_TEXT.index(claim_text)
+        claim = store.add_span(
+            store.make_span(old, "alice", start, start + len(claim_text), "claim")
+        )
+        spans = {s.text: s for s in store.spans(old.id)}
+        links.add_link(store, "said_by", claim.id, spans["Sam Altman"].id)
+        links.add_link(store, "amount_of", spans["100 M$"].id, claim.id)
+    window = open_window(path)
+    store = window.store
+    window.carry_over.action.trigger()
+    dialog = window.carry_over.dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: "and 2 link(s)" in window.statusBar().currentMessage(), timeout=10000
+    )
+    assert len(store.links(doc_id=new.id)) == 2
+    assert len(window.attribution.panel.link_rows()) == 2
+    problems = window.carry_over.problems
+    qtbot.waitUntil(lambda: problems is not None and problems.isVisible())
+    problems.close()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    before = store.links(doc_id=new.id)
+    qtbot.keyClick(window.article_view.editor, Qt.Key.Key_Z, CTRL)
+    assert store.links(doc_id=new.id) == []
+    qtbot.keyClick(window.article_view.editor, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert store.links(doc_id=new.id) == before
+    assert len(window.attribution.panel.link_rows()) == 2

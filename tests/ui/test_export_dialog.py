@@ -166,3 +166,35 @@ def test_format_exports_run_off_the_ui_thread(
         window.start_export(target, format_name="labelstudio")
     assert finished.args[0] is not None and target.exists()
     assert threads and threads[0] is not threading.main_thread()
+
+
+def test_the_dialog_splits_by_article(qtbot, open_window, tagged_project, tmp_path):
+    project, _ = tagged_project
+    with Store(project) as store:
+        for doc_id in store.document_ids():  # Alice read them all
+            store.set_status(doc_id, "alice", Status.DONE)
+    window = open_window(project)
+    target = tmp_path / "gold.jsonl"
+
+    def fill(dialog) -> None:
+        qtbot.keyClicks(dialog.split_edit, "train=0.5,test=0.6")
+        assert not dialog.ok_button.isEnabled()  # shares must add up to 1
+        assert "adding up to 1" in dialog.split_note.text()
+        dialog.split_edit.clear()
+        qtbot.keyClicks(dialog.split_edit, "train=0.5,test=0.5")
+        dialog.seed_spin.setValue(3)
+        assert dialog.ok_button.isEnabled()
+        set_path(qtbot, dialog, target)
+
+    fill_export_dialog(qtbot, fill)
+    with qtbot.waitSignal(window.exportFinished, timeout=20000) as finished:
+        window.export_action.trigger()
+    report = finished.args[0]
+    assert report is not None and sorted(report.parts) == ["test", "train"]
+    parts = {
+        part: [json.loads(line)["id"] for line in (tmp_path / f"gold.{part}.jsonl").open()]
+        for part in ("train", "test")
+    }
+    assert not set(parts["train"]) & set(parts["test"])
+    assert len(parts["train"]) + len(parts["test"]) == report.documents > 1
+    assert abs(len(parts["train"]) - len(parts["test"])) <= 1

@@ -1,4 +1,4 @@
-"""CoNLL-2003 IOB2 text and Hugging Face token-classification JSONL.
+"""CoNLL-2003 IOB2 text and Hugging Face token-classification dataset folders.
 
 Both hold one tag per token, so they lose what a span layer can hold: a span that cuts
 a token (unless aligned with ``--align contract|expand``) and spans that overlap (the
@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.atomic_files import write_atomically
-from annotator.core.export import ExportOptions
+from annotator.core.export import ExportError, ExportOptions
+from annotator.core.formats.brat import _replace_folder as replace_folder
 from annotator.core.formats.registry import (
     FormatExportReport,
     Layer,
@@ -22,7 +23,6 @@ from annotator.core.formats.registry import (
     counted_records,
     export_labels,
     layers,
-    write_jsonl_lines,
     write_manifest,
 )
 from annotator.core.formats.tokens import AlignMode, Token, TokenIndex, sentence_starts, tokenize
@@ -117,6 +117,42 @@ def export_conll(
     return report
 
 
+HF_DATA_FILE = "{split}.jsonl"
+HF_LABEL_NAMES = "label_names.json"
+HF_CARD = "README.md"
+
+
+def dataset_card(names: list[str], splits: list[str]) -> str:
+    """A dataset card whose YAML header declares the features and the split files, so
+    ``datasets.load_dataset(FOLDER)`` gives ``ner_tags`` as a ClassLabel with the tag
+    names (plain JSON would load them as integers)."""
+    class_names = "".join(f"          '{i}': {json.dumps(name)}\n" for i, name in enumerate(names))
+    data_files = "".join(
+        f"  - split: {json.dumps(split)}\n"
+        f"    path: {json.dumps(HF_DATA_FILE.format(split=split))}\n"
+        for split in splits
+    )
+    return (
+        "---\n"
+        "dataset_info:\n"
+        "  features:\n"
+        "  - name: id\n    dtype: string\n"
+        "  - name: document_id\n    dtype: string\n"
+        "  - name: annotator\n    dtype: string\n"
+        "  - name: tokens\n    sequence: string\n"
+        "  - name: ner_tags\n    sequence:\n      class_label:\n        names:\n"
+        f"{class_names}"
+        "  - name: tags\n    sequence: string\n"
+        "configs:\n"
+        "- config_name: default\n"
+        "  data_files:\n"
+        f"{data_files}"
+        "---\n\n"
+        "Token classification data exported by annotator: one row per sentence of each "
+        "annotator's layer, IOB2 tags. Load it with `datasets.load_dataset(FOLDER)`.\n"
+    )
+
+
 def export_hf(
     store: Store,
     path: Path,
@@ -124,7 +160,14 @@ def export_hf(
     *,
     align: AlignMode = AlignMode.STRICT,
     offsets: OffsetUnit | None = None,
+    splits: dict[str, str] | None = None,
+    split_names: tuple[str, ...] = (),
 ) -> FormatExportReport:
+    """A dataset folder: one ``SPLIT.jsonl`` per split (``train.jsonl`` alone when the
+    export is not split), ``label_names.json`` and the card that declares the
+    features. ``splits`` maps document ids to split names."""
+    if path.exists() and not path.is_dir():
+        raise ExportError(f"{path} is a file; the hf export writes a dataset folder")
     report = FormatExportReport(path=path, format="hf", offsets="tokens", align=align.value)
     tagged: list[tuple[dict[str, Any], str, int, TaggedSentence]] = []
     for record in counted_records(store, options, report):
@@ -133,8 +176,11 @@ def export_hf(
                 tagged.append((record, layer.annotator, number, sentence))
     names = bio_names(export_labels(store, options, report.labels))
     tag_ids = {name: i for i, name in enumerate(names)}
-    rows = [
-        {
+    parts = list(split_names) if splits is not None else ["train"]
+    rows: dict[str, list[str]] = {part: [] for part in parts}
+    for record, annotator, number, sentence in tagged:
+        part = splits[record["id"]] if splits is not None else "train"
+        row = {
             "id": f"{record['id'][:16]}-{annotator}-{number}",
             "document_id": record["id"],
             "annotator": annotator,
@@ -142,13 +188,22 @@ def export_hf(
             "ner_tags": [tag_ids[tag] for tag in sentence.tags],
             "tags": sentence.tags,
         }
-        for record, annotator, number, sentence in tagged
-    ]
-    write_jsonl_lines(path, rows)
-    label_file = path.with_name(f"{path.stem}.label_names.json")
-    write_atomically(
-        label_file, lambda file: file.write(json.dumps(names, ensure_ascii=False, indent=2) + "\n")
+        rows[part].append(json.dumps(row, ensure_ascii=False) + "\n")
+    # A split with no rows would make datasets refuse the whole folder; an export with
+    # no rows at all still has its (empty) first file.
+    written = [part for part in parts if rows[part]] or parts[:1]
+    files = {Path(HF_DATA_FILE.format(split=part)): "".join(rows[part]) for part in written}
+    files[Path(HF_LABEL_NAMES)] = json.dumps(names, ensure_ascii=False, indent=2) + "\n"
+    files[Path(HF_CARD)] = dataset_card(names, written)
+    replace_folder(path, files)  # whole or not at all, as brat's folder is
+    for part in parts:
+        if part not in written:
+            report.notes.append(f"split {part!r} has no rows: no {part}.jsonl written")
+    write_manifest(
+        store,
+        report,
+        options,
+        label_names=names,
+        split_rows={part: len(rows[part]) for part in parts},
     )
-    report.files.append(label_file)
-    write_manifest(store, report, options, label_names=names)
     return report

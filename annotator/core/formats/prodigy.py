@@ -5,11 +5,11 @@ Offsets are code points. Spans must sit on token boundaries, so export aligns th
 layer becomes one accepted task of the ``spans_manual`` view, which, unlike
 ``ner_manual``, allows overlapping spans.
 
-Hashes are Prodigy's kind: signed 32-bit MurmurHash3 (x86, seed 0). ``_input_hash``
-hashes the JSON-encoded text, as Prodigy does (it matches the hashes in Prodigy's own
-example datasets); ``_task_hash`` hashes the input hash followed by the JSON of the
-sorted spans: stable across runs and machines, though not byte-identical to every
-Prodigy version's.
+Hashes are ours, of Prodigy's kind: signed 32-bit MurmurHash3 (x86, seed 0).
+``_input_hash`` hashes the JSON-encoded text (which matches the hashes of Prodigy's old
+example datasets, not those current Prodigy computes); ``_task_hash`` hashes the input
+hash followed by the JSON of the sorted spans. Both are stable across runs and
+machines; the README tells how to have Prodigy hash the tasks again.
 """
 
 from __future__ import annotations

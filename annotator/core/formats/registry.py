@@ -11,22 +11,26 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from annotator.core.atomic_files import write_atomically
 from annotator.core.export import (
+    FINISHED,
     ExportError,
     ExportOptions,
     ExportReport,
     build_manifest,
+    count_layers,
+    document_splits,
     export_gold_jsonl,
     gold_records,
     manifest_path_for,
 )
 from annotator.core.formats.tokens import Alignment, AlignMode
+from annotator.core.splits import SplitSpec
 from annotator.core.store import Store
 
 
@@ -77,10 +81,16 @@ class FormatExportReport(ExportReport):
 
     def summary_lines(self) -> list[str]:
         """What the command line prints: one line per loss, never silent."""
+        negative = (
+            f", {self.negative_examples} with no spans: negative examples"
+            if self.negative_examples
+            else ""
+        )
         lines = [
             (
-                f"Wrote {self.documents} documents and {self.written_spans} of {self.spans} "
-                f"spans to {self.path} ({self.format}; offsets: {self.offsets})"
+                f"Wrote {self.documents} documents ({self.examples} annotator "
+                f"layer{'s' * (self.examples != 1)}{negative}) and {self.written_spans} of "
+                f"{self.spans} spans to {self.path} ({self.format}; offsets: {self.offsets})"
             )
         ]
         for reason, count in sorted(self.dropped.items()):
@@ -146,19 +156,34 @@ class Layer:
 
 
 def layers(record: dict[str, Any]) -> Iterator[Layer]:
-    """A gold record split by annotator, in name order (stable output)."""
+    """A gold record split by annotator, in name order (stable output).
+
+    A layer marked done (or reviewed) with no spans is yielded too, with none: the
+    annotator found nothing to tag, and a model must learn that as well.
+    """
     by_annotator: dict[str, list[dict[str, Any]]] = {}
     for span in record["spans"]:
         by_annotator.setdefault(span["annotator"], []).append(span)
-    for name in sorted(by_annotator):
-        yield Layer(record, name, by_annotator[name])
+    finished = {
+        layer["annotator"] for layer in record.get("layers", ()) if layer["status"] in FINISHED
+    }
+    for name in sorted(by_annotator.keys() | finished):
+        yield Layer(record, name, by_annotator.get(name, []))
 
 
 def counted_records(
     store: Store, options: ExportOptions, report: FormatExportReport
 ) -> Iterator[dict[str, Any]]:
-    """``gold_records`` with the report's document, span and label counts kept."""
+    """``gold_records`` with the report's document, example, span and label counts
+    kept. A document whose only layers are unfinished and empty has no example for a
+    format that holds layers: it is left out, and counted in a note."""
+    unfinished = 0
     for record in gold_records(store, options):
+        examples = report.examples
+        count_layers(record, report)
+        if report.examples == examples:
+            unfinished += 1
+            continue
         report.documents += 1
         report.spans += len(record["spans"])
         report.links += len(record.get("relations", ()))
@@ -166,6 +191,11 @@ def counted_records(
             report.labels[span["label"]] += 1
             report.annotators.add(span["annotator"])
         yield record
+    if unfinished:
+        report.notes.append(
+            f"left out {unfinished} document{'s' * (unfinished != 1)} whose layers are "
+            "neither done nor tagged (not an example yet)"
+        )
 
 
 @dataclass(frozen=True)
@@ -271,6 +301,8 @@ def _jsonl(
         path=plain.path,
         documents=plain.documents,
         spans=plain.spans,
+        examples=plain.examples,
+        negative_examples=plain.negative_examples,
         labels=plain.labels,
         annotators=plain.annotators,
         sha256=plain.sha256,
@@ -302,6 +334,56 @@ OFFSET_FORMATS = ("doccano", "labelstudio")
 """Formats whose offset unit can be chosen; the others are fixed (see the README)."""
 
 
+def split_path(path: Path, part: str) -> Path:
+    """Where one part of a split export goes: ``out.jsonl`` -> ``out.train.jsonl``,
+    a folder ``out`` -> ``out.train``."""
+    if path.suffix:
+        return path.with_name(f"{path.stem}.{part}{path.suffix}")
+    return path.with_name(f"{path.name}.{part}")
+
+
+@dataclass
+class SplitExportReport(FormatExportReport):
+    """A split export: the totals, and each part's own report."""
+
+    parts: dict[str, FormatExportReport] = field(default_factory=dict)
+    seed: int = 0
+
+    def summary_lines(self) -> list[str]:
+        sizes = ", ".join(f"{name} {part.documents}" for name, part in self.parts.items())
+        lines = [
+            f"Split by document (seed {self.seed}): {sizes} documents; "
+            f"{self.documents} documents, {self.examples} annotator layers in all"
+        ]
+        for part in self.parts.values():
+            lines += part.summary_lines()
+        return lines
+
+
+def _combined(
+    path: Path, format_name: str, seed: int, parts: dict[str, FormatExportReport]
+) -> SplitExportReport:
+    total = SplitExportReport(path=path, format=format_name, parts=parts, seed=seed)
+    for part in parts.values():
+        total.documents += part.documents
+        total.examples += part.examples
+        total.negative_examples += part.negative_examples
+        total.spans += part.spans
+        total.written_spans += part.written_spans
+        total.labels.update(part.labels)
+        total.annotators.update(part.annotators)
+        total.dropped.update(part.dropped)
+        total.trimmed += part.trimmed
+        total.expanded += part.expanded
+        total.left_out.update(part.left_out)
+        total.links += part.links
+        total.written_links += part.written_links
+        total.links_left_out.update(part.links_left_out)
+        total.files += [part.path, *part.files]
+        total.offsets, total.align = part.offsets, part.align
+    return total
+
+
 def export_format(
     store: Store,
     format_name: str,
@@ -310,8 +392,14 @@ def export_format(
     *,
     align: AlignMode | str = AlignMode.STRICT,
     offsets: OffsetUnit | str | None = None,
+    split: SplitSpec | None = None,
 ) -> FormatExportReport:
-    """Write the export in ``format_name``; the report says what the format lost."""
+    """Write the export in ``format_name``; the report says what the format lost.
+
+    With ``split`` the documents are divided by ``core.splits``: every layer of a
+    document goes to the same part, each part to its own file or folder
+    (:func:`split_path`); the hf dataset folder holds one file per part instead.
+    """
     if format_name not in FORMATS:
         raise ExportError(f"unknown format {format_name!r}: use {', '.join(FORMATS)}")
     if offsets is not None and format_name not in OFFSET_FORMATS:
@@ -320,10 +408,26 @@ def export_format(
             "offsets are fixed (see README, Export formats)"
         )
     exporter = _exporters()[format_name]
-    return exporter(
-        store,
-        Path(path),
-        options or ExportOptions(),
-        align=AlignMode(align),
-        offsets=OffsetUnit(offsets) if offsets is not None else None,
-    )
+    options = options or ExportOptions()
+    settings: dict[str, Any] = {
+        "align": AlignMode(align),
+        "offsets": OffsetUnit(offsets) if offsets is not None else None,
+    }
+    if split is None:
+        return exporter(store, Path(path), options, **settings)
+    assignment = document_splits(store, options, split)
+    if format_name == "hf":
+        return exporter(
+            store,
+            Path(path),
+            replace(options, split=split),
+            splits=assignment,
+            split_names=split.names,
+            **settings,
+        )
+    parts: dict[str, FormatExportReport] = {}
+    for part in split.names:
+        chosen = frozenset(doc_id for doc_id, name in assignment.items() if name == part)
+        part_options = replace(options, split=split, split_part=part, documents=chosen)
+        parts[part] = exporter(store, split_path(Path(path), part), part_options, **settings)
+    return _combined(Path(path), format_name, split.seed, parts)

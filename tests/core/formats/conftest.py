@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,10 @@ from annotator.core.models import Document
 from annotator.core.store import Store
 
 INTEROP_FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+
+# datasets loads the hf exports from disk: it must never ask the Hub (read at import).
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 # An emoji (two UTF-16 units), a combining accent, a no-break space before the colon
 # and a line break: the places where offsets go wrong.

@@ -162,20 +162,31 @@ def test_conll_with_entity_labels_keeps_nested_entities(project, tmp_path: Path)
 
 def test_hf_rows_have_equal_lengths_and_named_tags(project, tmp_path: Path) -> None:
     store, _ = project
-    out = tmp_path / "train.jsonl"
+    out = tmp_path / "hf"
     report = export_format(store, "hf", out)
-    names = json.loads((tmp_path / "train.label_names.json").read_text())
+    names = json.loads((out / "label_names.json").read_text())
     assert names[0] == "O" and "B-claim" in names and "I-person" in names
     manifest = json.loads(report.manifest_path.read_text())
     assert manifest["label_names"] == names
-    rows = read_jsonl(out)
+    rows = read_jsonl(out / "train.jsonl")
     assert rows and len({row["id"] for row in rows}) == len(rows)
     for row in rows:
         assert len(row["tokens"]) == len(row["ner_tags"]) == len(row["tags"]) > 0
         assert [names[i] for i in row["ner_tags"]] == row["tags"]
+
+
+def test_hf_folder_loads_with_ner_tags_as_a_class_label(project, tmp_path: Path) -> None:
     datasets = pytest.importorskip("datasets")
-    loaded = datasets.load_dataset("json", data_files=str(out), split="train")
-    assert loaded.num_rows == len(rows)
+    store, _ = project
+    out = tmp_path / "hf"
+    export_format(store, "hf", out)
+    loaded = datasets.load_dataset(str(out), cache_dir=str(tmp_path / "cache"))
+    train = loaded["train"]
+    feature = train.features["ner_tags"].feature
+    assert isinstance(feature, datasets.ClassLabel)
+    assert feature.names == json.loads((out / "label_names.json").read_text())
+    for row in train:
+        assert [feature.int2str(tag) for tag in row["ner_tags"]] == row["tags"]
 
 
 def test_brat_output_reimports_identically(project, tmp_path: Path) -> None:
