@@ -597,7 +597,9 @@ class _TrainingReporter:
     def __call__(self, progress: Any) -> None:
         key = (progress.stage, progress.epoch)
         done_epoch = progress.step % max(1, progress.steps // progress.epochs) == 0
-        if key != self.last and (done_epoch or progress.step == progress.steps):
+        # About ten lines per run, and always the last epoch.
+        shown = progress.epoch % max(1, progress.epochs // 10) == 0 or progress.epoch == 1
+        if key != self.last and done_epoch and (shown or progress.step == progress.steps):
             self.last = key
             stage = f"[{progress.stage}] " if progress.stage else ""
             click.echo(
