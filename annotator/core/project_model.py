@@ -226,17 +226,28 @@ def load_model(model_dir: Path) -> ProjectModel:
 # -- the project's models ---------------------------------------------------------------
 
 
+_metas: dict[tuple[str, int], ModelMeta] = {}
+
+
+def _meta_of(path: Path) -> ModelMeta | None:
+    """``read_meta``, read again only when the file changed: the window asks on every
+    article it opens, and a meta.json lists every document id."""
+    try:
+        key = (str(path), (path / META_FILE).stat().st_mtime_ns)
+    except OSError:
+        return None
+    if key not in _metas:
+        try:
+            _metas[key] = read_meta(path)
+        except ModelError:
+            return None
+    return _metas[key]
+
+
 def project_models(store: Store) -> list[tuple[Path, ModelMeta | None]]:
     """The model directories the project wrote, oldest first, with their meta (None
     when the directory is gone or no longer a model)."""
-    listed: list[tuple[Path, ModelMeta | None]] = []
-    for text in store.model_paths():
-        path = Path(text)
-        try:
-            listed.append((path, read_meta(path)))
-        except ModelError:
-            listed.append((path, None))
-    return listed
+    return [(Path(text), _meta_of(Path(text))) for text in store.model_paths()]
 
 
 def latest_model_dir(store: Store) -> Path | None:

@@ -445,20 +445,22 @@ def train_model(
     return TrainedModel(nlp, meta)
 
 
+def _check_output(output: Path, replace: bool) -> None:
+    if not output.exists() or (output.is_dir() and not any(output.iterdir())):
+        return
+    if not output.is_dir() or not is_model_dir(output):
+        raise TrainingError(f"{output}: already exists and is not a model; choose another folder")
+    if not replace:
+        raise TrainingError(f"{output}: a model is already there; use --force to replace it")
+
+
 def write_model(trained: TrainedModel, output: Path, *, replace: bool = False) -> Path:
     """Write the model directory whole, or leave nothing. An existing folder is
     replaced only when it is a model and ``replace`` is set."""
     output = Path(output)
-    if output.exists():
-        if not output.is_dir() or not is_model_dir(output):
-            if output.is_dir() and not any(output.iterdir()):
-                output.rmdir()  # an empty folder holds nothing to lose
-            else:
-                raise TrainingError(
-                    f"{output}: already exists and is not a model; choose another folder"
-                )
-        elif not replace:
-            raise TrainingError(f"{output}: a model is already there; use --force to replace it")
+    _check_output(output, replace)
+    if output.is_dir() and not any(output.iterdir()):
+        output.rmdir()  # an empty folder holds nothing to lose
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
     try:
@@ -488,8 +490,7 @@ def train(
 ) -> ModelMeta:
     """Train on the layer, write the model to ``output`` and record it in the project."""
     output = Path(output)
-    if output.exists() and not replace and is_model_dir(output):
-        raise TrainingError(f"{output}: a model is already there; use --force to replace it")
+    _check_output(output, replace)  # before minutes of training, not after
     trained = train_model(store, options, progress, should_cancel)
     write_model(trained, output, replace=replace)
     if not store.read_only:
