@@ -219,6 +219,8 @@ def load_model(model_dir: Path) -> ProjectModel:
         raise ModelError(f"{model_dir}: not a model directory (no {META_FILE})") from None
     with _loaded_lock:
         if key not in _loaded:
+            for stale in [known for known in _loaded if known[0] == key[0]]:
+                del _loaded[stale]  # an older version of the same folder
             _loaded[key] = ProjectModel(Path(model_dir))
         return _loaded[key]
 

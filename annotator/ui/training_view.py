@@ -91,10 +91,10 @@ class TrainModelAction(QObject):
             return "-" if value is None else f"{value:.2f}"
 
         self._message(
-            self.tr("Trained the project model on %n article(s): F1 %1 exact, %2 overlap.", "",
-                    len(meta.trained_on))  # fmt: skip
-            .replace("%1", figure(overall.exact.f1 if overall else None))
-            .replace("%2", figure(overall.overlap.f1 if overall else None))
+            self.tr("Project model trained — articles: %1, F1 %2 exact, %3 overlap.")
+            .replace("%1", str(len(meta.trained_on)))
+            .replace("%2", figure(overall.exact.f1 if overall else None))
+            .replace("%3", figure(overall.overlap.f1 if overall else None))
         )
         self.window.suggestions.refresh()
 

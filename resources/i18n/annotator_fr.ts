@@ -1833,12 +1833,9 @@
         <source>Training cancelled; nothing was written.</source>
         <translation>Entraînement annulé ; rien n’a été écrit.</translation>
     </message>
-    <message numerus="yes">
-        <source>Trained the project model on %n article(s): F1 %1 exact, %2 overlap.</source>
-        <translation>
-            <numerusform>Modèle du projet entraîné sur %n article : F1 %1 exact, %2 chevauchement.</numerusform>
-            <numerusform>Modèle du projet entraîné sur %n articles : F1 %1 exact, %2 chevauchement.</numerusform>
-        </translation>
+    <message>
+        <source>Project model trained — articles: %1, F1 %2 exact, %3 overlap.</source>
+        <translation>Modèle du projet entraîné — articles : %1, F1 %2 exact, %3 chevauchement.</translation>
     </message>
     <message>
         <source>Cannot train the project model</source>

@@ -32,7 +32,7 @@ def test_training_in_the_window_writes_a_model_and_its_suggestions_appear(
         pass
     assert (output / "meta.json").is_file()
     message = window.statusBar().currentMessage()
-    assert message.startswith("Trained the project model on 5 article(s): F1 ")
+    assert message.startswith("Project model trained — articles: 5, F1 ")
     qtbot.waitUntil(
         lambda: any(s.suggester == "project-model" for s in window.suggestions.suggestions()),
         timeout=30000,
