@@ -173,9 +173,9 @@ class ProjectModel:
 
 
 def spans_of(nlp: Any, doc: Any) -> list[ScoredSpan]:
-    """The statements the span categorizer kept and the recognised entities, with
-    scores: the categorizer's probability; for an entity, its probability under a
-    small beam search (1.0 when the beam cannot say)."""
+    """The statements the span categorizer kept, scored with its probability, and the
+    recognised entities, scored 1.0: spaCy's entity recognizer decides greedily and
+    gives no probability (its beam search, run on a greedy model, is not calibrated)."""
     found: list[ScoredSpan] = []
     if SPANS_KEY in doc.spans:
         group = doc.spans[SPANS_KEY]
@@ -183,10 +183,8 @@ def spans_of(nlp: Any, doc: Any) -> list[ScoredSpan]:
         for index, span in enumerate(group):
             score = float(scores[index]) if scores is not None else 1.0
             found.append(_scored(span.start_char, span.end_char, span.label_, score))
-    entity_scores = _entity_scores(nlp, doc)
     for entity in doc.ents:
-        score = entity_scores.get((entity.start, entity.end, entity.label_), 1.0)
-        found.append(_scored(entity.start_char, entity.end_char, entity.label_, score))
+        found.append(_scored(entity.start_char, entity.end_char, entity.label_, 1.0))
     return sorted(found, key=lambda s: (s.start, -s.end, s.label))
 
 
@@ -194,16 +192,7 @@ def _scored(start: int, end: int, label: str, score: float) -> ScoredSpan:
     return ScoredSpan(start=start, end=end, label=label, score=min(1.0, max(0.0, score)))
 
 
-ENTITY_BEAM_WIDTH = 4
 UNCERTAIN_CANDIDATES = 10
-
-
-def _entity_scores(nlp: Any, doc: Any) -> dict[tuple[int, int, str], float]:
-    if "ner" not in nlp.pipe_names or not doc.ents:
-        return {}
-    ner = nlp.get_pipe("ner")
-    beams = ner.beam_parse([doc.copy()], beam_width=ENTITY_BEAM_WIDTH)
-    return {key: float(value) for key, value in ner.scored_ents(beams)[0].items()}
 
 
 _loaded: dict[tuple[str, float], ProjectModel] = {}

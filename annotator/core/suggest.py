@@ -408,8 +408,8 @@ READING_ORDER = "gazetteer-reading-order"
 def _project_model_documents(
     store: Store, suggester: Suggester, doc_ids: list[str]
 ) -> tuple[set[str], dict[str, int]]:
-    """The documents the project model is scored on (those it did not train on) and,
-    zero for now, its labels' span counts there."""
+    """The documents the project model is scored on (those it did not train on), and
+    a zeroed count per label of the annotator's spans there, for the caller to fill."""
     totals: defaultdict[str, int] = defaultdict(int)
     if "project-model" not in suggester.suggesters:
         return set(), totals
