@@ -133,11 +133,20 @@ def open_command(obj: Context, paths: tuple[Path, ...] = ()) -> None:
 
 
 @main.command("docs")
+@click.option(
+    "--order",
+    type=click.Choice(["project", "uncertainty"]),
+    default="project",
+    show_default=True,
+    help="project: import order; uncertainty: the articles the project model is least "
+    "sure about first (those that teach it most once annotated).",
+)
 @pass_context
 @reports_errors
-def docs_command(obj: Context) -> None:
+def docs_command(obj: Context, order: str = "project") -> None:
     """List the project's documents: short id, title, and per annotator the status and
     number of spans."""
+    doubt: dict[str, float] = {}
     with obj.store(reading=True) as store:
         summaries = store.document_summaries()
         statuses = store.all_statuses()
@@ -145,11 +154,16 @@ def docs_command(obj: Context) -> None:
         if not summaries:
             click.echo("No documents yet: add some with `annotator import PATH`.")
             return
+        if order == "uncertainty":
+            from annotator.core.model_suggester import uncertainty_by_document
+
+            doubt = uncertainty_by_document(store)
+            summaries.sort(key=lambda summary: -doubt.get(summary.id, 0.0))
     layers_by_document: dict[str, dict[str, str]] = {}
     for (doc_id, name), status in statuses.items():
         layers_by_document.setdefault(doc_id, {})[name] = status.value
     title_width = min(TITLE_COLUMN_WIDTH, max(len(s.title) for s in summaries))
-    click.echo(f"{'id':<12}  {'title':<{title_width}}  annotators")
+    click.echo(f"{'id':<12}  {'doubt  ' if doubt else ''}{'title':<{title_width}}  annotators")
     for summary in summaries:
         span_counts = counts.get(summary.id, {})
         doc_statuses = layers_by_document.get(summary.id, {})
@@ -161,7 +175,10 @@ def docs_command(obj: Context) -> None:
         title = summary.title
         if len(title) > title_width:
             title = title[: title_width - 1] + "…"
-        click.echo(f"{summary.id[:12]}  {title:<{title_width}}  {layers or 'not started'}")
+        uncertain = f"{doubt[summary.id]:.2f}  " if summary.id in doubt else ""
+        click.echo(
+            f"{summary.id[:12]}  {uncertain}{title:<{title_width}}  {layers or 'not started'}"
+        )
     total_spans = sum(sum(by_name.values()) for by_name in counts.values())
     click.echo(f"{len(summaries)} documents, {total_spans} spans")
 
@@ -481,7 +498,8 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
     default="amount,gazetteer,model",
     show_default=True,
     help="Comma-separated suggesters to run: amount, gazetteer, model (model needs the "
-    "suggest-model extra; it is skipped, with a note, when missing).",
+    "suggest-model extra; it is skipped, with a note, when missing), project-model (the "
+    "newest model `annotator train` made for the project, with its confidence).",
 )
 @click.option(
     "--evaluate",
@@ -535,6 +553,8 @@ def suggest_command(
                     }
                     if item.label == amounts.AMOUNT_LABEL:
                         record["attrs"] = item.attrs
+                    if item.suggester == "project-model":
+                        record["score"] = round(item.score, 4)
                     click.echo(json.dumps(record, ensure_ascii=False))
                 else:
                     reading = (
@@ -542,6 +562,8 @@ def suggest_command(
                         if item.label == amounts.AMOUNT_LABEL
                         else ""
                     )
+                    if item.suggester == "project-model":
+                        reading = f"confidence {item.score:.2f}"
                     click.echo(
                         f"{item.doc_id[:12]}  {item.start:>6}-{item.end:<6}  {item.label:<12}  "
                         f"{item.suggester:<9}  {item.text!r}  {reading}".rstrip()
@@ -553,6 +575,230 @@ def suggest_command(
                 err=True,
             )
 
+
+# -- the project model: train, evaluate, learning curve, models ----------------------
+
+
+def _training_options(
+    layer: str | None, status: str, split: str, seed: int, epochs: int | None
+) -> Any:
+    from annotator.core.models import GOLD_LAYER
+    from annotator.core.training import TrainingOptions
+
+    return TrainingOptions(
+        layer=layer or GOLD_LAYER, status=status, split=split, seed=seed, epochs=epochs
+    )
+
+
+def _training_data_options(command: F) -> F:
+    """The options saying what a model learns from, shared by train and train-curve."""
+    from annotator.core.training import DEFAULT_SPLIT
+
+    for option in reversed(
+        [
+            click.option(
+                "--annotator",
+                "layer",
+                help="Learn this annotator's layer. Default: the gold (reviewed) layer.",
+            ),
+            click.option(
+                "--status",
+                type=click.Choice(["any", "done", "reviewed"]),
+                default="any",
+                show_default=True,
+                help="Which documents of the layer: any with spans or a status; done (or "
+                "reviewed); reviewed only.",
+            ),
+            click.option(
+                "--split",
+                default=DEFAULT_SPLIT,
+                show_default=True,
+                help="Document-level split, as for export --split: the model learns from "
+                "train and is scored on test (when given), else dev.",
+            ),
+            click.option(
+                "--seed", default=0, show_default=True, type=int, help="Seed of the split."
+            ),
+            click.option(
+                "--epochs",
+                type=click.IntRange(1, 1000),
+                help="Passes over the training documents. Default: from the amount of data.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+class _TrainingReporter:
+    """Progress on stderr: a line per epoch (and per step of a learning curve)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, int] | None = None
+
+    def __call__(self, progress: Any) -> None:
+        key = (progress.stage, progress.epoch)
+        done_epoch = progress.step % max(1, progress.steps // progress.epochs) == 0
+        # About ten lines per run, and always the last epoch.
+        shown = progress.epoch % max(1, progress.epochs // 10) == 0 or progress.epoch == 1
+        if key != self.last and done_epoch and (shown or progress.step == progress.steps):
+            self.last = key
+            stage = f"[{progress.stage}] " if progress.stage else ""
+            click.echo(
+                f"{stage}epoch {progress.epoch}/{progress.epochs}  loss {progress.loss:.1f}",
+                err=True,
+            )
+
+
+@contextmanager
+def _cancelled_by_ctrl_c() -> Iterator[None]:
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo("Training cancelled (Ctrl+C); nothing was written.", err=True)
+        raise SystemExit(130) from None
+
+
+@main.command("train")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Model directory to write (meta.json and the spaCy pipeline).",
+)
+@_training_data_options
+@click.option("--force", is_flag=True, help="Replace a model already in OUTPUT.")
+@pass_context
+@reports_errors
+def train_command(
+    obj: Context,
+    output: Path,
+    layer: str | None,
+    status: str,
+    split: str,
+    seed: int,
+    epochs: int | None,
+    force: bool,
+) -> None:
+    """Train the project model on the gold layer (or an annotator's): a spaCy span
+    categorizer for claims and denials and an entity recognizer for people,
+    organisations and amounts, on a CPU, offline. Prints its scores on the held-out
+    documents. Ctrl+C stops it and writes nothing."""
+    from annotator.core import training
+    from annotator.core.model_evaluation import format_scores
+
+    options = _training_options(layer, status, split, seed, epochs)
+    with obj.store() as store, _cancelled_by_ctrl_c():
+        meta = training.train(store, output, options, _TrainingReporter(), replace=force)
+    spans = meta.scores.overall.exact.reference if meta.scores else 0
+    click.echo(
+        f"Trained on {len(meta.trained_on)} document(s) of the {meta.layer} layer in "
+        f"{meta.training_seconds:.0f} s ({meta.epochs} epochs, {meta.features}); "
+        f"scored on {len(meta.documents.get(meta.held_out_part, []))} held-out "
+        f"({meta.held_out_part}) document(s) with {spans} span(s):"
+    )
+    if meta.scores is not None:
+        for line in format_scores(meta.scores):
+            click.echo(line)
+    click.echo(f"Wrote {output}")
+
+
+@main.command("evaluate")
+@click.argument("model_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--annotator",
+    "layer",
+    help="The layer to measure against. Default: the one the model learnt.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@pass_context
+@reports_errors
+def evaluate_command(obj: Context, model_dir: Path, layer: str | None, as_json: bool) -> None:
+    """Precision, recall and F1 per label (exact and overlap match) of the model in
+    MODEL_DIR on the documents it held out, next to the annotators' own agreement on
+    those documents: the ceiling a model can be expected to reach."""
+    from annotator.core.model_evaluation import evaluate_model, format_evaluation
+
+    with obj.store() as store:
+        evaluation = evaluate_model(store, model_dir, layer)
+    click.echo(evaluation.model_dump_json(indent=2) if as_json else format_evaluation(evaluation))
+
+
+@main.command("train-curve")
+@_training_data_options
+@click.option(
+    "--plot",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also draw the curve (F1 per label against training documents) as a PNG file.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@pass_context
+@reports_errors
+def train_curve_command(
+    obj: Context,
+    layer: str | None,
+    status: str,
+    split: str,
+    seed: int,
+    epochs: int | None,
+    plot: Path | None,
+    as_json: bool,
+) -> None:
+    """Train on 25, 50, 75 and 100 % of the training documents and print the held-out
+    F1 per label at each step: does more annotation still help? Nothing is saved."""
+    from annotator.core import training
+
+    options = _training_options(layer, status, split, seed, epochs)
+    with obj.store() as store, _cancelled_by_ctrl_c():
+        curve = training.train_curve(store, options, progress=_TrainingReporter())
+    if as_json:
+        click.echo(training.curve_json(curve))
+    else:
+        click.echo(training.format_curve(curve))
+    if plot is not None:
+        from annotator.core.curve_plot import write_curve_png
+
+        write_curve_png(curve, plot)
+        click.echo(f"Wrote {plot}")
+
+
+@main.command("models")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@pass_context
+@reports_errors
+def models_command(obj: Context, paths: tuple[Path, ...]) -> None:
+    """List the models trained on the project (or the model directories PATHS): when,
+    on which layer and documents, and their held-out F1."""
+    from annotator.core.project_model import ModelError, ModelMeta, project_models, read_meta
+
+    listed: list[tuple[Path, ModelMeta | None]] = []
+    if paths:
+        for path in paths:
+            try:
+                listed.append((path, read_meta(path)))
+            except ModelError:
+                listed.append((path, None))
+    else:
+        with obj.store() as store:
+            listed = project_models(store)
+    if not listed:
+        click.echo("No models yet: train one with `annotator train -o MODEL_DIR`.")
+        return
+    for path, meta in listed:
+        if meta is None:
+            click.echo(f"{path}  (missing, or not a model)")
+            continue
+        f1 = meta.scores.overall.exact.f1 if meta.scores else None
+        overlap = meta.scores.overall.overlap.f1 if meta.scores else None
+        click.echo(
+            f"{path}  {meta.created_at[:16].replace('T', ' ')}  {meta.layer} layer, "
+            f"{len(meta.trained_on)} document(s) trained on, "
+            f"{len(meta.documents.get(meta.held_out_part, []))} held out; labels "
+            f"{', '.join([*meta.span_labels, *meta.entity_labels])}; F1 "
+            f"{'-' if f1 is None else f'{f1:.2f}'} exact, "
+            f"{'-' if overlap is None else f'{overlap:.2f}'} overlap"
+        )
 
 
 @main.command("merge")

@@ -156,7 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=10_000, help="articles in the corpus")
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--only", default="import,export,agreement,window",
-                        help="comma-separated parts to run")
+                        help="comma-separated parts to run (add training for the project "
+                        "model's rows: it trains for minutes)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args(argv)
     parts = set(args.only.split(","))
@@ -182,6 +183,11 @@ def main(argv: list[str] | None = None) -> int:
                 )
             if "window" in parts:
                 results += bench_window(project, workdir)
+        if "training" in parts:
+            from annotator.bench.training_bench import bench_training
+
+            results += bench_training(workdir)
+            print_table(results[-2:])
     print()
     print_table(results)
     if args.json:

@@ -384,6 +384,18 @@ class Store:
             (key, value),
         )
 
+    def model_paths(self) -> list[str]:
+        """Directories of the models trained on this project, oldest first."""
+        stored = self._setting("model_paths")
+        return [str(path) for path in json.loads(stored)] if stored else []
+
+    def record_model(self, path: str | Path) -> None:
+        """Remember a model directory written from this project (once)."""
+        text = str(Path(path).resolve())
+        with self.transaction():
+            paths = [known for known in self.model_paths() if known != text]
+            self._set_setting("model_paths", json.dumps([*paths, text]))
+
     def label_set(self) -> LabelSet:
         """The project's labels: its own if it has set some, else the default set."""
         if self._label_set is None:

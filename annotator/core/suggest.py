@@ -39,12 +39,13 @@ from annotator.core.language import document_language
 from annotator.core.models import Document, Origin, Span
 from annotator.core.store import Store
 
-SUGGESTERS = ("amount", "gazetteer", "model")
+SUGGESTERS = ("amount", "gazetteer", "model", "project-model")
 DEFAULT_SUGGESTERS = ("amount", "gazetteer", "model")
 ORIGINS = {
     "amount": Origin.SUGGESTED_AMOUNT.value,
     "gazetteer": Origin.SUGGESTED_GAZETTEER.value,
     "model": Origin.SUGGESTED_MODEL.value,
+    "project-model": "suggested:project-model",
 }
 GAZETTEER_LABELS = ("person", "organisation")
 MODEL_PACKAGES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
@@ -321,6 +322,13 @@ class Suggester:
             if reason is not None:
                 self.unavailable["model"] = reason
                 self.suggesters.remove("model")
+        if "project-model" in self.suggesters:
+            from annotator.core.project_model import unavailable_reason
+
+            reason = unavailable_reason(store)
+            if reason is not None:
+                self.unavailable["project-model"] = reason
+                self.suggesters.remove("project-model")
         self.gazetteer_cache = gazetteer_cache or GazetteerCache()
 
     def raw_suggestions(
@@ -330,7 +338,11 @@ class Suggester:
         language = document_language(self.store, document)
         found: dict[str, list[Suggestion]] = {}
         for name in self.suggesters:
-            if name == "amount":
+            if name == "project-model":
+                from annotator.core.model_suggester import project_model_suggestions
+
+                found[name] = project_model_suggestions(self.store, document)
+            elif name == "amount":
                 found[name] = amount_suggestions(document, language)
             elif name == "gazetteer":
                 if gazetteer is None:
@@ -410,6 +422,20 @@ def _labels_of(suggester: str) -> tuple[str, ...]:
 READING_ORDER = "gazetteer-reading-order"
 
 
+def _project_model_documents(
+    store: Store, suggester: Suggester, doc_ids: list[str]
+) -> tuple[set[str], dict[str, int]]:
+    """The documents the project model is scored on (those it did not train on), and
+    a zeroed count per label of the annotator's spans there, for the caller to fill."""
+    totals: defaultdict[str, int] = defaultdict(int)
+    if "project-model" not in suggester.suggesters:
+        return set(), totals
+    from annotator.core.model_suggester import held_out_documents
+
+    totals.update(dict.fromkeys((label.name for label in store.label_set().labels), 0))
+    return set(held_out_documents(store, doc_ids)), totals
+
+
 def _reading_order_suggestions(
     document: Document, gold: list[Span], other_counts: dict[tuple[str, str], int]
 ) -> list[Suggestion]:
@@ -445,11 +471,13 @@ def evaluate(
     counts: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     span_totals: dict[str, int] = defaultdict(int)
     doc_ids = store.annotated_document_ids(annotator)
+    model_documents, model_span_totals = _project_model_documents(store, suggester, doc_ids)
     for doc_id in doc_ids:
         document = store.document(doc_id)
         gold = store.spans(doc_id, annotator)
         for span in gold:
             span_totals[span.label] += 1
+            model_span_totals[span.label] += doc_id in model_documents
         gold_keys = {(s.start, s.end, s.label) for s in gold}
         gazetteer = None
         found_by: dict[str, list[Suggestion]] = {}
@@ -459,6 +487,8 @@ def evaluate(
             found_by[READING_ORDER] = _reading_order_suggestions(document, gold, other_counts)
         found_by.update(suggester.raw_suggestions(document, gazetteer))
         for name, found in found_by.items():
+            if name == "project-model" and doc_id not in model_documents:
+                continue  # a document it trained on
             for item in found:
                 tally = counts[(name, item.label)]
                 tally[0] += 1
@@ -472,7 +502,8 @@ def evaluate(
     if "gazetteer" in names:
         names.insert(names.index("gazetteer") + 1, READING_ORDER)
     for name in names:
-        for label in _labels_of(name):
+        labels = _labels_of(name) if name != "project-model" else tuple(model_span_totals)
+        for label in labels:
             suggested, correct, overlapping = counts[(name, label)]
             rows.append(
                 EvaluationRow(
@@ -481,7 +512,7 @@ def evaluate(
                     suggested=suggested,
                     correct=correct,
                     overlapping=overlapping,
-                    spans=span_totals[label],
+                    spans=(model_span_totals if name == "project-model" else span_totals)[label],
                 )
             )
     return Evaluation(

@@ -58,6 +58,7 @@ from annotator.ui.shortcuts import ShortcutSheet
 from annotator.ui.span_panel import SpanPanel
 from annotator.ui.suggestions import SuggestionController
 from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
+from annotator.ui.training_view import TrainModelAction
 from annotator.ui.undo_history import UndoHistory
 
 OUTCOME_FAILED = "failed"
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         # Links, the claim ledger and the report (issue 9): menus, panel, keys.
         self.attribution = Attribution(self)
         self.carry_over = CarryOverAction(self)
+        self.train_model = TrainModelAction(self)
 
         self.retranslate()
         self._restore_layout()
@@ -325,6 +327,7 @@ class MainWindow(QMainWindow):
         self.attribution.retranslate()
         self.carry_over.retranslate()
         self.project_watch.retranslate()
+        self.train_model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

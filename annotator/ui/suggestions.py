@@ -59,6 +59,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.project_model import latest_model_dir
 from annotator.core.store import Store
 from annotator.core.suggest import GazetteerCache, Suggester, Suggestion, accept_suggestion
 from annotator.ui.amount_editor import (
@@ -372,6 +373,19 @@ class SuggestionController(QObject):
                     self.gazetteer_cache,
                 )
             )
+        if latest_model_dir(self.store) is not None:
+            # The project's own model (annotator train) last: its batch holds them all.
+            with_spacy = self.preferences.suggest_with_model and not self._model_failed
+            self._start(
+                suggestion_task(
+                    self.db_path,
+                    doc_id,
+                    self.annotator,
+                    (*QUICK_SUGGESTERS, *(["model"] if with_spacy else []), "project-model"),
+                    self._generation,
+                    self.gazetteer_cache,
+                )
+            )
 
     def _start(self, task: StoreTask) -> None:
         task.bind_to(self.store)
@@ -601,6 +615,13 @@ class SuggestionController(QObject):
         language = self.view.locale().name()[:2]
         return label.display_name(language) if label else name
 
+    def _suggester_name(self, suggestion: Suggestion) -> str:
+        if suggestion.suggester != "project-model":
+            return suggestion.suggester
+        return translate("Suggestions", "the project model, %1 % confident").replace(
+            "%1", f"{suggestion.score * 100:.0f}"
+        )
+
     def _show_current(self) -> None:
         suggestion = self._current
         positions = self.view.text_positions()
@@ -722,7 +743,7 @@ class SuggestionController(QObject):
                 translate("Suggestions", "Suggested %1%2 (%3)")
                 .replace("%1", self._label_name(suggestion.label))
                 .replace("%2", reading)
-                .replace("%3", suggestion.suggester)
+                .replace("%3", self._suggester_name(suggestion))
             )
         lines.append(translate("Suggestions", "Click it, then Enter to accept or X to reject."))
         QToolTip.showText(event.globalPos(), "\n".join(lines), self.view.editor)  # type: ignore[attr-defined]

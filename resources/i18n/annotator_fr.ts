@@ -1913,12 +1913,39 @@
         <translation>Suggestion %1/%2&#xa0;: %3 «&#xa0;%4&#xa0;»%5. Entrée accepte, X refuse, N passe à la suivante.</translation>
     </message>
     <message>
+        <source>the project model, %1 % confident</source>
+        <translation>le modèle du projet, sûr à %1 %</translation>
+    </message>
+    <message>
         <source>Suggested %1%2 (%3)</source>
         <translation>Suggestion&#xa0;: %1%2 (%3)</translation>
     </message>
     <message>
         <source>Click it, then Enter to accept or X to reject.</source>
         <translation>Cliquez dessus, puis Entrée pour accepter ou X pour refuser.</translation>
+    </message>
+</context>
+<context>
+    <name>TrainModelAction</name>
+    <message>
+        <source>&amp;Train the project model</source>
+        <translation>&amp;Entraîner le modèle du projet</translation>
+    </message>
+    <message>
+        <source>Training the project model…</source>
+        <translation>Entraînement du modèle du projet…</translation>
+    </message>
+    <message>
+        <source>Training cancelled; nothing was written.</source>
+        <translation>Entraînement annulé ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>Project model trained — articles: %1, F1 %2 exact, %3 overlap.</source>
+        <translation>Modèle du projet entraîné — articles : %1, F1 %2 exact, %3 chevauchement.</translation>
+    </message>
+    <message>
+        <source>Cannot train the project model</source>
+        <translation>Impossible d’entraîner le modèle du projet</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,113 @@
+"""Article → Train the project model…: ``core.training`` in the window.
+
+Training runs on the task runner's thread with a progress dialog whose Cancel stops it
+between two batches (nothing is written then). It learns the gold layer when it has
+spans, else the annotator's own layer, with the command line's defaults, and writes
+the model to a new folder beside the project (``models/<project>-<time>``); from
+then on the article's suggestions include the model's.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMessageBox
+
+from annotator.core.models import GOLD_LAYER
+from annotator.core.store import Store
+from annotator.ui.tasks import StoreTask
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+
+def default_model_dir(db_path: Path) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return Path(db_path).resolve().parent / "models" / f"{Path(db_path).stem}-{stamp}"
+
+
+def training_task(db_path: Path, output: Path, annotator: str, description: str) -> StoreTask:
+    """Train on the gold layer (or ``annotator``'s when gold has no spans) into
+    ``output``; progress is (batches done, batches in all)."""
+    from annotator.core import training
+
+    def work(store: Store, progress: Any, should_cancel: Any) -> Any:
+        has_gold = any(GOLD_LAYER in counts for counts in store.span_counts_by_document().values())
+        options = training.TrainingOptions(layer=GOLD_LAYER if has_gold else annotator)
+        return training.train(
+            store,
+            output,
+            options,
+            lambda step: progress(step.step, step.steps),
+            should_cancel,
+        )
+
+    return StoreTask(db_path, work, description)
+
+
+class TrainModelAction(QObject):
+    """The menu entry, the background training and what the window says after it."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: StoreTask | None = None
+        self.action = QAction(window)
+        self.action.setObjectName("trainProjectModel")
+        self.action.triggered.connect(lambda _checked=False: self.start())
+        window.document_menu.addAction(self.action)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("&Train the project model"))
+
+    def start(self, output: Path | None = None) -> StoreTask:
+        target = output or default_model_dir(self.window.db_path)
+        task = training_task(
+            self.window.db_path,
+            target,
+            self.window.annotator,
+            self.tr("Training the project model…"),
+        )
+        task.signals.succeeded.connect(self._trained)
+        task.signals.failed.connect(self._failed)
+        task.signals.cancelled.connect(
+            lambda: self._message(self.tr("Training cancelled; nothing was written."))
+        )
+        task.signals.ended.connect(lambda: setattr(self, "task", None))
+        self.task = task
+        return self.window.tasks.start(task, self.window)
+
+    def _trained(self, meta: Any) -> None:
+        overall = meta.scores.overall if meta.scores else None
+
+        def figure(value: float | None) -> str:
+            return "-" if value is None else f"{value:.2f}"
+
+        self._message(
+            self.tr("Project model trained — articles: %1, F1 %2 exact, %3 overlap.")
+            .replace("%1", str(len(meta.trained_on)))
+            .replace("%2", figure(overall.exact.f1 if overall else None))
+            .replace("%3", figure(overall.overlap.f1 if overall else None))
+        )
+        self.window.suggestions.refresh()
+
+    def _failed(self, message: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Cannot train the project model"),
+            message,
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
+        box.setObjectName("trainingFailed")
+        box.open()
+
+    def _message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 15000)
