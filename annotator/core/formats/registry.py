@@ -9,6 +9,7 @@ without a count in the report.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -27,6 +28,12 @@ from annotator.core.export import (
     manifest_path_for,
 )
 from annotator.core.formats.tokens import Alignment, AlignMode
+from annotator.core.output_paths import (
+    check_file_output,
+    check_output,
+    check_output_folder,
+    protecting,
+)
 from annotator.core.store import Store
 
 
@@ -298,6 +305,8 @@ def _exporters() -> dict[str, Exporter]:
 
 
 FORMATS = ("jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy")
+FOLDER_FORMATS = ("brat",)
+"""Formats written as a folder (``export_folders``), not a file."""
 OFFSET_FORMATS = ("doccano", "labelstudio")
 """Formats whose offset unit can be chosen; the others are fixed (see the README)."""
 
@@ -320,10 +329,20 @@ def export_format(
             "offsets are fixed (see README, Export formats)"
         )
     exporter = _exporters()[format_name]
-    return exporter(
-        store,
-        Path(path),
-        options or ExportOptions(),
-        align=AlignMode(align),
-        offsets=OffsetUnit(offsets) if offsets is not None else None,
-    )
+    path = Path(path)
+    if path.name in ("", ".."):  # `-o .`: the folder's own name, for the manifest beside it
+        path = Path(os.path.abspath(path))
+    with protecting(store.path):
+        # Refused before the work, not after it; every file is checked again as written.
+        if format_name in FOLDER_FORMATS:
+            check_output_folder(path)
+        else:
+            check_file_output(path)
+        check_output(manifest_path_for(path))
+        return exporter(
+            store,
+            path,
+            options or ExportOptions(),
+            align=AlignMode(align),
+            offsets=OffsetUnit(offsets) if offsets is not None else None,
+        )
