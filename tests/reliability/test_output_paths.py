@@ -343,3 +343,22 @@ def test_a_zip_expanding_far_beyond_its_size_is_refused_whole(tmp_path: Path) ->
     result = run_cli("--db", project, "import", archive)
     assert_clean_failure(result, "many.zip")
     assert dump_file(project) == before
+
+
+def test_a_zip_expanding_beyond_the_free_space_is_refused_whole(tmp_path: Path) -> None:
+    import zipfile
+
+    from annotator.core import archives
+
+    archive = tmp_path / "large.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:
+        for number in range(4):
+            zipped.writestr(f"article-{number}.txt", os.urandom(100_000).hex())
+    with small_disk(tmp_path / "disk", free_bytes=256 * 1024) as disk:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr("tempfile.tempdir", str(disk))
+            with pytest.raises(InputError) as refused:
+                with archives.extracted(archive):
+                    pass
+        assert "large.zip" in str(refused.value) and "free" in str(refused.value)
+        assert sorted(path.name for path in disk.iterdir()) == ["filler.bin"]
