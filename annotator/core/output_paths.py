@@ -166,3 +166,17 @@ def check_file_output(target: Path | str) -> None:
             f"{target}: is a folder; give the name of the file to write in it "
             f"(e.g. {Path(target) / 'export'}…)"
         )
+
+
+def output_refusal(target: Path | str, project: Path | str, *, folder: bool = False) -> str | None:
+    """What the export would say when refusing ``target`` (a folder-shaped output when
+    ``folder``) for ``project``, or None: for the window to ask again at once."""
+    with protecting(project):
+        try:
+            if folder:
+                check_output_folder(target)
+            else:
+                check_file_output(target)
+        except OutputRefused as error:
+            return str(error)
+    return None

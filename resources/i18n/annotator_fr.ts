@@ -661,6 +661,10 @@
         <source>Export to</source>
         <translation>Exporter vers</translation>
     </message>
+    <message>
+        <source>Choose another place to write</source>
+        <translation>Choisissez un autre emplacement</translation>
+    </message>
 </context>
 <context>
     <name>ExportReportDialog</name>

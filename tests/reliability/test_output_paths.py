@@ -118,6 +118,102 @@ def test_a_brat_export_into_the_current_empty_folder_works(
     assert len(list(folder.glob("*/*.ann"))) == 10  # 5 articles, 2 annotators
 
 
+# -- the window's Export and Report ------------------------------------------------------
+
+
+@pytest.fixture
+def window_on(qtbot, tmp_path: Path):
+    """``window_on(project)``: the real main window, shown, on its own settings file."""
+    from PySide6.QtCore import QSettings
+
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.preferences import Preferences
+
+    opened = []
+
+    def make(project: Path):
+        preferences = Preferences(
+            QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+        )
+        store = Store(project)
+        window = MainWindow(store, project, "alice", preferences)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        opened.append((window, store))
+        return window
+
+    yield make
+    for window, store in opened:
+        window.tasks.wait()
+        window.close()
+        store.close()
+
+
+def answer_message_boxes(qtbot) -> list[str]:
+    """Close every message box the window shows from now on, keeping their texts."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    seen: list[str] = []
+
+    def close_box() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                seen.append(widget.text())
+                widget.done(QMessageBox.StandardButton.Ok)
+        QTimer.singleShot(20, close_box)
+
+    QTimer.singleShot(0, close_box)
+    return seen
+
+
+def test_the_windows_export_and_report_refuse_the_project(
+    qtbot, window_on, filled_project: Path
+) -> None:
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.export_dialog import ExportDialog
+
+    before = dump_file(filled_project)
+    spellings = project_spellings(filled_project)
+    window = window_on(filled_project)
+    messages = answer_message_boxes(qtbot)
+    # File > Export: the dialog says so at once and stays open with the user's choices.
+    for format_name in ("jsonl", "brat"):
+        for target in (spellings["a symbolic link"], spellings["the write-ahead log"]):
+            stayed: list[bool] = []
+
+            def fill(format_name: str = format_name, target: Path = target) -> None:
+                dialog = QApplication.activeModalWidget()
+                if not isinstance(dialog, ExportDialog):
+                    QTimer.singleShot(20, fill)
+                    return
+                dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(format_name))
+                dialog.path_edit.setText(str(target))
+                shown = len(messages)
+                qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+                qtbot.waitUntil(lambda: len(messages) > shown)
+                stayed.append(dialog.isVisible())
+                dialog.reject()
+
+            QTimer.singleShot(0, fill)
+            window.export_action.trigger()
+            assert stayed == [True]
+            assert "never writes over its project" in messages[-1]
+    # The export and the report as the window runs them, in the background.
+    with qtbot.waitSignal(window.exportFinished, timeout=20000) as export_finished:
+        window.start_export(spellings["a hard link"], format_name="labelstudio")
+    assert export_finished.args == [None]
+    with qtbot.waitSignal(window.attribution.reportFinished, timeout=20000) as report_finished:
+        window.attribution.write_report(spellings["another spelling"])
+    assert report_finished.args == [None]
+    assert all("never writes over its project" in message for message in messages[-2:])
+    window.tasks.wait()
+    assert dump_file(filled_project) == before
+
+
 # -- a brat export never deletes what it did not write -------------------------------------
 
 
