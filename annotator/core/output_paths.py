@@ -162,10 +162,7 @@ def check_file_output(target: Path | str) -> None:
     except (OSError, ValueError):
         is_folder = False
     if is_folder:
-        raise OutputRefused(
-            f"{target}: is a folder; give the name of the file to write in it "
-            f"(e.g. {Path(target) / 'export'}…)"
-        )
+        raise OutputRefused(f"{target}: is a folder; name the file to write inside it")
 
 
 def output_refusal(target: Path | str, project: Path | str, *, folder: bool = False) -> str | None:
