@@ -135,20 +135,30 @@ def remove_leftovers(folder: Path, name: str | None = None) -> None:
             continue  # another export is removing it, or it is not ours to remove
 
 
-def _lock(fd: int) -> None:
-    if fcntl is not None:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-
-
-def create_directory_lock(folder: Path) -> int:
-    """Lock the temporary ``folder`` as a live writer's (see ``remove_leftovers``); the
-    descriptor returned holds the lock until it is closed."""
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0))
+def _locked_in_place(fd: int, path: Path) -> bool:
+    """Lock the new temporary ``path`` open at ``fd`` as a live writer's; False when
+    another export's clean-up took it in the instant before (it is gone: try another)."""
     try:
-        _lock(fd)
+        if fcntl is not None:
+            # Blocking: a clean-up holds it only while it checks it.
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        held, there = os.fstat(fd), os.lstat(path)
+    except FileNotFoundError:
+        return False
     except BaseException:
         os.close(fd)
         raise
+    return (held.st_dev, held.st_ino) == (there.st_dev, there.st_ino)
+
+
+def create_directory_lock(folder: Path) -> int:
+    """Lock the new temporary ``folder`` as a live writer's (see ``remove_leftovers``);
+    the descriptor returned holds the lock until it is closed."""
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+    fd = os.open(folder, flags)
+    if not _locked_in_place(fd, folder):
+        os.close(fd)
+        raise FileNotFoundError(errno.ENOENT, "removed while it was created", str(folder))
     return fd
 
 
@@ -161,13 +171,9 @@ def create_temporary(target: Path) -> tuple[int, Path]:
             fd = os.open(partial, _CREATE_FLAGS, 0o666)
         except FileExistsError:
             continue
-        try:
-            _lock(fd)
-        except BaseException:
-            os.close(fd)
-            partial.unlink(missing_ok=True)
-            raise
-        return fd, partial
+        if _locked_in_place(fd, partial):
+            return fd, partial
+        os.close(fd)
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(target))
 
 

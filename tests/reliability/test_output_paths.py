@@ -185,7 +185,9 @@ def test_the_windows_export_and_report_refuse_the_project(
         for target in (spellings["a symbolic link"], spellings["the write-ahead log"]):
             stayed: list[bool] = []
 
-            def fill(format_name: str = format_name, target: Path = target) -> None:
+            def fill(
+                format_name: str = format_name, target: Path = target, stayed: list = stayed
+            ) -> None:
                 dialog = QApplication.activeModalWidget()
                 if not isinstance(dialog, ExportDialog):
                     QTimer.singleShot(20, fill)
