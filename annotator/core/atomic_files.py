@@ -67,11 +67,16 @@ class OutputError(AnnotatorError):
     """An output could not be written; nothing of it is left."""
 
 
-def output_error(path: Path, error: OSError, *, existed: bool) -> OutputError:
+def output_error(
+    path: Path, error: OSError, *, existed: bool = False, kept: str | None = None
+) -> OutputError:
+    """One line for a write that failed: the path, why, and what is left (``kept``, else
+    the previous file when ``existed``, else nothing)."""
     reason = error.strerror or str(error)
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         reason = f"the disk is full ({reason})"
-    kept = "the previous file is left as it was" if existed else "nothing was written"
+    if kept is None:
+        kept = "the previous file is left as it was" if existed else "nothing was written"
     return OutputError(f"{path}: cannot write it: {reason}; {kept}")
 
 

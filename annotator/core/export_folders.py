@@ -37,6 +37,7 @@ from annotator.core.output_paths import OutputRefused, check_output, check_outpu
 
 MARKER = ".annotator-export.json"
 """The list of files an export wrote into its folder."""
+_FOLDER_KEPT = "the folder is left as it was"
 
 
 def write_export_folder(folder: Path, files: Mapping[Path, str], format_name: str) -> None:
@@ -54,11 +55,14 @@ def write_export_folder(folder: Path, files: Mapping[Path, str], format_name: st
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise output_error(folder, error, existed=False) from error
+        raise output_error(folder, error) from error
     try:
         remove_leftovers(folder)
-        previous = _previous_export(folder, format_name)
-        _check_replaceable(folder, set(contents) | set(previous), previous)
+        try:
+            previous = _previous_export(folder, format_name)
+            _check_replaceable(folder, set(contents) | set(previous), previous)
+        except OSError as error:
+            raise output_error(folder, error, kept=_FOLDER_KEPT) from error
         _write_in(folder, contents, hashes, previous, format_name)
     except BaseException:
         if created:
@@ -160,21 +164,23 @@ def _write_in(
         os.mkdir(staging)
         lock = create_directory_lock(staging)
     except OSError as error:
-        raise output_error(folder, error, existed=True) from error
+        raise output_error(folder, error, kept=_FOLDER_KEPT) from error
     try:
         try:
             for name, data in contents.items():
                 written = staging / name
                 written.parent.mkdir(parents=True, exist_ok=True)
-                # newline-free bytes: the text's own line breaks are kept (offsets count them).
+                # Bytes as they are: the text's own line breaks stay (offsets count them).
                 with open(written, "xb") as file:
                     file.write(data)
         except OSError as error:
-            raise output_error(folder, error, existed=True) from error
+            raise output_error(folder, error, kept=_FOLDER_KEPT) from error
         # Either content is the tool's while files move: a kill half-way leaves a folder
         # the next export still recognises.
-        during = {name: sorted({*previous.get(name, ()), hashes.get(name, "")} - {""})
-                  for name in set(previous) | set(contents)}
+        during = {
+            name: sorted({*previous.get(name, ()), hashes.get(name, "")} - {""})
+            for name in set(previous) | set(contents)
+        }
         _write_marker(folder, during, format_name)
         try:
             for name in contents:
