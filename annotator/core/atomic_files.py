@@ -26,6 +26,8 @@ import stat
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -215,16 +217,60 @@ def temporary_beside(path: Path) -> Iterator[Path]:
         os.close(fd)
 
 
+@dataclass
+class _Written:
+    """A complete temporary file waiting to replace its target."""
+
+    fd: int
+    partial: Path
+    path: Path
+    existed: bool
+
+
+_waiting: ContextVar[list[_Written] | None] = ContextVar("annotator_waiting_files", default=None)
+
+
 @contextmanager
-def _replacing(path: Path, binary: bool) -> Iterator[IO[Any]]:
+def all_or_nothing() -> Iterator[None]:
+    """Files written within the block replace their targets together when it ends
+    without error, or none does: an export's main file, its side files and its manifest
+    (a full disk at the manifest leaves last week's export and manifest as they were).
+    Nested blocks belong to the outermost."""
+    if _waiting.get() is not None:
+        yield
+        return
+    waiting: list[_Written] = []
+    token = _waiting.set(waiting)
+    try:
+        yield
+        for done, written in enumerate(waiting):
+            try:
+                os.replace(written.partial, written.path)
+            except OSError as error:
+                raise output_error(
+                    written.path,
+                    error,
+                    kept=f"{done} of the {len(waiting)} files were already replaced",
+                ) from error
+    finally:
+        _waiting.reset(token)
+        for written in waiting:
+            written.partial.unlink(missing_ok=True)  # gone once moved into place
+            os.close(written.fd)
+
+
+@contextmanager
+def _replacing(path: Path, binary: bool, *, now: bool = False) -> Iterator[IO[Any]]:
     """A file to write, under a temporary name until the block ends without error;
-    then it replaces ``path``. Its descriptor (and lock) is held until it is in place."""
+    then it replaces ``path`` (at the end of ``all_or_nothing``, unless ``now``). Its
+    descriptor (and lock) is held until it is in place."""
     existed = False
     try:
         existed = _prepare(path)
         fd, partial = create_temporary(path)
     except OSError as error:
         raise output_error(path, error, existed=existed) from error
+    waiting = None if now else _waiting.get()
     try:
         if binary:
             file: IO[Any] = os.fdopen(fd, "wb", closefd=False)
@@ -234,6 +280,9 @@ def _replacing(path: Path, binary: bool) -> Iterator[IO[Any]]:
             yield file
             file.flush()
             os.fsync(fd)
+        if waiting is not None:
+            waiting.append(_Written(fd, partial, path, existed))
+            return
         os.replace(partial, path)
     except OSError as error:
         partial.unlink(missing_ok=True)
@@ -242,7 +291,15 @@ def _replacing(path: Path, binary: bool) -> Iterator[IO[Any]]:
         partial.unlink(missing_ok=True)
         raise
     finally:
-        os.close(fd)
+        if waiting is None or not waiting or waiting[-1].fd != fd:
+            os.close(fd)
+
+
+def write_now(path: Path, data: bytes) -> None:
+    """Write ``data`` atomically and at once, even inside ``all_or_nothing`` (a list
+    that must be in place before the files it names are moved)."""
+    with _replacing(Path(path), binary=True, now=True) as file:
+        file.write(data)
 
 
 def write_atomically(path: Path, write: Callable[[Any], None], mode: str = "w") -> None:

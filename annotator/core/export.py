@@ -17,7 +17,11 @@ from typing import Any
 import orjson
 
 from annotator import __version__
-from annotator.core.atomic_files import write_atomically, write_lines_atomically
+from annotator.core.atomic_files import (
+    all_or_nothing,
+    write_atomically,
+    write_lines_atomically,
+)
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Decision, Status, utc_now
 from annotator.core.output_paths import check_file_output, check_output, protecting
@@ -279,7 +283,7 @@ def export_gold_jsonl(
 ) -> ExportReport:
     options = options or ExportOptions()
     report = ExportReport(path=Path(path))
-    with protecting(store.path):
+    with protecting(store.path), all_or_nothing():
         # Refused before the work, not after it: both files are checked again as written.
         check_file_output(report.path)
         check_output(manifest_path_for(report.path))

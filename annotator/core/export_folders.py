@@ -31,7 +31,7 @@ from annotator.core.atomic_files import (
     output_error,
     remove_leftovers,
     temporary_name,
-    write_atomically,
+    write_now,
 )
 from annotator.core.output_paths import OutputRefused, check_output, check_output_folder
 
@@ -147,9 +147,8 @@ def _write_marker(folder: Path, files: dict[str, list[str]], format_name: str) -
         "note": "The files annotator wrote here; it replaces only these on the next export.",
         "files": dict(sorted(files.items())),
     }
-    write_atomically(
-        folder / MARKER, lambda file: file.write(json.dumps(listed, indent=1) + "\n")
-    )
+    # In place before the files it names move (not at the end of the whole export).
+    write_now(folder / MARKER, (json.dumps(listed, indent=1) + "\n").encode("utf-8"))
 
 
 def _write_in(

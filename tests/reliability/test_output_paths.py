@@ -145,9 +145,15 @@ def window_on(qtbot, tmp_path: Path):
         return window
 
     yield make
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
     for window, store in opened:
         window.tasks.wait()
         window.close()
+        # Nothing may reach the store once it is closed.
+        window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         store.close()
 
 
@@ -327,6 +333,37 @@ def test_a_full_disk_during_an_export_gives_one_line_and_leaves_nothing(
         assert_clean_failure(result, str(target))
         assert sorted(path.name for path in disk.iterdir()) == ["filler.bin"]
         assert "Traceback" not in result.output
+
+
+SIDE_FILES = {
+    "jsonl": "out.manifest.json",
+    "hf": "out.hf.label_names.json",
+    "labelstudio": "out.labelstudio.config.xml",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(SIDE_FILES))
+def test_an_export_whose_last_file_fails_leaves_the_previous_one_whole(
+    filled_project: Path, tmp_path: Path, kind: str
+) -> None:
+    out = tmp_path / "exports"
+    target = out / f"out{SUFFIXES[kind]}"
+    first = run_cli("--db", filled_project, *write_command(kind, target))
+    assert first.exit_code == 0, first.output
+    with Store(filled_project) as store:
+        document = Document.from_text("Un nouvel article sur Meta.", source="new.txt")
+        store.add_documents([document])
+        store.add_span(store.make_span(document, "alice", 0, 2, "claim"))
+    # A file written after the main one cannot be: its place is taken by a folder.
+    side = out / SIDE_FILES[kind]
+    side.unlink()
+    side.mkdir()
+    before = {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()}
+    result = run_cli("--db", filled_project, *write_command(kind, target))
+    assert_clean_failure(result, str(side))
+    after = {path.name: path.read_bytes() for path in out.iterdir() if path.is_file()}
+    assert after == before, "the export left last week's files half replaced"
+    assert side.is_dir() and hidden_entries(out) == []
 
 
 # -- a link planted at a temporary name ---------------------------------------------------

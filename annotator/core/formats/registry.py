@@ -17,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from annotator.core.atomic_files import write_atomically
+from annotator.core.atomic_files import all_or_nothing, write_atomically
 from annotator.core.export import (
     ExportError,
     ExportOptions,
@@ -332,7 +332,7 @@ def export_format(
     path = Path(path)
     if path.name in ("", ".."):  # `-o .`: the folder's own name, for the manifest beside it
         path = Path(os.path.abspath(path))
-    with protecting(store.path):
+    with protecting(store.path), all_or_nothing():
         # Refused before the work, not after it; every file is checked again as written.
         if format_name in FOLDER_FORMATS:
             check_output_folder(path)
