@@ -103,7 +103,10 @@ def _previous_export(folder: Path, format_name: str) -> dict[str, list[str]]:
 
 
 def _read_bytes(path: Path) -> bytes:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | os.O_NONBLOCK)
+    # Never through a link, and never waiting on a pipe put where a file was.
+    fd = os.open(
+        path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    )
     with os.fdopen(fd, "rb") as file:
         return file.read()
 
