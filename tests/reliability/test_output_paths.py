@@ -157,6 +157,13 @@ def window_on(qtbot, tmp_path: Path):
         store.close()
 
 
+def without_languages(dump: dict) -> dict:
+    """The project as a user would miss it, but for the language the window and the
+    exports record for an article on first reading it."""
+    documents = [{**document, "language": None} for document in dump["documents"]]
+    return {**dump, "documents": documents}
+
+
 def answer_message_boxes(qtbot) -> list[str]:
     """Close every message box the window shows from now on, keeping their texts."""
     from PySide6.QtCore import QTimer
@@ -185,9 +192,7 @@ def test_the_windows_export_and_report_refuse_the_project(
 
     spellings = project_spellings(filled_project)
     window = window_on(filled_project)
-    window.tasks.wait()
-    # The window records the language of the article it opens: the rest must not change.
-    before = dump_file(filled_project)
+    before = without_languages(dump_file(filled_project))
     messages = answer_message_boxes(qtbot)
     # File > Export: the dialog says so at once and stays open with the user's choices.
     for format_name in ("jsonl", "brat"):
@@ -222,7 +227,7 @@ def test_the_windows_export_and_report_refuse_the_project(
     assert report_finished.args == [None]
     assert all("never writes over its project" in message for message in messages[-2:])
     window.tasks.wait()
-    assert dump_file(filled_project) == before
+    assert without_languages(dump_file(filled_project)) == before
 
 
 # -- a brat export never deletes what it did not write -------------------------------------
