@@ -7,8 +7,9 @@ into a temporary folder that lives exactly as long as the ``with`` block. An arc
 that could harm the machine or fill the disk is refused whole with an ``InputError``
 naming the archive and the member: a member whose path is absolute or climbs out with
 ``..`` (zip slip), a symbolic link or other special file, an encrypted member, more
-than ``MAX_MEMBERS`` members, more than ``MAX_TOTAL_BYTES`` once uncompressed, and a
-member compressed more than ``MAX_RATIO`` times (a zip bomb). Hidden members and
+than ``MAX_MEMBERS`` members, more than ``MAX_TOTAL_BYTES`` once uncompressed, a member
+compressed more than ``MAX_RATIO`` times (a zip bomb), and members that together expand
+more than ``MAX_RATIO`` times the archive or beyond the free space. Hidden members and
 ``__MACOSX/`` are left in the archive, as hidden entries of a folder are.
 
 What the user sees never names the temporary folder: a member is shown as
@@ -18,6 +19,7 @@ What the user sees never names the temporary folder: a member is shown as
 
 from __future__ import annotations
 
+import shutil
 import stat
 import tempfile
 import zipfile
@@ -39,6 +41,12 @@ MAX_RATIO = 100
 than ``RATIO_FLOOR_BYTES`` compressed more than this is a zip bomb."""
 RATIO_FLOOR_BYTES = 1024 * 1024
 """Small members may compress very well (a file of spaces) and cannot fill a disk."""
+EXPANSION_FLOOR_BYTES = 16 * 1024**2
+"""An archive may always expand to this much in all: small archives of very repetitive
+text exceed ``MAX_RATIO`` without being able to fill a disk. Above it, the members
+together may take at most ``MAX_RATIO`` times the archive's size (many members each
+under ``RATIO_FLOOR_BYTES`` are a zip bomb too), and never more than the free space of
+the temporary folder."""
 MACOS_FOLDER = "__MACOSX"
 """Where the Finder's "Compress" puts resource forks: never content."""
 
@@ -103,6 +111,24 @@ def _refusal(info: zipfile.ZipInfo, seen: set[tuple[str, ...]]) -> str | None:
     return None
 
 
+def _check_expansion(total: int, archive_bytes: int, shown: str, folder: Path) -> None:
+    """Refuse an archive whose members together expand too far (see
+    ``EXPANSION_FLOOR_BYTES``), before anything is written."""
+    if total > max(EXPANSION_FLOOR_BYTES, MAX_RATIO * archive_bytes):
+        raise InputError(
+            shown,
+            f"expands to {_size(total)}, {total // max(archive_bytes, 1)} times its size (more "
+            f"than {MAX_RATIO} times is refused): a zip bomb; nothing from the archive was read",
+        )
+    free = shutil.disk_usage(folder).free
+    if total > free:
+        raise InputError(
+            shown,
+            f"expands to {_size(total)}, more than the {_size(free)} free for its temporary "
+            "folder; nothing from the archive was read",
+        )
+
+
 def _members(archive: zipfile.ZipFile, shown: str) -> list[tuple[zipfile.ZipInfo, list[str]]]:
     """The regular, visible members to extract, once every member has been checked."""
     infos = archive.infolist()
@@ -156,6 +182,9 @@ def _extract(path: Path, shown: str, folder: Path) -> None:
             members = _members(archive, shown)
         except zipfile.BadZipFile as error:
             raise InputError(shown, f"a damaged zip archive ({error})") from error
+        _check_expansion(
+            sum(info.file_size for info, _parts in members), path.stat().st_size, shown, folder
+        )
         for info, parts in members:
             where = member_shown(shown, "/".join(parts))
             try:

@@ -17,9 +17,14 @@ from typing import Any
 import orjson
 
 from annotator import __version__
-from annotator.core.atomic_files import write_atomically, write_lines_atomically
+from annotator.core.atomic_files import (
+    all_or_nothing,
+    write_atomically,
+    write_lines_atomically,
+)
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Decision, Status, utc_now
+from annotator.core.output_paths import check_file_output, check_output, protecting
 from annotator.core.splits import SplitSpec, assign_splits
 from annotator.core.store import Store
 
@@ -323,7 +328,20 @@ def export_gold_jsonl(
 ) -> ExportReport:
     options = options or ExportOptions()
     report = ExportReport(path=Path(path))
+    with protecting(store.path), all_or_nothing():
+        # Refused before the work, not after it: both files are checked again as written.
+        check_file_output(report.path)
+        check_output(manifest_path_for(report.path))
+        return _write_gold_jsonl(store, report, options, progress, should_cancel)
 
+
+def _write_gold_jsonl(
+    store: Store,
+    report: ExportReport,
+    options: ExportOptions,
+    progress: Progress | None,
+    should_cancel: Callable[[], bool] | None,
+) -> ExportReport:
     def lines() -> Iterator[bytes]:
         for record in gold_records(store, options, progress, tally=report):
             if should_cancel is not None and should_cancel():

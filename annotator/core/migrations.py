@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from annotator.core.atomic_files import temporary_beside
 from annotator.core.errors import ProjectError
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
@@ -156,14 +157,13 @@ def backup_path(path: Path, version: int) -> Path:
 
 def backup(conn: sqlite3.Connection, target: Path) -> None:
     """A consistent copy of a live database, through SQLite's backup API."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    destination = sqlite3.connect(partial)
-    try:
-        conn.backup(destination)
-    finally:
-        destination.close()
-    partial.replace(target)
+    # Into a fresh temporary file, moved into place once complete (``atomic_files``).
+    with temporary_beside(target) as partial:
+        destination = sqlite3.connect(partial)
+        try:
+            conn.backup(destination)
+        finally:
+            destination.close()
 
 
 def migrate(conn: sqlite3.Connection, path: str) -> int:

@@ -29,6 +29,7 @@ from annotator.core import report_language
 from annotator.core.atomic_files import write_atomically
 from annotator.core.ledger import Ledger, Proposal
 from annotator.core.models import GOLD_LAYER, Label, LabelSet, Span, utc_now
+from annotator.core.output_paths import check_file_output, protecting
 from annotator.core.report_language import Catalogue
 from annotator.core.resources import resources_dir
 from annotator.core.store import Store
@@ -335,7 +336,9 @@ def write_report(
 ) -> Ledger:
     """Render the report and write it atomically (a complete file or none); returns
     the ledger it shows."""
-    ledger = ledger_module.build(store, annotator)
-    document = render(store, annotator, language=language, title=title, ledger=ledger)
-    write_atomically(Path(path), lambda file: file.write(document))
+    with protecting(store.path):
+        check_file_output(path)  # before the work, not only after it
+        ledger = ledger_module.build(store, annotator)
+        document = render(store, annotator, language=language, title=title, ledger=ledger)
+        write_atomically(Path(path), lambda file: file.write(document))
     return ledger

@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from annotator.core import migrations
+from annotator.core import migrations, output_paths
 from annotator.core.errors import NotFound, ProjectError, ProjectReplaced, SpanError
 from annotator.core.labels import default_label_set
 from annotator.core.models import (
@@ -364,10 +364,9 @@ class Store:
     def backup_to(self, target: str | Path) -> None:
         """A consistent copy of the project, even while another window writes to it."""
         target = Path(target)
-        if self.path != ":memory:" and target.resolve() == Path(self.path).resolve():
-            raise ProjectError(f"{target}: is the project itself; choose another file")
         try:
-            migrations.backup(self.conn, target)
+            with output_paths.protecting(self.path):
+                migrations.backup(self.conn, target)
         except (sqlite3.Error, OSError) as error:
             raise ProjectError(f"{target}: could not write the backup ({error})") from error
 

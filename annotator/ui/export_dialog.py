@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -30,14 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.export import ExportOptions
-from annotator.core.formats.registry import FORMATS
+from annotator.core.formats.registry import FOLDER_FORMATS, FORMATS
 from annotator.core.models import GOLD_LAYER, LabelSet
+from annotator.core.output_paths import output_refusal
 from annotator.core.splits import BadSplit, SplitSpec, parse_split
 from annotator.ui import file_dialogs
 
 TOKEN_FORMATS = ("spacy", "conll", "hf", "prodigy")
 """Formats that hold whole tokens only: a span that cuts a token is aligned or dropped."""
-FOLDER_FORMATS = ("brat", "hf")
 SUFFIXES = {
     "jsonl": ".jsonl",
     "spacy": ".spacy",
@@ -242,6 +243,18 @@ class ExportDialog(QDialog):
         self.ok_button.setEnabled(
             bool(self.chosen_labels()) and bool(self.path_edit.text()) and readable
         )
+
+    def accept(self) -> None:
+        # The export refuses these too; asking here keeps the user's other choices.
+        refusal = output_refusal(
+            Path(self.path_edit.text()).expanduser(),
+            self.db_path,
+            folder=self.format_name() in FOLDER_FORMATS,
+        )
+        if refusal is not None:
+            QMessageBox.warning(self, self.tr("Choose another place to write"), refusal)
+            return
+        super().accept()
 
     # -- what was chosen ---------------------------------------------------------------
 

@@ -693,6 +693,10 @@
         <source>Write the parts as train=0.8,dev=0.1,test=0.1: shares adding up to 1.</source>
         <translation>Écrivez les parties ainsi : train=0.8,dev=0.1,test=0.1, parts dont la somme vaut 1.</translation>
     </message>
+    <message>
+        <source>Choose another place to write</source>
+        <translation>Choisissez un autre emplacement</translation>
+    </message>
 </context>
 <context>
     <name>ExportReportDialog</name>

@@ -90,3 +90,32 @@ def test_a_failure_of_the_final_sync_reports_it_and_leaves_no_file(
     failure = export_failure(tmp_path / "gold.jsonl", LINES[:10])
     assert "Input/output error" in str(failure)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_clean_up_of_another_export_never_takes_a_file_being_written(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+
+    def write(file) -> None:
+        file.write("first half\n")
+        # Another export to the same place starts now and clears what killed ones left.
+        atomic_files.remove_leftovers(tmp_path, path.name)
+        atomic_files.remove_leftovers(tmp_path)
+        file.write("second half\n")
+
+    atomic_files.write_atomically(path, write)
+    assert path.read_text(encoding="utf-8") == "first half\nsecond half\n"
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_only_the_tools_own_temporary_names_are_cleared(tmp_path: Path) -> None:
+    stale = tmp_path / atomic_files.temporary_name("gold.jsonl")
+    stale.write_text("left by a killed export", encoding="utf-8")
+    kept = [tmp_path / ".gold.jsonl.partial.mine", tmp_path / "gold.jsonl.annotator-notes"]
+    for path in kept:
+        path.write_text("the user's", encoding="utf-8")
+    link = tmp_path / atomic_files.temporary_name("gold.jsonl")
+    link.symlink_to(kept[0])
+    atomic_files.write_atomically(tmp_path / "gold.jsonl", lambda file: file.write("{}\n"))
+    assert not stale.exists()
+    assert all(path.read_text(encoding="utf-8") == "the user's" for path in kept)
+    assert link.is_symlink()  # a link is never ours: left alone, never followed

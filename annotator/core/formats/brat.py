@@ -11,15 +11,14 @@ only a line break separates, and refuses a truly discontinuous span.
 from __future__ import annotations
 
 import itertools
-import os
 import re
-import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.export import ExportError, ExportOptions
+from annotator.core.export_folders import write_export_folder
 from annotator.core.formats.registry import (
     FormatExportReport,
     OffsetUnit,
@@ -114,33 +113,9 @@ def export_brat(
             files[Path(folder) / f"{stem}.ann"] = "".join(lines)
     labels = export_labels(store, options, report.labels)
     files[Path(CONF_NAME)] = annotation_conf(labels, export_link_types(store, labels))
-    _replace_folder(path, files)
+    write_export_folder(path, files, "brat")
     write_manifest(store, report, options, annotator_folders=folders)
     return report
-
-
-def _replace_folder(path: Path, files: dict[Path, str]) -> None:
-    """Write every file into a fresh folder, then swap it in: whole or not at all."""
-    partial = path.with_name(f".{path.name}.partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    try:
-        for relative, content in files.items():
-            target = partial / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # newline="" keeps the text's own line breaks: offsets count them.
-            with open(target, "w", encoding="utf-8", newline="") as file:
-                file.write(content)
-        if path.exists():
-            old = path.with_name(f".{path.name}.old")
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(path, old)
-            os.replace(partial, path)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(partial, path)
-    except BaseException:
-        shutil.rmtree(partial, ignore_errors=True)
-        raise
 
 
 # -- reading -------------------------------------------------------------------------

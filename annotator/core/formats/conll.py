@@ -15,7 +15,7 @@ from typing import Any
 
 from annotator.core.atomic_files import write_atomically
 from annotator.core.export import ExportError, ExportOptions
-from annotator.core.formats.brat import _replace_folder as replace_folder
+from annotator.core.export_folders import write_export_folder
 from annotator.core.formats.registry import (
     FormatExportReport,
     Layer,
@@ -195,7 +195,7 @@ def export_hf(
     files = {Path(HF_DATA_FILE.format(split=part)): "".join(rows[part]) for part in written}
     files[Path(HF_LABEL_NAMES)] = json.dumps(names, ensure_ascii=False, indent=2) + "\n"
     files[Path(HF_CARD)] = dataset_card(names, written)
-    replace_folder(path, files)  # whole or not at all, as brat's folder is
+    write_export_folder(path, files, "hf")
     for part in parts:
         if part not in written:
             report.notes.append(f"split {part!r} has no rows: no {part}.jsonl written")

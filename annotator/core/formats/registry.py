@@ -9,6 +9,7 @@ without a count in the report.
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -16,7 +17,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from annotator.core.atomic_files import write_atomically
+from annotator.core.atomic_files import all_or_nothing, write_atomically
 from annotator.core.export import (
     FINISHED,
     ExportError,
@@ -30,6 +31,12 @@ from annotator.core.export import (
     manifest_path_for,
 )
 from annotator.core.formats.tokens import Alignment, AlignMode
+from annotator.core.output_paths import (
+    check_file_output,
+    check_output,
+    check_output_folder,
+    protecting,
+)
 from annotator.core.splits import SplitSpec
 from annotator.core.store import Store
 
@@ -330,6 +337,8 @@ def _exporters() -> dict[str, Exporter]:
 
 
 FORMATS = ("jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy")
+FOLDER_FORMATS = ("brat", "hf")
+"""Formats written as a folder (``export_folders``), not a file."""
 OFFSET_FORMATS = ("doccano", "labelstudio")
 """Formats whose offset unit can be chosen; the others are fixed (see the README)."""
 
@@ -408,26 +417,40 @@ def export_format(
             "offsets are fixed (see README, Export formats)"
         )
     exporter = _exporters()[format_name]
+    path = Path(path)
+    if path.name in ("", ".."):  # `-o .`: the folder's own name, for the manifest beside it
+        path = Path(os.path.abspath(path))
     options = options or ExportOptions()
     settings: dict[str, Any] = {
         "align": AlignMode(align),
         "offsets": OffsetUnit(offsets) if offsets is not None else None,
     }
-    if split is None:
-        return exporter(store, Path(path), options, **settings)
-    assignment = document_splits(store, options, split)
-    if format_name == "hf":
-        return exporter(
-            store,
-            Path(path),
-            replace(options, split=split),
-            splits=assignment,
-            split_names=split.names,
-            **settings,
-        )
-    parts: dict[str, FormatExportReport] = {}
-    for part in split.names:
-        chosen = frozenset(doc_id for doc_id, name in assignment.items() if name == part)
-        part_options = replace(options, split=split, split_part=part, documents=chosen)
-        parts[part] = exporter(store, split_path(Path(path), part), part_options, **settings)
-    return _combined(Path(path), format_name, split.seed, parts)
+    outputs = [path] if split is None or format_name == "hf" else [
+        split_path(path, part) for part in split.names
+    ]
+    with protecting(store.path), all_or_nothing():
+        # Refused before the work, not after it; every file is checked again as written.
+        for output in outputs:
+            if format_name in FOLDER_FORMATS:
+                check_output_folder(output)
+            else:
+                check_file_output(output)
+            check_output(manifest_path_for(output))
+        if split is None:
+            return exporter(store, path, options, **settings)
+        assignment = document_splits(store, options, split)
+        if format_name == "hf":
+            return exporter(
+                store,
+                path,
+                replace(options, split=split),
+                splits=assignment,
+                split_names=split.names,
+                **settings,
+            )
+        parts: dict[str, FormatExportReport] = {}
+        for part, output in zip(split.names, outputs, strict=True):
+            chosen = frozenset(doc_id for doc_id, name in assignment.items() if name == part)
+            part_options = replace(options, split=split, split_part=part, documents=chosen)
+            parts[part] = exporter(store, output, part_options, **settings)
+        return _combined(path, format_name, split.seed, parts)

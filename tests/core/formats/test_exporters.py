@@ -194,7 +194,10 @@ def test_brat_output_reimports_identically(project, tmp_path: Path) -> None:
     out = tmp_path / "brat"
     report = export_format(store, "brat", out)
     assert conf_sections(out / "annotation.conf")["entities"].count("claim") == 1
-    assert sorted(p.name for p in out.iterdir()) == ["alice", "annotation.conf", "bob"]
+    # Beside brat's files, the hidden list of what annotator wrote (it replaces only those).
+    assert sorted(p.name for p in out.iterdir()) == [
+        ".annotator-export.json", "alice", "annotation.conf", "bob"
+    ]
     ann = (out / "bob" / f"{doc.id[:16]}.ann").read_text(encoding="utf-8")
     assert "\tclaim " in ann and ";" in ann, "the span across the line break is two fragments"
     assert report.written_spans == 8 and not report.dropped
