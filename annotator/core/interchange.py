@@ -696,7 +696,9 @@ def import_file(
         raise _shown_error(error, path, shown) from error
     if shown is not None:
         _show_as(foreign, path, shown)
-    report = FileImportReport(Path(shown) if shown else path, name, skipped=foreign.skipped)
+    report = FileImportReport(
+        Path(shown) if shown else path, name, skipped=foreign.skipped, notes=list(foreign.notes)
+    )
     plan = _plan_file(
         store,
         foreign,

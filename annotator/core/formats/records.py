@@ -80,6 +80,8 @@ class ForeignFile:
     """Set when the format's unit is not in doubt (brat, gold JSONL)."""
     skipped: Counter[str] = field(default_factory=Counter)
     """What the file holds that is not an annotation span, by reason, counted."""
+    notes: list[str] = field(default_factory=list)
+    """What the report says about how the reader took the file."""
     local_relations: bool = False
     """True when relations name spans of their own record by the file's ids (brat,
     doccano, Label Studio); gold JSONL relations use span ids across records."""
@@ -122,14 +124,38 @@ def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
         try:
             value, end = decoder.raw_decode(content, position)
         except json.JSONDecodeError as error:
-            raise InputError(
-                path, f"not valid JSON: {error.msg}", line=content.count("\n", 0, error.pos) + 1
-            ) from error
+            raise _broken_value(path, content, position, line, error) from error
         except RecursionError as error:
             raise InputError(path, _TOO_DEEP, line=line) from error
         yield line, value
         line += content.count("\n", position, end)
         position = end
+
+
+def _broken_value(
+    path: Path, content: str, start: int, line: int, error: json.JSONDecodeError
+) -> InputError:
+    """The error for a value that does not decode, naming the line it starts on: in
+    JSON Lines a cut-off line makes the decoder read on into the next lines, and the
+    line to mend is the one where the value began."""
+    broken_at = content.count("\n", 0, error.pos) + 1
+    line_end = content.find("\n", start)
+    own_line = content[start : line_end if line_end >= 0 else len(content)].strip()
+    if broken_at == line:
+        return InputError(path, f"not valid JSON: {error.msg}", line=line)
+    if own_line.startswith(("{", "[")) and len(own_line) > 1:
+        # A value that does not end on its own line while the file has one per line.
+        return InputError(
+            path,
+            f"not valid JSON: this line is not a whole JSON value (the decoder, reading "
+            f"on, stopped at line {broken_at}: {error.msg})",
+            line=line,
+        )
+    return InputError(
+        path,
+        f"not valid JSON: the value starting here breaks at line {broken_at}: {error.msg}",
+        line=line,
+    )
 
 
 def read_json(path: Path) -> Any:
