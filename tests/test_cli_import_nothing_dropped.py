@@ -4,9 +4,11 @@ imported, or the file is refused with the reason; nothing is dropped with exit 0
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
@@ -118,3 +120,148 @@ def test_a_broken_pretty_printed_value_names_where_it_starts_and_breaks(
     assert code == 1
     assert f"pretty.jsonl:{start_line}:" in output
     assert f"line {broken_line}" in output
+
+
+# -- links whose type --add-labels adds --------------------------------------------------
+
+LINKED_TEXTS = [
+    "Jean Dupont dirige Meta depuis Paris.",
+    "Marie Curie dirige Apple depuis Lyon.",
+    "Paul Martin dirige Google depuis Nice.",
+]
+LINKS = [  # (from label, to label) of each record's "works_for" relations, by record
+    [("PER", "ORG")],
+    [("PER", "ORG")],
+    [("LOC", "PER"), ("ORG", "LOC")],  # pairs the first records did not join
+]
+
+
+def linked_entities(text: str) -> list[tuple[str, int, int, str]]:
+    """(id, start, end, label): the person, the organisation and the city."""
+    words = text.rstrip(".").split()
+    found = []
+    for number, (words_, label) in enumerate(
+        [(" ".join(words[:2]), "PER"), (words[3], "ORG"), (words[5], "LOC")], start=1
+    ):
+        start = text.index(words_)
+        found.append((str(number), start, start + len(words_), label))
+    return found
+
+
+def relation_ends(entities: list[tuple[str, int, int, str]], pair: tuple[str, str]) -> tuple[str, str]:
+    by_label = {label: entity_id for entity_id, _, _, label in entities}
+    return by_label[pair[0]], by_label[pair[1]]
+
+
+def write_linked_doccano(folder: Path) -> Path:
+    records = []
+    for text, pairs in zip(LINKED_TEXTS, LINKS, strict=True):
+        entities = linked_entities(text)
+        records.append(
+            {
+                "text": text,
+                "entities": [
+                    {"id": int(i), "label": label, "start_offset": s, "end_offset": e}
+                    for i, s, e, label in entities
+                ],
+                "relations": [
+                    {"id": n, "from_id": int(a), "to_id": int(b), "type": "works_for"}
+                    for n, (a, b) in enumerate(
+                        (relation_ends(entities, pair) for pair in pairs), start=1
+                    )
+                ],
+            }
+        )
+    return write_jsonl(folder / "linked.jsonl", records)
+
+
+def write_linked_labelstudio(folder: Path) -> Path:
+    tasks = []
+    for text, pairs in zip(LINKED_TEXTS, LINKS, strict=True):
+        entities = linked_entities(text)
+        result: list[dict[str, Any]] = [
+            {
+                "id": f"r{i}",
+                "type": "labels",
+                "from_name": "label",
+                "to_name": "text",
+                "value": {"start": s, "end": e, "text": text[s:e], "labels": [label]},
+            }
+            for i, s, e, label in entities
+        ]
+        for pair in pairs:
+            a, b = relation_ends(entities, pair)
+            result.append(
+                {
+                    "type": "relation",
+                    "from_id": f"r{a}",
+                    "to_id": f"r{b}",
+                    "direction": "right",
+                    "labels": ["works_for"],
+                }
+            )
+        tasks.append({"data": {"text": text}, "annotations": [{"completed_by": 1, "result": result}]})
+    path = folder / "linked.json"
+    path.write_text(json.dumps(tasks), encoding="utf-8")
+    return path
+
+
+def write_linked_brat(folder: Path) -> Path:
+    project = folder / "linked-brat"
+    project.mkdir()
+    (project / "annotation.conf").write_text(
+        "[entities]\nPER\nORG\nLOC\n[relations]\nworks_for\tArg1:PER|LOC|ORG, Arg2:ORG|PER|LOC\n"
+        "[events]\n[attributes]\n",
+        encoding="utf-8",
+    )
+    for number, (text, pairs) in enumerate(zip(LINKED_TEXTS, LINKS, strict=True)):
+        entities = linked_entities(text)
+        lines = [f"T{i}\t{label} {s} {e}\t{text[s:e]}" for i, s, e, label in entities]
+        for n, pair in enumerate(pairs, start=1):
+            a, b = relation_ends(entities, pair)
+            lines.append(f"R{n}\tworks_for Arg1:T{a} Arg2:T{b}\t")
+        (project / f"doc{number}.txt").write_text(text, encoding="utf-8")
+        (project / f"doc{number}.ann").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize(
+    "write", [write_linked_doccano, write_linked_labelstudio, write_linked_brat],
+    ids=["doccano", "labelstudio", "brat"],
+)
+def test_every_link_of_a_type_add_labels_adds_is_imported(
+    project_path: Path, tmp_path: Path, write: Callable[[Path], Path]
+) -> None:
+    path = write(tmp_path)
+    code, output = run(project_path, "import", "--as", "bob", "--add-labels", str(path))
+    assert code == 0, output
+    assert "4 links added" in output and "not imported" not in output
+    with Store(project_path) as store:
+        links = store.links()
+        spans = {s.id: s.label for s in store.iter_spans()}
+        assert sorted((spans[link.from_span], spans[link.to_span]) for link in links) == sorted(
+            pair for pairs in LINKS for pair in pairs
+        )
+
+
+def test_a_same_as_link_given_both_ways_is_one_link_not_a_dropped_one(
+    project_path: Path, tmp_path: Path
+) -> None:
+    text = "Meta paiera cent millions. Meta versera cent millions."
+    first, second = text.index("Meta paiera"), text.index("Meta versera")
+    record = {
+        "text": text,
+        "entities": [
+            {"id": 1, "label": "claim", "start_offset": first, "end_offset": first + 26},
+            {"id": 2, "label": "claim", "start_offset": second, "end_offset": len(text)},
+        ],
+        "relations": [
+            {"id": 1, "from_id": 1, "to_id": 2, "type": "same_as"},
+            {"id": 2, "from_id": 2, "to_id": 1, "type": "same_as"},
+        ],
+    }
+    path = write_jsonl(tmp_path / "same.jsonl", [record])
+    code, output = run(project_path, "import", "--as", "bob", str(path))
+    assert code == 0, output
+    assert "1 links added" in output and "1 links already there" in output
+    assert "not imported" not in output

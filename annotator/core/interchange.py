@@ -709,28 +709,45 @@ def import_file(
         offsets=offsets,
     )
     if report.refused and not partial:
-        report.notes.append(
-            f"nothing from this file was imported: {len(report.refused)} record(s) refused; "
-            "mend them, or import the others with --partial"
-        )
-        return report
-    with store.transaction():
-        if plan.labels:
-            report.labels_added = [label.name for label in store.add_labels(plan.labels)]
-        if plan.link_types:
-            report.link_types_added = _add_link_types(store, list(plan.link_types.values()))
-        new = [doc for doc in plan.documents.values()]
-        added = store.add_documents(new)
-        report.documents_added = sum(added)
-        report.documents_known = len(added) - report.documents_added
-        store.add_spans(plan.spans)
-        for (doc_id, name), status in plan.statuses.items():
-            if store.carry_status(StatusEntry(doc_id=doc_id, annotator=name, status=status)):
-                report.statuses_set[status.value] += 1
-        if plan.relations:
-            _import_links(store, plan, report)
+        return _nothing_imported(report)
+    try:
+        with store.transaction():
+            _write_plan(store, plan, report)
+            if plan.relations and not _import_links(store, plan, report, partial):
+                raise _UndoFile
+    except _UndoFile:
+        return _nothing_imported(report)
     for span in plan.spans:
         report.spans_added[span.annotator] += 1
+    return report
+
+
+class _UndoFile(Exception):
+    """Raised inside the file's transaction to take back what it wrote."""
+
+
+def _write_plan(store: Store, plan: _Plan, report: FileImportReport) -> None:
+    if plan.labels:
+        report.labels_added = [label.name for label in store.add_labels(plan.labels)]
+    if plan.link_types:
+        report.link_types_added = _add_link_types(store, list(plan.link_types.values()))
+    added = store.add_documents(list(plan.documents.values()))
+    report.documents_added = sum(added)
+    report.documents_known = len(added) - report.documents_added
+    store.add_spans(plan.spans)
+    for (doc_id, name), status in plan.statuses.items():
+        if store.carry_status(StatusEntry(doc_id=doc_id, annotator=name, status=status)):
+            report.statuses_set[status.value] += 1
+
+
+def _nothing_imported(report: FileImportReport) -> FileImportReport:
+    report.labels_added, report.link_types_added = [], []
+    report.documents_added = report.documents_known = 0
+    report.statuses_set.clear()
+    report.notes.append(
+        f"nothing from this file was imported: {len(report.refused)} record(s) refused; "
+        "mend them, or import the others with --partial"
+    )
     return report
 
 
@@ -799,7 +816,9 @@ def _plan_relations(
         else:
             (source_id, source_label), (target_id, target_label) = source, target
             labels = [source_label, target_label]
-            kind = known.get(type_name) or planned.get(type_name) or new_link_types.get(type_name)
+            # This record's version of a type being added holds the pairs of its earlier
+            # relations; the plan's holds only earlier records'.
+            kind = known.get(type_name) or new_link_types.get(type_name) or planned.get(type_name)
             if source_id == target_id:
                 problem = f"relation {type_name} links a span to itself"
             elif kind is None and not add_labels:
@@ -835,14 +854,26 @@ def _with(names: list[str], name: str) -> list[str]:
     return names if name in names else [*names, name]
 
 
-def _import_links(store: Store, plan: _Plan, report: FileImportReport) -> None:
-    """Links between the file's spans (attribution, issue 9), after the spans."""
+def _import_links(store: Store, plan: _Plan, report: FileImportReport, partial: bool) -> bool:
+    """Links between the file's spans, after the spans. A link that cannot be stored
+    refuses the file like a bad record (False: the caller undoes the file's writes),
+    or with ``partial`` is refused alone: never dropped with only a note."""
     result = import_relations(store, plan.relations, plan.span_ids)
     report.links_added = len(result.added)
     if result.present:
         report.notes.append(f"{result.present} links already there: skipped")
     for relation, reason in result.refused:
-        report.notes.append(f"link {relation.id or ''} ({relation.type}) not imported: {reason}")
+        report.refused.append(
+            InputError(
+                report.path,
+                f"link {relation.id or ''} ({relation.type}) cannot be stored: {reason}",
+                line=relation.line,
+            )
+        )
+    if result.refused and not partial:
+        report.links_added = 0
+        return False
+    return True
 
 
 def import_annotated(
