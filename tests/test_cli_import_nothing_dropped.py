@@ -265,3 +265,115 @@ def test_a_same_as_link_given_both_ways_is_one_link_not_a_dropped_one(
     assert code == 0, output
     assert "1 links added" in output and "1 links already there" in output
     assert "not imported" not in output
+
+
+# -- --map ------------------------------------------------------------------------------
+
+
+def pos_tagged_file(folder: Path) -> Path:
+    text = "Meta, dit Jean Dupont, perd."
+    spans_ = [span(text, "Meta", "ORG"), span(text, ",", ","), span(text, "Jean Dupont", "PER")]
+    return write_jsonl(folder / "tagged.jsonl", [{"text": text, "spans": spans_}])
+
+
+def test_repeated_map_options_all_count(project_path: Path, tmp_path: Path) -> None:
+    path = write_jsonl(
+        tmp_path / "ner.jsonl",
+        [{"text": JEAN, "spans": [span(JEAN, "Jean Dupont", "PER"), span(JEAN, "Meta", "ORG")]}],
+    )
+    code, output = run(
+        project_path, "import", "--as", "bob", "--map", "PER=person", "--map", "ORG=organisation",
+        str(path),
+    )
+    assert code == 0, output
+    assert spans_by_layer(project_path) == {
+        "bob": [("Jean Dupont", "person"), ("Meta", "organisation")]
+    }
+
+
+def test_a_comma_label_is_mapped_as_the_error_message_says(
+    project_path: Path, tmp_path: Path
+) -> None:
+    path = pos_tagged_file(tmp_path)
+    code, output = run(
+        project_path, "import", "--as", "bob", "--map", "PER=person,ORG=organisation", str(path)
+    )
+    assert code == 1 and "--map" in output
+    suggested = output.split("--map ")[-1].split()[0].strip("'")
+    assert suggested.startswith(",=")
+    code, output = run(
+        project_path, "import", "--as", "bob", "--add-labels",
+        "--map", "PER=person,ORG=organisation", "--map", ",=punct", str(path),
+    )
+    assert code == 0, output
+    assert ("Meta", "organisation") in spans_by_layer(project_path)["bob"]
+    assert (",", "punct") in spans_by_layer(project_path)["bob"]
+
+
+def test_a_map_file_maps_any_label(project_path: Path, tmp_path: Path) -> None:
+    path = pos_tagged_file(tmp_path)
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(
+        json.dumps({"PER": "person", "ORG": "organisation", ",": "punct"}), encoding="utf-8"
+    )
+    code, output = run(
+        project_path, "import", "--as", "bob", "--add-labels", "--map-file", str(mapping), str(path)
+    )
+    assert code == 0, output
+    assert spans_by_layer(project_path)["bob"] == [
+        (",", "punct"), ("Jean Dupont", "person"), ("Meta", "organisation")
+    ]
+
+
+def test_one_label_mapped_two_ways_is_refused(project_path: Path, tmp_path: Path) -> None:
+    path = pos_tagged_file(tmp_path)
+    code, output = run(
+        project_path, "import", "--map", "PER=person", "--map", "PER=organisation", str(path)
+    )
+    assert code != 0
+    assert "PER" in output and "person" in output and "organisation" in output
+    with Store(project_path) as store:
+        assert store.span_count() == 0
+
+
+# -- brat events --------------------------------------------------------------------------
+
+EVENT_TEXT = "IRF-4 expression is impaired in CML."
+
+
+def brat_event_project(folder: Path, events_section: str) -> Path:
+    project = folder / "events-brat"
+    project.mkdir()
+    (project / "annotation.conf").write_text(
+        f"[entities]\nProtein\n[relations]\n[events]\n{events_section}[attributes]\n",
+        encoding="utf-8",
+    )
+    (project / "doc.txt").write_text(EVENT_TEXT, encoding="utf-8")
+    (project / "doc.ann").write_text(
+        "T1\tProtein 0 5\tIRF-4\n"
+        "T2\tGene_expression 6 16\texpression\n"
+        "E1\tGene_expression:T2 Theme:T1\n",
+        encoding="utf-8",
+    )
+    return project
+
+
+def test_brat_event_triggers_with_an_aliased_event_type_are_not_spans(
+    project_path: Path, tmp_path: Path
+) -> None:
+    project = brat_event_project(tmp_path, "Gene_expression|GE\tTheme:Protein\n")
+    code, output = run(project_path, "import", "--as", "bob", "--add-labels", str(project))
+    assert code == 0, output
+    assert spans_by_layer(project_path) == {"bob": [("IRF-4", "Protein")]}
+    assert "skipped 1 brat event triggers (not spans)" in output
+    assert "skipped 1 brat events (not spans)" in output
+
+
+def test_brat_event_triggers_are_known_by_their_event_line_too(
+    project_path: Path, tmp_path: Path
+) -> None:
+    project = brat_event_project(tmp_path, "")  # the event type is not declared
+    code, output = run(project_path, "import", "--as", "bob", "--add-labels", str(project))
+    assert code == 0, output
+    assert spans_by_layer(project_path) == {"bob": [("IRF-4", "Protein")]}
+    assert "skipped 1 brat event triggers (not spans)" in output

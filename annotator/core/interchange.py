@@ -13,6 +13,7 @@ the same file twice adds nothing.
 
 from __future__ import annotations
 
+import shlex
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -62,16 +63,62 @@ def is_annotated_input(path: Path) -> bool:
 
 
 def parse_label_map(text: str | None) -> dict[str, str]:
-    """``"PER=person,ORG=organisation"`` -> ``{"PER": "person", "ORG": "organisation"}``."""
+    """``"PER=person,ORG=organisation"`` -> ``{"PER": "person", "ORG": "organisation"}``.
+
+    A label that holds a comma (the POS tag ``,``) is given alone: ``",=punct"`` is
+    one pair when the text does not read as comma-separated pairs."""
+    text = text or ""
+    pairs = [pair.strip() for pair in text.split(",") if pair.strip()]
     mapping: dict[str, str] = {}
-    for pair in (text or "").split(","):
-        if not pair.strip():
-            continue
+    for pair in pairs:
         source, sep, target = pair.partition("=")
         if not sep or not source.strip() or not target.strip():
-            raise InputError("--map", f"{pair.strip()!r} is not FROM=TO")
-        mapping[source.strip()] = target.strip()
+            break
+        _add_mapping(mapping, source.strip(), target.strip(), "--map")
+    else:
+        return mapping
+    source, sep, target = text.partition("=")
+    if sep and source and target.strip() and not any(c in target for c in ",="):
+        return {source: target.strip()}
+    raise InputError(
+        "--map",
+        f"cannot read {text!r}: want FROM=TO pairs separated by commas; give a label "
+        "with a comma or '=' in it alone (--map ',=NAME') or in --map-file",
+    )
+
+
+def read_label_map_file(path: Path) -> dict[str, str]:
+    """A ``--map-file``: a JSON object, their label (or relation type) -> ours."""
+    value = read_json(path)
+    if not isinstance(value, dict) or not all(
+        isinstance(key, str) and key and isinstance(target, str) and target.strip()
+        for key, target in value.items()
+    ):
+        raise InputError(path, 'want a JSON object of label names: {"THEIRS": "OURS", ...}')
+    return {key: target.strip() for key, target in value.items()}
+
+
+def combined_label_map(
+    options: Sequence[str] = (), files: Sequence[Path] = ()
+) -> dict[str, str]:
+    """Every ``--map`` option and ``--map-file`` together; one label mapped to two
+    different labels is refused (which one the user meant cannot be guessed)."""
+    mapping: dict[str, str] = {}
+    for where, part in [
+        *((str(path), read_label_map_file(Path(path))) for path in files),
+        *(("--map", parse_label_map(option)) for option in options),
+    ]:
+        for source, target in part.items():
+            _add_mapping(mapping, source, target, where)
     return mapping
+
+
+def _add_mapping(mapping: dict[str, str], source: str, target: str, where: str) -> None:
+    if mapping.get(source, target) != target:
+        raise InputError(
+            where, f"{source!r} is mapped to both {mapping[source]!r} and {target!r}"
+        )
+    mapping[source] = target
 
 
 # -- reports -------------------------------------------------------------------------
@@ -392,7 +439,7 @@ def _label_problem(
     if label in label_set_names:
         return None
     if not add_labels:
-        hint = f"--map {label}=LABEL or --add-labels"
+        hint = f"--map {shlex.quote(f'{label}=LABEL')} or --add-labels"
         return (
             f"unknown label {label!r} (the project's labels: {', '.join(label_set_names)}); "
             f"use {hint}"

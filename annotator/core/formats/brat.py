@@ -216,7 +216,11 @@ def conf_sections(conf: Path) -> dict[str, list[str]]:
         name = line.split(None, 1)[0].lstrip("!")
         if "=" in name and name.startswith("<"):
             continue  # a macro definition
-        sections.setdefault(current, []).append(name)
+        # "Name|Alias" (or "Name | Alias"): every name of the type, as brat reads it.
+        names = line.split("\t", 1)[0] if "|" in line.split("\t", 1)[0] else name
+        sections.setdefault(current, []).extend(
+            part.strip().lstrip("!") for part in names.split("|") if part.strip()
+        )
     return sections
 
 
@@ -240,7 +244,15 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
     relations: list[BratRelation] = []
     event_ids: set[str] = set()
     t_ids: set[str] = set()
-    for number, raw in enumerate(read_text(ann_path).split("\n"), start=1):
+    lines = read_text(ann_path).split("\n")
+    # An event's trigger is the T line its E line names first (E1<TAB>Type:T2 ...),
+    # whatever annotation.conf says.
+    triggers = {
+        words[0].rpartition(":")[2]
+        for words in (line.split("\t")[1].split() for line in lines if _is_event_line(line))
+        if words
+    }
+    for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r")
         if not line.strip():
             continue
@@ -278,7 +290,7 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
             continue
         type_and_offsets = parts[1].split(" ", 1)
         label = type_and_offsets[0]
-        if label in event_types:
+        if label in event_types or parts[0] in triggers:
             document.ignore("event triggers")
             event_ids.add(parts[0])
             continue
@@ -335,6 +347,10 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
             )
         # Otherwise it points to a refused T line, whose own problem refuses the file.
     return document
+
+
+def _is_event_line(line: str) -> bool:
+    return line.startswith("E") and line.count("\t") >= 1
 
 
 def _relation(line: str, number: int) -> BratRelation | None:
