@@ -49,7 +49,10 @@ def span(text: str, words: str, label: str) -> dict[str, Any]:
 
 def plain_records() -> list[dict[str, Any]]:
     return [
-        {"text": JEAN, "spans": [span(JEAN, "Jean Dupont", "person"), span(JEAN, "Meta", "organisation")]},
+        {
+            "text": JEAN,
+            "spans": [span(JEAN, "Jean Dupont", "person"), span(JEAN, "Meta", "organisation")],
+        },
         {"text": MARIE, "spans": [span(MARIE, "Marie Curie", "person")]},
     ]
 
@@ -80,7 +83,7 @@ def test_rejected_and_ignored_answers_are_still_skipped_and_counted(
     project_path: Path, tmp_path: Path
 ) -> None:
     records = plain_records()
-    records.append({**records[0], "text": "Paul Martin rejette tout.", "spans": [], "answer": "reject"})
+    records.append({"text": "Paul Martin rejette tout.", "spans": [], "answer": "reject"})
     records.append({"text": "Rien ici.", "spans": [], "answer": "ignore"})
     path = write_jsonl(tmp_path / "mixed.jsonl", records)
     code, output = run(project_path, "import", "--as", "bob", str(path))
@@ -148,7 +151,9 @@ def linked_entities(text: str) -> list[tuple[str, int, int, str]]:
     return found
 
 
-def relation_ends(entities: list[tuple[str, int, int, str]], pair: tuple[str, str]) -> tuple[str, str]:
+def relation_ends(
+    entities: list[tuple[str, int, int, str]], pair: tuple[str, str]
+) -> tuple[str, str]:
     by_label = {label: entity_id for entity_id, _, _, label in entities}
     return by_label[pair[0]], by_label[pair[1]]
 
@@ -200,7 +205,8 @@ def write_linked_labelstudio(folder: Path) -> Path:
                     "labels": ["works_for"],
                 }
             )
-        tasks.append({"data": {"text": text}, "annotations": [{"completed_by": 1, "result": result}]})
+        annotation = {"completed_by": 1, "result": result}
+        tasks.append({"data": {"text": text}, "annotations": [annotation]})
     path = folder / "linked.json"
     path.write_text(json.dumps(tasks), encoding="utf-8")
     return path
@@ -377,3 +383,55 @@ def test_brat_event_triggers_are_known_by_their_event_line_too(
     assert code == 0, output
     assert spans_by_layer(project_path) == {"bob": [("IRF-4", "Protein")]}
     assert "skipped 1 brat event triggers (not spans)" in output
+
+
+# -- Unicode label names ------------------------------------------------------------------
+
+UNICODE_TEXT = "Le Démenti de la Société Gespräch arrive."
+
+
+def unicode_labelled_file(folder: Path) -> Path:
+    return write_jsonl(
+        folder / "unicode.jsonl",
+        [
+            {
+                "text": UNICODE_TEXT,
+                "spans": [
+                    span(UNICODE_TEXT, "Démenti", "Démenti"),
+                    span(UNICODE_TEXT, "Société Gespräch", "Société"),
+                    span(UNICODE_TEXT, "Gespräch", "Gespräch"),
+                ],
+            }
+        ],
+    )
+
+
+def test_unicode_labels_are_added_by_an_import(project_path: Path, tmp_path: Path) -> None:
+    code, output = run(
+        project_path, "import", "--as", "bob", "--add-labels", str(unicode_labelled_file(tmp_path))
+    )
+    assert code == 0, output
+    assert "labels added: Démenti, Société, Gespräch" in output
+    assert spans_by_layer(project_path) == {
+        "bob": [("Démenti", "Démenti"), ("Gespräch", "Gespräch"), ("Société Gespräch", "Société")]
+    }
+
+
+def test_unicode_labels_survive_a_brat_round_trip_in_brat_safe_type_names(
+    project_path: Path, tmp_path: Path
+) -> None:
+    run(project_path, "import", "--as", "bob", "--add-labels", str(unicode_labelled_file(tmp_path)))
+    out = tmp_path / "brat-out"
+    code, output = run(project_path, "export", "--format", "brat", "-o", str(out))
+    assert code == 0, output
+    written = [path.read_text(encoding="utf-8") for path in out.rglob("*.ann")]
+    written.append((out / "annotation.conf").read_text(encoding="utf-8"))
+    type_names = {
+        line.split("\t")[1].split()[0] for text in written[:-1] for line in text.splitlines()
+    }
+    assert all(name.isascii() for name in type_names), type_names
+    assert "said_by" in written[-1]  # plain names are written as they are
+    again = tmp_path / "again.db"
+    code, output = run(again, "import", "--add-labels", str(out / "bob"))
+    assert code == 0, output
+    assert spans_by_layer(again) == spans_by_layer(project_path)

@@ -448,8 +448,8 @@ def _label_problem(
         Label(name=label, key="x", color="#000000")
     except ValidationError:
         return (
-            f"label {label!r} cannot be a label name (a letter, then letters, digits, "
-            f"'_' or '-'): map it with --map '{label}=NAME'"
+            f"label {label!r} cannot be a label name (a letter of any alphabet, then "
+            f"letters, digits, '_' or '-'): map it with --map {shlex.quote(label + '=NAME')}"
         )
     return None
 
