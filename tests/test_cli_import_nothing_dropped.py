@@ -435,3 +435,67 @@ def test_unicode_labels_survive_a_brat_round_trip_in_brat_safe_type_names(
     code, output = run(again, "import", "--add-labels", str(out / "bob"))
     assert code == 0, output
     assert spans_by_layer(again) == spans_by_layer(project_path)
+
+
+# -- offset unit without span text ------------------------------------------------------
+
+EMOJI_TEXT = "Grève 🚨 : Jean Dupont quitte Meta pour Apple."
+
+
+def doccano_offsets(unit: str) -> list[list[Any]]:
+    """doccano spans (no span text) for the people and companies, in ``unit``."""
+    found = []
+    people_and_companies = [
+        ("Jean Dupont", "person"), ("Meta", "organisation"), ("Apple", "organisation")
+    ]
+    for words, label in people_and_companies:
+        start = EMOJI_TEXT.index(words)
+        shift = 1 if unit == "utf16" else 0  # one emoji before every span
+        found.append([start + shift, start + len(words) + shift, label])
+    return found
+
+
+def test_code_point_offsets_without_span_text_are_not_shifted(
+    project_path: Path, tmp_path: Path
+) -> None:
+    path = write_jsonl(
+        tmp_path / "cp.jsonl", [{"text": EMOJI_TEXT, "label": doccano_offsets("cp")}]
+    )
+    code, output = run(project_path, "import", "--as", "bob", str(path))
+    assert code == 0, output
+    assert spans_by_layer(project_path) == {
+        "bob": [("Apple", "organisation"), ("Jean Dupont", "person"), ("Meta", "organisation")]
+    }
+    assert "offsets: code points (detected from word boundaries" in output
+    assert "assumed" not in output
+
+
+def test_utf16_offsets_without_span_text_are_detected_too(
+    project_path: Path, tmp_path: Path
+) -> None:
+    path = write_jsonl(
+        tmp_path / "u16.jsonl", [{"text": EMOJI_TEXT, "label": doccano_offsets("utf16")}]
+    )
+    code, output = run(project_path, "import", "--as", "bob", str(path))
+    assert code == 0, output
+    assert ("Jean Dupont", "person") in spans_by_layer(project_path)["bob"]
+    assert "offsets: UTF-16 code units (detected from word boundaries" in output
+
+
+def test_offsets_no_evidence_can_place_refuse_the_file_and_ask_for_offsets(
+    project_path: Path, tmp_path: Path
+) -> None:
+    # Spans inside words: neither reading puts their edges on word boundaries.
+    text = "Grève 🚨 : abcdefghij"
+    start = text.index("abc") + 3
+    path = write_jsonl(
+        tmp_path / "odd.jsonl", [{"text": text, "label": [[start, start + 3, "claim"]]}]
+    )
+    code, output = run(project_path, "import", "--as", "bob", str(path))
+    assert code == 1
+    assert "--offsets codepoints" in output and "--offsets utf16" in output
+    with Store(project_path) as store:
+        assert store.span_count() == 0 and store.document_count() == 0
+    code, output = run(project_path, "import", "--as", "bob", "--offsets", "codepoints", str(path))
+    assert code == 0, output
+    assert spans_by_layer(project_path) == {"bob": [("def", "claim")]}

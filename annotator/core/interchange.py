@@ -13,7 +13,9 @@ the same file twice adds nothing.
 
 from __future__ import annotations
 
+import json
 import shlex
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,6 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from annotator.core.errors import InputError
+from annotator.core.export import manifest_path_for
 from annotator.core.formats import brat, doccano, gold_jsonl, labelstudio, prodigy, webanno_tsv
 from annotator.core.formats.records import (
     ForeignFile,
@@ -274,7 +277,6 @@ def read_file(path: Path, format_name: str, *, predictions: bool = False) -> For
 
 
 def _labelstudio_tasks(path: Path, tasks: list[Any], predictions: bool) -> ForeignFile:
-    import json
     import tempfile
 
     with tempfile.TemporaryDirectory() as folder:
@@ -332,14 +334,72 @@ def _utf16_reading(mapping: Utf16Map, start: int, end: int) -> tuple[int, int] |
     return mapping.to_code_point(start), mapping.to_code_point(end)
 
 
+class UndecidableUnit(Exception):
+    """Nothing in the file tells its offset unit, and the two readings differ."""
+
+
+def _inside_a_character(text: str, offset: int) -> bool:
+    """True between the parts of what a reader sees as one character: before a
+    combining mark, a joiner, a variation selector or a skin tone, or after a joiner."""
+    if offset <= 0 or offset >= len(text):
+        return False
+    following = text[offset]
+    return (
+        unicodedata.category(following).startswith("M")
+        or following in "\u200d\ufe0e\ufe0f"
+        or "\U0001f3fb" <= following <= "\U0001f3ff"
+        or text[offset - 1] == "\u200d"
+    )
+
+
+def _on_word_edges(text: str, start: int, end: int) -> bool:
+    """True when ``start:end`` begins and ends where a word does (or at punctuation),
+    with no space at either edge and no character cut: where a person's selection
+    falls."""
+    if text[start].isspace() or text[end - 1].isspace():
+        return False
+    if _inside_a_character(text, start) or _inside_a_character(text, end):
+        return False
+    starts_clean = start == 0 or not (text[start - 1].isalnum() and text[start].isalnum())
+    ends_clean = end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum())
+    return starts_clean and ends_clean
+
+
+def _unit_in_manifest(foreign: ForeignFile) -> str | None:
+    """The offset unit annotator's own export manifest names for this file, if any."""
+    manifest = manifest_path_for(foreign.path)
+    if foreign.path.is_dir() or not manifest.is_file():
+        return None
+    try:
+        value = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not (
+        isinstance(value, dict)
+        and value.get("file") == foreign.path.name
+        and value.get("format") == foreign.format
+        and isinstance(value.get("tool"), dict)
+        and value["tool"].get("name") == "annotator"
+    ):
+        return None
+    return next((unit for unit, name in UNIT_NAMES.items() if value.get("offsets") == name), None)
+
+
 def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
-    """(unit for spans without text, what the report says about it)."""
+    """(unit for spans without text, what the report says about it).
+
+    The evidence, strongest first: the span text the file carries, then a reading
+    that does not fit the text, then the unit annotator's export manifest beside the
+    file names, then which reading puts the spans' edges on word boundaries. Raises
+    ``UndecidableUnit`` when spans read differently in the two units and nothing
+    tells which is right: a guess would shift them."""
     if foreign.fixed_unit:
         return foreign.fixed_unit, f"{UNIT_NAMES[foreign.fixed_unit]} ({foreign.format} format)"
     if forced != "auto":
         return forced, f"{UNIT_NAMES[forced]} (as given with --offsets)"
     evidence: Counter[str] = Counter()
     astral = False
+    differing = 0
     for record in foreign.records:
         if record.problem or record.text is None:
             continue
@@ -360,6 +420,12 @@ def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
                 continue
             if (by_cp is None) != (by_u16 is None):
                 evidence["fit:codepoints" if by_u16 is None else "fit:utf16"] += 1
+            elif by_cp is not None and by_u16 is not None and by_cp != by_u16:
+                differing += 1
+                if _on_word_edges(record.text, *by_cp):
+                    evidence["words:codepoints"] += 1
+                if _on_word_edges(record.text, *by_u16):
+                    evidence["words:utf16"] += 1
     if not astral:
         return (
             foreign.default_unit,
@@ -378,9 +444,26 @@ def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
         if cp or u16:
             unit = "codepoints" if cp else "utf16"
             return unit, f"{UNIT_NAMES[unit]} (detected from {how})"
-    return foreign.default_unit, (
-        f"{UNIT_NAMES[foreign.default_unit]} (assumed: {foreign.format}'s own unit; "
-        "nothing in the file tells them apart)"
+    declared = _unit_in_manifest(foreign)
+    if declared is not None:
+        return declared, f"{UNIT_NAMES[declared]} (as the manifest annotator wrote beside it says)"
+    if not differing:
+        return foreign.default_unit, (
+            "code points = UTF-16 for every span here (none comes after an emoji or "
+            "other astral character)"
+        )
+    cp, u16 = evidence["words:codepoints"], evidence["words:utf16"]
+    if max(cp, u16) > 2 * min(cp, u16):
+        unit, won, lost = ("codepoints", cp, u16) if cp > u16 else ("utf16", u16, cp)
+        other = "UTF-16" if unit == "codepoints" else "code points"
+        return unit, (
+            f"{UNIT_NAMES[unit]} (detected from word boundaries: of {differing} spans after "
+            f"an emoji, {won} start and end on word edges read so, {lost} read in {other})"
+        )
+    raise UndecidableUnit(
+        f"cannot tell the offset unit: the file carries no span text, and of {differing} "
+        f"spans after an emoji {cp} fall on word edges read in code points, {u16} read in "
+        "UTF-16 code units; give --offsets codepoints or --offsets utf16"
     )
 
 
@@ -465,7 +548,11 @@ def _plan_file(
     offsets: str,
 ) -> _Plan:
     plan = _Plan()
-    unit, report.unit = decide_unit(foreign, offsets)
+    try:
+        unit, report.unit = decide_unit(foreign, offsets)
+    except UndecidableUnit as error:
+        report.refused.append(InputError(foreign.path, str(error)))
+        return plan
     layer_names = _layer_names(foreign, as_name)
     if as_name and foreign.format == "gold":
         report.notes.append("--as ignored: gold JSONL names each span's annotator")

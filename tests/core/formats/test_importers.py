@@ -240,12 +240,14 @@ def test_doccano_utf16_offsets_after_emoji_are_detected(tmp_path: Path, store: S
     assert store.annotators() == ["lisa"], "a per-user export is named by its file"
 
 
-def test_doccano_ambiguous_offsets_use_doccanos_unit(tmp_path: Path, store: Store) -> None:
+def test_doccano_offsets_that_fit_both_readings_go_by_word_boundaries(
+    tmp_path: Path, store: Store
+) -> None:
     text = EMOJI_SENTENCE + " Paris est loin."
     path = tmp_path / "u.jsonl"
     path.write_text(json.dumps({"text": text, "label": [[15, 20, "LOC"]]}) + "\n", encoding="utf-8")
     report = import_file(store, path, add_labels=True)
-    assert "assumed" in report.unit and "UTF-16" in report.unit
+    assert report.unit.startswith("UTF-16 code units (detected from word boundaries")
     assert span_tuples(store) == [(14, 19, "LOC", "Paris")]
     with Store(":memory:") as other:
         forced = import_file(other, path, add_labels=True, offsets="codepoints")
