@@ -195,11 +195,14 @@ def docs_command(obj: Context) -> None:
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(["auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno"]),
+    type=click.Choice(
+        ["auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno", "suggestions"]
+    ),
     default="auto",
     show_default=True,
-    help="Which tool wrote the annotated files; auto recognises .json/.jsonl files, "
-    "brat folders (with .ann files) and INCEpTION/WebAnno TSV 3 files or folders.",
+    help="Which tool wrote the annotated files; auto recognises .json/.jsonl files "
+    "(annotator suggest --json output too), brat folders (with .ann files) and "
+    "INCEpTION/WebAnno TSV 3 files or folders.",
 )
 @click.option(
     "--predictions",

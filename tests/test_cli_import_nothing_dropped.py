@@ -499,3 +499,46 @@ def test_offsets_no_evidence_can_place_refuse_the_file_and_ask_for_offsets(
     code, output = run(project_path, "import", "--as", "bob", "--offsets", "codepoints", str(path))
     assert code == 0, output
     assert spans_by_layer(project_path) == {"bob": [("def", "claim")]}
+
+
+# -- suggest --json as a layer ----------------------------------------------------------
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "001_0628ff97c4024806.txt"
+
+
+def test_suggest_json_output_imports_as_a_pre_annotation_layer(
+    project_path: Path, tmp_path: Path
+) -> None:
+    code, output = run(project_path, "import", str(SEED))
+    assert code == 0, output
+    result = CliRunner().invoke(
+        main, ["--db", str(project_path), "suggest", "--json", "--suggesters", "amount"]
+    )
+    assert result.exit_code == 0, result.output
+    suggestions = [json.loads(line) for line in result.stdout.splitlines()]
+    assert suggestions
+    path = tmp_path / "suggestions.jsonl"
+    path.write_text(result.stdout, encoding="utf-8")
+    code, output = run(project_path, "import", "--as", "pre", str(path))
+    assert code == 0, output
+    assert f"{len(suggestions)} spans added (pre: {len(suggestions)})" in output
+    with Store(project_path) as store:
+        stored = sorted(
+            (s.start, s.end, s.label, s.text, s.origin, s.attrs) for s in store.iter_spans()
+        )
+    assert stored == sorted(
+        (s["start"], s["end"], s["label"], s["text"], s["origin"], s["attrs"]) for s in suggestions
+    )
+    code, output = run(project_path, "import", "--as", "pre", str(path))
+    assert code == 0 and "0 spans added" in output
+
+
+def test_suggestions_for_a_document_the_project_lacks_are_refused(
+    project_path: Path, tmp_path: Path
+) -> None:
+    line = {"doc": "0" * 64, "start": 0, "end": 4, "label": "amount", "text": "1 M€",
+            "origin": "suggested:amount"}
+    path = write_jsonl(tmp_path / "suggestions.jsonl", [line])
+    code, output = run(project_path, "import", "--as", "pre", str(path))
+    assert code == 1
+    assert "suggestions.jsonl:1:" in output and "no document 000000000000" in output

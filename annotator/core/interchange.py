@@ -27,7 +27,15 @@ from pydantic import ValidationError
 
 from annotator.core.errors import InputError
 from annotator.core.export import manifest_path_for
-from annotator.core.formats import brat, doccano, gold_jsonl, labelstudio, prodigy, webanno_tsv
+from annotator.core.formats import (
+    brat,
+    doccano,
+    gold_jsonl,
+    labelstudio,
+    prodigy,
+    suggestions,
+    webanno_tsv,
+)
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignRecord,
@@ -51,7 +59,7 @@ from annotator.core.models import (
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store, new_id
 
-FORMATS = ("auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno")
+FORMATS = ("auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno", "suggestions")
 UNITS = ("auto", "codepoints", "utf16")
 UNIT_NAMES = {"codepoints": "code points", "utf16": "UTF-16 code units"}
 
@@ -238,6 +246,7 @@ def detect_format(path: Path) -> str:
         if isinstance(value, list) and labelstudio.looks_like(value):
             return "labelstudio"  # a task list, whatever the file is called
         for name, module in (
+            ("suggestions", suggestions),
             ("gold", gold_jsonl),
             ("labelstudio", labelstudio),
             ("prodigy", prodigy),
@@ -249,8 +258,8 @@ def detect_format(path: Path) -> str:
                 return name
         raise InputError(
             path,
-            "cannot tell which tool wrote this (not gold JSONL, doccano, Label Studio or "
-            "Prodigy): give --format",
+            "cannot tell which tool wrote this (not gold JSONL, doccano, Label Studio, "
+            "Prodigy or annotator suggest --json): give --format",
             line=line,
         )
     raise InputError(path, "empty file: nothing to import")
@@ -273,6 +282,8 @@ def read_file(path: Path, format_name: str, *, predictions: bool = False) -> For
         return _read_brat(path)
     if format_name == "webanno":
         return webanno_tsv.read(path)
+    if format_name == "suggestions":
+        return suggestions.read(path)
     raise InputError(path, f"unknown format {format_name!r}: use {', '.join(FORMATS)}")
 
 
@@ -564,6 +575,14 @@ def _plan_file(
 
     for record in foreign.records:
         where_path = record.path
+        if record.problem is None and record.text is None and record.doc_id is not None:
+            if store.has_document(record.doc_id):
+                record.text = store.document(record.doc_id).text
+            else:
+                record.problem = (
+                    f"no document {record.doc_id[:12]} in this project (suggestions apply to "
+                    "the project they were made in)"
+                )
         if record.problem is not None or record.text is None:
             report.refused.append(
                 InputError(where_path, record.problem or "no text", line=record.line)

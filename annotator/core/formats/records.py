@@ -60,6 +60,9 @@ class ForeignRecord:
     line_problems: list[tuple[int, str]] = field(default_factory=list)
     """(line, reason) for records spread over lines (a brat .ann file): any of them
     refuses the whole record, and each is reported."""
+    doc_id: str | None = None
+    """The project's document the record annotates, when the file names it instead of
+    carrying its text (``annotator suggest --json``)."""
     finished: bool = False
     """The tool recorded this layer as finished work (a submitted Label Studio
     annotation, an accepted Prodigy answer): the layer is imported as done, not in
