@@ -13,12 +13,13 @@ the same file twice adds nothing.
 
 from __future__ import annotations
 
+import itertools
 import json
 import shlex
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,7 @@ from annotator.core.formats.records import (
     ForeignFile,
     ForeignRecord,
     ForeignSpan,
+    iter_json_array,
     iter_json_values,
     read_json,
 )
@@ -236,15 +238,18 @@ def detect_format(path: Path) -> str:
     if path.suffix.lower() == ".ann":
         raise InputError(path, "give the brat folder, not one .ann file")
     if path.suffix.lower() == ".json":
-        value = read_json(path)
-        if labelstudio.looks_like(value):
+        # The first tasks tell; the rest of a large export is not read here.
+        first = [task for _, task in itertools.islice(iter_json_array(path), 5)]
+        if labelstudio.looks_like(first):
             return "labelstudio"
         raise InputError(
             path, "a JSON file but not Label Studio tasks (a list of {data, annotations})"
         )
-    for line, value in iter_json_values(path):
-        if isinstance(value, list) and labelstudio.looks_like(value):
+    if _holds_a_list(path):
+        first = [task for _, task in itertools.islice(iter_json_array(path), 5)]
+        if labelstudio.looks_like(first):
             return "labelstudio"  # a task list, whatever the file is called
+    for line, value in iter_json_values(path):
         for name, module in (
             ("suggestions", suggestions),
             ("gold", gold_jsonl),
@@ -271,11 +276,11 @@ def read_file(path: Path, format_name: str, *, predictions: bool = False) -> For
     if format_name == "doccano":
         return doccano.read(path)
     if format_name == "labelstudio":
-        first = next(iter_json_values(path), (0, None))[1]
-        if not isinstance(first, list):  # JSON Lines: one task per line
-            tasks = [value for _, value in iter_json_values(path)]
-            return _labelstudio_tasks(path, tasks, predictions)
-        return labelstudio.read(path, predictions=predictions)
+        if _holds_a_list(path):
+            return labelstudio.read(path, predictions=predictions)
+        # JSON Lines: one task a line, each named by its position.
+        tasks = ((number, task) for number, (_, task) in enumerate(iter_json_values(path), 1))
+        return labelstudio.read(path, predictions=predictions, tasks=tasks)
     if format_name == "prodigy":
         return prodigy.read(path)
     if format_name == "brat":
@@ -287,17 +292,14 @@ def read_file(path: Path, format_name: str, *, predictions: bool = False) -> For
     raise InputError(path, f"unknown format {format_name!r}: use {', '.join(FORMATS)}")
 
 
-def _labelstudio_tasks(path: Path, tasks: list[Any], predictions: bool) -> ForeignFile:
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / "tasks.json"
-        copy.write_text(json.dumps(tasks), encoding="utf-8")
-        result = labelstudio.read(copy, predictions=predictions)
-    result.path = path
-    for record in result.records:
-        record.path = path
-    return result
+def _holds_a_list(path: Path) -> bool:
+    """True when the file's first JSON value is a list (a task list)."""
+    try:
+        with open(path, "rb") as file:
+            start = file.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    return start.startswith(b"[")
 
 
 def _read_brat(folder: Path) -> ForeignFile:
@@ -343,6 +345,11 @@ def _utf16_reading(mapping: Utf16Map, start: int, end: int) -> tuple[int, int] |
     if not (mapping.is_boundary(start) and mapping.is_boundary(end)):
         return None
     return mapping.to_code_point(start), mapping.to_code_point(end)
+
+
+_ENOUGH_EVIDENCE = 2_000
+"""Spans after an emoji looked at to decide the unit: more changes no decision, and
+each span is still checked against its own text (when it has one) as it is imported."""
 
 
 class UndecidableUnit(Exception):
@@ -412,6 +419,8 @@ def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
     astral = False
     differing = 0
     for record in foreign.records:
+        if sum(evidence.values()) + differing >= _ENOUGH_EVIDENCE:
+            break
         if record.problem or record.text is None:
             continue
         mapping = Utf16Map(record.text)
@@ -557,7 +566,11 @@ def _plan_file(
     mapping: dict[str, str],
     add_labels: bool,
     offsets: str,
+    write: Callable[[_Plan], None] | None = None,
 ) -> _Plan:
+    """What the file adds. With ``write``, the spans planned so far are handed to it
+    every few thousand (and taken out of the plan) while no record is refused, so
+    memory holds a batch, not the file; the caller undoes them if one is refused."""
     plan = _Plan()
     try:
         unit, report.unit = decide_unit(foreign, offsets)
@@ -572,6 +585,9 @@ def _plan_file(
     """(document, layer) -> (start, end, label) -> the stored (or planned) span's id."""
     used_ids: set[str] = set()
     unit_counts: Counter[str] = Counter()
+    label_problems: dict[str, str | None] = {}
+    next_id = _IdMaker()
+    now = utc_now()
 
     for record in foreign.records:
         where_path = record.path
@@ -612,7 +628,9 @@ def _plan_file(
         for foreign_span in record.spans:
             span_problem = None
             label = mapping.get(foreign_span.label, foreign_span.label)
-            span_problem = _label_problem(label, label_names, add_labels, mapping)
+            if label not in label_problems:
+                label_problems[label] = _label_problem(label, label_names, add_labels, mapping)
+            span_problem = label_problems[label]
             converted = None
             if span_problem is None:
                 converted, span_problem, used_unit = _convert(
@@ -649,11 +667,11 @@ def _plan_file(
                             continue
                         span_id = foreign_span.id
                         if not span_id or span_id in used_ids or _span_exists(store, span_id):
-                            span_id = new_id()
-                        used_ids.add(span_id)
+                            span_id = next_id()
+                        else:
+                            used_ids.add(span_id)
                         if foreign_span.id and foreign_span.id != span_id:
                             plan.span_ids[foreign_span.id] = span_id
-                        now = utc_now()
                         made = _make_span(
                             {
                                 "id": span_id,
@@ -732,6 +750,10 @@ def _plan_file(
         for label in record_labels:
             if label not in plan.labels:
                 plan.labels.append(label)
+        if write is not None and len(plan.spans) >= _BATCH:
+            if not report.refused:
+                write(plan)
+            plan.spans, plan.documents = [], {}
     if not add_labels:
         report.unknown_labels = _unknown_names(foreign, label_names, mapping, store.label_set())
     if len(unit_counts) > 1:
@@ -744,6 +766,24 @@ def _plan_file(
             + ")"
         )
     return plan
+
+
+_BATCH = 5_000
+"""Spans written at a time while a file is read."""
+
+
+class _IdMaker:
+    """Ids for imported spans: one random prefix per file and a counter, 32 hex digits
+    like ``new_id``'s, and in order, so the store's index takes them at its end (a
+    random id per span costs a random page of the index each)."""
+
+    def __init__(self) -> None:
+        self.prefix = new_id()[:16]
+        self.count = 0
+
+    def __call__(self) -> str:
+        self.count += 1
+        return f"{self.prefix}{self.count:016x}"
 
 
 def _unknown_names(
@@ -779,6 +819,13 @@ def _convert(
     raw: str, mapping: Utf16Map, span: ForeignSpan, unit: str, *, fixed: bool
 ) -> tuple[tuple[int, int] | None, str | None, str | None]:
     """(code point offsets in ``raw``, problem, unit used) for one span."""
+    if (
+        span.text is not None
+        and unit == "codepoints"
+        and 0 <= span.start < span.end <= len(raw)
+        and raw[span.start : span.end] == span.text
+    ):
+        return (span.start, span.end), None, "codepoints"  # the common case, first
     by_cp = (span.start, span.end) if 0 <= span.start < span.end <= len(raw) else None
     by_u16 = None if fixed and unit != "utf16" else _utf16_reading(mapping, span.start, span.end)
     if fixed and unit == "utf16":
@@ -852,26 +899,27 @@ def import_file(
     report = FileImportReport(
         Path(shown) if shown else path, name, skipped=foreign.skipped, notes=list(foreign.notes)
     )
-    plan = _plan_file(
-        store,
-        foreign,
-        report,
-        as_name=as_name,
-        mapping=label_map or {},
-        add_labels=add_labels,
-        offsets=offsets,
-    )
-    if report.refused and not partial:
-        return _nothing_imported(report)
     try:
         with store.transaction():
+            written: set[str] = set()
+            plan = _plan_file(
+                store,
+                foreign,
+                report,
+                as_name=as_name,
+                mapping=label_map or {},
+                add_labels=add_labels,
+                offsets=offsets,
+                write=lambda batch: _write_spans(store, batch, report, written),
+            )
+            if report.refused and not partial:
+                raise _UndoFile
+            _write_spans(store, plan, report, written)
             _write_plan(store, plan, report)
             if plan.relations and not _import_links(store, plan, report, partial):
                 raise _UndoFile
     except _UndoFile:
         return _nothing_imported(report)
-    for span in plan.spans:
-        report.spans_added[span.annotator] += 1
     return report
 
 
@@ -879,15 +927,27 @@ class _UndoFile(Exception):
     """Raised inside the file's transaction to take back what it wrote."""
 
 
+def _write_spans(store: Store, plan: _Plan, report: FileImportReport, written: set[str]) -> None:
+    """The labels, documents and spans planned so far (``written``: labels added)."""
+    new_labels = [label for label in plan.labels if label not in written]
+    if new_labels:
+        added_labels = store.add_labels(new_labels)
+        report.labels_added += [label.name for label in added_labels]
+        written.update(new_labels)
+    documents = list(plan.documents.values())
+    added = store.add_documents(documents)
+    report.documents_added += sum(added)
+    report.documents_known += len(added) - sum(added)
+    store.add_spans(plan.spans, documents)
+    for span in plan.spans:
+        report.spans_added[span.annotator] += 1
+    plan.spans, plan.documents = [], {}
+
+
 def _write_plan(store: Store, plan: _Plan, report: FileImportReport) -> None:
-    if plan.labels:
-        report.labels_added = [label.name for label in store.add_labels(plan.labels)]
+    """What comes once the spans are in: link types, statuses."""
     if plan.link_types:
         report.link_types_added = _add_link_types(store, list(plan.link_types.values()))
-    added = store.add_documents(list(plan.documents.values()))
-    report.documents_added = sum(added)
-    report.documents_known = len(added) - report.documents_added
-    store.add_spans(plan.spans)
     for (doc_id, name), status in plan.statuses.items():
         if store.carry_status(StatusEntry(doc_id=doc_id, annotator=name, status=status)):
             report.statuses_set[status.value] += 1
@@ -897,6 +957,8 @@ def _nothing_imported(report: FileImportReport) -> FileImportReport:
     report.labels_added, report.link_types_added = [], []
     report.documents_added = report.documents_known = 0
     report.statuses_set.clear()
+    report.spans_added.clear()
+    report.links_added = 0
     report.notes.append(
         f"nothing from this file was imported: {len(report.refused)} record(s) refused; "
         "mend them, or import the others with --partial"

@@ -15,6 +15,7 @@ takes ``direction: "left"`` as pointing from ``to_id`` to ``from_id``; ``"bi"`` 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -29,7 +30,7 @@ from annotator.core.formats.records import (
     as_int,
     as_list,
     as_str,
-    read_json,
+    iter_json_array,
 )
 from annotator.core.formats.registry import (
     FormatExportReport,
@@ -198,14 +199,20 @@ def _user_name(annotation: dict[str, Any]) -> tuple[str | None, str | None]:
     return None, str(user) if user is not None else "unknown"
 
 
-def read(path: Path, *, predictions: bool = False) -> ForeignFile:
-    """Annotations of each task (predictions too if asked); cancelled ones skipped."""
-    value = read_json(path)
-    tasks = value if isinstance(value, list) else [value]
+def read(
+    path: Path,
+    *,
+    predictions: bool = False,
+    tasks: Iterable[tuple[int, Any]] | None = None,
+) -> ForeignFile:
+    """Annotations of each task (predictions too if asked); cancelled ones skipped.
+
+    ``tasks``: (position, task) pairs already read (JSON Lines, one task a line);
+    by default the file's task list, read as a stream."""
     result = ForeignFile(
         path, "labelstudio", [], default_unit=OffsetUnit.CODE_POINTS.value, local_relations=True
     )
-    for number, task in enumerate(tasks, start=1):
+    for number, task in iter_json_array(path) if tasks is None else tasks:
         # A JSON array has no useful line numbers; the task's position names it.
         where = number
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
@@ -252,6 +259,8 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
                 record.problem = "the task's data has no text"
             record.finished = kind != "prediction"  # cancelled annotations were skipped
             origin = "suggested:model" if kind == "prediction" else None
+            created_at = as_str(group.get("created_at"))
+            updated_at = as_str(group.get("updated_at"))
             if group.get("result") is not None and not isinstance(group.get("result"), list):
                 record.problem = "the annotation's result is not a list"
             for item in as_list(group.get("result")):
@@ -289,8 +298,8 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
                             text=as_str(value_.get("text")),
                             id=as_str(item.get("id")),
                             origin=origin,
-                            created_at=as_str(group.get("created_at")),
-                            updated_at=as_str(group.get("updated_at")),
+                            created_at=created_at,
+                            updated_at=updated_at,
                         )
                     )
             result.records.append(record)
