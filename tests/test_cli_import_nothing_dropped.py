@@ -542,3 +542,40 @@ def test_suggestions_for_a_document_the_project_lacks_are_refused(
     code, output = run(project_path, "import", "--as", "pre", str(path))
     assert code == 1
     assert "suggestions.jsonl:1:" in output and "no document 000000000000" in output
+
+
+# -- a large file: written in batches, still whole or not at all --------------------------
+
+
+def many_records(folder: Path, refused_at: int) -> Path:
+    """130 records of 50 spans (more than one batch); one with an unknown label."""
+    words = " ".join(f"mot{i}" for i in range(50))
+    records = []
+    for number in range(130):
+        text = f"Article {number} : {words}."
+        starts = [text.index(f"mot{i} ") if i < 49 else text.index("mot49.") for i in range(50)]
+        label = "bizarre" if number == refused_at else "person"
+        spans_ = [[s, s + len(text[s:].split()[0].rstrip(".")), label] for s in starts]
+        records.append({"text": text, "label": spans_})
+    return write_jsonl(folder / "many.jsonl", records)
+
+
+def test_a_refused_record_late_in_a_large_file_leaves_nothing_behind(
+    project_path: Path, tmp_path: Path
+) -> None:
+    path = many_records(tmp_path, refused_at=120)
+    code, output = run(project_path, "import", "--as", "bob", str(path))
+    assert code == 1 and "many.jsonl:121:" in output and "unknown label 'bizarre'" in output
+    with Store(project_path) as store:
+        assert store.span_count() == 0 and store.document_count() == 0
+
+
+def test_partial_keeps_every_other_record_of_a_large_file(
+    project_path: Path, tmp_path: Path
+) -> None:
+    path = many_records(tmp_path, refused_at=3)
+    code, output = run(project_path, "import", "--as", "bob", "--partial", str(path))
+    assert code == 1 and "many.jsonl:4:" in output
+    assert "6450 spans added (bob: 6450), 129 new documents" in output
+    with Store(project_path) as store:
+        assert store.span_count() == 129 * 50 and store.document_count() == 129

@@ -19,7 +19,7 @@ import shlex
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -279,7 +279,10 @@ def read_file(path: Path, format_name: str, *, predictions: bool = False) -> For
         if _holds_a_list(path):
             return labelstudio.read(path, predictions=predictions)
         # JSON Lines: one task a line, each named by its position.
-        tasks = ((number, task) for number, (_, task) in enumerate(iter_json_values(path), 1))
+        def tasks() -> Iterator[tuple[int, Any]]:
+            for number, (_, task) in enumerate(iter_json_values(path), start=1):
+                yield number, task
+
         return labelstudio.read(path, predictions=predictions, tasks=tasks)
     if format_name == "prodigy":
         return prodigy.read(path)
@@ -418,7 +421,7 @@ def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
     evidence: Counter[str] = Counter()
     astral = False
     differing = 0
-    for record in foreign.records:
+    for record in foreign.each_record():
         if sum(evidence.values()) + differing >= _ENOUGH_EVIDENCE:
             break
         if record.problem or record.text is None:
@@ -525,12 +528,13 @@ class _Plan:
 
 
 def _layer_names(foreign: ForeignFile, as_name: str | None) -> dict[str, str]:
-    """Fallback layer names (file names, user ids) -> the names the import uses."""
-    fallbacks = sorted(
-        {r.annotator for r in foreign.records if r.annotator_is_fallback and r.annotator}
-    )
+    """Fallback layer names (file names, user ids) -> the names the import uses (a
+    name not in it is used as it is)."""
     if not as_name:
-        return {name: name for name in fallbacks}
+        return {}
+    fallbacks = sorted(
+        {r.annotator for r in foreign.each_record() if r.annotator_is_fallback and r.annotator}
+    )
     if len(fallbacks) <= 1:
         return {name: as_name for name in fallbacks}
     return {name: f"{as_name}-{name}" for name in fallbacks}
@@ -569,8 +573,8 @@ def _plan_file(
     write: Callable[[_Plan], None] | None = None,
 ) -> _Plan:
     """What the file adds. With ``write``, the spans planned so far are handed to it
-    every few thousand (and taken out of the plan) while no record is refused, so
-    memory holds a batch, not the file; the caller undoes them if one is refused."""
+    every few thousand and taken out of the plan, so memory holds a batch, not the
+    file; the caller undoes them if the file is refused."""
     plan = _Plan()
     try:
         unit, report.unit = decide_unit(foreign, offsets)
@@ -589,7 +593,7 @@ def _plan_file(
     next_id = _IdMaker()
     now = utc_now()
 
-    for record in foreign.records:
+    for record in foreign.each_record():
         where_path = record.path
         if record.problem is None and record.text is None and record.doc_id is not None:
             if store.has_document(record.doc_id):
@@ -751,10 +755,10 @@ def _plan_file(
             if label not in plan.labels:
                 plan.labels.append(label)
         if write is not None and len(plan.spans) >= _BATCH:
-            if not report.refused:
-                write(plan)
+            write(plan)
             plan.spans, plan.documents = [], {}
-    if not add_labels:
+            existing.clear()  # the store has them now, and answers for them
+    if not add_labels and report.refused:  # what "add these labels" would add
         report.unknown_labels = _unknown_names(foreign, label_names, mapping, store.label_set())
     if len(unit_counts) > 1:
         report.unit += (
@@ -789,10 +793,13 @@ class _IdMaker:
 def _unknown_names(
     foreign: ForeignFile, label_names: Sequence[str], mapping: dict[str, str], label_set: LabelSet
 ) -> list[str]:
-    labels = {mapping.get(s.label, s.label) for r in foreign.records for s in r.spans}
+    labels: set[str] = set()
+    kinds: set[str] = set()
+    for record in foreign.each_record():
+        labels.update(mapping.get(s.label, s.label) for s in record.spans)
+        kinds.update(mapping.get(rel.type, rel.type) for rel in record.relations)
     unknown = labels - set(label_names)
     if foreign.local_relations:
-        kinds = {mapping.get(rel.type, rel.type) for r in foreign.records for rel in r.relations}
         unknown |= kinds - {kind.name for kind in label_set.link_types}
     return sorted(unknown)
 
@@ -890,15 +897,14 @@ def import_file(
     try:
         name = detect_format(path) if format_name == "auto" else format_name
         foreign = read_file(path, name, predictions=predictions)
+        if shown is not None:
+            foreign.read_whole()  # an archive's member, renamed as the user knows it
+            _show_as(foreign, path, shown)
     except InputError as error:
         if shown is None:
             raise
         raise _shown_error(error, path, shown) from error
-    if shown is not None:
-        _show_as(foreign, path, shown)
-    report = FileImportReport(
-        Path(shown) if shown else path, name, skipped=foreign.skipped, notes=list(foreign.notes)
-    )
+    report = FileImportReport(Path(shown) if shown else path, name, skipped=foreign.skipped)
     try:
         with store.transaction():
             written: set[str] = set()
@@ -910,7 +916,11 @@ def import_file(
                 mapping=label_map or {},
                 add_labels=add_labels,
                 offsets=offsets,
-                write=lambda batch: _write_spans(store, batch, report, written),
+                write=lambda batch: (
+                    _write_spans(store, batch, report, written)
+                    if partial or not report.refused
+                    else None  # the file will be refused: nothing more to write
+                ),
             )
             if report.refused and not partial:
                 raise _UndoFile
@@ -920,6 +930,8 @@ def import_file(
                 raise _UndoFile
     except _UndoFile:
         return _nothing_imported(report)
+    finally:
+        report.notes[:0] = foreign.notes  # the reader's, complete once it has read all
     return report
 
 

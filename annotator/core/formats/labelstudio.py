@@ -15,7 +15,7 @@ takes ``direction: "left"`` as pointing from ``to_id`` to ``from_id``; ``"bi"`` 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -203,20 +203,31 @@ def read(
     path: Path,
     *,
     predictions: bool = False,
-    tasks: Iterable[tuple[int, Any]] | None = None,
+    tasks: Callable[[], Iterable[tuple[int, Any]]] | None = None,
 ) -> ForeignFile:
     """Annotations of each task (predictions too if asked); cancelled ones skipped.
 
-    ``tasks``: (position, task) pairs already read (JSON Lines, one task a line);
-    by default the file's task list, read as a stream."""
-    result = ForeignFile(
-        path, "labelstudio", [], default_unit=OffsetUnit.CODE_POINTS.value, local_relations=True
+    ``tasks`` reads (position, task) pairs another way (JSON Lines, one task a line);
+    by default the file's task list is read as a stream."""
+    read_tasks = tasks or (lambda: iter_json_array(path))
+    return ForeignFile(
+        path,
+        "labelstudio",
+        [],
+        default_unit=OffsetUnit.CODE_POINTS.value,
+        local_relations=True,
+        reader=lambda result: _records(path, result, read_tasks(), predictions),
     )
-    for number, task in iter_json_array(path) if tasks is None else tasks:
+
+
+def _records(
+    path: Path, result: ForeignFile, tasks: Iterable[tuple[int, Any]], predictions: bool
+) -> Iterator[ForeignRecord]:
+    for number, task in tasks:
         # A JSON array has no useful line numbers; the task's position names it.
         where = number
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-            result.records.append(ForeignRecord(path, where, None, problem="task has no data"))
+            yield ForeignRecord(path, where, None, problem="task has no data")
             continue
         data = task["data"]
         text = data.get("text") if isinstance(data.get("text"), str) else None
@@ -302,5 +313,4 @@ def read(
                             updated_at=updated_at,
                         )
                     )
-            result.records.append(record)
-    return result
+            yield record

@@ -15,6 +15,7 @@ Prodigy version's.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -159,11 +160,20 @@ def looks_like(value: Any) -> bool:
 def read(path: Path) -> ForeignFile:
     """Accepted tasks, and tasks without an answer (plain span JSONL); in binary
     (ner.teach) data, spans the annotator rejected are left out too."""
-    result = ForeignFile(path, "prodigy", [], default_unit=OffsetUnit.CODE_POINTS.value)
+    return ForeignFile(
+        path,
+        "prodigy",
+        [],
+        default_unit=OffsetUnit.CODE_POINTS.value,
+        reader=lambda result: _records(path, result),
+    )
+
+
+def _records(path: Path, result: ForeignFile) -> Iterator[ForeignRecord]:
     unanswered = 0
     for line, value in iter_json_values(path):
         if not isinstance(value, dict):
-            result.records.append(ForeignRecord(path, line, None, problem="not a JSON object"))
+            yield ForeignRecord(path, line, None, problem="not a JSON object")
             continue
         answer = value.get("answer")
         if answer is None:
@@ -207,10 +217,9 @@ def read(path: Path) -> ForeignFile:
             record.spans.append(ForeignSpan(start, end, label, text=as_str(item.get("text"))))
         if as_list(value.get("relations")):
             result.skipped["prodigy relations (not spans)"] += len(value["relations"])
-        result.records.append(record)
+        yield record
     if unanswered:
         result.notes.append(
             f"{unanswered} tasks without an answer imported as accepted (as Prodigy's "
             "db-in reads them); their layers are in progress, not done"
         )
-    return result

@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,25 @@ class ForeignFile:
     local_relations: bool = False
     """True when relations name spans of their own record by the file's ids (brat,
     doccano, Label Studio); gold JSONL relations use span ids across records."""
+    reader: Callable[[ForeignFile], Iterator[ForeignRecord]] | None = None
+    """For a format read as a stream (JSON Lines, Label Studio): reads the records
+    from the file again each time (``records`` stays empty), so that memory holds the
+    records being imported, not the file."""
+
+    def each_record(self) -> Iterator[ForeignRecord]:
+        """The file's records: the list, or a new reading of a streamed file (what it
+        skipped and its notes are counted afresh; the last whole reading holds them)."""
+        if self.reader is None:
+            return iter(self.records)
+        self.skipped.clear()
+        self.notes.clear()
+        return self.reader(self)
+
+    def read_whole(self) -> None:
+        """Hold every record in ``records`` (a streamed file read once, into memory)."""
+        if self.reader is not None:
+            self.records = list(self.each_record())
+            self.reader = None
 
 
 # Python's JSON decoder recurses once per level of nesting; no annotation file nests

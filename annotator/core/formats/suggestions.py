@@ -8,6 +8,7 @@ text is checked against the document, and origin and amount readings are kept.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,17 +31,24 @@ def looks_like(value: Any) -> bool:
 
 def read(path: Path) -> ForeignFile:
     """One record per run of lines on the same document, named by the file (``--as``)."""
-    result = ForeignFile(path, "suggestions", [], fixed_unit="codepoints")
+    return ForeignFile(
+        path, "suggestions", [], fixed_unit="codepoints", reader=lambda _: _records(path)
+    )
+
+
+def _records(path: Path) -> Iterator[ForeignRecord]:
     record: ForeignRecord | None = None
     for line, value in iter_json_values(path):
         doc = as_str(value.get("doc")) if isinstance(value, dict) else None
         if record is None or doc is None or record.doc_id != doc:
+            if record is not None:
+                yield record
             record = ForeignRecord(
                 path, line, None, annotator=path.stem, annotator_is_fallback=True, doc_id=doc
             )
-            result.records.append(record)
         if not isinstance(value, dict) or doc is None:
             record.problem = "not a suggestion: want {doc, start, end, label, text, origin}"
+            yield record
             record = None
             continue
         start, end, label = as_int(value.get("start")), as_int(value.get("end")), value.get("label")
@@ -58,4 +66,5 @@ def read(path: Path) -> ForeignFile:
                 line=line,
             )
         )
-    return result
+    if record is not None:
+        yield record
