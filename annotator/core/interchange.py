@@ -350,7 +350,7 @@ def _utf16_reading(mapping: Utf16Map, start: int, end: int) -> tuple[int, int] |
     return mapping.to_code_point(start), mapping.to_code_point(end)
 
 
-_ENOUGH_EVIDENCE = 2_000
+_ENOUGH_EVIDENCE = 500
 """Spans after an emoji looked at to decide the unit: more changes no decision, and
 each span is still checked against its own text (when it has one) as it is imported."""
 
