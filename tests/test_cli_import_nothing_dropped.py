@@ -579,3 +579,31 @@ def test_partial_keeps_every_other_record_of_a_large_file(
     assert "6450 spans added (bob: 6450), 129 new documents" in output
     with Store(project_path) as store:
         assert store.span_count() == 129 * 50 and store.document_count() == 129
+
+
+# -- real brat corpora --------------------------------------------------------------------
+
+BRAT_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "brat"
+
+
+def test_every_relation_of_a_real_dependency_corpus_becomes_a_link(project_path: Path) -> None:
+    corpus = BRAT_FIXTURES / "tdt" / "annotator"
+    relations = sum(line.startswith("R") for line in corpus.joinpath("b105.ann").open())
+    code, output = run(project_path, "import", "--as", "tdt", "--add-labels", str(corpus))
+    assert code == 0, output
+    assert f"{relations} links added" in output and "not imported" not in output
+    with Store(project_path) as store:
+        assert len(store.links()) == relations == 237
+
+
+def test_a_real_event_corpus_imports_its_entities_and_counts_its_events(
+    project_path: Path,
+) -> None:
+    corpus = BRAT_FIXTURES / "bionlp-ge" / "annotator"
+    code, output = run(project_path, "import", "--as", "ge", "--add-labels", str(corpus))
+    assert code == 0, output
+    assert "24 spans added (ge: 24)" in output
+    assert "skipped 7 brat event triggers (not spans)" in output
+    assert "skipped 9 brat events (not spans)" in output
+    with Store(project_path) as store:
+        assert {span.label for span in store.iter_spans()} == {"Protein"}
