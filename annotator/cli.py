@@ -194,8 +194,18 @@ def docs_command(obj: Context, order: str = "project") -> None:
 @click.option(
     "--map",
     "label_map",
+    multiple=True,
     help="Annotated files: their labels (and relation types) to the project's, e.g. "
-    "PER=person,ORG=organisation,Said=said_by.",
+    "PER=person,ORG=organisation,Said=said_by; may be repeated (--map ',=punct' for a "
+    "label with a comma).",
+)
+@click.option(
+    "--map-file",
+    "label_map_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help='Annotated files: a JSON object mapping their labels to the project\'s, '
+    '{"PER": "person", ",": "punct"}; any label can be mapped this way.',
 )
 @click.option(
     "--add-labels",
@@ -206,11 +216,14 @@ def docs_command(obj: Context, order: str = "project") -> None:
 @click.option(
     "--format",
     "format_name",
-    type=click.Choice(["auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno"]),
+    type=click.Choice(
+        ["auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno", "suggestions"]
+    ),
     default="auto",
     show_default=True,
-    help="Which tool wrote the annotated files; auto recognises .json/.jsonl files, "
-    "brat folders (with .ann files) and INCEpTION/WebAnno TSV 3 files or folders.",
+    help="Which tool wrote the annotated files; auto recognises .json/.jsonl files "
+    "(annotator suggest --json output too), brat folders (with .ann files) and "
+    "INCEpTION/WebAnno TSV 3 files or folders.",
 )
 @click.option(
     "--predictions",
@@ -236,7 +249,8 @@ def import_command(
     obj: Context,
     paths: tuple[str, ...],
     as_name: str | None = None,
-    label_map: str | None = None,
+    label_map: tuple[str, ...] = (),
+    label_map_files: tuple[Path, ...] = (),
     add_labels: bool = False,
     format_name: str = "auto",
     predictions: bool = False,
@@ -252,8 +266,9 @@ def import_command(
     # (doccano, Label Studio, brat, ...) go to their own importer, archives are opened
     # and their members sorted the same way; the rest is imported as plain articles.
     from annotator.core.importing import opened_inputs
-    from annotator.core.interchange import import_annotated, parse_label_map
+    from annotator.core.interchange import combined_label_map, import_annotated
 
+    mapping = combined_label_map(label_map, label_map_files)
     refused = 0
     with opened_inputs(paths, all_annotated=format_name != "auto") as inputs, obj.store() as store:
         if inputs.refused:  # a damaged or unsafe archive: nothing is imported
@@ -267,7 +282,7 @@ def import_command(
                 shown=inputs.shown(),
                 format_name=format_name,
                 as_name=as_name,
-                label_map=parse_label_map(label_map),
+                label_map=mapping,
                 add_labels=add_labels,
                 predictions=predictions,
                 offsets=offsets,

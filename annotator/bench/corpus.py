@@ -7,6 +7,7 @@ on word boundaries from several annotators, nested ones included.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from collections.abc import Iterator
@@ -165,3 +166,78 @@ def long_article(
     rng = random.Random(seed)
     store.add_spans(random_spans(rng, document, "alice", spans))
     return document
+
+
+@dataclass
+class AnnotatedFiles:
+    """The same annotated articles as another tool exports them, for the import bench."""
+
+    labelstudio: Path
+    doccano: Path
+    articles: int
+    spans: int
+
+
+def write_annotated_files(
+    folder: Path, spec: CorpusSpec, articles: int = 1_000
+) -> AnnotatedFiles:
+    """``articles`` of the corpus's articles with ``spec.spans_per_article`` spans each,
+    as a Label Studio task list (one submitted annotation per task, code points, each
+    result with its ``value.text``) and as doccano JSONL (UTF-16, no span text)."""
+    from annotator.core.offsets import Utf16Map
+
+    folder.mkdir(parents=True, exist_ok=True)
+    maker = TextMaker(spec.seed)
+    rng = random.Random(spec.seed)
+    labelstudio = folder / "labelstudio-tasks.json"
+    doccano = folder / "doccano.jsonl"
+    total = 0
+    with (
+        open(labelstudio, "w", encoding="utf-8") as tasks,
+        open(doccano, "w", encoding="utf-8") as lines,
+    ):
+        tasks.write("[\n")
+        for number in range(articles):
+            document = Document.from_text(maker.article(spec.article_bytes))
+            spans = random_spans(rng, document, "alice", spec.spans_per_article)
+            total += len(spans)
+            result = [
+                {
+                    "id": f"r{i}",
+                    "from_name": "label",
+                    "to_name": "text",
+                    "type": "labels",
+                    "origin": "manual",
+                    "value": {
+                        "start": s.start, "end": s.end, "text": s.text, "labels": [s.label]
+                    },
+                }
+                for i, s in enumerate(spans)
+            ]
+            task = {
+                "id": number + 1,
+                "data": {"text": document.text},
+                "annotations": [
+                    {"id": number + 1, "completed_by": 1, "was_cancelled": False,
+                     "result": result}
+                ],
+                "predictions": [],
+            }
+            tasks.write(("," if number else "") + json.dumps(task, ensure_ascii=False) + "\n")
+            utf16 = Utf16Map(document.text)
+            lines.write(
+                json.dumps(
+                    {
+                        "id": number + 1,
+                        "text": document.text,
+                        "label": [
+                            [utf16.to_utf16(s.start), utf16.to_utf16(s.end), s.label]
+                            for s in spans
+                        ],
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+        tasks.write("]\n")
+    return AnnotatedFiles(labelstudio, doccano, articles, total)

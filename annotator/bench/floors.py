@@ -54,3 +54,38 @@ def export_floor(database: Path, output: Path) -> int:
             file.write(json.dumps(record, ensure_ascii=False) + "\n")
     conn.close()
     return spans_written
+
+
+def annotated_import_floor(path: Path, database: Path) -> int:
+    """Parse a Label Studio task list or doccano JSONL with json and insert documents
+    and spans with sqlite3 in one transaction: no checks, no offset conversion."""
+    conn = sqlite3.connect(database)
+    conn.execute("CREATE TABLE documents (id TEXT PRIMARY KEY, text TEXT)")
+    conn.execute(
+        'CREATE TABLE spans (doc_id TEXT, start INTEGER, "end" INTEGER, label TEXT, text TEXT)'
+    )
+    with open(path, encoding="utf-8") as file:
+        if path.suffix == ".json":
+            records = [
+                (task["data"]["text"], [
+                    (r["value"]["start"], r["value"]["end"], r["value"]["labels"][0])
+                    for a in task["annotations"] for r in a["result"]
+                ])
+                for task in json.load(file)
+            ]
+        else:
+            records = [
+                (line["text"], [tuple(item) for item in line["label"]])
+                for line in map(json.loads, file)
+            ]
+    with conn:
+        for text, spans in records:
+            doc_id = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            conn.execute("INSERT OR IGNORE INTO documents VALUES (?, ?)", (doc_id, text))
+            conn.executemany(
+                "INSERT INTO spans VALUES (?, ?, ?, ?, ?)",
+                [(doc_id, start, end, label, text[start:end]) for start, end, label in spans],
+            )
+    count = conn.execute("SELECT count(*) FROM spans").fetchone()[0]
+    conn.close()
+    return int(count)

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from annotator.bench import corpus
-from annotator.bench.floors import export_floor, import_floor
+from annotator.bench.floors import annotated_import_floor, export_floor, import_floor
 from annotator.core.store import Store
 
 
@@ -80,6 +80,75 @@ def bench_import(workdir: Path, spec: corpus.CorpusSpec, repeats: int) -> list[R
             ours_s <= 10 and ratio <= 3,
         )
     ]
+
+
+_IMPORT_PEAK = """
+import resource, sys
+from pathlib import Path
+from annotator.core.interchange import import_file
+from annotator.core.store import Store
+with Store(Path(sys.argv[2])) as store:
+    report = import_file(store, Path(sys.argv[1]))
+    assert not report.refused, report.lines()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def import_peak_mb(path: Path, database: Path) -> float:
+    """Peak resident memory of a process that imports ``path`` (a fresh interpreter)."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _IMPORT_PEAK, str(path), str(database)],
+        capture_output=True, text=True, timeout=900, check=True,
+    )
+    return int(completed.stdout.strip().splitlines()[-1]) / 1024
+
+
+def bench_annotated_import(workdir: Path, spec: corpus.CorpusSpec, repeats: int) -> list[Result]:
+    """Files annotated in other tools (Label Studio, doccano), imported as layers,
+    against the floor: json parsing and sqlite3 inserts in one transaction."""
+    from annotator.core.interchange import import_file
+
+    files = corpus.write_annotated_files(workdir / "annotated", spec, articles=1_000)
+    twice = corpus.write_annotated_files(workdir / "annotated-2x", spec, articles=2_000)
+    runs = iter(range(10_000))
+    results = []
+    for layout, path, path_2x in (
+        ("Label Studio", files.labelstudio, twice.labelstudio),
+        ("doccano", files.doccano, twice.doccano),
+    ):
+        def ours(path: Path = path) -> None:
+            with Store(workdir / f"annotated-{next(runs)}.db") as store:
+                report = import_file(store, path)
+                # The random spans repeat a few: those count as already there.
+                added = sum(report.spans_added.values())
+                assert added + report.duplicates == files.spans, report.lines()
+
+        def floor(path: Path = path) -> None:
+            assert annotated_import_floor(path, workdir / f"floor-{next(runs)}.db") == files.spans
+
+        ours_s = median_time(ours, repeats)
+        floor_s = median_time(floor, repeats)
+        ratio = ours_s / floor_s
+        results.append(
+            Result(
+                f"import {files.articles:,} annotated {layout} tasks ({files.spans:,} spans)",
+                "<= 2 x floor",
+                f"{ours_s:.2f} s (floor {floor_s:.2f} s, {ratio:.2f} x)",
+                ratio <= 2,
+            )
+        )
+        peak = import_peak_mb(path, workdir / f"peak-{next(runs)}.db")
+        peak_2x = import_peak_mb(path_2x, workdir / f"peak-{next(runs)}.db")
+        size, size_2x = path.stat().st_size / 2**20, path_2x.stat().st_size / 2**20
+        results.append(
+            Result(
+                f"peak memory of that import, file twice as long ({layout})",
+                "grows < 1/4 of the file's growth",
+                f"{peak:.0f} -> {peak_2x:.0f} MB (file {size:.0f} -> {size_2x:.0f} MB)",
+                peak_2x - peak < (size_2x - size) / 4,
+            )
+        )
+    return results
 
 
 def build_project(path: Path, spec: corpus.CorpusSpec) -> int:
@@ -155,9 +224,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m annotator.bench", description=__doc__)
     parser.add_argument("--articles", type=int, default=10_000, help="articles in the corpus")
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
-    parser.add_argument("--only", default="import,export,agreement,window",
-                        help="comma-separated parts to run (add training for the project "
-                        "model's rows: it trains for minutes)")
+    parser.add_argument("--only", default="import,annotated,export,agreement,window",
+                        help="comma-separated parts to run (annotated: files from other "
+                        "annotation tools; add training for the project model's rows: it "
+                        "trains for minutes)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args(argv)
     parts = set(args.only.split(","))
@@ -169,6 +239,9 @@ def main(argv: list[str] | None = None) -> int:
         if "import" in parts:
             results += bench_import(workdir, spec, args.repeats)
             print_table(results[-1:])
+        if "annotated" in parts:
+            results += bench_annotated_import(workdir, spec, args.repeats)
+            print_table(results[-4:])
         project = workdir / "project.db"
         if parts & {"export", "agreement", "window"}:
             started = time.perf_counter()

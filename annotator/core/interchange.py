@@ -13,9 +13,13 @@ the same file twice adds nothing.
 
 from __future__ import annotations
 
+import itertools
+import json
+import shlex
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,11 +27,21 @@ from typing import Any
 from pydantic import ValidationError
 
 from annotator.core.errors import InputError
-from annotator.core.formats import brat, doccano, gold_jsonl, labelstudio, prodigy, webanno_tsv
+from annotator.core.export import manifest_path_for
+from annotator.core.formats import (
+    brat,
+    doccano,
+    gold_jsonl,
+    labelstudio,
+    prodigy,
+    suggestions,
+    webanno_tsv,
+)
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignRecord,
     ForeignSpan,
+    iter_json_array,
     iter_json_values,
     read_json,
 )
@@ -47,7 +61,7 @@ from annotator.core.models import (
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store, new_id
 
-FORMATS = ("auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno")
+FORMATS = ("auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno", "suggestions")
 UNITS = ("auto", "codepoints", "utf16")
 UNIT_NAMES = {"codepoints": "code points", "utf16": "UTF-16 code units"}
 
@@ -62,16 +76,62 @@ def is_annotated_input(path: Path) -> bool:
 
 
 def parse_label_map(text: str | None) -> dict[str, str]:
-    """``"PER=person,ORG=organisation"`` -> ``{"PER": "person", "ORG": "organisation"}``."""
+    """``"PER=person,ORG=organisation"`` -> ``{"PER": "person", "ORG": "organisation"}``.
+
+    A label that holds a comma (the POS tag ``,``) is given alone: ``",=punct"`` is
+    one pair when the text does not read as comma-separated pairs."""
+    text = text or ""
+    pairs = [pair.strip() for pair in text.split(",") if pair.strip()]
     mapping: dict[str, str] = {}
-    for pair in (text or "").split(","):
-        if not pair.strip():
-            continue
+    for pair in pairs:
         source, sep, target = pair.partition("=")
         if not sep or not source.strip() or not target.strip():
-            raise InputError("--map", f"{pair.strip()!r} is not FROM=TO")
-        mapping[source.strip()] = target.strip()
+            break
+        _add_mapping(mapping, source.strip(), target.strip(), "--map")
+    else:
+        return mapping
+    source, sep, target = text.partition("=")
+    if sep and source and target.strip() and not any(c in target for c in ",="):
+        return {source: target.strip()}
+    raise InputError(
+        "--map",
+        f"cannot read {text!r}: want FROM=TO pairs separated by commas; give a label "
+        "with a comma or '=' in it alone (--map ',=NAME') or in --map-file",
+    )
+
+
+def read_label_map_file(path: Path) -> dict[str, str]:
+    """A ``--map-file``: a JSON object, their label (or relation type) -> ours."""
+    value = read_json(path)
+    if not isinstance(value, dict) or not all(
+        isinstance(key, str) and key and isinstance(target, str) and target.strip()
+        for key, target in value.items()
+    ):
+        raise InputError(path, 'want a JSON object of label names: {"THEIRS": "OURS", ...}')
+    return {key: target.strip() for key, target in value.items()}
+
+
+def combined_label_map(
+    options: Sequence[str] = (), files: Sequence[Path] = ()
+) -> dict[str, str]:
+    """Every ``--map`` option and ``--map-file`` together; one label mapped to two
+    different labels is refused (which one the user meant cannot be guessed)."""
+    mapping: dict[str, str] = {}
+    for where, part in [
+        *((str(path), read_label_map_file(Path(path))) for path in files),
+        *(("--map", parse_label_map(option)) for option in options),
+    ]:
+        for source, target in part.items():
+            _add_mapping(mapping, source, target, where)
     return mapping
+
+
+def _add_mapping(mapping: dict[str, str], source: str, target: str, where: str) -> None:
+    if mapping.get(source, target) != target:
+        raise InputError(
+            where, f"{source!r} is mapped to both {mapping[source]!r} and {target!r}"
+        )
+    mapping[source] = target
 
 
 # -- reports -------------------------------------------------------------------------
@@ -178,16 +238,20 @@ def detect_format(path: Path) -> str:
     if path.suffix.lower() == ".ann":
         raise InputError(path, "give the brat folder, not one .ann file")
     if path.suffix.lower() == ".json":
-        value = read_json(path)
-        if labelstudio.looks_like(value):
+        # The first tasks tell; the rest of a large export is not read here.
+        first = [task for _, task in itertools.islice(iter_json_array(path), 5)]
+        if labelstudio.looks_like(first):
             return "labelstudio"
         raise InputError(
             path, "a JSON file but not Label Studio tasks (a list of {data, annotations})"
         )
-    for line, value in iter_json_values(path):
-        if isinstance(value, list) and labelstudio.looks_like(value):
+    if _holds_a_list(path):
+        first = [task for _, task in itertools.islice(iter_json_array(path), 5)]
+        if labelstudio.looks_like(first):
             return "labelstudio"  # a task list, whatever the file is called
+    for line, value in iter_json_values(path):
         for name, module in (
+            ("suggestions", suggestions),
             ("gold", gold_jsonl),
             ("labelstudio", labelstudio),
             ("prodigy", prodigy),
@@ -199,8 +263,8 @@ def detect_format(path: Path) -> str:
                 return name
         raise InputError(
             path,
-            "cannot tell which tool wrote this (not gold JSONL, doccano, Label Studio or "
-            "Prodigy): give --format",
+            "cannot tell which tool wrote this (not gold JSONL, doccano, Label Studio, "
+            "Prodigy or annotator suggest --json): give --format",
             line=line,
         )
     raise InputError(path, "empty file: nothing to import")
@@ -212,32 +276,33 @@ def read_file(path: Path, format_name: str, *, predictions: bool = False) -> For
     if format_name == "doccano":
         return doccano.read(path)
     if format_name == "labelstudio":
-        first = next(iter_json_values(path), (0, None))[1]
-        if not isinstance(first, list):  # JSON Lines: one task per line
-            tasks = [value for _, value in iter_json_values(path)]
-            return _labelstudio_tasks(path, tasks, predictions)
-        return labelstudio.read(path, predictions=predictions)
+        if _holds_a_list(path):
+            return labelstudio.read(path, predictions=predictions)
+        # JSON Lines: one task a line, each named by its position.
+        def tasks() -> Iterator[tuple[int, Any]]:
+            for number, (_, task) in enumerate(iter_json_values(path), start=1):
+                yield number, task
+
+        return labelstudio.read(path, predictions=predictions, tasks=tasks)
     if format_name == "prodigy":
         return prodigy.read(path)
     if format_name == "brat":
         return _read_brat(path)
     if format_name == "webanno":
         return webanno_tsv.read(path)
+    if format_name == "suggestions":
+        return suggestions.read(path)
     raise InputError(path, f"unknown format {format_name!r}: use {', '.join(FORMATS)}")
 
 
-def _labelstudio_tasks(path: Path, tasks: list[Any], predictions: bool) -> ForeignFile:
-    import json
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / "tasks.json"
-        copy.write_text(json.dumps(tasks), encoding="utf-8")
-        result = labelstudio.read(copy, predictions=predictions)
-    result.path = path
-    for record in result.records:
-        record.path = path
-    return result
+def _holds_a_list(path: Path) -> bool:
+    """True when the file's first JSON value is a list (a task list)."""
+    try:
+        with open(path, "rb") as file:
+            start = file.read(64).lstrip(b"\xef\xbb\xbf \t\r\n")
+    except OSError as error:
+        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    return start.startswith(b"[")
 
 
 def _read_brat(folder: Path) -> ForeignFile:
@@ -285,15 +350,80 @@ def _utf16_reading(mapping: Utf16Map, start: int, end: int) -> tuple[int, int] |
     return mapping.to_code_point(start), mapping.to_code_point(end)
 
 
+_ENOUGH_EVIDENCE = 500
+"""Spans after an emoji looked at to decide the unit: more changes no decision, and
+each span is still checked against its own text (when it has one) as it is imported."""
+
+
+class UndecidableUnit(Exception):
+    """Nothing in the file tells its offset unit, and the two readings differ."""
+
+
+def _inside_a_character(text: str, offset: int) -> bool:
+    """True between the parts of what a reader sees as one character: before a
+    combining mark, a joiner, a variation selector or a skin tone, or after a joiner."""
+    if offset <= 0 or offset >= len(text):
+        return False
+    following = text[offset]
+    return (
+        unicodedata.category(following).startswith("M")
+        or following in "\u200d\ufe0e\ufe0f"
+        or "\U0001f3fb" <= following <= "\U0001f3ff"
+        or text[offset - 1] == "\u200d"
+    )
+
+
+def _on_word_edges(text: str, start: int, end: int) -> bool:
+    """True when ``start:end`` begins and ends where a word does (or at punctuation),
+    with no space at either edge and no character cut: where a person's selection
+    falls."""
+    if text[start].isspace() or text[end - 1].isspace():
+        return False
+    if _inside_a_character(text, start) or _inside_a_character(text, end):
+        return False
+    starts_clean = start == 0 or not (text[start - 1].isalnum() and text[start].isalnum())
+    ends_clean = end == len(text) or not (text[end - 1].isalnum() and text[end].isalnum())
+    return starts_clean and ends_clean
+
+
+def _unit_in_manifest(foreign: ForeignFile) -> str | None:
+    """The offset unit annotator's own export manifest names for this file, if any."""
+    manifest = manifest_path_for(foreign.path)
+    if foreign.path.is_dir() or not manifest.is_file():
+        return None
+    try:
+        value = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError):
+        return None
+    if not (
+        isinstance(value, dict)
+        and value.get("file") == foreign.path.name
+        and value.get("format") == foreign.format
+        and isinstance(value.get("tool"), dict)
+        and value["tool"].get("name") == "annotator"
+    ):
+        return None
+    return next((unit for unit, name in UNIT_NAMES.items() if value.get("offsets") == name), None)
+
+
 def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
-    """(unit for spans without text, what the report says about it)."""
+    """(unit for spans without text, what the report says about it).
+
+    The evidence, strongest first: the span text the file carries, then a reading
+    that does not fit the text, then the unit annotator's export manifest beside the
+    file names, then which reading puts the spans' edges on word boundaries. Raises
+    ``UndecidableUnit`` when spans read differently in the two units and nothing
+    tells which is right: a guess would shift them."""
     if foreign.fixed_unit:
         return foreign.fixed_unit, f"{UNIT_NAMES[foreign.fixed_unit]} ({foreign.format} format)"
     if forced != "auto":
         return forced, f"{UNIT_NAMES[forced]} (as given with --offsets)"
     evidence: Counter[str] = Counter()
     astral = False
-    for record in foreign.records:
+    differing = 0
+    for record in foreign.each_record():
+        if sum(evidence.values()) + differing >= _ENOUGH_EVIDENCE:
+            break
         if record.problem or record.text is None:
             continue
         mapping = Utf16Map(record.text)
@@ -313,6 +443,12 @@ def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
                 continue
             if (by_cp is None) != (by_u16 is None):
                 evidence["fit:codepoints" if by_u16 is None else "fit:utf16"] += 1
+            elif by_cp is not None and by_u16 is not None and by_cp != by_u16:
+                differing += 1
+                if _on_word_edges(record.text, *by_cp):
+                    evidence["words:codepoints"] += 1
+                if _on_word_edges(record.text, *by_u16):
+                    evidence["words:utf16"] += 1
     if not astral:
         return (
             foreign.default_unit,
@@ -331,9 +467,26 @@ def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
         if cp or u16:
             unit = "codepoints" if cp else "utf16"
             return unit, f"{UNIT_NAMES[unit]} (detected from {how})"
-    return foreign.default_unit, (
-        f"{UNIT_NAMES[foreign.default_unit]} (assumed: {foreign.format}'s own unit; "
-        "nothing in the file tells them apart)"
+    declared = _unit_in_manifest(foreign)
+    if declared is not None:
+        return declared, f"{UNIT_NAMES[declared]} (as the manifest annotator wrote beside it says)"
+    if not differing:
+        return foreign.default_unit, (
+            "code points = UTF-16 for every span here (none comes after an emoji or "
+            "other astral character)"
+        )
+    cp, u16 = evidence["words:codepoints"], evidence["words:utf16"]
+    if max(cp, u16) > 2 * min(cp, u16):
+        unit, won, lost = ("codepoints", cp, u16) if cp > u16 else ("utf16", u16, cp)
+        other = "UTF-16" if unit == "codepoints" else "code points"
+        return unit, (
+            f"{UNIT_NAMES[unit]} (detected from word boundaries: of {differing} spans after "
+            f"an emoji, {won} start and end on word edges read so, {lost} read in {other})"
+        )
+    raise UndecidableUnit(
+        f"cannot tell the offset unit: the file carries no span text, and of {differing} "
+        f"spans after an emoji {cp} fall on word edges read in code points, {u16} read in "
+        "UTF-16 code units; give --offsets codepoints or --offsets utf16"
     )
 
 
@@ -375,12 +528,13 @@ class _Plan:
 
 
 def _layer_names(foreign: ForeignFile, as_name: str | None) -> dict[str, str]:
-    """Fallback layer names (file names, user ids) -> the names the import uses."""
-    fallbacks = sorted(
-        {r.annotator for r in foreign.records if r.annotator_is_fallback and r.annotator}
-    )
+    """Fallback layer names (file names, user ids) -> the names the import uses (a
+    name not in it is used as it is)."""
     if not as_name:
-        return {name: name for name in fallbacks}
+        return {}
+    fallbacks = sorted(
+        {r.annotator for r in foreign.each_record() if r.annotator_is_fallback and r.annotator}
+    )
     if len(fallbacks) <= 1:
         return {name: as_name for name in fallbacks}
     return {name: f"{as_name}-{name}" for name in fallbacks}
@@ -392,7 +546,7 @@ def _label_problem(
     if label in label_set_names:
         return None
     if not add_labels:
-        hint = f"--map {label}=LABEL or --add-labels"
+        hint = f"--map {shlex.quote(f'{label}=LABEL')} or --add-labels"
         return (
             f"unknown label {label!r} (the project's labels: {', '.join(label_set_names)}); "
             f"use {hint}"
@@ -401,8 +555,8 @@ def _label_problem(
         Label(name=label, key="x", color="#000000")
     except ValidationError:
         return (
-            f"label {label!r} cannot be a label name (a letter, then letters, digits, "
-            f"'_' or '-'): map it with --map '{label}=NAME'"
+            f"label {label!r} cannot be a label name (a letter of any alphabet, then "
+            f"letters, digits, '_' or '-'): map it with --map {shlex.quote(label + '=NAME')}"
         )
     return None
 
@@ -416,9 +570,17 @@ def _plan_file(
     mapping: dict[str, str],
     add_labels: bool,
     offsets: str,
+    write: Callable[[_Plan], None] | None = None,
 ) -> _Plan:
+    """What the file adds. With ``write``, the spans planned so far are handed to it
+    every few thousand and taken out of the plan, so memory holds a batch, not the
+    file; the caller undoes them if the file is refused."""
     plan = _Plan()
-    unit, report.unit = decide_unit(foreign, offsets)
+    try:
+        unit, report.unit = decide_unit(foreign, offsets)
+    except UndecidableUnit as error:
+        report.refused.append(InputError(foreign.path, str(error)))
+        return plan
     layer_names = _layer_names(foreign, as_name)
     if as_name and foreign.format == "gold":
         report.notes.append("--as ignored: gold JSONL names each span's annotator")
@@ -427,9 +589,20 @@ def _plan_file(
     """(document, layer) -> (start, end, label) -> the stored (or planned) span's id."""
     used_ids: set[str] = set()
     unit_counts: Counter[str] = Counter()
+    label_problems: dict[str, str | None] = {}
+    next_id = _IdMaker()
+    now = utc_now()
 
-    for record in foreign.records:
+    for record in foreign.each_record():
         where_path = record.path
+        if record.problem is None and record.text is None and record.doc_id is not None:
+            if store.has_document(record.doc_id):
+                record.text = store.document(record.doc_id).text
+            else:
+                record.problem = (
+                    f"no document {record.doc_id[:12]} in this project (suggestions apply to "
+                    "the project they were made in)"
+                )
         if record.problem is not None or record.text is None:
             report.refused.append(
                 InputError(where_path, record.problem or "no text", line=record.line)
@@ -459,7 +632,9 @@ def _plan_file(
         for foreign_span in record.spans:
             span_problem = None
             label = mapping.get(foreign_span.label, foreign_span.label)
-            span_problem = _label_problem(label, label_names, add_labels, mapping)
+            if label not in label_problems:
+                label_problems[label] = _label_problem(label, label_names, add_labels, mapping)
+            span_problem = label_problems[label]
             converted = None
             if span_problem is None:
                 converted, span_problem, used_unit = _convert(
@@ -496,11 +671,11 @@ def _plan_file(
                             continue
                         span_id = foreign_span.id
                         if not span_id or span_id in used_ids or _span_exists(store, span_id):
-                            span_id = new_id()
-                        used_ids.add(span_id)
+                            span_id = next_id()
+                        else:
+                            used_ids.add(span_id)
                         if foreign_span.id and foreign_span.id != span_id:
                             plan.span_ids[foreign_span.id] = span_id
-                        now = utc_now()
                         made = _make_span(
                             {
                                 "id": span_id,
@@ -579,7 +754,11 @@ def _plan_file(
         for label in record_labels:
             if label not in plan.labels:
                 plan.labels.append(label)
-    if not add_labels:
+        if write is not None and len(plan.spans) >= _BATCH:
+            write(plan)
+            plan.spans, plan.documents = [], {}
+            existing.clear()  # the store has them now, and answers for them
+    if not add_labels and report.refused:  # what "add these labels" would add
         report.unknown_labels = _unknown_names(foreign, label_names, mapping, store.label_set())
     if len(unit_counts) > 1:
         report.unit += (
@@ -593,13 +772,34 @@ def _plan_file(
     return plan
 
 
+_BATCH = 5_000
+"""Spans written at a time while a file is read."""
+
+
+class _IdMaker:
+    """Ids for imported spans: one random prefix per file and a counter, 32 hex digits
+    like ``new_id``'s, and in order, so the store's index takes them at its end (a
+    random id per span costs a random page of the index each)."""
+
+    def __init__(self) -> None:
+        self.prefix = new_id()[:16]
+        self.count = 0
+
+    def __call__(self) -> str:
+        self.count += 1
+        return f"{self.prefix}{self.count:016x}"
+
+
 def _unknown_names(
     foreign: ForeignFile, label_names: Sequence[str], mapping: dict[str, str], label_set: LabelSet
 ) -> list[str]:
-    labels = {mapping.get(s.label, s.label) for r in foreign.records for s in r.spans}
+    labels: set[str] = set()
+    kinds: set[str] = set()
+    for record in foreign.each_record():
+        labels.update(mapping.get(s.label, s.label) for s in record.spans)
+        kinds.update(mapping.get(rel.type, rel.type) for rel in record.relations)
     unknown = labels - set(label_names)
     if foreign.local_relations:
-        kinds = {mapping.get(rel.type, rel.type) for r in foreign.records for rel in r.relations}
         unknown |= kinds - {kind.name for kind in label_set.link_types}
     return sorted(unknown)
 
@@ -626,6 +826,13 @@ def _convert(
     raw: str, mapping: Utf16Map, span: ForeignSpan, unit: str, *, fixed: bool
 ) -> tuple[tuple[int, int] | None, str | None, str | None]:
     """(code point offsets in ``raw``, problem, unit used) for one span."""
+    if (
+        span.text is not None
+        and unit == "codepoints"
+        and 0 <= span.start < span.end <= len(raw)
+        and raw[span.start : span.end] == span.text
+    ):
+        return (span.start, span.end), None, "codepoints"  # the common case, first
     by_cp = (span.start, span.end) if 0 <= span.start < span.end <= len(raw) else None
     by_u16 = None if fixed and unit != "utf16" else _utf16_reading(mapping, span.start, span.end)
     if fixed and unit == "utf16":
@@ -690,45 +897,84 @@ def import_file(
     try:
         name = detect_format(path) if format_name == "auto" else format_name
         foreign = read_file(path, name, predictions=predictions)
+        if shown is not None:
+            foreign.read_whole()  # an archive's member, renamed as the user knows it
+            _show_as(foreign, path, shown)
     except InputError as error:
         if shown is None:
             raise
         raise _shown_error(error, path, shown) from error
-    if shown is not None:
-        _show_as(foreign, path, shown)
     report = FileImportReport(Path(shown) if shown else path, name, skipped=foreign.skipped)
-    plan = _plan_file(
-        store,
-        foreign,
-        report,
-        as_name=as_name,
-        mapping=label_map or {},
-        add_labels=add_labels,
-        offsets=offsets,
-    )
-    if report.refused and not partial:
-        report.notes.append(
-            f"nothing from this file was imported: {len(report.refused)} record(s) refused; "
-            "mend them, or import the others with --partial"
-        )
-        return report
-    with store.transaction():
-        if plan.labels:
-            report.labels_added = [label.name for label in store.add_labels(plan.labels)]
-        if plan.link_types:
-            report.link_types_added = _add_link_types(store, list(plan.link_types.values()))
-        new = [doc for doc in plan.documents.values()]
-        added = store.add_documents(new)
-        report.documents_added = sum(added)
-        report.documents_known = len(added) - report.documents_added
-        store.add_spans(plan.spans)
-        for (doc_id, name), status in plan.statuses.items():
-            if store.carry_status(StatusEntry(doc_id=doc_id, annotator=name, status=status)):
-                report.statuses_set[status.value] += 1
-        if plan.relations:
-            _import_links(store, plan, report)
+    try:
+        with store.transaction():
+            written: set[str] = set()
+            plan = _plan_file(
+                store,
+                foreign,
+                report,
+                as_name=as_name,
+                mapping=label_map or {},
+                add_labels=add_labels,
+                offsets=offsets,
+                write=lambda batch: (
+                    _write_spans(store, batch, report, written)
+                    if partial or not report.refused
+                    else None  # the file will be refused: nothing more to write
+                ),
+            )
+            if report.refused and not partial:
+                raise _UndoFile
+            _write_spans(store, plan, report, written)
+            _write_plan(store, plan, report)
+            if plan.relations and not _import_links(store, plan, report, partial):
+                raise _UndoFile
+    except _UndoFile:
+        return _nothing_imported(report)
+    finally:
+        report.notes[:0] = foreign.notes  # the reader's, complete once it has read all
+    return report
+
+
+class _UndoFile(Exception):
+    """Raised inside the file's transaction to take back what it wrote."""
+
+
+def _write_spans(store: Store, plan: _Plan, report: FileImportReport, written: set[str]) -> None:
+    """The labels, documents and spans planned so far (``written``: labels added)."""
+    new_labels = [label for label in plan.labels if label not in written]
+    if new_labels:
+        added_labels = store.add_labels(new_labels)
+        report.labels_added += [label.name for label in added_labels]
+        written.update(new_labels)
+    documents = list(plan.documents.values())
+    added = store.add_documents(documents)
+    report.documents_added += sum(added)
+    report.documents_known += len(added) - sum(added)
+    store.add_spans(plan.spans, documents)
     for span in plan.spans:
         report.spans_added[span.annotator] += 1
+    plan.spans, plan.documents = [], {}
+
+
+def _write_plan(store: Store, plan: _Plan, report: FileImportReport) -> None:
+    """What comes once the spans are in: link types, statuses."""
+    if plan.link_types:
+        report.link_types_added = _add_link_types(store, list(plan.link_types.values()))
+    for (doc_id, name), status in plan.statuses.items():
+        if store.carry_status(StatusEntry(doc_id=doc_id, annotator=name, status=status)):
+            report.statuses_set[status.value] += 1
+
+
+def _nothing_imported(report: FileImportReport) -> FileImportReport:
+    report.labels_added, report.link_types_added = [], []
+    report.documents_added = report.documents_known = 0
+    report.statuses_set.clear()
+    report.spans_added.clear()
+    report.links_added = 0
+    report.notes.append(
+        f"nothing from this file was imported: {len(report.refused)} record(s) refused; "
+        "mend them, or import the others with --partial"
+    )
     return report
 
 
@@ -797,7 +1043,9 @@ def _plan_relations(
         else:
             (source_id, source_label), (target_id, target_label) = source, target
             labels = [source_label, target_label]
-            kind = known.get(type_name) or planned.get(type_name) or new_link_types.get(type_name)
+            # This record's version of a type being added holds the pairs of its earlier
+            # relations; the plan's holds only earlier records'.
+            kind = known.get(type_name) or new_link_types.get(type_name) or planned.get(type_name)
             if source_id == target_id:
                 problem = f"relation {type_name} links a span to itself"
             elif kind is None and not add_labels:
@@ -833,14 +1081,26 @@ def _with(names: list[str], name: str) -> list[str]:
     return names if name in names else [*names, name]
 
 
-def _import_links(store: Store, plan: _Plan, report: FileImportReport) -> None:
-    """Links between the file's spans (attribution, issue 9), after the spans."""
+def _import_links(store: Store, plan: _Plan, report: FileImportReport, partial: bool) -> bool:
+    """Links between the file's spans, after the spans. A link that cannot be stored
+    refuses the file like a bad record (False: the caller undoes the file's writes),
+    or with ``partial`` is refused alone: never dropped with only a note."""
     result = import_relations(store, plan.relations, plan.span_ids)
     report.links_added = len(result.added)
     if result.present:
         report.notes.append(f"{result.present} links already there: skipped")
     for relation, reason in result.refused:
-        report.notes.append(f"link {relation.id or ''} ({relation.type}) not imported: {reason}")
+        report.refused.append(
+            InputError(
+                report.path,
+                f"link {relation.id or ''} ({relation.type}) cannot be stored: {reason}",
+                line=relation.line,
+            )
+        )
+    if result.refused and not partial:
+        report.links_added = 0
+        return False
+    return True
 
 
 def import_annotated(

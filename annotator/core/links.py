@@ -310,7 +310,11 @@ def import_relations(
         for relation in relations:
             source_id = (span_ids or {}).get(relation.from_span, relation.from_span)
             target_id = (span_ids or {}).get(relation.to_span, relation.to_span)
-            if store.find_link(relation.type, source_id, target_id) is not None:
+            if store.find_link(relation.type, source_id, target_id) is not None or (
+                # same_as has no direction: B same_as A is the link A same_as B.
+                relation.type == SAME_AS
+                and store.find_link(relation.type, target_id, source_id) is not None
+            ):
                 result.present += 1
                 continue
             try:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -53,7 +54,17 @@ class Origin(StrEnum):
 
 
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-_LABEL_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_\-]*$")
+def _is_label_name(value: str) -> bool:
+    """A letter of any alphabet, then letters, digits, '_' or '-' (accents in either
+    Unicode form: combining marks count with their letter)."""
+    return (
+        bool(value)
+        and value[0].isalpha()
+        and all(
+            char.isalnum() or char in "_-" or unicodedata.category(char).startswith("M")
+            for char in value
+        )
+    )
 
 
 class Label(BaseModel):
@@ -75,10 +86,10 @@ class Label(BaseModel):
     @field_validator("name")
     @classmethod
     def _name_is_identifier(cls, value: str) -> str:
-        if not _LABEL_NAME.match(value):
+        if not _is_label_name(value):
             raise ValueError(
-                f"label name {value!r} must start with a letter and hold only "
-                "letters, digits, '_' or '-' (other tools cannot store spaces)"
+                f"label name {value!r} must start with a letter (of any alphabet) and hold "
+                "only letters, digits, '_' or '-' (other tools cannot store spaces)"
             )
         return value
 

@@ -36,6 +36,29 @@ CONF_NAME = "annotation.conf"
 _SAFE_NAME = re.compile(r"[^\w\-.]+")
 
 
+_ENCODED = "xn--"
+
+
+def brat_type_name(name: str) -> str:
+    """The brat type name for a label or link type. brat's type names are ASCII
+    identifiers: an ASCII name is written as it is, any other (and one that starts as
+    an encoded one does) as ``xn--`` and its Punycode, as internationalised domain names
+    are; ``label_from_brat_type`` reads it back."""
+    if name.isascii() and not name.startswith(_ENCODED):
+        return name
+    return _ENCODED + name.encode("punycode").decode("ascii")
+
+
+def label_from_brat_type(name: str) -> str:
+    """The label or link type a brat type name stands for (see ``brat_type_name``)."""
+    if not name.startswith(_ENCODED):
+        return name
+    try:
+        return name[len(_ENCODED) :].encode("ascii").decode("punycode")
+    except UnicodeError:
+        return name  # another tool's name that only looks encoded
+
+
 def line_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``start:end`` split around line breaks, as brat stores a span across lines."""
     fragments: list[tuple[int, int]] = []
@@ -50,9 +73,10 @@ def line_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def annotation_conf(
     labels: list[str], link_types: Sequence[tuple[str, list[str], list[str]]] = ()
 ) -> str:
-    entities = "\n".join(labels)
+    entities = "\n".join(brat_type_name(label) for label in labels)
     relations = "".join(
-        f"{name}\tArg1:{'|'.join(sources)}, Arg2:{'|'.join(targets)}\n"
+        f"{brat_type_name(name)}\tArg1:{'|'.join(map(brat_type_name, sources))}, "
+        f"Arg2:{'|'.join(map(brat_type_name, targets))}\n"
         for name, sources, targets in link_types
     )
     return (
@@ -104,11 +128,14 @@ def export_brat(
                     report.trimmed += 1
                 where = ";".join(f"{start} {end}" for start, end in fragments)
                 shown = " ".join(record["text"][start:end] for start, end in fragments)
-                lines.append(f"T{number}\t{span['label']} {where}\t{shown}\n")
+                lines.append(f"T{number}\t{brat_type_name(span['label'])} {where}\t{shown}\n")
                 written[span["id"]] = f"T{number}"
                 report.written_spans += 1
             for number, link in enumerate(layer_links(layer, written, report), start=1):
-                lines.append(f"R{number}\t{link.type} Arg1:{link.from_id} Arg2:{link.to_id}\t\n")
+                lines.append(
+                    f"R{number}\t{brat_type_name(link.type)} Arg1:{link.from_id} "
+                    f"Arg2:{link.to_id}\t\n"
+                )
             files[Path(folder) / f"{stem}.txt"] = record["text"]
             files[Path(folder) / f"{stem}.ann"] = "".join(lines)
     labels = export_labels(store, options, report.labels)
@@ -191,7 +218,11 @@ def conf_sections(conf: Path) -> dict[str, list[str]]:
         name = line.split(None, 1)[0].lstrip("!")
         if "=" in name and name.startswith("<"):
             continue  # a macro definition
-        sections.setdefault(current, []).append(name)
+        # "Name|Alias" (or "Name | Alias"): every name of the type, as brat reads it.
+        names = line.split("\t", 1)[0] if "|" in line.split("\t", 1)[0] else name
+        sections.setdefault(current, []).extend(
+            part.strip().lstrip("!") for part in names.split("|") if part.strip()
+        )
     return sections
 
 
@@ -215,7 +246,15 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
     relations: list[BratRelation] = []
     event_ids: set[str] = set()
     t_ids: set[str] = set()
-    for number, raw in enumerate(read_text(ann_path).split("\n"), start=1):
+    lines = read_text(ann_path).split("\n")
+    # An event's trigger is the T line its E line names first (E1<TAB>Type:T2 ...),
+    # whatever annotation.conf says.
+    triggers = {
+        words[0].rpartition(":")[2]
+        for words in (line.split("\t")[1].split() for line in lines if _is_event_line(line))
+        if words
+    }
+    for number, raw in enumerate(lines, start=1):
         line = raw.rstrip("\r")
         if not line.strip():
             continue
@@ -253,7 +292,7 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
             continue
         type_and_offsets = parts[1].split(" ", 1)
         label = type_and_offsets[0]
-        if label in event_types:
+        if label in event_types or parts[0] in triggers:
             document.ignore("event triggers")
             event_ids.add(parts[0])
             continue
@@ -293,7 +332,11 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
                     )
                 )
                 continue
-            document.spans.append(BratSpan(number, start, end, label, text[start:end], id=parts[0]))
+            document.spans.append(
+                BratSpan(
+                    number, start, end, label_from_brat_type(label), text[start:end], id=parts[0]
+                )
+            )
     span_ids = {span.id for span in document.spans}
     for relation in relations:
         ends = (relation.from_id, relation.to_id)
@@ -312,6 +355,10 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
     return document
 
 
+def _is_event_line(line: str) -> bool:
+    return line.startswith("E") and line.count("\t") >= 1
+
+
 def _relation(line: str, number: int) -> BratRelation | None:
     fields = line.split("\t")
     if len(fields) < 2:
@@ -322,7 +369,7 @@ def _relation(line: str, number: int) -> BratRelation | None:
     ends = [word.partition(":")[2] for word in words[1:]]
     if not all(ends):
         return None
-    return BratRelation(number, words[0], ends[0], ends[1])
+    return BratRelation(number, label_from_brat_type(words[0]), ends[0], ends[1])
 
 
 def read_folder(folder: Path) -> Iterator[tuple[str, BratDocument]]:

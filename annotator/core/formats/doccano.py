@@ -16,6 +16,7 @@ without links keeps the plain ``"label": [[start, end, "LABEL"]]`` layout.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -157,12 +158,20 @@ def _relation(item: Any) -> ForeignRelation | None:
 
 def read(path: Path) -> ForeignFile:
     """Every line of a doccano export; a per-user export ``<user>.jsonl`` names its user."""
-    result = ForeignFile(
-        path, "doccano", [], default_unit=OffsetUnit.UTF16.value, local_relations=True
+    return ForeignFile(
+        path,
+        "doccano",
+        [],
+        default_unit=OffsetUnit.UTF16.value,
+        local_relations=True,
+        reader=lambda result: _records(path, result),
     )
+
+
+def _records(path: Path, result: ForeignFile) -> Iterator[ForeignRecord]:
     for line, value in iter_json_values(path):
         if not isinstance(value, dict):
-            result.records.append(ForeignRecord(path, line, None, problem="not a JSON object"))
+            yield ForeignRecord(path, line, None, problem="not a JSON object")
             continue
         text = next((value[key] for key in TEXT_KEYS if isinstance(value.get(key), str)), None)
         user = value.get("annotator", value.get("user"))
@@ -195,5 +204,4 @@ def read(path: Path) -> ForeignFile:
             record.relations.append(relation)
         if as_list(value.get("cats")):
             result.skipped["doccano cats (not spans)"] += len(value["cats"])
-        result.records.append(record)
-    return result
+        yield record

@@ -15,6 +15,7 @@ takes ``direction: "left"`` as pointing from ``to_id`` to ``from_id``; ``"bi"`` 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
@@ -29,7 +30,7 @@ from annotator.core.formats.records import (
     as_int,
     as_list,
     as_str,
-    read_json,
+    iter_json_array,
 )
 from annotator.core.formats.registry import (
     FormatExportReport,
@@ -198,18 +199,35 @@ def _user_name(annotation: dict[str, Any]) -> tuple[str | None, str | None]:
     return None, str(user) if user is not None else "unknown"
 
 
-def read(path: Path, *, predictions: bool = False) -> ForeignFile:
-    """Annotations of each task (predictions too if asked); cancelled ones skipped."""
-    value = read_json(path)
-    tasks = value if isinstance(value, list) else [value]
-    result = ForeignFile(
-        path, "labelstudio", [], default_unit=OffsetUnit.CODE_POINTS.value, local_relations=True
+def read(
+    path: Path,
+    *,
+    predictions: bool = False,
+    tasks: Callable[[], Iterable[tuple[int, Any]]] | None = None,
+) -> ForeignFile:
+    """Annotations of each task (predictions too if asked); cancelled ones skipped.
+
+    ``tasks`` reads (position, task) pairs another way (JSON Lines, one task a line);
+    by default the file's task list is read as a stream."""
+    read_tasks = tasks or (lambda: iter_json_array(path))
+    return ForeignFile(
+        path,
+        "labelstudio",
+        [],
+        default_unit=OffsetUnit.CODE_POINTS.value,
+        local_relations=True,
+        reader=lambda result: _records(path, result, read_tasks(), predictions),
     )
-    for number, task in enumerate(tasks, start=1):
+
+
+def _records(
+    path: Path, result: ForeignFile, tasks: Iterable[tuple[int, Any]], predictions: bool
+) -> Iterator[ForeignRecord]:
+    for number, task in tasks:
         # A JSON array has no useful line numbers; the task's position names it.
         where = number
         if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
-            result.records.append(ForeignRecord(path, where, None, problem="task has no data"))
+            yield ForeignRecord(path, where, None, problem="task has no data")
             continue
         data = task["data"]
         text = data.get("text") if isinstance(data.get("text"), str) else None
@@ -252,6 +270,8 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
                 record.problem = "the task's data has no text"
             record.finished = kind != "prediction"  # cancelled annotations were skipped
             origin = "suggested:model" if kind == "prediction" else None
+            created_at = as_str(group.get("created_at"))
+            updated_at = as_str(group.get("updated_at"))
             if group.get("result") is not None and not isinstance(group.get("result"), list):
                 record.problem = "the annotation's result is not a list"
             for item in as_list(group.get("result")):
@@ -289,9 +309,8 @@ def read(path: Path, *, predictions: bool = False) -> ForeignFile:
                             text=as_str(value_.get("text")),
                             id=as_str(item.get("id")),
                             origin=origin,
-                            created_at=as_str(group.get("created_at")),
-                            updated_at=as_str(group.get("updated_at")),
+                            created_at=created_at,
+                            updated_at=updated_at,
                         )
                     )
-            result.records.append(record)
-    return result
+            yield record

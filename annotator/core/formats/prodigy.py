@@ -15,6 +15,7 @@ machines; the README tells how to have Prodigy hash the tasks again.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -157,18 +158,29 @@ def looks_like(value: Any) -> bool:
 
 
 def read(path: Path) -> ForeignFile:
-    """Accepted tasks only; in binary (ner.teach) data, spans the annotator rejected are
-    left out too."""
-    result = ForeignFile(path, "prodigy", [], default_unit=OffsetUnit.CODE_POINTS.value)
+    """Accepted tasks, and tasks without an answer (plain span JSONL); in binary
+    (ner.teach) data, spans the annotator rejected are left out too."""
+    return ForeignFile(
+        path,
+        "prodigy",
+        [],
+        default_unit=OffsetUnit.CODE_POINTS.value,
+        reader=lambda result: _records(path, result),
+    )
+
+
+def _records(path: Path, result: ForeignFile) -> Iterator[ForeignRecord]:
+    unanswered = 0
     for line, value in iter_json_values(path):
         if not isinstance(value, dict):
-            result.records.append(ForeignRecord(path, line, None, problem="not a JSON object"))
+            yield ForeignRecord(path, line, None, problem="not a JSON object")
             continue
         answer = value.get("answer")
         if answer is None:
-            result.skipped["tasks without an answer (not annotated)"] += 1
-            continue
-        if answer != "accept":
+            # Plain span JSONL ({"text", "spans"}) has no answers; like Prodigy's db-in,
+            # a task without one is taken as accepted, not as finished work.
+            unanswered += 1
+        elif answer != "accept":
             result.skipped[f"tasks answered {answer!r}"] += 1
             continue
         named = value.get("_annotator_id") or value.get("_session_id")
@@ -179,7 +191,7 @@ def read(path: Path) -> ForeignFile:
             annotator=named if isinstance(named, str) and named else path.stem,
             annotator_is_fallback=not (isinstance(named, str) and named),
             meta=as_dict(value.get("meta")),
-            finished=True,  # only accepted answers get here
+            finished=answer == "accept",
         )
         if record.text is None:
             record.problem = "the task has no text"
@@ -205,5 +217,9 @@ def read(path: Path) -> ForeignFile:
             record.spans.append(ForeignSpan(start, end, label, text=as_str(item.get("text"))))
         if as_list(value.get("relations")):
             result.skipped["prodigy relations (not spans)"] += len(value["relations"])
-        result.records.append(record)
-    return result
+        yield record
+    if unanswered:
+        result.notes.append(
+            f"{unanswered} tasks without an answer imported as accepted (as Prodigy's "
+            "db-in reads them); their layers are in progress, not done"
+        )
