@@ -49,6 +49,7 @@ from annotator.ui.import_problems import (
     problem_rows,
     unknown_labels_hint,
 )
+from annotator.ui.key_bindings import KeyBindings
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.models import DocumentListModel, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
@@ -153,6 +154,9 @@ class MainWindow(QMainWindow):
         # Links, the claim ledger and the report (issue 9): menus, panel, keys.
         self.attribution = Attribution(self)
         self.carry_over = CarryOverAction(self)
+        self.key_bindings = KeyBindings(preferences)
+        self.key_bindings.add_actions(self.menu_actions())
+        self.article_view.set_edge_keys(self.key_bindings.edge_keys())
 
         self.retranslate()
         self._restore_layout()
@@ -491,9 +495,11 @@ class MainWindow(QMainWindow):
         self._show_document_status()
 
     def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.preferences, self)
+        dialog = PreferencesDialog(self.preferences, self, self.key_bindings.commands())
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
+        self.key_bindings.apply(dialog.shortcuts())
+        self.article_view.set_edge_keys(self.key_bindings.edge_keys())
         self.apply_preferences(
             dialog.annotator_name(), dialog.language_choice(), dialog.word_snapping()
         )
@@ -703,7 +709,13 @@ class MainWindow(QMainWindow):
     # -- help -----------------------------------------------------------------------
 
     def show_shortcuts(self) -> ShortcutSheet:
-        sheet = ShortcutSheet(self.menu_actions(), self.label_set(), self.language, self)
+        sheet = ShortcutSheet(
+            self.menu_actions(),
+            self.label_set(),
+            self.language,
+            self,
+            edge_rows=self.key_bindings.edge_rows(),
+        )
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
         return sheet

@@ -704,6 +704,33 @@
     </message>
 </context>
 <context>
+    <name>KeyBindings</name>
+    <message>
+        <source>Move the selected span&apos;s end left</source>
+        <translation>Déplacer la fin de l’annotation sélectionnée vers la gauche</translation>
+    </message>
+    <message>
+        <source>Move the selected span&apos;s end right</source>
+        <translation>Déplacer la fin de l’annotation sélectionnée vers la droite</translation>
+    </message>
+    <message>
+        <source>Move the selected span&apos;s start left</source>
+        <translation>Déplacer le début de l’annotation sélectionnée vers la gauche</translation>
+    </message>
+    <message>
+        <source>Move the selected span&apos;s start right</source>
+        <translation>Déplacer le début de l’annotation sélectionnée vers la droite</translation>
+    </message>
+    <message>
+        <source>“%1” alone types, tags or moves in the article: give “%2” a key with Ctrl or Alt, or a function key.</source>
+        <translation>« %1 » seule tape, étiquette ou se déplace dans l’article : donnez à « %2 » une touche avec Ctrl ou Alt, ou une touche de fonction.</translation>
+    </message>
+    <message>
+        <source>“%1” is already the key of “%2”.</source>
+        <translation>« %1 » est déjà la touche de « %2 ».</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialog</name>
     <message>
         <source>no source</source>
@@ -1168,6 +1195,14 @@
         <translation>Langue de l’interface&#xa0;:</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
         <source>Suggest people and organisations with spaCy</source>
         <translation>Suggérer personnes et organisations avec spaCy</translation>
     </message>
@@ -1505,6 +1540,29 @@
     </message>
 </context>
 <context>
+    <name>ShortcutEditor</name>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Touche</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Key for %1</source>
+        <translation>Touche pour %1</translation>
+    </message>
+    <message>
+        <source>Restore the default keys</source>
+        <translation>Rétablir les touches par défaut</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <source>Arrows, Ctrl+arrows, Home, End</source>
@@ -1544,11 +1602,11 @@
     </message>
     <message>
         <source>Shift+Alt+Left/Right</source>
-        <translation>Maj+Alt+Gauche/Droite</translation>
+        <translation type="vanished">Maj+Alt+Gauche/Droite</translation>
     </message>
     <message>
         <source>Move the selected span&apos;s end</source>
-        <translation>Déplacer la fin de l’annotation sélectionnée</translation>
+        <translation type="vanished">Déplacer la fin de l’annotation sélectionnée</translation>
     </message>
     <message>
         <source>Delete / Backspace</source>
@@ -1564,11 +1622,11 @@
     </message>
     <message>
         <source>Ctrl+Shift+Alt+Left/Right</source>
-        <translation>Ctrl+Maj+Alt+Gauche/Droite</translation>
+        <translation type="vanished">Ctrl+Maj+Alt+Gauche/Droite</translation>
     </message>
     <message>
         <source>Move the selected span&apos;s start</source>
-        <translation>Déplacer le début de l’annotation sélectionnée</translation>
+        <translation type="vanished">Déplacer le début de l’annotation sélectionnée</translation>
     </message>
     <message>
         <source>Click in a span (again: the span under it)</source>
