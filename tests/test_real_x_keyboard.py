@@ -162,3 +162,15 @@ def test_the_azerty_key_printed_5_tags_and_alt_arrows_move_the_end(
         lambda: [span for span in spans_of(project) if span[1] > end], 10, "the end to move"
     )  # type: ignore[misc]
     assert new_start == start
+
+
+def test_after_escape_closes_a_menu_the_next_key_tags(french_desktop: Desktop, window_on) -> None:
+    project = window_on(french_desktop)
+    french_desktop.key("shift+ctrl+Right")
+    french_desktop.key("alt+f")  # the File menu, from the keyboard
+    time.sleep(0.5)
+    french_desktop.key("Escape")
+    time.sleep(0.5)
+    french_desktop.key("p")  # Person, at once
+    tagged = wait_for(lambda: spans_of(project), 10, "a span tagged right after the menu")
+    assert [label for _start, _end, label in tagged] == ["person"]  # type: ignore[attr-defined]

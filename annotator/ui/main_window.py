@@ -51,6 +51,7 @@ from annotator.ui.import_problems import (
 )
 from annotator.ui.key_bindings import KeyBindings
 from annotator.ui.label_bar import LabelBar
+from annotator.ui.menu_focus import MenuFocusKeeper
 from annotator.ui.models import DocumentListModel, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
 from annotator.ui.review_mode import ReviewMode
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         self.key_bindings = KeyBindings(preferences)
         self.key_bindings.add_actions(self.menu_actions())
         self.article_view.set_edge_keys(self.key_bindings.edge_keys())
+        self.menu_focus = MenuFocusKeeper(self.menuBar())
 
         self.retranslate()
         self._restore_layout()
