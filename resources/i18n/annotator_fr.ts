@@ -723,11 +723,11 @@
     </message>
     <message>
         <source>“%1” alone types, tags or moves in the article: give “%2” a key with Ctrl or Alt, or a function key.</source>
-        <translation>« %1 » seule tape, étiquette ou se déplace dans l’article : donnez à « %2 » une touche avec Ctrl ou Alt, ou une touche de fonction.</translation>
+        <translation>«&#xa0;%1&#xa0;» seule tape, étiquette ou se déplace dans l’article&#xa0;: donnez à «&#xa0;%2&#xa0;» une touche avec Ctrl ou Alt, ou une touche de fonction.</translation>
     </message>
     <message>
         <source>“%1” is already the key of “%2”.</source>
-        <translation>« %1 » est déjà la touche de « %2 ».</translation>
+        <translation>«&#xa0;%1&#xa0;» est déjà la touche de «&#xa0;%2&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1601,14 +1601,6 @@
         <translation>Supprimer l’annotation sélectionnée</translation>
     </message>
     <message>
-        <source>Shift+Alt+Left/Right</source>
-        <translation type="vanished">Maj+Alt+Gauche/Droite</translation>
-    </message>
-    <message>
-        <source>Move the selected span&apos;s end</source>
-        <translation type="vanished">Déplacer la fin de l’annotation sélectionnée</translation>
-    </message>
-    <message>
         <source>Delete / Backspace</source>
         <translation>Suppr / Retour arrière</translation>
     </message>
@@ -1619,14 +1611,6 @@
     <message>
         <source>Leave the selected span</source>
         <translation>Quitter l’annotation sélectionnée</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+Alt+Left/Right</source>
-        <translation type="vanished">Ctrl+Maj+Alt+Gauche/Droite</translation>
-    </message>
-    <message>
-        <source>Move the selected span&apos;s start</source>
-        <translation type="vanished">Déplacer le début de l’annotation sélectionnée</translation>
     </message>
     <message>
         <source>Click in a span (again: the span under it)</source>
