@@ -560,18 +560,44 @@ class ArticleView(QWidget):
         if span is None or self._positions is None:
             self.editor.setExtraSelections(overlays)
             return
-        selection = QTextEdit.ExtraSelection()
         start, end = self._preview or (span.start, span.end)
-        cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(self._positions.to_qt(start))
-        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        text_format = QTextCharFormat()
-        text_format.setBackground(self.styles.strong_tint(span.label))
         outline = QPen(self.styles.colour(span.label).darker(130), 1.5)
-        text_format.setProperty(QTextFormat.Property.OutlinePen, outline)
-        selection.format = text_format
-        self.editor.setExtraSelections([*overlays, selection])
+        selections = []
+        # The fill stays off the spans inside it: their own tints must still show.
+        for piece_start, piece_end, covered in self._pieces_over_nested(span, start, end):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(self._positions.to_qt(piece_start))
+            cursor.setPosition(self._positions.to_qt(piece_end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            text_format = QTextCharFormat()
+            if not covered:
+                text_format.setBackground(self.styles.strong_tint(span.label))
+            text_format.setProperty(QTextFormat.Property.OutlinePen, outline)
+            selection.format = text_format
+            selections.append(selection)
+        self.editor.setExtraSelections([*overlays, *selections])
+
+    def _pieces_over_nested(
+        self, span: Placed, start: int, end: int
+    ) -> list[tuple[int, int, bool]]:
+        """``[start, end)`` cut where the spans inside it begin and end: (from, to,
+        covered by one of them)."""
+        others = [
+            other
+            for other in self._index.overlapping(start, end)
+            if other.id != span.id and start <= other.start and other.end <= end
+        ]
+        cuts = sorted(
+            {start, end}
+            | {max(start, other.start) for other in others}
+            | {min(end, other.end) for other in others}
+        )
+        return [
+            (left, right, any(other.start < right and left < other.end for other in others))
+            for left, right in zip(cuts, cuts[1:], strict=False)
+            if left < right
+        ]
 
     # -- keys --------------------------------------------------------------------------
 

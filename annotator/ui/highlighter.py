@@ -5,7 +5,8 @@ block's spans in a ``SpanIndex`` by bisection, so adding a span re-styles only t
 blocks it touches. Blocks are styled when first shown, not all when the text is set:
 a 1 MB article has thousands of blocks and only a screenful is ever drawn at once.
 Overlaps stay visible: an entity inside a claim keeps its background and gets the
-claim's bar under it; nested statements get bars in separate lanes.
+claim's bar under it; an entity inside an entity is tinted deeper; nested statements
+get bars in separate lanes.
 
 Qt's underline cannot be made thick nor stacked, so the highlighter records, in a
 character format property, which statements run under each piece of text and in which
@@ -74,7 +75,7 @@ class SpanStyles:
                     len(self.statements) % len(_BAR_PEN_STYLES)
                 ]
                 self.statements.add(label.name)
-        self._formats: dict[tuple[str | None, str], QTextCharFormat] = {}
+        self._formats: dict[tuple[str | None, str, int], QTextCharFormat] = {}
         self._pens: dict[tuple[str, float], QPen] = {}
 
     def colour(self, label: str) -> QColor:
@@ -98,14 +99,20 @@ class SpanStyles:
             self._pens[(label, width)] = pen
         return pen
 
-    def text_format(self, entity: str | None, statements: str) -> QTextCharFormat:
+    def nested_tint(self, label: str, depth: int) -> QColor:
+        """Deeper for each entity around: a person tagged inside a person shows."""
+        return blend(self.colour(label), min(0.32 + 0.2 * (depth - 1), 0.72))
+
+    def text_format(
+        self, entity: str | None, statements: str, depth: int = 1
+    ) -> QTextCharFormat:
         """One shared format per combination: thousands of spans, a handful of formats."""
-        key = (entity, statements)
+        key = (entity, statements, depth)
         text_format = self._formats.get(key)
         if text_format is None:
             text_format = QTextCharFormat()
             if entity is not None:
-                text_format.setBackground(self.tint(entity))
+                text_format.setBackground(self.nested_tint(entity, depth))
                 text_format.setProperty(ENTITY_PROPERTY, entity)
             if statements:
                 text_format.setProperty(STATEMENTS_PROPERTY, statements)
@@ -224,14 +231,17 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def _format_for(self, spans: Iterable[Placed], lanes: dict[str, int]) -> QTextCharFormat:
         entity: Placed | None = None
+        depth = 0
         statements: list[tuple[int, str]] = []
         for span in spans:
             if span.id in lanes:
                 statements.append((lanes[span.id], span.label))
-            elif entity is None or span.end - span.start < entity.end - entity.start:
+                continue
+            depth += 1
+            if entity is None or span.end - span.start < entity.end - entity.start:
                 entity = span
         text = ";".join(f"{label}:{lane}" for lane, label in sorted(statements))
-        return self.styles.text_format(entity.label if entity else None, text)
+        return self.styles.text_format(entity.label if entity else None, text, max(depth, 1))
 
 
 def statements_at(text_format: QTextCharFormat) -> list[tuple[str, int]]:
