@@ -124,6 +124,9 @@ def window_on(tmp_path: Path, seeds_dir: Path) -> Iterator[Callable[[Desktop], P
             line.split("=")
             for line in desktop.run("xdotool", "getwindowgeometry", "--shell", window).split()
         )
+        # The first window fits the 1366x768 laptop screen, its frame included.
+        assert int(geometry["X"]) + int(geometry["WIDTH"]) <= 1366
+        assert int(geometry["Y"]) + int(geometry["HEIGHT"]) <= 768
         # Into the article column, on its text; the caret then goes to the article's start.
         x = int(geometry["X"]) + int(geometry["WIDTH"]) * 45 // 100
         y = int(geometry["Y"]) + int(geometry["HEIGHT"]) * 40 // 100

@@ -20,8 +20,7 @@ STYLE_SHEET = """
 QLabel#panelHeading { font-weight: 600; padding: 2px 2px 4px 2px; }
 QLabel#hint { color: palette(placeholder-text); padding: 2px; }
 QWidget#labelBar { border-bottom: 1px solid palette(mid); }
-QToolBar#labelToolBar { border: none; spacing: 2px; }
-QToolBar#labelToolBar QToolButton { padding: 3px 5px; }
+QWidget#labelButtons QToolButton { padding: 3px 5px; }
 QTableView#documentTable::item, QTreeView#spanTree::item { padding: 3px 4px; }
 QStatusBar QLabel { padding: 0 8px; }
 """

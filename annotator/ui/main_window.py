@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -66,6 +66,12 @@ OUTCOME_FAILED = "failed"
 
 def local_paths(urls: Sequence[QUrl]) -> list[Path]:
     return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+
+
+def first_window_size(available: QSize) -> QSize:
+    """Roomy, but never larger than the screen less its panels (a 1366x768 laptop):
+    the title bar and the frame stay on screen."""
+    return QSize(1440, 900).boundedTo(available - QSize(24, 72))
 
 
 class MainWindow(QMainWindow):
@@ -763,7 +769,7 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.preferences.window_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
+            self.resize(first_window_size(self.screen().availableGeometry().size()))
         state = self.preferences.window_state("state")
         if state is not None:
             self.restoreState(state)
