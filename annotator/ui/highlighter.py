@@ -24,6 +24,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
     QColor,
     QPainter,
+    QPalette,
     QPen,
     QSyntaxHighlighter,
     QTextBlock,
@@ -34,6 +35,7 @@ from PySide6.QtGui import (
 
 from annotator.core.models import LabelSet
 from annotator.core.span_index import Placed, SpanIndex
+from annotator.ui.colours import is_dark, luminance, mix, page_colours, tint_at_level
 from annotator.ui.qt_offsets import TextPositions
 from annotator.ui.text_geometry import line_segments
 
@@ -52,19 +54,27 @@ _BAR_PEN_STYLES = (
 
 
 def blend(colour: QColor, amount: float, base: QColor | None = None) -> QColor:
-    """``amount`` of ``colour`` over ``base`` (white): a tint that keeps text readable."""
-    base = base or QColor(Qt.GlobalColor.white)
-    return QColor.fromRgbF(
-        base.redF() + (colour.redF() - base.redF()) * amount,
-        base.greenF() + (colour.greenF() - base.greenF()) * amount,
-        base.blueF() + (colour.blueF() - base.blueF()) * amount,
-    )
+    """``amount`` of ``colour`` over ``base`` (the page: the palette's Base)."""
+    return mix(colour, amount, base or page_colours()[0])
 
 
 class SpanStyles:
-    """How each label looks: colours and bar patterns, derived from the label set."""
+    """How each label looks: colours and bar patterns, derived from the label set, and
+    tints that follow the palette (light or dark) and keep the text readable."""
 
-    def __init__(self, label_set: LabelSet) -> None:
+    def __init__(self, label_set: LabelSet, palette: QPalette | None = None) -> None:
+        self.base, self.text = page_colours(palette)
+        entities = [label for label in label_set.labels if label.kind != "statement"]
+        # Each entity its own lightness; the light page's deepest tint goes to the
+        # darkest colour, the only one that reaches it.
+        entities.sort(
+            key=lambda label: luminance(QColor(label.color)), reverse=not is_dark(palette)
+        )
+        steps = max(len(entities) - 1, 1)
+        self._levels = {
+            label.name: 0.3 + 0.6 * rank / steps for rank, label in enumerate(entities)
+        }
+        self._tints: dict[tuple[str, float], QColor] = {}
         self.colours: dict[str, QColor] = {}
         self.statements: set[str] = set()
         self.bar_styles: dict[str, Qt.PenStyle] = {}
@@ -84,11 +94,21 @@ class SpanStyles:
     def is_statement(self, label: str) -> bool:
         return label in self.statements
 
+    def _tint_at(self, label: str, level: float) -> QColor:
+        """The tint ``level`` (0: the page, 1: as deep as AA contrast with the text
+        allows) of the way in lightness from the page towards the label's colour."""
+        key = (label, round(level, 3))
+        tint = self._tints.get(key)
+        if tint is None:
+            tint = tint_at_level(self.colour(label), level, self.base, self.text)
+            self._tints[key] = tint
+        return tint
+
     def tint(self, label: str) -> QColor:
-        return blend(self.colour(label), 0.32)
+        return self._tint_at(label, self._levels.get(label, 0.5))
 
     def strong_tint(self, label: str) -> QColor:
-        return blend(self.colour(label), 0.55)
+        return self._tint_at(label, min(self._levels.get(label, 0.5) + 0.3, 1.0))
 
     def bar_pen(self, label: str, width: float) -> QPen:
         pen = self._pens.get((label, width))
@@ -101,7 +121,7 @@ class SpanStyles:
 
     def nested_tint(self, label: str, depth: int) -> QColor:
         """Deeper for each entity around: a person tagged inside a person shows."""
-        return blend(self.colour(label), min(0.32 + 0.2 * (depth - 1), 0.72))
+        return self._tint_at(label, min(self._levels.get(label, 0.5) + 0.2 * (depth - 1), 1.0))
 
     def text_format(
         self, entity: str | None, statements: str, depth: int = 1

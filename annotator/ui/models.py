@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from annotator.core.models import DocumentSummary, LabelSet, Span, Status
+from annotator.ui.colours import muted_text
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -144,7 +145,7 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SPANS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and summary.status in FINISHED:
-            return QBrush(QColor("#5A6270"))
+            return QBrush(muted_text())
         if role == DOC_ID_ROLE:
             return summary.id
         if role == STATUS_ROLE:
