@@ -75,8 +75,42 @@ def reports_errors(command: F) -> F:
 
 pass_context = click.make_pass_decorator(Context)
 
+PROJECT_OPTIONS = ("--db", "--annotator")
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+class AnnotatorGroup(click.Group):
+    """Takes ``--db`` and ``--annotator`` after the command too (``annotator suggest
+    --db x``), as people type them; a command with an ``--annotator`` of its own (a
+    layer to read) keeps it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        position = next((index for index, arg in enumerate(args) if arg in self.commands), None)
+        if position is None:
+            return super().parse_args(ctx, args)
+        command = self.commands[args[position]]
+        own = {opt for param in command.params for opt in getattr(param, "opts", ())}
+        moved: list[str] = []
+        rest: list[str] = []
+        tail = iter(args[position + 1 :])
+        for arg in tail:
+            if arg == "--":
+                rest += [arg, *tail]
+                break
+            name = arg.split("=", 1)[0]
+            if name in PROJECT_OPTIONS and name not in own:
+                value = [] if "=" in arg else [next(tail, None)]
+                if None not in value:
+                    moved += [arg, *(item for item in value if item is not None)]
+                    continue
+            rest.append(arg)
+        return super().parse_args(ctx, [*args[:position], *moved, args[position], *rest])
+
+
+@click.group(
+    cls=AnnotatorGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     "db_path",

@@ -87,7 +87,16 @@ def run(
     i18n.apply_language(preferences.language)
     name = choose_annotator(preferences, annotator)
     if not name:
-        return 1
+        # Cancelled: nothing was opened nor changed; say so rather than vanish.
+        print(
+            QApplication.translate(
+                "FirstRun",
+                "No name given, so the window did not open. Every span records who made "
+                "it: give your name when asked, or with --annotator NAME.",
+            ),
+            file=sys.stderr,
+        )
+        return 0
     try:
         store = Store(db_path)
     except AnnotatorError as error:

@@ -684,6 +684,10 @@
         <translation>Votre nom est enregistré sur chaque annotation que vous faites. Vous pourrez le changer dans les Préférences.</translation>
     </message>
     <message>
+        <source>No name given, so the window did not open. Every span records who made it: give your name when asked, or with --annotator NAME.</source>
+        <translation>Aucun nom donné : la fenêtre ne s’est pas ouverte. Chaque annotation indique qui l’a faite : donnez votre nom quand il est demandé, ou avec --annotator NOM.</translation>
+    </message>
+    <message>
         <source>Cannot open the project</source>
         <translation>Impossible d’ouvrir le projet</translation>
     </message>
