@@ -39,6 +39,11 @@ def default_annotator() -> str:
         return "annotator"
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 document``, ``2 documents``: the number with its noun in the right form."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
+
+
 @dataclass
 class Context:
     db_path: Path
@@ -193,7 +198,7 @@ def docs_command(obj: Context) -> None:
             title = title[: title_width - 1] + "…"
         click.echo(f"{summary.id[:12]}  {title:<{title_width}}  {layers or 'not started'}")
     total_spans = sum(sum(by_name.values()) for by_name in counts.values())
-    click.echo(f"{len(summaries)} documents, {total_spans} spans")
+    click.echo(f"{counted(len(summaries), 'document')}, {counted(total_spans, 'span')}")
 
 
 @main.command("import")
@@ -437,7 +442,9 @@ def backup_command(obj: Context, output: Path, force: bool) -> None:
     with obj.store() as store:
         store.backup_to(output)
         documents, spans = store.document_count(), store.span_count()
-    click.echo(f"Backed up {documents} documents and {spans} spans to {output}")
+    click.echo(
+        f"Backed up {counted(documents, 'document')} and {counted(spans, 'span')} to {output}"
+    )
 
 
 @main.command("carry-over")
@@ -460,11 +467,18 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
         old_id, new_id = store.resolve_document_id(old), store.resolve_document_id(new)
         report = carry_over(store, old_id, new_id, annotator)
     click.echo(
-        f"Carried {len(report.carried)} spans from {old_id[:12]} to {new_id[:12]}"
-        + (f"; {len(report.already_there)} were already there" if report.already_there else "")
+        f"Carried {counted(len(report.carried), 'span')} from {old_id[:12]} to {new_id[:12]}"
+        + (
+            f"; {len(report.already_there)} {'was' if len(report.already_there) == 1 else 'were'}"
+            " already there"
+            if report.already_there
+            else ""
+        )
     )
     if report.not_placed:
-        click.echo(f"Could not place {len(report.not_placed)} spans (their text is gone):")
+        click.echo(
+            f"Could not place {counted(len(report.not_placed), 'span')} (the text is gone):"
+        )
         for span in report.not_placed:
             click.echo(f"  {span.annotator}  {span.label}  {span.start}-{span.end}  {span.text!r}")
 
@@ -564,18 +578,19 @@ def merge_command(obj: Context, other: Path) -> None:
         f"{name} {count}" for name, count in sorted(report.spans_added.items())
     )
     click.echo(
-        f"Merged {report.path}: {report.documents_added} documents added, "
-        f"{report.documents_matched} already here; {report.total_spans_added} spans added"
+        f"Merged {report.path}: {counted(report.documents_added, 'document')} added, "
+        f"{report.documents_matched} already here; "
+        f"{counted(report.total_spans_added, 'span')} added"
         + (f" ({per_annotator})" if per_annotator else "")
         + f", {report.spans_already_present} already here, {report.spans_duplicate} duplicates"
-        f"; {report.links_added} links added ({report.links_already_present} already here)"
-        f"; {report.statuses_carried} statuses and {report.decisions_added} review decisions "
-        "carried"
+        f"; {counted(report.links_added, 'link')} added ({report.links_already_present} already "
+        f"here); {counted(report.statuses_carried, 'status', 'statuses')} and "
+        f"{counted(report.decisions_added, 'review decision')} carried"
         + (f"; labels added: {', '.join(report.labels_added)}" if report.labels_added else "")
     )
     if report.spans_conflicting:
         click.echo(
-            f"{report.spans_conflicting} spans were changed in both projects: ours were kept."
+            f"{counted(report.spans_conflicting, 'span')} changed in both projects: ours kept."
         )
     for refused in report.links_refused:
         click.echo(f"Link not merged: {refused}")
@@ -665,8 +680,9 @@ def report_command(
         chosen = layer or report.default_layer(store)
         built = report.write_report(store, output, chosen, language=language, title=title)
     click.echo(
-        f"Wrote {output}: {len(built.groups)} claims, {len(built.denials)} denials, "
-        f"{len(built.sources)} sources, {len(built.problems)} problems "
+        f"Wrote {output}: {counted(len(built.groups), 'claim')}, "
+        f"{counted(len(built.denials), 'denial')}, {counted(len(built.sources), 'source')}, "
+        f"{counted(len(built.problems), 'problem')} "
         f"({chosen or 'every annotator'})"
     )
 

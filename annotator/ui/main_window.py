@@ -600,8 +600,10 @@ class MainWindow(QMainWindow):
         problems = problem_rows(report)
         if problems:
             summary = self.tr(
-                "%1 file(s) could not be imported. Nothing from them was saved."
-            ).replace("%1", str(failed_files(report)))
+                "%n file(s) could not be imported. Nothing from them was saved.",
+                "",
+                failed_files(report),
+            )
             hint = unknown_labels_hint(report)
             self.show_errors(
                 self.tr("Some files were not imported"),
@@ -666,9 +668,9 @@ class MainWindow(QMainWindow):
 
     def _export_succeeded(self, report: Any) -> None:
         self.statusBar().showMessage(
-            self.tr("Wrote %1 articles and %2 spans to %3.")
-            .replace("%1", str(report.documents))
-            .replace("%2", str(report.spans))
+            self.tr("Wrote %1 and %2 to %3.")
+            .replace("%1", self.tr("%n article(s)", "", report.documents))
+            .replace("%2", self.tr("%n span(s)", "", report.spans))
             .replace("%3", str(report.path)),
             10000,
         )

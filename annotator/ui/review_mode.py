@@ -592,7 +592,7 @@ class ReviewMode(QObject):
                 self._take_comment(),
             )
         )
-        self._message(self.tr("Accepted %1 agreed span(s) into gold.").replace("%1", str(waiting)))
+        self._message(self.tr("Accepted %n agreed span(s) into gold.", "", waiting))
 
     def mark_reviewed(self) -> None:
         if self.state is None or self.doc_id is None:

@@ -252,9 +252,7 @@ class ReviewPanel(QWidget):
             group = QTreeWidgetItem(
                 [
                     self.tr("Agreed by all"),
-                    self.tr("%1 span(s) every chosen annotator has").replace(
-                        "%1", str(len(state.agreed))
-                    ),
+                    self.tr("%n span(s) every chosen annotator has", "", len(state.agreed)),
                     "",
                     self.tr("%1 waiting (Shift+A)").replace("%1", str(waiting))
                     if waiting

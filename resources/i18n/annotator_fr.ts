@@ -338,8 +338,12 @@
 <context>
     <name>CarryOver</name>
     <message>
-        <source>Carry over %1 span(s)</source>
-        <translation>Reporter %1 annotation(s)</translation>
+        <source>Carry over %1 span</source>
+        <translation>Reporter %1 annotation</translation>
+    </message>
+    <message>
+        <source>Carry over %1 spans</source>
+        <translation>Reporter %1 annotations</translation>
     </message>
 </context>
 <context>
@@ -360,9 +364,19 @@
         <source>Carrying spans over…</source>
         <translation>Report des annotations…</translation>
     </message>
-    <message>
-        <source>Carried %1 span(s) over.</source>
-        <translation>%1 annotation(s) reportée(s).</translation>
+    <message numerus="yes">
+        <source>Carried %n span(s) over.</source>
+        <translation>
+            <numerusform>%n annotation reportée.</numerusform>
+            <numerusform>%n annotations reportées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) were left on the earlier version: their text is not in the corrected article. Tag them again where they belong.</source>
+        <translation>
+            <numerusform>%n annotation reste sur la version précédente&#xa0;: son texte n’est plus dans l’article corrigé. Annotez-la de nouveau à sa place.</numerusform>
+            <numerusform>%n annotations restent sur la version précédente&#xa0;: leur texte n’est plus dans l’article corrigé. Annotez-les de nouveau à leur place.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 were already there.</source>
@@ -371,10 +385,6 @@
     <message>
         <source>Some spans could not be carried over</source>
         <translation>Certaines annotations n’ont pas pu être reportées</translation>
-    </message>
-    <message>
-        <source>%1 span(s) were left on the earlier version: their text is not in the corrected article. Tag them again where they belong.</source>
-        <translation>%1 annotation(s) restent sur la version précédente&#xa0;: leur texte n’est plus dans l’article corrigé. Annotez-les de nouveau à leur place.</translation>
     </message>
     <message>
         <source>Span</source>
@@ -411,9 +421,12 @@
         <source>Carry over</source>
         <translation>Reporter</translation>
     </message>
-    <message>
-        <source>%1 span(s)</source>
-        <translation>%1 annotation(s)</translation>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
     </message>
     <message>
         <source>same source</source>
@@ -685,7 +698,7 @@
     </message>
     <message>
         <source>No name given, so the window did not open. Every span records who made it: give your name when asked, or with --annotator NAME.</source>
-        <translation>Aucun nom donné : la fenêtre ne s’est pas ouverte. Chaque annotation indique qui l’a faite : donnez votre nom quand il est demandé, ou avec --annotator NOM.</translation>
+        <translation>Aucun nom donné&#xa0;: la fenêtre ne s’est pas ouverte. Chaque annotation indique qui l’a faite&#xa0;: donnez votre nom quand il est demandé, ou avec --annotator NOM.</translation>
     </message>
     <message>
         <source>Cannot open the project</source>
@@ -1088,13 +1101,34 @@
         <source>Import cancelled: %1 new articles kept.</source>
         <translation>Import annulé&#xa0;: %1 nouveaux articles conservés.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported. Nothing from them was saved.</source>
+        <translation>
+            <numerusform>%n fichier n’a pas pu être importé. Rien n’en a été enregistré.</numerusform>
+            <numerusform>%n fichiers n’ont pas pu être importés. Rien n’en a été enregistré.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Some files were not imported</source>
         <translation>Certains fichiers n’ont pas été importés</translation>
     </message>
     <message>
-        <source>%1 file(s) could not be imported. Nothing from them was saved.</source>
-        <translation>%1 fichier(s) n’ont pas pu être importés. Rien n’en a été enregistré.</translation>
+        <source>Wrote %1 and %2 to %3.</source>
+        <translation>%1 et %2 écrits dans %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -1103,10 +1137,6 @@
     <message>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
-    </message>
-    <message>
-        <source>Wrote %1 articles and %2 spans to %3.</source>
-        <translation>%1 articles et %2 annotations écrits dans %3.</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1237,8 +1267,12 @@
         <translation>Corriger %1 «&#xa0;%2&#xa0;» dans la référence</translation>
     </message>
     <message>
-        <source>Accept the %1 agreed span(s)</source>
-        <translation>Accepter les %1 annotation(s) communes</translation>
+        <source>Accept the agreed span</source>
+        <translation>Accepter l’annotation commune</translation>
+    </message>
+    <message>
+        <source>Accept the %1 agreed spans</source>
+        <translation>Accepter les %1 annotations communes</translation>
     </message>
     <message>
         <source>Mark the article reviewed</source>
@@ -1339,9 +1373,12 @@
         <source>Every agreed span already has a decision.</source>
         <translation>Chaque annotation commune a déjà sa décision.</translation>
     </message>
-    <message>
-        <source>Accepted %1 agreed span(s) into gold.</source>
-        <translation>%1 annotation(s) commune(s) acceptée(s) dans la référence.</translation>
+    <message numerus="yes">
+        <source>Accepted %n agreed span(s) into gold.</source>
+        <translation>
+            <numerusform>%n annotation commune acceptée dans la référence.</numerusform>
+            <numerusform>%n annotations communes acceptées dans la référence.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This article is already reviewed.</source>
@@ -1454,9 +1491,12 @@
         <source>Agreed by all</source>
         <translation>Communes à tous</translation>
     </message>
-    <message>
-        <source>%1 span(s) every chosen annotator has</source>
-        <translation>%1 annotation(s) faites par tous</translation>
+    <message numerus="yes">
+        <source>%n span(s) every chosen annotator has</source>
+        <translation>
+            <numerusform>%n annotation faite par tous</numerusform>
+            <numerusform>%n annotations faites par tous</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 waiting (Shift+A)</source>

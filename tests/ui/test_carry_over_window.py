@@ -73,7 +73,7 @@ def test_spans_are_carried_onto_the_corrected_article_as_one_undo_step(
     assert sorted((s.start, s.end) for s in window.article_view.spans()) == sorted(
         (s.start, s.end) for s in store.spans(new.id)
     )
-    assert "Carried 2 span(s) over" in window.statusBar().currentMessage()
+    assert "Carried 2 spans over" in window.statusBar().currentMessage()
     problems = window.carry_over.problems
     qtbot.waitUntil(lambda: problems is not None and problems.isVisible())
     assert problems.problems() == [("Person “Bosworth affirme”", "alice")]
