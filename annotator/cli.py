@@ -8,6 +8,7 @@ without a traceback.
 from __future__ import annotations
 
 import getpass
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -168,11 +169,33 @@ def open_command(obj: Context, paths: tuple[Path, ...] = ()) -> None:
 
 
 @main.command("docs")
+@click.option(
+    "--set-language",
+    "set_language",
+    nargs=2,
+    metavar="ID LANGUAGE",
+    help="Set document ID's language (fr, en, …; auto: detect it again): amounts are "
+    "read in it.",
+)
 @pass_context
 @reports_errors
-def docs_command(obj: Context) -> None:
+def docs_command(obj: Context, set_language: tuple[str, str] | None) -> None:
     """List the project's documents: short id, title, and per annotator the status and
     number of spans."""
+    if set_language:
+        prefix, language = set_language
+        if language != "auto" and not re.fullmatch(r"[a-z]{2}", language):
+            raise click.BadParameter(
+                f"{language!r}: give a two-letter code (fr, en, de) or auto",
+                param_hint="--set-language",
+            )
+        with obj.store() as store:
+            doc_id = store.resolve_document_id(prefix)
+            store.set_language(doc_id, None if language == "auto" else language)
+            title = store.document(doc_id).title
+        shown = "detected from the text" if language == "auto" else language
+        click.echo(f"{doc_id[:12]}  {title}: language {shown}")
+        return
     with obj.store() as store:
         summaries = store.document_summaries()
         statuses = store.all_statuses()

@@ -39,6 +39,7 @@ from annotator.ui import i18n
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribution import Attribution
 from annotator.ui.carry_over_view import CarryOverAction
+from annotator.ui.document_language import DocumentLanguageAction
 from annotator.ui.document_list import DocumentListPanel
 from annotator.ui.error_list import ErrorListDialog
 from annotator.ui.export_dialog import ExportDialog, ExportReportDialog, losses
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         # Links, the claim ledger and the report (issue 9): menus, panel, keys.
         self.attribution = Attribution(self)
         self.carry_over = CarryOverAction(self)
+        self.document_language = DocumentLanguageAction(self)
         self.key_bindings = KeyBindings(preferences)
         self.key_bindings.add_actions(self.menu_actions())
         self.article_view.set_edge_keys(self.key_bindings.edge_keys())
@@ -327,6 +329,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.attribution.retranslate()
         self.carry_over.retranslate()
+        self.document_language.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

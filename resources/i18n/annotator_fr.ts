@@ -457,6 +457,33 @@
     </message>
 </context>
 <context>
+    <name>DocumentLanguageAction</name>
+    <message>
+        <source>Set the article&apos;s &amp;language…</source>
+        <translation>Indiquer la &amp;langue de l’article…</translation>
+    </message>
+    <message>
+        <source>Detect it from the text</source>
+        <translation>La déduire du texte</translation>
+    </message>
+    <message>
+        <source>Article language</source>
+        <translation>Langue de l’article</translation>
+    </message>
+    <message>
+        <source>Amounts in this article are read as written in:</source>
+        <translation>Les montants de cet article sont lus comme écrits en :</translation>
+    </message>
+    <message>
+        <source>detected from the text</source>
+        <translation>déduite du texte</translation>
+    </message>
+    <message>
+        <source>Article language: %1.</source>
+        <translation>Langue de l’article : %1.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentList</name>
     <message>
         <source>Article</source>
