@@ -168,6 +168,18 @@ def open_command(obj: Context, paths: tuple[Path, ...] = ()) -> None:
         raise SystemExit(status)
 
 
+@main.command("install-desktop")
+@click.option("--force", is_flag=True, help="Replace files a different version left there.")
+@reports_errors
+def install_desktop_command(force: bool) -> None:
+    """Add annotator to the desktop's application menu: its entry, AppStream metadata and
+    icon, under ~/.local/share (or $XDG_DATA_HOME)."""
+    from annotator.core.desktop_entry import data_home, install_desktop, launch_command
+
+    for path in install_desktop(data_home(), launch_command(), force=force):
+        click.echo(f"wrote  {path}")
+
+
 @main.command("docs")
 @click.option(
     "--set-language",

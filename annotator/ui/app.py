@@ -8,9 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from annotator.core.desktop_entry import APP_ID
 from annotator.core.errors import AnnotatorError
+from annotator.core.resources import resources_dir
 from annotator.core.store import Store
 from annotator.ui import i18n
 from annotator.ui.main_window import MainWindow
@@ -39,6 +42,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("annotator")
+    # The desktop entry's name (Wayland's app id) and the icon title bars and docks show.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "annotator.svg")))
     app.setStyleSheet(STYLE_SHEET)
     return app
 
