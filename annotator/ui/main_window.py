@@ -37,6 +37,7 @@ from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
 from annotator.ui import i18n
 from annotator.ui.article_view import ArticleView
+from annotator.ui.accessibility import WindowAccessibility
 from annotator.ui.attribution import Attribution
 from annotator.ui.carry_over_view import CarryOverAction
 from annotator.ui.document_language import DocumentLanguageAction
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         self.attribution = Attribution(self)
         self.carry_over = CarryOverAction(self)
         self.document_language = DocumentLanguageAction(self)
+        self.accessibility = WindowAccessibility(self)
         self.key_bindings = KeyBindings(preferences)
         self.key_bindings.add_actions(self.menu_actions())
         self.article_view.set_edge_keys(self.key_bindings.edge_keys())

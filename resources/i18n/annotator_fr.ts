@@ -472,7 +472,7 @@
     </message>
     <message>
         <source>Amounts in this article are read as written in:</source>
-        <translation>Les montants de cet article sont lus comme écrits en :</translation>
+        <translation>Les montants de cet article sont lus comme écrits en&#xa0;:</translation>
     </message>
     <message>
         <source>detected from the text</source>
@@ -480,7 +480,7 @@
     </message>
     <message>
         <source>Article language: %1.</source>
-        <translation>Langue de l’article : %1.</translation>
+        <translation>Langue de l’article&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -1949,6 +1949,69 @@
     <message>
         <source>%1 (in “%2”)</source>
         <translation>%1 (dans «&#xa0;%2&#xa0;»)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowAccessibility</name>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>The article&apos;s text. Select words and press a label&apos;s key to tag them; Tab goes from span to span, Delete removes the selected one.</source>
+        <translation>Le texte de l’article. Sélectionnez des mots et appuyez sur la touche d’une étiquette pour les annoter ; Tab passe d’une annotation à l’autre, Suppr retire celle qui est sélectionnée.</translation>
+    </message>
+    <message>
+        <source>Filter articles</source>
+        <translation>Filtrer les articles</translation>
+    </message>
+    <message>
+        <source>Shows only the articles whose title holds these words.</source>
+        <translation>N’affiche que les articles dont le titre contient ces mots.</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrer par état</translation>
+    </message>
+    <message>
+        <source>Shows only the articles in this state.</source>
+        <translation>N’affiche que les articles dans cet état.</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>The project&apos;s articles; Enter opens one, arrows move between them.</source>
+        <translation>Les articles du projet ; Entrée en ouvre un, les flèches passent de l’un à l’autre.</translation>
+    </message>
+    <message>
+        <source>Spans in this article</source>
+        <translation>Annotations de l’article</translation>
+    </message>
+    <message>
+        <source>The article&apos;s spans by label; choosing one shows it in the article.</source>
+        <translation>Les annotations de l’article par étiquette ; en choisir une la montre dans l’article.</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Liens</translation>
+    </message>
+    <message>
+        <source>Links between spans, and the claims and denials left without one.</source>
+        <translation>Les liens entre annotations, et les affirmations et démentis qui n’en ont pas.</translation>
+    </message>
+    <message>
+        <source>Check every article</source>
+        <translation>Vérifier tous les articles</translation>
+    </message>
+    <message>
+        <source>Lists the missing links of every article, not only this one.</source>
+        <translation>Liste les liens manquants de tous les articles, pas seulement de celui-ci.</translation>
+    </message>
+    <message>
+        <source>Tags the selected words as %1.</source>
+        <translation>Annote les mots sélectionnés comme %1.</translation>
     </message>
 </context>
 </TS>

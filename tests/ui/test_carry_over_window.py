@@ -70,6 +70,8 @@ def test_spans_are_carried_onto_the_corrected_article_as_one_undo_step(
         ("Sam Altman", "person", Origin.CARRIED_OVER.value),
     ]
     qtbot.waitUntil(lambda: sorted(carried(store, new.id)) == expected, timeout=10000)
+    # The store is written in the background; the article shows them once told.
+    qtbot.waitUntil(lambda: len(window.article_view.spans()) == len(expected))
     assert sorted((s.start, s.end) for s in window.article_view.spans()) == sorted(
         (s.start, s.end) for s in store.spans(new.id)
     )
