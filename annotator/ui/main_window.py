@@ -36,8 +36,8 @@ from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
 from annotator.ui import i18n
-from annotator.ui.article_view import ArticleView
 from annotator.ui.accessibility import WindowAccessibility
+from annotator.ui.article_view import ArticleView
 from annotator.ui.attribution import Attribution
 from annotator.ui.carry_over_view import CarryOverAction
 from annotator.ui.document_language import DocumentLanguageAction
