@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 
 from annotator.core.models import LabelSet
 from annotator.core.span_index import Placed, SpanIndex
-from annotator.ui.colours import is_dark, luminance, mix, page_colours, tint_at_level
+from annotator.ui.colours import luminance, mix, page_colours, tint_at_level
 from annotator.ui.qt_offsets import TextPositions
 from annotator.ui.text_geometry import line_segments
 
@@ -65,14 +65,12 @@ class SpanStyles:
     def __init__(self, label_set: LabelSet, palette: QPalette | None = None) -> None:
         self.base, self.text = page_colours(palette)
         entities = [label for label in label_set.labels if label.kind != "statement"]
-        # Each entity its own lightness; the light page's deepest tint goes to the
-        # darkest colour, the only one that reaches it.
-        entities.sort(
-            key=lambda label: luminance(QColor(label.color)), reverse=not is_dark(palette)
-        )
+        # Each entity its own lightness; the deepest tint goes to the darkest colour
+        # (on a light page the only one that reaches it; on a dark one it stays faint).
+        entities.sort(key=lambda label: luminance(QColor(label.color)), reverse=True)
         steps = max(len(entities) - 1, 1)
         self._levels = {
-            label.name: 0.3 + 0.6 * rank / steps for rank, label in enumerate(entities)
+            label.name: 0.2 + 0.5 * rank / steps for rank, label in enumerate(entities)
         }
         self._tints: dict[tuple[str, float], QColor] = {}
         self.colours: dict[str, QColor] = {}
@@ -251,17 +249,19 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def _format_for(self, spans: Iterable[Placed], lanes: dict[str, int]) -> QTextCharFormat:
         entity: Placed | None = None
-        depth = 0
+        # Nesting, not layers: two annotators' same span is one level deep.
+        entity_ranges: set[tuple[int, int]] = set()
         statements: list[tuple[int, str]] = []
         for span in spans:
             if span.id in lanes:
                 statements.append((lanes[span.id], span.label))
                 continue
-            depth += 1
+            entity_ranges.add((span.start, span.end))
             if entity is None or span.end - span.start < entity.end - entity.start:
                 entity = span
         text = ";".join(f"{label}:{lane}" for lane, label in sorted(statements))
-        return self.styles.text_format(entity.label if entity else None, text, max(depth, 1))
+        depth = max(len(entity_ranges), 1)
+        return self.styles.text_format(entity.label if entity else None, text, depth)
 
 
 def statements_at(text_format: QTextCharFormat) -> list[tuple[str, int]]:

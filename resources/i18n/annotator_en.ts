@@ -71,5 +71,19 @@
             <numerusform>%n spans every chosen annotator has</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n disagreement(s) settled</source>
+        <translation>
+            <numerusform>%1 of %n disagreement settled</numerusform>
+            <numerusform>%1 of %n disagreements settled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreed span(s)</source>
+        <translation>
+            <numerusform>%n agreed span</numerusform>
+            <numerusform>%n agreed spans</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>

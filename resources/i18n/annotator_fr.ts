@@ -1578,8 +1578,22 @@
         <translation>relu</translation>
     </message>
     <message>
-        <source>%1 of %2 disagreements settled · %3 agreed span(s), %4 waiting · %5 in gold, %6</source>
-        <translation>%1 désaccord(s) tranché(s) sur %2 · %3 annotation(s) commune(s), %4 en attente · %5 dans la référence, %6</translation>
+        <source>%1 · %2, %3 waiting · %4 in gold, %5</source>
+        <translation>%1 · %2, %3 en attente · %4 dans la référence, %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n disagreement(s) settled</source>
+        <translation>
+            <numerusform>désaccord tranché : %1 sur %n</numerusform>
+            <numerusform>désaccords tranchés : %1 sur %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreed span(s)</source>
+        <translation>
+            <numerusform>%n annotation commune</numerusform>
+            <numerusform>%n annotations communes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Every disagreement is settled. Mark the article reviewed?</source>
@@ -1959,7 +1973,7 @@
     </message>
     <message>
         <source>The article&apos;s text. Select words and press a label&apos;s key to tag them; Tab goes from span to span, Delete removes the selected one.</source>
-        <translation>Le texte de l’article. Sélectionnez des mots et appuyez sur la touche d’une étiquette pour les annoter ; Tab passe d’une annotation à l’autre, Suppr retire celle qui est sélectionnée.</translation>
+        <translation>Le texte de l’article. Sélectionnez des mots et appuyez sur la touche d’une étiquette pour les annoter&#xa0;; Tab passe d’une annotation à l’autre, Suppr retire celle qui est sélectionnée.</translation>
     </message>
     <message>
         <source>Filter articles</source>
@@ -1983,7 +1997,7 @@
     </message>
     <message>
         <source>The project&apos;s articles; Enter opens one, arrows move between them.</source>
-        <translation>Les articles du projet ; Entrée en ouvre un, les flèches passent de l’un à l’autre.</translation>
+        <translation>Les articles du projet&#xa0;; Entrée en ouvre un, les flèches passent de l’un à l’autre.</translation>
     </message>
     <message>
         <source>Spans in this article</source>
@@ -1991,7 +2005,7 @@
     </message>
     <message>
         <source>The article&apos;s spans by label; choosing one shows it in the article.</source>
-        <translation>Les annotations de l’article par étiquette ; en choisir une la montre dans l’article.</translation>
+        <translation>Les annotations de l’article par étiquette&#xa0;; en choisir une la montre dans l’article.</translation>
     </message>
     <message>
         <source>Links</source>

@@ -56,3 +56,20 @@ def test_the_first_window_fits_a_laptop_screen() -> None:
         size = first_window_size(screen)
         assert size.width() <= screen.width() and size.height() <= screen.height()
     assert first_window_size(QSize(1920, 1050)) == QSize(1440, 900)
+
+
+def test_review_mode_shows_the_first_disagreement_on_a_laptop_screen(
+    qtbot, open_window, example_project
+) -> None:
+    path, _example = example_project
+    window = open_window(path, "editor")
+    window.resize(1342, 696)
+    review_mode = review_support.open_review(qtbot, window)
+    tree = review_mode.panel.tree
+    first = next(
+        tree.topLevelItem(row)
+        for row in range(tree.topLevelItemCount())
+        if tree.topLevelItem(row).childCount() == 0 or row > 0
+    )
+    rect = tree.visualItemRect(first)
+    assert rect.isValid() and tree.viewport().rect().contains(rect.topLeft())
