@@ -30,7 +30,7 @@ from annotator.core.atomic_files import write_atomically
 from annotator.core.ledger import Ledger, Proposal
 from annotator.core.models import GOLD_LAYER, Label, LabelSet, Span, utc_now
 from annotator.core.report_language import Catalogue
-from annotator.core.resources import resources_dir
+from annotator.core.resources import known_source, resources_dir
 from annotator.core.store import Store
 
 FALLBACK_COLOUR = "#777777"
@@ -234,7 +234,7 @@ def render(
             ArticleView(
                 anchor=anchor,
                 title=document.title,
-                source=document.source,
+                source=known_source(document.source),
                 html=highlight(document.text, spans, styles, marks),
                 labels=[style for name, style in styles.items() if name in counts],
                 counts=counts,
