@@ -56,6 +56,7 @@ from annotator.ui.label_bar import LabelBar
 from annotator.ui.menu_focus import MenuFocusKeeper
 from annotator.ui.models import DocumentListModel, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
+from annotator.ui.project_actions import ProjectActions
 from annotator.ui.review_mode import ReviewMode
 from annotator.ui.shortcuts import ShortcutSheet
 from annotator.ui.span_panel import SpanPanel
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
         self.carry_over = CarryOverAction(self)
         self.document_language = DocumentLanguageAction(self)
         self.accessibility = WindowAccessibility(self)
+        self.projects = ProjectActions(self)
         self.key_bindings = KeyBindings(preferences)
         self.key_bindings.add_actions(self.menu_actions())
         self.article_view.set_edge_keys(self.key_bindings.edge_keys())
@@ -332,6 +334,7 @@ class MainWindow(QMainWindow):
         self.attribution.retranslate()
         self.carry_over.retranslate()
         self.document_language.retranslate()
+        self.projects.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -53,6 +53,23 @@
     </message>
 </context>
 <context>
+    <name>ProjectActions</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n span</numerusform>
+            <numerusform>%n spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ReviewMode</name>
     <message numerus="yes">
         <source>Accepted %n agreed span(s) into gold.</source>

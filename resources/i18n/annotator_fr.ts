@@ -1269,6 +1269,67 @@
     </message>
 </context>
 <context>
+    <name>ProjectActions</name>
+    <message>
+        <source>&amp;Back up the project…</source>
+        <translation>&amp;Sauvegarder le projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a colleague&apos;s project…</source>
+        <translation>&amp;Fusionner le projet d’un collègue…</translation>
+    </message>
+    <message>
+        <source>Back up the project</source>
+        <translation>Sauvegarder le projet</translation>
+    </message>
+    <message>
+        <source>Projects (*.db)</source>
+        <translation>Projets (*.db)</translation>
+    </message>
+    <message>
+        <source>Backing up the project…</source>
+        <translation>Sauvegarde du projet…</translation>
+    </message>
+    <message>
+        <source>Project backed up to %1.</source>
+        <translation>Projet sauvegardé dans %1.</translation>
+    </message>
+    <message>
+        <source>Backup not written</source>
+        <translation>Sauvegarde non écrite</translation>
+    </message>
+    <message>
+        <source>Merge a colleague&apos;s project</source>
+        <translation>Fusionner le projet d’un collègue</translation>
+    </message>
+    <message>
+        <source>Merging the project…</source>
+        <translation>Fusion du projet…</translation>
+    </message>
+    <message>
+        <source>Not merged</source>
+        <translation>Non fusionné</translation>
+    </message>
+    <message>
+        <source>Merged %1: %2 added, %3 added.</source>
+        <translation>%1 fusionné : %2 et %3 ajoutés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>QProgressDialog</name>
     <message>
         <source>Cancel</source>
@@ -1584,8 +1645,8 @@
     <message numerus="yes">
         <source>%1 of %n disagreement(s) settled</source>
         <translation>
-            <numerusform>désaccord tranché : %1 sur %n</numerusform>
-            <numerusform>désaccords tranchés : %1 sur %n</numerusform>
+            <numerusform>désaccord tranché&#xa0;: %1 sur %n</numerusform>
+            <numerusform>désaccords tranchés&#xa0;: %1 sur %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
