@@ -140,6 +140,19 @@ class Preferences:
                 f"shortcuts/{command}", QKeySequence.listToString(chosen, PORTABLE)
             )
 
+    # -- projects --------------------------------------------------------------------
+
+    def recent_projects(self) -> list[Path]:
+        """The projects opened lately, the latest first."""
+        value = self.settings.value("projects/recent")
+        paths = value if isinstance(value, list) else [value] if value else []
+        return [Path(str(path)) for path in paths]
+
+    def add_recent_project(self, db_path: Path | str, keep: int = 8) -> None:
+        path = Path(db_path).resolve()
+        others = [known for known in self.recent_projects() if known != path]
+        self.settings.setValue("projects/recent", [str(known) for known in [path, *others][:keep]])
+
     # -- where the user left off -------------------------------------------------
 
     def last_document(self, db_path: Path | str) -> str | None:

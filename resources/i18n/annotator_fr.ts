@@ -1271,6 +1271,18 @@
 <context>
     <name>ProjectActions</name>
     <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>Projets &amp;récents</translation>
+    </message>
+    <message>
         <source>&amp;Back up the project…</source>
         <translation>&amp;Sauvegarder le projet…</translation>
     </message>
@@ -1312,7 +1324,7 @@
     </message>
     <message>
         <source>Merged %1: %2 added, %3 added.</source>
-        <translation>%1 fusionné : %2 et %3 ajoutés.</translation>
+        <translation>%1 fusionné&#xa0;: %2 et %3 ajoutés.</translation>
     </message>
     <message numerus="yes">
         <source>%n article(s)</source>
@@ -1327,6 +1339,26 @@
             <numerusform>%n annotation</numerusform>
             <numerusform>%n annotations</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No other project yet</source>
+        <translation>Aucun autre projet pour l’instant</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>%1 already exists: open it with Open project…, or choose a new name.</source>
+        <translation>%1 existe déjà : ouvrez-le avec Ouvrir un projet…, ou choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>Impossible d’ouvrir le projet</translation>
     </message>
 </context>
 <context>

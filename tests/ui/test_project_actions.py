@@ -39,3 +39,39 @@ def test_merging_a_colleague_s_project_adds_their_articles(
     qtbot.waitUntil(lambda: window.document_model.rowCount() == before + 1)
     message = window.statusBar().currentMessage()
     assert "bob.db" in message and "1 article" in message and "1 span" in message
+
+
+def test_new_and_open_project_open_a_window_each_and_are_remembered(
+    qtbot, open_window, seeded_project, tmp_path: Path
+):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    window = open_window(seeded_project)
+    assert window.projects.new_action in window.file_menu.actions()
+    fresh = tmp_path / "fresh.db"
+    other = window.projects.new_project(fresh)
+    assert other is not None and other.isVisible() and fresh.exists()
+    assert other.document_model.rowCount() == 0
+    other.close()
+    qtbot.waitUntil(lambda: not window.projects.opened)
+
+    # A new project never takes the place of a file already there.
+    def dismiss() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, dismiss)
+            return
+        box.accept()
+
+    QTimer.singleShot(0, dismiss)
+    assert window.projects.new_project(seeded_project) is None
+
+    reopened = window.projects.open_project(fresh)
+    assert reopened is not None and reopened.db_path == fresh
+    recent = window.preferences.recent_projects()
+    assert recent[0] == fresh.resolve() and seeded_project.resolve() in recent
+    reopened.close()
+    window.projects.recent_menu.aboutToShow.emit()  # as opening the submenu does
+    names = [action.text() for action in window.projects.recent_menu.actions()]
+    assert any(name.startswith("fresh.db") for name in names)
