@@ -422,10 +422,8 @@ class ReviewPanel(QWidget):
             self.gold_summary.setText("")
             return
         self.gold_summary.setText(
-            self.tr(
-                "%1 span(s) of %2 are exactly as in gold; %3 only in the layer, %4 only in gold."
-            )
-            .replace("%1", str(len(diff.matching)))
+            self.tr("%1 of %2 exactly as in gold; %3 only in the layer, %4 only in gold.")
+            .replace("%1", self.tr("%n span(s)", "", len(diff.matching)))
             .replace("%2", diff.annotator)
             .replace("%3", str(len(diff.extra)))
             .replace("%4", str(len(diff.missed)))

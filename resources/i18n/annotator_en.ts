@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AgreementTable</name>
+    <message numerus="yes">
+        <source>%n article(s) annotated by at least two of %2</source>
+        <translation>
+            <numerusform>%n article annotated by at least two of %2</numerusform>
+            <numerusform>%n articles annotated by at least two of %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CarryOverAction</name>
     <message numerus="yes">
         <source>Carried %n span(s) over.</source>
@@ -78,6 +88,20 @@
             <numerusform>Accepted %n agreed spans into gold.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n disagreement(s)</source>
+        <translation>
+            <numerusform>%n disagreement</numerusform>
+            <numerusform>%n disagreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreed span(s)</source>
+        <translation>
+            <numerusform>%n agreed span</numerusform>
+            <numerusform>%n agreed spans</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReviewPanel</name>
@@ -100,6 +124,13 @@
         <translation>
             <numerusform>%n agreed span</numerusform>
             <numerusform>%n agreed spans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n span</numerusform>
+            <numerusform>%n spans</numerusform>
         </translation>
     </message>
 </context>

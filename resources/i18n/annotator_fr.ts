@@ -79,8 +79,15 @@
         <translation>Annotations</translation>
     </message>
     <message>
-        <source>%1 article(s) annotated by at least two of %2 · Krippendorff&apos;s alpha (nominal, per token): %3 · double-click a row to see its disagreements</source>
-        <translation>%1 article(s) annoté(s) par au moins deux de %2 · alpha de Krippendorff (nominal, par mot)&#xa0;: %3 · double-cliquez sur une ligne pour voir ses désaccords</translation>
+        <source>%1 · Krippendorff&apos;s alpha (nominal, per token): %3 · double-click a row to see its disagreements</source>
+        <translation>%1 · alpha de Krippendorff (nominal, par mot) : %3 · double-cliquez sur une ligne pour voir ses désaccords</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) annotated by at least two of %2</source>
+        <translation>
+            <numerusform>%n article annoté par au moins deux de %2</numerusform>
+            <numerusform>%n articles annotés par au moins deux de %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>all labels</source>
@@ -735,8 +742,8 @@
 <context>
     <name>ImportProblems</name>
     <message>
-        <source>Annotated files: %1 spans (%2) and %3 links added from %4 file(s).</source>
-        <translation>Fichiers annotés&#xa0;: %1 annotations (%2) et %3 liens ajoutés depuis %4 fichier(s).</translation>
+        <source>Annotated files read: %4 · spans added: %1 (%2) · links added: %3</source>
+        <translation>Fichiers annotés lus : %4 · annotations ajoutées : %1 (%2) · liens ajoutés : %3</translation>
     </message>
     <message>
         <source>The project has no label (or link type) %1. Add them to the project, or map them to the project&apos;s labels with: annotator import --map THEIRS=OURS FILE</source>
@@ -1350,7 +1357,7 @@
     </message>
     <message>
         <source>%1 already exists: open it with Open project…, or choose a new name.</source>
-        <translation>%1 existe déjà : ouvrez-le avec Ouvrir un projet…, ou choisissez un autre nom.</translation>
+        <translation>%1 existe déjà&#xa0;: ouvrez-le avec Ouvrir un projet…, ou choisissez un autre nom.</translation>
     </message>
     <message>
         <source>Open project</source>
@@ -1505,8 +1512,22 @@
         <translation>Cet article est déjà relu.</translation>
     </message>
     <message>
-        <source>Not yet: %1 disagreement(s) and %2 agreed span(s) need a decision.</source>
-        <translation>Pas encore&#xa0;: %1 désaccord(s) et %2 annotation(s) commune(s) attendent une décision.</translation>
+        <source>Not yet: %1 and %2 need a decision.</source>
+        <translation>Pas encore : %1 et %2 attendent une décision.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disagreement(s)</source>
+        <translation>
+            <numerusform>%n désaccord</numerusform>
+            <numerusform>%n désaccords</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreed span(s)</source>
+        <translation>
+            <numerusform>%n annotation commune</numerusform>
+            <numerusform>%n annotations communes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Article marked reviewed.</source>
@@ -1697,8 +1718,15 @@
         <translation>✓ Cet article est relu.</translation>
     </message>
     <message>
-        <source>%1 span(s) of %2 are exactly as in gold; %3 only in the layer, %4 only in gold.</source>
-        <translation>%1 annotation(s) de %2 identique(s) à la référence&#xa0;; %3 seulement dans la couche, %4 seulement dans la référence.</translation>
+        <source>%1 of %2 exactly as in gold; %3 only in the layer, %4 only in gold.</source>
+        <translation>%1 de %2 identiques à la référence ; %3 seulement dans la couche, %4 seulement dans la référence.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
     </message>
     <message>
         <source>Only in %1&apos;s layer</source>
