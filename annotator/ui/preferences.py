@@ -201,6 +201,18 @@ class PreferencesDialog(QDialog):
         self.model_check.setObjectName("suggestWithModel")
         self.model_check.setChecked(preferences.suggest_with_model)
 
+        self.name_edit.setAccessibleDescription(
+            self.tr("Recorded on every span you make from now on.")
+        )
+        self.language_combo.setAccessibleDescription(
+            self.tr("The language of menus and messages; the system's unless you pick one.")
+        )
+        self.snapping_check.setAccessibleDescription(
+            self.tr("A selection widens to whole words and drops the punctuation around them.")
+        )
+        self.model_check.setAccessibleDescription(
+            self.tr("Loads spaCy's model, which takes a few seconds and some memory.")
+        )
         form = QFormLayout()
         form.addRow(self.tr("Your name:"), self.name_edit)
         form.addRow(self.tr("Interface language:"), self.language_combo)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QKeySequenceEdit,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,6 +32,9 @@ class ShortcutEditor(QWidget):
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setAccessibleDescription(
+            self.tr("Every command and its key; a key another command holds is refused.")
+        )
         self.edits: dict[str, QKeySequenceEdit] = {}
         self.problem_label = QLabel()
         self.problem_label.setObjectName("shortcutProblem")
@@ -41,7 +45,11 @@ class ShortcutEditor(QWidget):
             edit.setObjectName(f"shortcut_{binding.name}")
             edit.setClearButtonEnabled(True)
             edit.setMaximumSequenceLength(1)
-            edit.setAccessibleName(self.tr("Key for %1").replace("%1", binding.text))
+            spoken = self.tr("Key for %1").replace("%1", binding.text)
+            hint = self.tr("Press the new key; the clear button removes it.")
+            for part in (edit, *edit.findChildren(QLineEdit)):
+                part.setAccessibleName(spoken)
+                part.setAccessibleDescription(hint)
             edit.keySequenceChanged.connect(lambda _key: self.problem_label.clear())
             self.table.setCellWidget(row, 1, edit)
             self.edits[binding.name] = edit

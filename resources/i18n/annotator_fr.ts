@@ -80,7 +80,7 @@
     </message>
     <message>
         <source>%1 · Krippendorff&apos;s alpha (nominal, per token): %3 · double-click a row to see its disagreements</source>
-        <translation>%1 · alpha de Krippendorff (nominal, par mot) : %3 · double-cliquez sur une ligne pour voir ses désaccords</translation>
+        <translation>%1 · alpha de Krippendorff (nominal, par mot)&#xa0;: %3 · double-cliquez sur une ligne pour voir ses désaccords</translation>
     </message>
     <message numerus="yes">
         <source>%n article(s) annotated by at least two of %2</source>
@@ -743,7 +743,7 @@
     <name>ImportProblems</name>
     <message>
         <source>Annotated files read: %4 · spans added: %1 (%2) · links added: %3</source>
-        <translation>Fichiers annotés lus : %4 · annotations ajoutées : %1 (%2) · liens ajoutés : %3</translation>
+        <translation>Fichiers annotés lus&#xa0;: %4 · annotations ajoutées&#xa0;: %1 (%2) · liens ajoutés&#xa0;: %3</translation>
     </message>
     <message>
         <source>The project has no label (or link type) %1. Add them to the project, or map them to the project&apos;s labels with: annotator import --map THEIRS=OURS FILE</source>
@@ -1255,6 +1255,22 @@
         <translation>Caler les sélections sur des mots entiers</translation>
     </message>
     <message>
+        <source>Recorded on every span you make from now on.</source>
+        <translation>Enregistré sur chaque annotation que vous ferez désormais.</translation>
+    </message>
+    <message>
+        <source>The language of menus and messages; the system&apos;s unless you pick one.</source>
+        <translation>La langue des menus et des messages ; celle du système si vous n’en choisissez pas.</translation>
+    </message>
+    <message>
+        <source>A selection widens to whole words and drops the punctuation around them.</source>
+        <translation>Une sélection s’étend aux mots entiers et laisse la ponctuation autour.</translation>
+    </message>
+    <message>
+        <source>Loads spaCy&apos;s model, which takes a few seconds and some memory.</source>
+        <translation>Charge le modèle de spaCy, ce qui prend quelques secondes et de la mémoire.</translation>
+    </message>
+    <message>
         <source>Your name:</source>
         <translation>Votre nom&#xa0;:</translation>
     </message>
@@ -1513,7 +1529,7 @@
     </message>
     <message>
         <source>Not yet: %1 and %2 need a decision.</source>
-        <translation>Pas encore : %1 et %2 attendent une décision.</translation>
+        <translation>Pas encore&#xa0;: %1 et %2 attendent une décision.</translation>
     </message>
     <message numerus="yes">
         <source>%n disagreement(s)</source>
@@ -1719,7 +1735,7 @@
     </message>
     <message>
         <source>%1 of %2 exactly as in gold; %3 only in the layer, %4 only in gold.</source>
-        <translation>%1 de %2 identiques à la référence ; %3 seulement dans la couche, %4 seulement dans la référence.</translation>
+        <translation>%1 de %2 identiques à la référence&#xa0;; %3 seulement dans la couche, %4 seulement dans la référence.</translation>
     </message>
     <message numerus="yes">
         <source>%n span(s)</source>
@@ -1760,8 +1776,16 @@
         <translation>Raccourcis clavier</translation>
     </message>
     <message>
+        <source>Every command and its key; a key another command holds is refused.</source>
+        <translation>Chaque commande et sa touche ; une touche déjà prise par une autre commande est refusée.</translation>
+    </message>
+    <message>
         <source>Key for %1</source>
         <translation>Touche pour %1</translation>
+    </message>
+    <message>
+        <source>Press the new key; the clear button removes it.</source>
+        <translation>Appuyez sur la nouvelle touche ; le bouton d’effacement la retire.</translation>
     </message>
     <message>
         <source>Restore the default keys</source>

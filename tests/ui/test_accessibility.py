@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSlider,
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -53,3 +54,22 @@ def test_the_caret_entering_a_span_announces_its_label(qtbot, open_window, seede
     cursor.setPosition(qt_position(text, start + 1), QTextCursor.MoveMode.MoveAnchor)
     view.editor.setTextCursor(cursor)
     assert window.accessibility.announcer.last_announcement == f"Person: {word}"
+
+
+def test_the_preferences_fields_are_named_and_described(qapp, preferences) -> None:
+    from annotator.ui.key_bindings import KeyBindings
+    from annotator.ui.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(preferences, None, KeyBindings(preferences).commands())
+    dialog.show()
+    for page in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(page)
+        QApplication.processEvents()
+        fields = [
+            entry
+            for entry in unnamed_controls(dialog)
+            # Buttons and tabs are named by their text; the dialog's own words suffice.
+            if not entry.startswith(("QPushButton", "QTabBar", "QToolButton"))
+        ]
+        assert fields == [], page
+    dialog.close()
