@@ -131,6 +131,15 @@ class ShortcutSheet(QDialog):
             )
             for label in label_set.labels
         ]
+        label_rows.append(
+            (
+                self.tr("Digit keys"),
+                self.tr(
+                    "The key printed with the digit, Shift or not: on a French keyboard "
+                    "the 5 key tags without Shift"
+                ),
+            )
+        )
         sections = [
             (self.tr("Tagging"), label_rows),
             (self.tr("In the article"), article_keys(edge_rows)),

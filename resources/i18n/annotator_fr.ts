@@ -1260,7 +1260,7 @@
     </message>
     <message>
         <source>The language of menus and messages; the system&apos;s unless you pick one.</source>
-        <translation>La langue des menus et des messages ; celle du système si vous n’en choisissez pas.</translation>
+        <translation>La langue des menus et des messages&#xa0;; celle du système si vous n’en choisissez pas.</translation>
     </message>
     <message>
         <source>A selection widens to whole words and drops the punctuation around them.</source>
@@ -1777,7 +1777,7 @@
     </message>
     <message>
         <source>Every command and its key; a key another command holds is refused.</source>
-        <translation>Chaque commande et sa touche ; une touche déjà prise par une autre commande est refusée.</translation>
+        <translation>Chaque commande et sa touche&#xa0;; une touche déjà prise par une autre commande est refusée.</translation>
     </message>
     <message>
         <source>Key for %1</source>
@@ -1785,7 +1785,7 @@
     </message>
     <message>
         <source>Press the new key; the clear button removes it.</source>
-        <translation>Appuyez sur la nouvelle touche ; le bouton d’effacement la retire.</translation>
+        <translation>Appuyez sur la nouvelle touche&#xa0;; le bouton d’effacement la retire.</translation>
     </message>
     <message>
         <source>Restore the default keys</source>
@@ -1865,6 +1865,14 @@
     <message>
         <source>Tag the selection: %1</source>
         <translation>Étiqueter la sélection&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Digit keys</source>
+        <translation>Touches des chiffres</translation>
+    </message>
+    <message>
+        <source>The key printed with the digit, Shift or not: on a French keyboard the 5 key tags without Shift</source>
+        <translation>La touche où le chiffre est imprimé, avec ou sans Maj : sur un clavier français, la touche 5 étiquette sans Maj</translation>
     </message>
     <message>
         <source>Tagging</source>

@@ -66,3 +66,12 @@ def test_the_digit_row_is_read_by_its_place_under_x11_windows_and_macos() -> Non
     assert digit_row_digit("windows", 0x06, 0) == "5"
     assert digit_row_digit("cocoa", 0, 0x17) == "5"
     assert digit_row_digit("xcb", 24, 0) is None  # the key printed A on AZERTY
+
+
+def test_the_f1_sheet_says_the_digit_keys_need_no_shift(qtbot, open_window, seeded_project):
+    window = open_window(seeded_project)
+    sheet = window.show_shortcuts()
+    entries = dict(sheet.entries())
+    assert entries["5 / O"].endswith("Organisation")
+    assert "without Shift" in entries["Digit keys"]
+    sheet.close()
