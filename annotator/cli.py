@@ -8,6 +8,7 @@ without a traceback.
 from __future__ import annotations
 
 import getpass
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -37,6 +38,11 @@ def default_annotator() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "annotator"
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """``1 document``, ``2 documents``: the number with its noun in the right form."""
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 @dataclass
@@ -79,8 +85,42 @@ def reports_errors(command: F) -> F:
 
 pass_context = click.make_pass_decorator(Context)
 
+PROJECT_OPTIONS = ("--db", "--annotator")
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+
+class AnnotatorGroup(click.Group):
+    """Takes ``--db`` and ``--annotator`` after the command too (``annotator suggest
+    --db x``), as people type them; a command with an ``--annotator`` of its own (a
+    layer to read) keeps it."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        position = next((index for index, arg in enumerate(args) if arg in self.commands), None)
+        if position is None:
+            return super().parse_args(ctx, args)
+        command = self.commands[args[position]]
+        own = {opt for param in command.params for opt in getattr(param, "opts", ())}
+        moved: list[str] = []
+        rest: list[str] = []
+        tail = iter(args[position + 1 :])
+        for arg in tail:
+            if arg == "--":
+                rest += [arg, *tail]
+                break
+            name = arg.split("=", 1)[0]
+            if name in PROJECT_OPTIONS and name not in own:
+                value = [] if "=" in arg else [next(tail, None)]
+                if None not in value:
+                    moved += [arg, *(item for item in value if item is not None)]
+                    continue
+            rest.append(arg)
+        return super().parse_args(ctx, [*args[:position], *moved, args[position], *rest])
+
+
+@click.group(
+    cls=AnnotatorGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option(
     "--db",
     "db_path",
@@ -132,6 +172,18 @@ def open_command(obj: Context, paths: tuple[Path, ...] = ()) -> None:
         raise SystemExit(status)
 
 
+@main.command("install-desktop")
+@click.option("--force", is_flag=True, help="Replace files a different version left there.")
+@reports_errors
+def install_desktop_command(force: bool) -> None:
+    """Add annotator to the desktop's application menu: its entry, AppStream metadata and
+    icon, under ~/.local/share (or $XDG_DATA_HOME)."""
+    from annotator.core.desktop_entry import data_home, install_desktop, launch_command
+
+    for path in install_desktop(data_home(), launch_command(), force=force):
+        click.echo(f"wrote  {path}")
+
+
 @main.command("docs")
 @click.option(
     "--order",
@@ -141,11 +193,35 @@ def open_command(obj: Context, paths: tuple[Path, ...] = ()) -> None:
     help="project: import order; uncertainty: the articles the project model is least "
     "sure about first (those that teach it most once annotated).",
 )
+@click.option(
+    "--set-language",
+    "set_language",
+    nargs=2,
+    metavar="ID LANGUAGE",
+    help="Set document ID's language (fr, en, …; auto: detect it again): amounts are "
+    "read in it.",
+)
 @pass_context
 @reports_errors
-def docs_command(obj: Context, order: str = "project") -> None:
+def docs_command(
+    obj: Context, order: str = "project", set_language: tuple[str, str] | None = None
+) -> None:
     """List the project's documents: short id, title, and per annotator the status and
     number of spans."""
+    if set_language:
+        prefix, language = set_language
+        if language != "auto" and not re.fullmatch(r"[a-z]{2}", language):
+            raise click.BadParameter(
+                f"{language!r}: give a two-letter code (fr, en, de) or auto",
+                param_hint="--set-language",
+            )
+        with obj.store() as store:
+            doc_id = store.resolve_document_id(prefix)
+            store.set_language(doc_id, None if language == "auto" else language)
+            title = store.document(doc_id).title
+        shown = "detected from the text" if language == "auto" else language
+        click.echo(f"{doc_id[:12]}  {title}: language {shown}")
+        return
     doubt: dict[str, float] = {}
     with obj.store(reading=True) as store:
         summaries = store.document_summaries()
@@ -180,7 +256,7 @@ def docs_command(obj: Context, order: str = "project") -> None:
             f"{summary.id[:12]}  {uncertain}{title:<{title_width}}  {layers or 'not started'}"
         )
     total_spans = sum(sum(by_name.values()) for by_name in counts.values())
-    click.echo(f"{len(summaries)} documents, {total_spans} spans")
+    click.echo(f"{counted(len(summaries), 'document')}, {counted(total_spans, 'span')}")
 
 
 @main.command("import")
@@ -460,7 +536,9 @@ def backup_command(obj: Context, output: Path, force: bool) -> None:
     with obj.store(reading=True) as store:
         store.backup_to(output)
         documents, spans = store.document_count(), store.span_count()
-    click.echo(f"Backed up {documents} documents and {spans} spans to {output}")
+    click.echo(
+        f"Backed up {counted(documents, 'document')} and {counted(spans, 'span')} to {output}"
+    )
 
 
 @main.command("carry-over")
@@ -483,9 +561,14 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
         old_id, new_id = store.resolve_document_id(old), store.resolve_document_id(new)
         report = carry_over(store, old_id, new_id, annotator)
     click.echo(
-        f"Carried {len(report.carried)} spans from {old_id[:12]} to {new_id[:12]}"
-        + (f"; {len(report.already_there)} were already there" if report.already_there else "")
-        + f", and {len(report.carried_links)} of {report.links} links"
+        f"Carried {counted(len(report.carried), 'span')} from {old_id[:12]} to {new_id[:12]}"
+        + (
+            f"; {len(report.already_there)} {'was' if len(report.already_there) == 1 else 'were'}"
+            " already there"
+            if report.already_there
+            else ""
+        )
+        + f", and {len(report.carried_links)} of {counted(report.links, 'link')}"
         + (
             f" ({report.links_already_there} were already there)"
             if report.links_already_there
@@ -498,7 +581,9 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
             "not placed)"
         )
     if report.not_placed:
-        click.echo(f"Could not place {len(report.not_placed)} spans (their text is gone):")
+        click.echo(
+            f"Could not place {counted(len(report.not_placed), 'span')} (the text is gone):"
+        )
         for span in report.not_placed:
             click.echo(f"  {span.annotator}  {span.label}  {span.start}-{span.end}  {span.text!r}")
 
@@ -834,18 +919,19 @@ def merge_command(obj: Context, other: Path) -> None:
         f"{name} {count}" for name, count in sorted(report.spans_added.items())
     )
     click.echo(
-        f"Merged {report.path}: {report.documents_added} documents added, "
-        f"{report.documents_matched} already here; {report.total_spans_added} spans added"
+        f"Merged {report.path}: {counted(report.documents_added, 'document')} added, "
+        f"{report.documents_matched} already here; "
+        f"{counted(report.total_spans_added, 'span')} added"
         + (f" ({per_annotator})" if per_annotator else "")
         + f", {report.spans_already_present} already here, {report.spans_duplicate} duplicates"
-        f"; {report.links_added} links added ({report.links_already_present} already here)"
-        f"; {report.statuses_carried} statuses and {report.decisions_added} review decisions "
-        "carried"
+        f"; {counted(report.links_added, 'link')} added ({report.links_already_present} already "
+        f"here); {counted(report.statuses_carried, 'status', 'statuses')} and "
+        f"{counted(report.decisions_added, 'review decision')} carried"
         + (f"; labels added: {', '.join(report.labels_added)}" if report.labels_added else "")
     )
     if report.spans_conflicting:
         click.echo(
-            f"{report.spans_conflicting} spans were changed in both projects: ours were kept."
+            f"{counted(report.spans_conflicting, 'span')} changed in both projects: ours kept."
         )
     for refused in report.links_refused:
         click.echo(f"Link not merged: {refused}")
@@ -935,8 +1021,9 @@ def report_command(
         chosen = layer or report.default_layer(store)
         built = report.write_report(store, output, chosen, language=language, title=title)
     click.echo(
-        f"Wrote {output}: {len(built.groups)} claims, {len(built.denials)} denials, "
-        f"{len(built.sources)} sources, {len(built.problems)} problems "
+        f"Wrote {output}: {counted(len(built.groups), 'claim')}, "
+        f"{counted(len(built.denials), 'denial')}, {counted(len(built.sources), 'source')}, "
+        f"{counted(len(built.problems), 'problem')} "
         f"({chosen or 'every annotator'})"
     )
 

@@ -86,7 +86,7 @@ def test_merge_reports_and_is_idempotent(tmp_path: Path, project_path: Path) -> 
         store.add_document(changed)
     code, output = run(project_path, "merge", str(theirs))
     assert code == 0, output
-    assert "1 documents added, 1 already here; 1 spans added (carol 1)" in output
+    assert "1 document added, 1 already here; 1 span added (carol 1)" in output
     assert f"theirs {changed.id[:12]} was imported beside ours" in output
     code, output = run(project_path, "merge", str(theirs))
     assert code == 0 and "0 documents added" in output and "0 spans added" in output

@@ -31,7 +31,7 @@ from annotator.core.ledger import Ledger, Proposal
 from annotator.core.models import GOLD_LAYER, Label, LabelSet, Span, utc_now
 from annotator.core.output_paths import check_file_output, protecting
 from annotator.core.report_language import Catalogue
-from annotator.core.resources import resources_dir
+from annotator.core.resources import known_source, resources_dir
 from annotator.core.store import Store
 
 FALLBACK_COLOUR = "#777777"
@@ -235,7 +235,7 @@ def render(
             ArticleView(
                 anchor=anchor,
                 title=document.title,
-                source=document.source,
+                source=known_source(document.source),
                 html=highlight(document.text, spans, styles, marks),
                 labels=[style for name, style in styles.items() if name in counts],
                 counts=counts,

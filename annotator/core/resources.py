@@ -24,3 +24,15 @@ def schemas_dir() -> Path:
 
 def seeds_dir() -> Path:
     return _find("_seeds", "seeds")
+
+
+def known_source(source: str | None) -> str | None:
+    """Where an article came from, as its user knows it: a sample article is
+    ``seeds/NAME`` (as the README calls them), not the installed package's path."""
+    if not source:
+        return source
+    try:
+        relative = Path(source).resolve().relative_to(seeds_dir().resolve())
+    except (ValueError, OSError):
+        return source
+    return f"seeds/{relative.as_posix()}"

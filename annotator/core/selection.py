@@ -3,8 +3,10 @@
 A drag rarely starts and ends exactly on word edges: it catches half a word, the space
 before it or the comma after it. ``snap_to_words`` widens a selection to whole words,
 then drops the spaces and punctuation around it, but keeps what belongs to the words:
-a currency or percent sign next to an amount, and a closing quote or bracket whose
-opening one is inside. ``trim_spaces`` is the character-precise alternative.
+a currency or percent sign next to an amount, and quotes and brackets in pairs (both in
+or both out; a final full stop stays only inside them). A French elision before the
+first word goes: "d’OpenAI" is "OpenAI". ``trim_spaces`` is the character-precise
+alternative.
 
 All offsets are code points into the document text, end exclusive.
 """
@@ -22,9 +24,14 @@ OPENING_TO_CLOSING = {
 }  # fmt: skip
 CLOSING_TO_OPENING = {closing: opening for opening, closing in OPENING_TO_CLOSING.items()}
 SYMMETRIC_QUOTES = frozenset({'"', "'"})
+APOSTROPHES = frozenset("’'")
+# French words that lose their vowel before the next word (d’OpenAI, jusqu’à); longest
+# first, so "jusqu" is tried before "qu".
+ELISIONS = ("lorsqu", "puisqu", "jusqu", "qu", "d", "l", "n", "s", "c", "j", "m", "t")
 
 # Joined to the characters on both sides, these stay inside a word: Jean-Pierre.
-# The apostrophe is left out on purpose: "d’OpenAI" must snap to "OpenAI".
+# The apostrophe is left out on purpose: "d’OpenAI" must snap to "OpenAI"
+# (and a double-click that takes "d’OpenAI" whole loses the elision, ELISIONS).
 WORD_JOINERS = frozenset("-‐‑")
 # Between two digits, these belong to the number: 1,5 / 3.14 / 100 000.
 NUMBER_JOINERS = frozenset(".,\u00a0\u202f\u2009")
@@ -113,16 +120,38 @@ def _attach_unit_signs(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def paired_marks(text: str, start: int, end: int) -> set[int]:
+    """Indices of the quotes and brackets in ``text[start:end]`` whose partner is in it
+    too. A ’ closes a ‘ only when one is open: otherwise it is an apostrophe (n’avons)."""
+    open_marks: list[int] = []
+    paired: set[int] = set()
+    for index in range(start, end):
+        char = text[index]
+        if char in APOSTROPHES and 0 < index < len(text) - 1:
+            if is_word_char(text[index - 1]) and is_word_char(text[index + 1]):
+                continue  # n’avons, it's: an apostrophe, not a quote
+        opener = open_marks[-1] if open_marks else None
+        if opener is not None and char == OPENING_TO_CLOSING.get(text[opener]):
+            paired.update((opener, index))
+            open_marks.pop()
+        elif char in SYMMETRIC_QUOTES and opener is not None and text[opener] == char:
+            paired.update((opener, index))
+            open_marks.pop()
+        elif char in OPENING_TO_CLOSING or (
+            char in SYMMETRIC_QUOTES and not (0 < index and is_word_char(text[index - 1]))
+        ):
+            open_marks.append(index)
+    return paired
+
+
 def _keeps_left(text: str, start: int, end: int) -> bool:
     char = text[start]
     if char.isspace():
         return False
     if is_word_char(char) or is_unit_sign(char):
         return True
-    if char in OPENING_TO_CLOSING:
-        return OPENING_TO_CLOSING[char] in text[start + 1 : end]
-    if char in SYMMETRIC_QUOTES:
-        return char in text[start + 1 : end]
+    if char in OPENING_TO_CLOSING or char in SYMMETRIC_QUOTES:
+        return start in paired_marks(text, start, end)
     if char in SIGNS_BEFORE_NUMBERS:
         return start + 1 < end and text[start + 1].isdigit()
     return False
@@ -134,11 +163,23 @@ def _keeps_right(text: str, start: int, end: int) -> bool:
         return False
     if is_word_char(char) or is_unit_sign(char):
         return True
-    if char in CLOSING_TO_OPENING:
-        return CLOSING_TO_OPENING[char] in text[start : end - 1]
-    if char in SYMMETRIC_QUOTES:
-        return char in text[start : end - 1]
+    if char in CLOSING_TO_OPENING or char in SYMMETRIC_QUOTES:
+        return end - 1 in paired_marks(text, start, end)
     return False
+
+
+def _after_elision(text: str, start: int, end: int) -> int:
+    """Where the word starts when the span begins with a French elision (d’OpenAI,
+    l’entreprise, qu’il): the elided article or pronoun is not part of it. A capital
+    elision before a capital stays: L’Oréal, D’Artagnan are names."""
+    for elided in ELISIONS:
+        after = start + len(elided) + 1
+        if after >= end or text[after - 1] not in APOSTROPHES or not is_word_char(text[after]):
+            continue
+        written = text[start : after - 1]
+        if written == elided or (written == elided.capitalize() and text[after].islower()):
+            return after
+    return start
 
 
 def trim_edges(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -182,7 +223,8 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int] | None:
     trimmed = trim_edges(text, start, end)
     if trimmed is None:
         return None
-    return _attach_unit_signs(text, *trimmed)
+    start, end = trimmed
+    return _attach_unit_signs(text, _after_elision(text, start, end), end)
 
 
 def snap(text: str, start: int, end: int, by_word: bool) -> tuple[int, int] | None:

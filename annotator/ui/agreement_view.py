@@ -164,10 +164,13 @@ class AgreementTable(QWidget):
         self.report = report
         self.summary.setText(
             self.tr(
-                "%1 article(s) annotated by at least two of %2 · Krippendorff's alpha "
+                "%1 · Krippendorff's alpha "
                 "(nominal, per token): %3 · double-click a row to see its disagreements"
             )
-            .replace("%1", str(report.documents))
+            .replace(
+                "%1",
+                self.tr("%n article(s) annotated by at least two of %2", "", report.documents),
+            )
             .replace("%2", ", ".join(report.annotators))
             .replace("%3", figure(report.krippendorff_alpha))
         )

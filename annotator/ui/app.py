@@ -8,9 +8,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from annotator.core.desktop_entry import APP_ID
 from annotator.core.errors import AnnotatorError
+from annotator.core.resources import resources_dir
 from annotator.core.store import Store
 from annotator.ui import i18n
 from annotator.ui.main_window import MainWindow
@@ -20,8 +23,7 @@ STYLE_SHEET = """
 QLabel#panelHeading { font-weight: 600; padding: 2px 2px 4px 2px; }
 QLabel#hint { color: palette(placeholder-text); padding: 2px; }
 QWidget#labelBar { border-bottom: 1px solid palette(mid); }
-QToolBar#labelToolBar { border: none; spacing: 2px; }
-QToolBar#labelToolBar QToolButton { padding: 3px 5px; }
+QWidget#labelButtons QToolButton { padding: 3px 5px; }
 QTableView#documentTable::item, QTreeView#spanTree::item { padding: 3px 4px; }
 QStatusBar QLabel { padding: 0 8px; }
 """
@@ -40,6 +42,9 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("annotator")
+    # The desktop entry's name (Wayland's app id) and the icon title bars and docks show.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "annotator.svg")))
     app.setStyleSheet(STYLE_SHEET)
     return app
 
@@ -88,7 +93,16 @@ def run(
     i18n.apply_language(preferences.language)
     name = choose_annotator(preferences, annotator)
     if not name:
-        return 1
+        # Cancelled: nothing was opened nor changed; say so rather than vanish.
+        print(
+            QApplication.translate(
+                "FirstRun",
+                "No name given, so the window did not open. Every span records who made "
+                "it: give your name when asked, or with --annotator NAME.",
+            ),
+            file=sys.stderr,
+        )
+        return 0
     try:
         store = Store.writable_or_read_only(db_path)
     except AnnotatorError as error:

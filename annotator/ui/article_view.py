@@ -11,9 +11,9 @@ Keys (while the text has the focus):
 - Tab / Shift+Tab: make the next / previous span current (from the caret);
 - a click in a span makes it current (click again to reach a span nested under it);
 - Delete / Backspace: remove the current span; Escape: no current span;
-- Shift+Alt+Left/Right: move the current span's end, Ctrl+Shift+Alt+Left/Right its
-  start (by word when snapping, by character otherwise); or drag an edge with the mouse
-  (``edge_drag``);
+- Alt+Left/Right: move the current span's end, Alt+Up/Down its start (by word when
+  snapping, by character otherwise; the keys are the user's to change, ``key_bindings``);
+  or drag an edge with the mouse (``edge_drag``);
 - Ctrl+= / Ctrl++ / Ctrl+-: zoom.
 """
 
@@ -21,11 +21,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QKeyCombination,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -58,6 +69,8 @@ from annotator.ui.commands import (
 )
 from annotator.ui.edge_drag import EdgeDragger
 from annotator.ui.highlighter import SpanHighlighter, SpanStyles, paint_statement_bars
+from annotator.ui.key_bindings import default_edge_keys
+from annotator.ui.keyboard import label_key
 from annotator.ui.qt_offsets import TextPositions, positions_for
 from annotator.ui.reading_layout import SpacedPlainTextLayout
 
@@ -247,6 +260,7 @@ class ArticleView(QWidget):
         self._layers: list[str] = []
         self._current_id: str | None = None
         self._by_word = True
+        self._edge_keys = default_edge_keys()
         self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._preview: tuple[int, int] | None = None
 
@@ -385,6 +399,10 @@ class ArticleView(QWidget):
 
     def word_snapping(self) -> bool:
         return self._by_word
+
+    def set_edge_keys(self, keys: dict[str, tuple[Edge, Direction]]) -> None:
+        """Which keys (portable text) move the current span's edges, and how."""
+        self._edge_keys = keys
 
     def zoom_in(self) -> None:
         self.editor.set_point_size(self.editor.font().pointSizeF() + 1)
@@ -560,18 +578,44 @@ class ArticleView(QWidget):
         if span is None or self._positions is None:
             self.editor.setExtraSelections(overlays)
             return
-        selection = QTextEdit.ExtraSelection()
         start, end = self._preview or (span.start, span.end)
-        cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(self._positions.to_qt(start))
-        cursor.setPosition(self._positions.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        selection.cursor = cursor
-        text_format = QTextCharFormat()
-        text_format.setBackground(self.styles.strong_tint(span.label))
         outline = QPen(self.styles.colour(span.label).darker(130), 1.5)
-        text_format.setProperty(QTextFormat.Property.OutlinePen, outline)
-        selection.format = text_format
-        self.editor.setExtraSelections([*overlays, selection])
+        selections = []
+        # The fill stays off the spans inside it: their own tints must still show.
+        for piece_start, piece_end, covered in self._pieces_over_nested(span, start, end):
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(self._positions.to_qt(piece_start))
+            cursor.setPosition(self._positions.to_qt(piece_end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            text_format = QTextCharFormat()
+            if not covered:
+                text_format.setBackground(self.styles.strong_tint(span.label))
+            text_format.setProperty(QTextFormat.Property.OutlinePen, outline)
+            selection.format = text_format
+            selections.append(selection)
+        self.editor.setExtraSelections([*overlays, *selections])
+
+    def _pieces_over_nested(
+        self, span: Placed, start: int, end: int
+    ) -> list[tuple[int, int, bool]]:
+        """``[start, end)`` cut where the spans inside it begin and end: (from, to,
+        covered by one of them)."""
+        others = [
+            other
+            for other in self._index.overlapping(start, end)
+            if other.id != span.id and start <= other.start and other.end <= end
+        ]
+        cuts = sorted(
+            {start, end}
+            | {max(start, other.start) for other in others}
+            | {min(end, other.end) for other in others}
+        )
+        return [
+            (left, right, any(other.start < right and left < other.end for other in others))
+            for left, right in zip(cuts, cuts[1:], strict=False)
+            if left < right
+        ]
 
     # -- keys --------------------------------------------------------------------------
 
@@ -610,17 +654,18 @@ class ArticleView(QWidget):
                 return None  # nothing to cycle through: let Tab move the focus on
             backwards = key == Qt.Key.Key_Backtab or shift
             return lambda: self._cycle(-1 if backwards else 1)
-        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and alt and shift and has_current:
-            edge: Edge = "start" if ctrl else "end"
-            direction: Direction = "left" if key == Qt.Key.Key_Left else "right"
-            return lambda: self._move_current_edge(edge, direction)
+        if has_current:
+            keys = QKeySequence(QKeyCombination(modifiers, Qt.Key(key)))
+            move = self._edge_keys.get(keys.toString(QKeySequence.SequenceFormat.PortableText))
+            if move is not None:
+                return lambda: self._move_current_edge(*move)
         if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and not modifiers and has_current:
             return self.delete_current_span
         if key == Qt.Key.Key_Escape and not modifiers and has_current:
             return lambda: self._set_current(None)
-        text = event.text()
-        if not (ctrl or alt) and len(text) == 1 and text.isalnum():
-            label = self.store.label_set().by_shortcut(text)
+        pressed = label_key(event)
+        if pressed is not None:
+            label = self.store.label_set().by_shortcut(pressed)
             if label is not None and (has_current or self.editor.textCursor().hasSelection()):
                 return lambda: self.apply_label(label.name)
         return None

@@ -87,7 +87,7 @@ class CarryOverDialog(QDialog):
 
     def _describe(self, version: carry_over.EarlierVersion) -> str:
         summary = version.summary
-        spans = self.tr("%1 span(s)").replace("%1", str(version.spans))
+        spans = self.tr("%n span(s)", "", version.spans)
         where = f" — {summary.source}" if summary.source else ""
         likeness = {
             "same source": self.tr("same source"),
@@ -118,8 +118,14 @@ class CarryOverStep(QUndoCommand):
         self.retranslate()
 
     def retranslate(self) -> None:
-        count = str(len(self.report.carried))
-        self.setText(translate("CarryOver", "Carry over %1 span(s)").replace("%1", count))
+        count = len(self.report.carried)
+        # lupdate reads no plural form from translate(): one text per form.
+        text = (
+            translate("CarryOver", "Carry over %1 span")
+            if count == 1
+            else translate("CarryOver", "Carry over %1 spans")
+        )
+        self.setText(text.replace("%1", str(count)))
 
     def redo(self) -> None:
         if self._removed is None:
@@ -195,11 +201,9 @@ class CarryOverAction(QObject):
         if report.carried:
             self.window.undo_stack.push(CarryOverStep(self.window.store, self.window, report))
             self.window.article_view.spans_replaced(report.new_id)
-        message = (
-            self.tr("Carried %1 span(s) and %2 link(s) over.")
-            .replace("%1", str(len(report.carried)))
-            .replace("%2", str(len(report.carried_links)))
-        )
+        message = self.tr("Carried %n span(s) over.", "", len(report.carried))
+        if report.links:
+            message += " " + self.tr("%n link(s) came along.", "", len(report.carried_links))
         if report.already_there:
             message += " " + self.tr("%1 were already there.").replace(
                 "%1", str(len(report.already_there))
@@ -209,9 +213,11 @@ class CarryOverAction(QObject):
             self.problems = ErrorListDialog(
                 self.tr("Some spans could not be carried over"),
                 self.tr(
-                    "%1 span(s) were left on the earlier version: their text is not in the "
-                    "corrected article. Tag them again where they belong."
-                ).replace("%1", str(len(report.not_placed))),
+                    "%n span(s) were left on the earlier version: their text is not in the "
+                    "corrected article. Tag them again where they belong.",
+                    "",
+                    len(report.not_placed),
+                ),
                 [(self._span_name(span), span.annotator) for span in report.not_placed],
                 self.window,
                 headers=(self.tr("Span"), self.tr("Annotator")),

@@ -3,7 +3,7 @@
 Over the first or last character edge of the current span (one of the user's own), the
 pointer becomes a resize arrow; pressing there and dragging moves that edge, the span's
 outline following the pointer; releasing snaps the new span to whole words (unless
-character precision is on) and saves it as one undoable step, like Shift+Alt+arrows.
+character precision is on) and saves it as one undoable step, like Alt+arrows.
 A press anywhere else selects text as usual.
 """
 

@@ -5,7 +5,8 @@ block's spans in a ``SpanIndex`` by bisection, so adding a span re-styles only t
 blocks it touches. Blocks are styled when first shown, not all when the text is set:
 a 1 MB article has thousands of blocks and only a screenful is ever drawn at once.
 Overlaps stay visible: an entity inside a claim keeps its background and gets the
-claim's bar under it; nested statements get bars in separate lanes.
+claim's bar under it; an entity inside an entity is tinted deeper; nested statements
+get bars in separate lanes.
 
 Qt's underline cannot be made thick nor stacked, so the highlighter records, in a
 character format property, which statements run under each piece of text and in which
@@ -23,6 +24,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import (
     QColor,
     QPainter,
+    QPalette,
     QPen,
     QSyntaxHighlighter,
     QTextBlock,
@@ -33,6 +35,7 @@ from PySide6.QtGui import (
 
 from annotator.core.models import LabelSet
 from annotator.core.span_index import Placed, SpanIndex
+from annotator.ui.colours import luminance, mix, page_colours, tint_at_level
 from annotator.ui.qt_offsets import TextPositions
 from annotator.ui.text_geometry import line_segments
 
@@ -51,19 +54,25 @@ _BAR_PEN_STYLES = (
 
 
 def blend(colour: QColor, amount: float, base: QColor | None = None) -> QColor:
-    """``amount`` of ``colour`` over ``base`` (white): a tint that keeps text readable."""
-    base = base or QColor(Qt.GlobalColor.white)
-    return QColor.fromRgbF(
-        base.redF() + (colour.redF() - base.redF()) * amount,
-        base.greenF() + (colour.greenF() - base.greenF()) * amount,
-        base.blueF() + (colour.blueF() - base.blueF()) * amount,
-    )
+    """``amount`` of ``colour`` over ``base`` (the page: the palette's Base)."""
+    return mix(colour, amount, base or page_colours()[0])
 
 
 class SpanStyles:
-    """How each label looks: colours and bar patterns, derived from the label set."""
+    """How each label looks: colours and bar patterns, derived from the label set, and
+    tints that follow the palette (light or dark) and keep the text readable."""
 
-    def __init__(self, label_set: LabelSet) -> None:
+    def __init__(self, label_set: LabelSet, palette: QPalette | None = None) -> None:
+        self.base, self.text = page_colours(palette)
+        entities = [label for label in label_set.labels if label.kind != "statement"]
+        # Each entity its own lightness; the deepest tint goes to the darkest colour
+        # (on a light page the only one that reaches it; on a dark one it stays faint).
+        entities.sort(key=lambda label: luminance(QColor(label.color)), reverse=True)
+        steps = max(len(entities) - 1, 1)
+        self._levels = {
+            label.name: 0.2 + 0.5 * rank / steps for rank, label in enumerate(entities)
+        }
+        self._tints: dict[tuple[str, float], QColor] = {}
         self.colours: dict[str, QColor] = {}
         self.statements: set[str] = set()
         self.bar_styles: dict[str, Qt.PenStyle] = {}
@@ -74,7 +83,7 @@ class SpanStyles:
                     len(self.statements) % len(_BAR_PEN_STYLES)
                 ]
                 self.statements.add(label.name)
-        self._formats: dict[tuple[str | None, str], QTextCharFormat] = {}
+        self._formats: dict[tuple[str | None, str, int], QTextCharFormat] = {}
         self._pens: dict[tuple[str, float], QPen] = {}
 
     def colour(self, label: str) -> QColor:
@@ -83,11 +92,21 @@ class SpanStyles:
     def is_statement(self, label: str) -> bool:
         return label in self.statements
 
+    def _tint_at(self, label: str, level: float) -> QColor:
+        """The tint ``level`` (0: the page, 1: as deep as AA contrast with the text
+        allows) of the way in lightness from the page towards the label's colour."""
+        key = (label, round(level, 3))
+        tint = self._tints.get(key)
+        if tint is None:
+            tint = tint_at_level(self.colour(label), level, self.base, self.text)
+            self._tints[key] = tint
+        return tint
+
     def tint(self, label: str) -> QColor:
-        return blend(self.colour(label), 0.32)
+        return self._tint_at(label, self._levels.get(label, 0.5))
 
     def strong_tint(self, label: str) -> QColor:
-        return blend(self.colour(label), 0.55)
+        return self._tint_at(label, min(self._levels.get(label, 0.5) + 0.3, 1.0))
 
     def bar_pen(self, label: str, width: float) -> QPen:
         pen = self._pens.get((label, width))
@@ -98,14 +117,20 @@ class SpanStyles:
             self._pens[(label, width)] = pen
         return pen
 
-    def text_format(self, entity: str | None, statements: str) -> QTextCharFormat:
+    def nested_tint(self, label: str, depth: int) -> QColor:
+        """Deeper for each entity around: a person tagged inside a person shows."""
+        return self._tint_at(label, min(self._levels.get(label, 0.5) + 0.2 * (depth - 1), 1.0))
+
+    def text_format(
+        self, entity: str | None, statements: str, depth: int = 1
+    ) -> QTextCharFormat:
         """One shared format per combination: thousands of spans, a handful of formats."""
-        key = (entity, statements)
+        key = (entity, statements, depth)
         text_format = self._formats.get(key)
         if text_format is None:
             text_format = QTextCharFormat()
             if entity is not None:
-                text_format.setBackground(self.tint(entity))
+                text_format.setBackground(self.nested_tint(entity, depth))
                 text_format.setProperty(ENTITY_PROPERTY, entity)
             if statements:
                 text_format.setProperty(STATEMENTS_PROPERTY, statements)
@@ -224,14 +249,19 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def _format_for(self, spans: Iterable[Placed], lanes: dict[str, int]) -> QTextCharFormat:
         entity: Placed | None = None
+        # Nesting, not layers: two annotators' same span is one level deep.
+        entity_ranges: set[tuple[int, int]] = set()
         statements: list[tuple[int, str]] = []
         for span in spans:
             if span.id in lanes:
                 statements.append((lanes[span.id], span.label))
-            elif entity is None or span.end - span.start < entity.end - entity.start:
+                continue
+            entity_ranges.add((span.start, span.end))
+            if entity is None or span.end - span.start < entity.end - entity.start:
                 entity = span
         text = ";".join(f"{label}:{lane}" for lane, label in sorted(statements))
-        return self.styles.text_format(entity.label if entity else None, text)
+        depth = max(len(entity_ranges), 1)
+        return self.styles.text_format(entity.label if entity else None, text, depth)
 
 
 def statements_at(text_format: QTextCharFormat) -> list[tuple[str, int]]:

@@ -1,4 +1,5 @@
-"""Interface language: installs our French translation and Qt's own for its dialogs.
+"""Interface language: installs our French translation and Qt's own for its dialogs,
+or, in English, only the plural forms.
 
 Installing or removing a translator sends every widget a LanguageChange event; each
 panel answers it by setting its texts again (``retranslate``).
@@ -36,8 +37,14 @@ def apply_language(language: str) -> bool:
     _current = "en"
     QLocale.setDefault(QLocale(QLocale.Language.English))
     if language == "en":
-        # No translator: the source strings are English. Widgets still need the event.
-        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+        # The source strings are English; the English file holds only plural forms
+        # ("%n span(s)" -> "1 span", "2 spans"). Widgets need the event either way.
+        plurals = QTranslator(app)
+        if plurals.load("annotator_en", str(translations_dir())):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
+        else:
+            QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
         return True
     ours = QTranslator(app)
     if not ours.load(f"annotator_{language}", str(translations_dir())):

@@ -51,7 +51,7 @@ def annotated_summary(report: Any) -> str | None:
     layers = ", ".join(sorted(annotations.layers()))
     return (
         QCoreApplication.translate(
-            "ImportProblems", "Annotated files: %1 spans (%2) and %3 links added from %4 file(s)."
+            "ImportProblems", "Annotated files read: %4 · spans added: %1 (%2) · links added: %3"
         )
         .replace("%1", str(annotations.spans_added))
         .replace("%2", layers or "-")

@@ -39,6 +39,7 @@ from annotator.core.links import LinkCandidate
 from annotator.core.models import LinkType, Span
 from annotator.ui.article_view import ArticleView
 from annotator.ui.highlighter import blend
+from annotator.ui.keyboard import label_key
 from annotator.ui.link_commands import AddLink, LinkListener
 from annotator.ui.link_picker import OtherArticlePicker
 from annotator.ui.text_display import short_text
@@ -443,9 +444,9 @@ class LinkMode(QObject):
             return self.cancel
         if key == Qt.Key.Key_T:
             return lambda: self.cycle_type(-1 if shift else 1)
-        text = event.text()
-        if len(text) == 1 and text.isdigit():
-            number = int(text)
+        pressed = label_key(event)
+        if pressed is not None and pressed.isdigit():
+            number = int(pressed)
             return lambda: self.set_type_filter(None if number == 0 else number - 1)
         # Any other key would tag or delete under the overlay: it does nothing here.
         return lambda: None

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -36,9 +36,11 @@ from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
 from annotator.ui import file_dialogs, i18n, plain_text
+from annotator.ui.accessibility import WindowAccessibility
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribution import Attribution
 from annotator.ui.carry_over_view import CarryOverAction
+from annotator.ui.document_language import DocumentLanguageAction
 from annotator.ui.document_list import DocumentListPanel
 from annotator.ui.error_list import ErrorListDialog
 from annotator.ui.export_dialog import ExportDialog, ExportReportDialog, losses
@@ -49,9 +51,12 @@ from annotator.ui.import_problems import (
     problem_rows,
     unknown_labels_hint,
 )
+from annotator.ui.key_bindings import KeyBindings
 from annotator.ui.label_bar import LabelBar
+from annotator.ui.menu_focus import MenuFocusKeeper
 from annotator.ui.models import DocumentListModel, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
+from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.review_mode import ReviewMode
 from annotator.ui.shortcuts import ShortcutSheet
@@ -68,6 +73,12 @@ BUSY_TRIES = 240
 
 def local_paths(urls: Sequence[QUrl]) -> list[Path]:
     return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+
+
+def first_window_size(available: QSize) -> QSize:
+    """Roomy, but never larger than the screen less its panels (a 1366x768 laptop):
+    the title bar and the frame stay on screen."""
+    return QSize(1440, 900).boundedTo(available - QSize(24, 72))
 
 
 class MainWindow(QMainWindow):
@@ -164,6 +175,13 @@ class MainWindow(QMainWindow):
         self.attribution = Attribution(self)
         self.carry_over = CarryOverAction(self)
         self.train_model = TrainModelAction(self)
+        self.document_language = DocumentLanguageAction(self)
+        self.accessibility = WindowAccessibility(self)
+        self.projects = ProjectActions(self)
+        self.key_bindings = KeyBindings(preferences)
+        self.key_bindings.add_actions(self.menu_actions())
+        self.article_view.set_edge_keys(self.key_bindings.edge_keys())
+        self.menu_focus = MenuFocusKeeper(self.menuBar())
 
         self.retranslate()
         self._restore_layout()
@@ -328,6 +346,8 @@ class MainWindow(QMainWindow):
         self.carry_over.retranslate()
         self.project_watch.retranslate()
         self.train_model.retranslate()
+        self.document_language.retranslate()
+        self.projects.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -530,9 +550,11 @@ class MainWindow(QMainWindow):
         self._show_document_status()
 
     def edit_preferences(self) -> None:
-        dialog = PreferencesDialog(self.preferences, self)
+        dialog = PreferencesDialog(self.preferences, self, self.key_bindings.commands())
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
+        self.key_bindings.apply(dialog.shortcuts())
+        self.article_view.set_edge_keys(self.key_bindings.edge_keys())
         self.apply_preferences(
             dialog.annotator_name(), dialog.language_choice(), dialog.word_snapping()
         )
@@ -625,8 +647,10 @@ class MainWindow(QMainWindow):
         problems = problem_rows(report)
         if problems:
             summary = self.tr(
-                "%1 file(s) could not be imported. Nothing from them was saved."
-            ).replace("%1", str(failed_files(report)))
+                "%n file(s) could not be imported. Nothing from them was saved.",
+                "",
+                failed_files(report),
+            )
             hint = unknown_labels_hint(report)
             self.show_errors(
                 self.tr("Some files were not imported"),
@@ -697,9 +721,9 @@ class MainWindow(QMainWindow):
 
     def _export_succeeded(self, report: Any) -> None:
         self.statusBar().showMessage(
-            self.tr("Wrote %1 articles and %2 spans to %3.")
-            .replace("%1", str(report.documents))
-            .replace("%2", str(report.spans))
+            self.tr("Wrote %1 and %2 to %3.")
+            .replace("%1", self.tr("%n article(s)", "", report.documents))
+            .replace("%2", self.tr("%n span(s)", "", report.spans))
             .replace("%3", str(report.path)),
             10000,
         )
@@ -748,7 +772,13 @@ class MainWindow(QMainWindow):
     # -- help -----------------------------------------------------------------------
 
     def show_shortcuts(self) -> ShortcutSheet:
-        sheet = ShortcutSheet(self.menu_actions(), self.label_set(), self.language, self)
+        sheet = ShortcutSheet(
+            self.menu_actions(),
+            self.label_set(),
+            self.language,
+            self,
+            edge_rows=self.key_bindings.edge_rows(),
+        )
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
         return sheet
@@ -794,7 +824,7 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.preferences.window_state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
+            self.resize(first_window_size(self.screen().availableGeometry().size()))
         state = self.preferences.window_state("state")
         if state is not None:
             self.restoreState(state)

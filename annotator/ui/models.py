@@ -22,6 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from annotator.core.models import DocumentSummary, LabelSet, Span, Status
+from annotator.core.resources import known_source
+from annotator.ui.colours import muted_text
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -139,12 +141,13 @@ class DocumentListModel(QAbstractTableModel):
             return summary.span_count
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE:
-                return summary.title + (f"\n{summary.source}" if summary.source else "")
+                source = known_source(summary.source)
+                return summary.title + (f"\n{source}" if source else "")
             return status_text(summary.status)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SPANS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and summary.status in FINISHED:
-            return QBrush(QColor("#5A6270"))
+            return QBrush(muted_text())
         if role == DOC_ID_ROLE:
             return summary.id
         if role == STATUS_ROLE:

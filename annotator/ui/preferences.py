@@ -7,9 +7,11 @@ test can hand the window a settings file of its own and never touch the user's.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,12 +19,17 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.ui.key_bindings import Binding
+from annotator.ui.shortcut_editor import ShortcutEditor
+
 ORGANISATION = "annotator"
 APPLICATION = "annotator"
+PORTABLE = QKeySequence.SequenceFormat.PortableText
 SYSTEM_LANGUAGE = "system"
 UI_LANGUAGES = ("en", "fr")
 
@@ -113,6 +120,39 @@ class Preferences:
     def suggest_with_model(self, on: bool) -> None:
         self.settings.setValue("suggestions/model", "true" if on else "false")
 
+    # -- keys ------------------------------------------------------------------------
+
+    def shortcuts(self, command: str) -> list[str] | None:
+        """The keys the user chose for ``command`` (portable text), or None: the default."""
+        value = self.settings.value(f"shortcuts/{command}")
+        if value is None:
+            return None
+        text = str(value)
+        keys = QKeySequence.listFromString(text, PORTABLE)
+        return [key.toString(PORTABLE) for key in keys if not key.isEmpty()]
+
+    def set_shortcuts(self, command: str, keys: list[str] | None) -> None:
+        if keys is None:
+            self.settings.remove(f"shortcuts/{command}")
+        else:
+            chosen = [QKeySequence(key) for key in keys]
+            self.settings.setValue(
+                f"shortcuts/{command}", QKeySequence.listToString(chosen, PORTABLE)
+            )
+
+    # -- projects --------------------------------------------------------------------
+
+    def recent_projects(self) -> list[Path]:
+        """The projects opened lately, the latest first."""
+        value = self.settings.value("projects/recent")
+        paths = value if isinstance(value, list) else [value] if value else []
+        return [Path(str(path)) for path in paths]
+
+    def add_recent_project(self, db_path: Path | str, keep: int = 8) -> None:
+        path = Path(db_path).resolve()
+        others = [known for known in self.recent_projects() if known != path]
+        self.settings.setValue("projects/recent", [str(known) for known in [path, *others][:keep]])
+
     # -- where the user left off -------------------------------------------------
 
     def last_document(self, db_path: Path | str) -> str | None:
@@ -133,9 +173,14 @@ class Preferences:
 
 
 class PreferencesDialog(QDialog):
-    """Name, interface language and word snapping."""
+    """Name, interface language, word snapping and, on their own page, the keys."""
 
-    def __init__(self, preferences: Preferences, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+        bindings: Sequence[Binding] = (),
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(420)
@@ -156,6 +201,18 @@ class PreferencesDialog(QDialog):
         self.model_check.setObjectName("suggestWithModel")
         self.model_check.setChecked(preferences.suggest_with_model)
 
+        self.name_edit.setAccessibleDescription(
+            self.tr("Recorded on every span you make from now on.")
+        )
+        self.language_combo.setAccessibleDescription(
+            self.tr("The language of menus and messages; the system's unless you pick one.")
+        )
+        self.snapping_check.setAccessibleDescription(
+            self.tr("A selection widens to whole words and drops the punctuation around them.")
+        )
+        self.model_check.setAccessibleDescription(
+            self.tr("Loads spaCy's model, which takes a few seconds and some memory.")
+        )
         form = QFormLayout()
         form.addRow(self.tr("Your name:"), self.name_edit)
         form.addRow(self.tr("Interface language:"), self.language_combo)
@@ -166,15 +223,28 @@ class PreferencesDialog(QDialog):
         )
         buttons.accepted.connect(self._accept_if_named)
         buttons.rejected.connect(self.reject)
+        general = QWidget()
+        general.setLayout(form)
+        self.shortcut_editor = ShortcutEditor(bindings)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("General"))
+        self.tabs.addTab(self.shortcut_editor, self.tr("Keyboard shortcuts"))
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
     def _accept_if_named(self) -> None:
-        if self.name_edit.text().strip():
-            self.accept()
-        else:
+        if not self.name_edit.text().strip():
+            self.tabs.setCurrentIndex(0)
             self.name_edit.setFocus()
+        elif self.shortcut_editor.problem() is not None:
+            self.tabs.setCurrentWidget(self.shortcut_editor)
+        else:
+            self.accept()
+
+    def shortcuts(self) -> dict[str, list[QKeySequence]]:
+        """The keys changed on the shortcuts page, by command."""
+        return self.shortcut_editor.chosen()
 
     def annotator_name(self) -> str:
         return self.name_edit.text().strip()

@@ -207,7 +207,10 @@ def accept_agreed_command(
     return ReviewCommand(
         store,
         listener,
-        QCoreApplication.translate("ReviewCommand", "Accept the %1 agreed span(s)").replace(
+        # lupdate reads no plural form from translate(): one text per form.
+        QCoreApplication.translate("ReviewCommand", "Accept the agreed span")
+        if count == 1
+        else QCoreApplication.translate("ReviewCommand", "Accept the %1 agreed spans").replace(
             "%1", str(count)
         ),
         lambda: review.accept_agreed(store, doc_id, annotators, reviewer, comment=comment),

@@ -592,7 +592,7 @@ class ReviewMode(QObject):
                 self._take_comment(),
             )
         )
-        self._message(self.tr("Accepted %1 agreed span(s) into gold.").replace("%1", str(waiting)))
+        self._message(self.tr("Accepted %n agreed span(s) into gold.", "", waiting))
 
     def mark_reviewed(self) -> None:
         if self.state is None or self.doc_id is None:
@@ -602,9 +602,11 @@ class ReviewMode(QObject):
             return
         if not self.state.settled:
             self._message(
-                self.tr("Not yet: %1 disagreement(s) and %2 agreed span(s) need a decision.")
-                .replace("%1", str(len(self.state.unsettled)))
-                .replace("%2", str(len(self.state.undecided_agreed)))
+                self.tr("Not yet: %1 and %2 need a decision.")
+                .replace("%1", self.tr("%n disagreement(s)", "", len(self.state.unsettled)))
+                .replace(
+                    "%2", self.tr("%n agreed span(s)", "", len(self.state.undecided_agreed))
+                )
             )
             return
         self._advance_after = STAY

@@ -252,9 +252,7 @@ class ReviewPanel(QWidget):
             group = QTreeWidgetItem(
                 [
                     self.tr("Agreed by all"),
-                    self.tr("%1 span(s) every chosen annotator has").replace(
-                        "%1", str(len(state.agreed))
-                    ),
+                    self.tr("%n span(s) every chosen annotator has", "", len(state.agreed)),
                     "",
                     self.tr("%1 waiting (Shift+A)").replace("%1", str(waiting))
                     if waiting
@@ -266,7 +264,9 @@ class ReviewPanel(QWidget):
             self.tree.addTopLevelItem(group)
             for number, candidate in enumerate(state.agreed):
                 group.addChild(self._candidate_item(AGREED, number, candidate, gold_spans))
-            group.setExpanded(waiting > 0)
+            # Folded while disagreements wait: on a laptop screen its rows pushed them
+            # out of sight. Shift+A settles it whole; it opens once they are done.
+            group.setExpanded(waiting > 0 and not state.disagreements)
         for index, item in enumerate(state.disagreements):
             self.tree.addTopLevelItem(self._disagreement_item(index, item, gold_spans))
         self.tree.blockSignals(False)
@@ -355,15 +355,17 @@ class ReviewPanel(QWidget):
             Status.REVIEWED: self.tr("reviewed"),
         }
         self.summary.setText(
-            self.tr(
-                "%1 of %2 disagreements settled · %3 agreed span(s), %4 waiting · %5 in gold, %6"
+            self.tr("%1 · %2, %3 waiting · %4 in gold, %5")
+            .replace(
+                "%1",
+                self.tr("%1 of %n disagreement(s) settled", "", len(state.disagreements)).replace(
+                    "%1", str(settled)
+                ),
             )
-            .replace("%1", str(settled))
-            .replace("%2", str(len(state.disagreements)))
-            .replace("%3", str(len(state.agreed)))
-            .replace("%4", str(len(state.undecided_agreed)))
-            .replace("%5", str(len(state.gold)))
-            .replace("%6", status_names[gold_status])
+            .replace("%2", self.tr("%n agreed span(s)", "", len(state.agreed)))
+            .replace("%3", str(len(state.undecided_agreed)))
+            .replace("%4", str(len(state.gold)))
+            .replace("%5", status_names[gold_status])
         )
         offer = state.settled and gold_status != Status.REVIEWED
         self.settled_banner.setVisible(offer or gold_status == Status.REVIEWED)
@@ -420,10 +422,8 @@ class ReviewPanel(QWidget):
             self.gold_summary.setText("")
             return
         self.gold_summary.setText(
-            self.tr(
-                "%1 span(s) of %2 are exactly as in gold; %3 only in the layer, %4 only in gold."
-            )
-            .replace("%1", str(len(diff.matching)))
+            self.tr("%1 of %2 exactly as in gold; %3 only in the layer, %4 only in gold.")
+            .replace("%1", self.tr("%n span(s)", "", len(diff.matching)))
             .replace("%2", diff.annotator)
             .replace("%3", str(len(diff.extra)))
             .replace("%4", str(len(diff.missed)))

@@ -21,8 +21,9 @@ from annotator.core.models import LabelSet
 from annotator.ui.label_bar import shortcut_text
 
 
-def article_keys() -> list[tuple[str, str]]:
-    """Keys handled inside the article view itself (they have no menu action)."""
+def article_keys(edge_rows: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str]]:
+    """Keys handled inside the article view itself (they have no menu action);
+    ``edge_rows`` are the keys that move a span's edges, as the user set them."""
     translate = QCoreApplication.translate
     return [
         (
@@ -49,14 +50,7 @@ def article_keys() -> list[tuple[str, str]]:
             translate("ShortcutSheet", "Escape"),
             translate("ShortcutSheet", "Leave the selected span"),
         ),
-        (
-            translate("ShortcutSheet", "Shift+Alt+Left/Right"),
-            translate("ShortcutSheet", "Move the selected span's end"),
-        ),
-        (
-            translate("ShortcutSheet", "Ctrl+Shift+Alt+Left/Right"),
-            translate("ShortcutSheet", "Move the selected span's start"),
-        ),
+        *edge_rows,
         (
             translate("ShortcutSheet", "Click in a span (again: the span under it)"),
             translate("ShortcutSheet", "Select that span"),
@@ -124,6 +118,7 @@ class ShortcutSheet(QDialog):
         label_set: LabelSet,
         language: str,
         parent: QWidget | None = None,
+        edge_rows: Sequence[tuple[str, str]] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
@@ -136,9 +131,18 @@ class ShortcutSheet(QDialog):
             )
             for label in label_set.labels
         ]
+        label_rows.append(
+            (
+                self.tr("Digit keys"),
+                self.tr(
+                    "The key printed with the digit, Shift or not: on a French keyboard "
+                    "the 5 key tags without Shift"
+                ),
+            )
+        )
         sections = [
             (self.tr("Tagging"), label_rows),
-            (self.tr("In the article"), article_keys()),
+            (self.tr("In the article"), article_keys(edge_rows)),
             (self.tr("Menus"), action_keys(actions)),
         ]
         self.table = QTableWidget()

@@ -72,6 +72,7 @@ from annotator.ui.amount_editor import (
 from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import SpanChange
 from annotator.ui.highlighter import blend
+from annotator.ui.keyboard import label_key
 from annotator.ui.preferences import Preferences
 from annotator.ui.tasks import StoreTask
 from annotator.ui.text_display import short_text
@@ -705,21 +706,13 @@ class SuggestionController(QObject):
             return lambda: self.make_current(None)
         if key in (Qt.Key.Key_Backspace, Qt.Key.Key_Delete) and plain:
             return self.reject_current
-        text = event.text()
-        if (
-            len(text) == 1
-            and text.isalnum()
-            and modifiers
-            in (
-                Qt.KeyboardModifier.NoModifier,
-                Qt.KeyboardModifier.ShiftModifier,
-            )
-        ):
-            label = self.store.label_set().by_shortcut(text)
+        pressed = label_key(event)
+        if pressed is not None:
+            label = self.store.label_set().by_shortcut(pressed)
             if label is not None:
                 name = label.name
                 return lambda: self.accept_current(name)
-            if text.lower() == "x":
+            if pressed == "x":
                 return self.reject_current
         return None
 

@@ -79,8 +79,15 @@
         <translation>Annotations</translation>
     </message>
     <message>
-        <source>%1 article(s) annotated by at least two of %2 · Krippendorff&apos;s alpha (nominal, per token): %3 · double-click a row to see its disagreements</source>
-        <translation>%1 article(s) annoté(s) par au moins deux de %2 · alpha de Krippendorff (nominal, par mot)&#xa0;: %3 · double-cliquez sur une ligne pour voir ses désaccords</translation>
+        <source>%1 · Krippendorff&apos;s alpha (nominal, per token): %3 · double-click a row to see its disagreements</source>
+        <translation>%1 · alpha de Krippendorff (nominal, par mot)&#xa0;: %3 · double-cliquez sur une ligne pour voir ses désaccords</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) annotated by at least two of %2</source>
+        <translation>
+            <numerusform>%n article annoté par au moins deux de %2</numerusform>
+            <numerusform>%n articles annotés par au moins deux de %2</numerusform>
+        </translation>
     </message>
     <message>
         <source>all labels</source>
@@ -350,8 +357,12 @@
 <context>
     <name>CarryOver</name>
     <message>
-        <source>Carry over %1 span(s)</source>
-        <translation>Reporter %1 annotation(s)</translation>
+        <source>Carry over %1 span</source>
+        <translation>Reporter %1 annotation</translation>
+    </message>
+    <message>
+        <source>Carry over %1 spans</source>
+        <translation>Reporter %1 annotations</translation>
     </message>
 </context>
 <context>
@@ -372,9 +383,26 @@
         <source>Carrying spans over…</source>
         <translation>Report des annotations…</translation>
     </message>
-    <message>
-        <source>Carried %1 span(s) and %2 link(s) over.</source>
-        <translation>%1 annotation(s) et %2 lien(s) reportés.</translation>
+    <message numerus="yes">
+        <source>Carried %n span(s) over.</source>
+        <translation>
+            <numerusform>%n annotation reportée.</numerusform>
+            <numerusform>%n annotations reportées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) came along.</source>
+        <translation>
+            <numerusform>%n lien a suivi.</numerusform>
+            <numerusform>%n liens ont suivi.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) were left on the earlier version: their text is not in the corrected article. Tag them again where they belong.</source>
+        <translation>
+            <numerusform>%n annotation reste sur la version précédente&#xa0;: son texte n’est plus dans l’article corrigé. Annotez-la de nouveau à sa place.</numerusform>
+            <numerusform>%n annotations restent sur la version précédente&#xa0;: leur texte n’est plus dans l’article corrigé. Annotez-les de nouveau à leur place.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 were already there.</source>
@@ -383,10 +411,6 @@
     <message>
         <source>Some spans could not be carried over</source>
         <translation>Certaines annotations n’ont pas pu être reportées</translation>
-    </message>
-    <message>
-        <source>%1 span(s) were left on the earlier version: their text is not in the corrected article. Tag them again where they belong.</source>
-        <translation>%1 annotation(s) restent sur la version précédente&#xa0;: leur texte n’est plus dans l’article corrigé. Annotez-les de nouveau à leur place.</translation>
     </message>
     <message>
         <source>Span</source>
@@ -423,9 +447,12 @@
         <source>Carry over</source>
         <translation>Reporter</translation>
     </message>
-    <message>
-        <source>%1 span(s)</source>
-        <translation>%1 annotation(s)</translation>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
     </message>
     <message>
         <source>same source</source>
@@ -453,6 +480,33 @@
     <message>
         <source>Review</source>
         <translation>Relire</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentLanguageAction</name>
+    <message>
+        <source>Set the article&apos;s &amp;language…</source>
+        <translation>Indiquer la &amp;langue de l’article…</translation>
+    </message>
+    <message>
+        <source>Detect it from the text</source>
+        <translation>La déduire du texte</translation>
+    </message>
+    <message>
+        <source>Article language</source>
+        <translation>Langue de l’article</translation>
+    </message>
+    <message>
+        <source>Amounts in this article are read as written in:</source>
+        <translation>Les montants de cet article sont lus comme écrits en&#xa0;:</translation>
+    </message>
+    <message>
+        <source>detected from the text</source>
+        <translation>déduite du texte</translation>
+    </message>
+    <message>
+        <source>Article language: %1.</source>
+        <translation>Langue de l’article&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -735,6 +789,10 @@
         <translation>Votre nom est enregistré sur chaque annotation que vous faites. Vous pourrez le changer dans les Préférences.</translation>
     </message>
     <message>
+        <source>No name given, so the window did not open. Every span records who made it: give your name when asked, or with --annotator NAME.</source>
+        <translation>Aucun nom donné&#xa0;: la fenêtre ne s’est pas ouverte. Chaque annotation indique qui l’a faite&#xa0;: donnez votre nom quand il est demandé, ou avec --annotator NOM.</translation>
+    </message>
+    <message>
         <source>Cannot open the project</source>
         <translation>Impossible d’ouvrir le projet</translation>
     </message>
@@ -742,8 +800,8 @@
 <context>
     <name>ImportProblems</name>
     <message>
-        <source>Annotated files: %1 spans (%2) and %3 links added from %4 file(s).</source>
-        <translation>Fichiers annotés&#xa0;: %1 annotations (%2) et %3 liens ajoutés depuis %4 fichier(s).</translation>
+        <source>Annotated files read: %4 · spans added: %1 (%2) · links added: %3</source>
+        <translation>Fichiers annotés lus&#xa0;: %4 · annotations ajoutées&#xa0;: %1 (%2) · liens ajoutés&#xa0;: %3</translation>
     </message>
     <message>
         <source>The project has no label (or link type) %1. Add them to the project, or map them to the project&apos;s labels with: annotator import --map THEIRS=OURS FILE</source>
@@ -752,6 +810,33 @@
     <message>
         <source>Add these labels to the project</source>
         <translation>Ajouter ces étiquettes au projet</translation>
+    </message>
+</context>
+<context>
+    <name>KeyBindings</name>
+    <message>
+        <source>Move the selected span&apos;s end left</source>
+        <translation>Déplacer la fin de l’annotation sélectionnée vers la gauche</translation>
+    </message>
+    <message>
+        <source>Move the selected span&apos;s end right</source>
+        <translation>Déplacer la fin de l’annotation sélectionnée vers la droite</translation>
+    </message>
+    <message>
+        <source>Move the selected span&apos;s start left</source>
+        <translation>Déplacer le début de l’annotation sélectionnée vers la gauche</translation>
+    </message>
+    <message>
+        <source>Move the selected span&apos;s start right</source>
+        <translation>Déplacer le début de l’annotation sélectionnée vers la droite</translation>
+    </message>
+    <message>
+        <source>“%1” alone types, tags or moves in the article: give “%2” a key with Ctrl or Alt, or a function key.</source>
+        <translation>«&#xa0;%1&#xa0;» seule tape, étiquette ou se déplace dans l’article&#xa0;: donnez à «&#xa0;%2&#xa0;» une touche avec Ctrl ou Alt, ou une touche de fonction.</translation>
+    </message>
+    <message>
+        <source>“%1” is already the key of “%2”.</source>
+        <translation>«&#xa0;%1&#xa0;» est déjà la touche de «&#xa0;%2&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1120,13 +1205,34 @@
         <source>Import cancelled: %1 new articles kept.</source>
         <translation>Import annulé&#xa0;: %1 nouveaux articles conservés.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported. Nothing from them was saved.</source>
+        <translation>
+            <numerusform>%n fichier n’a pas pu être importé. Rien n’en a été enregistré.</numerusform>
+            <numerusform>%n fichiers n’ont pas pu être importés. Rien n’en a été enregistré.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Some files were not imported</source>
         <translation>Certains fichiers n’ont pas été importés</translation>
     </message>
     <message>
-        <source>%1 file(s) could not be imported. Nothing from them was saved.</source>
-        <translation>%1 fichier(s) n’ont pas pu être importés. Rien n’en a été enregistré.</translation>
+        <source>Wrote %1 and %2 to %3.</source>
+        <translation>%1 et %2 écrits dans %3.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
     </message>
     <message>
         <source>Import failed</source>
@@ -1135,10 +1241,6 @@
     <message>
         <source>Cancelled.</source>
         <translation>Annulé.</translation>
-    </message>
-    <message>
-        <source>Wrote %1 articles and %2 spans to %3.</source>
-        <translation>%1 articles et %2 annotations écrits dans %3.</translation>
     </message>
     <message>
         <source>Export failed</source>
@@ -1223,6 +1325,22 @@
         <translation>Caler les sélections sur des mots entiers</translation>
     </message>
     <message>
+        <source>Recorded on every span you make from now on.</source>
+        <translation>Enregistré sur chaque annotation que vous ferez désormais.</translation>
+    </message>
+    <message>
+        <source>The language of menus and messages; the system&apos;s unless you pick one.</source>
+        <translation>La langue des menus et des messages&#xa0;; celle du système si vous n’en choisissez pas.</translation>
+    </message>
+    <message>
+        <source>A selection widens to whole words and drops the punctuation around them.</source>
+        <translation>Une sélection s’étend aux mots entiers et laisse la ponctuation autour.</translation>
+    </message>
+    <message>
+        <source>Loads spaCy&apos;s model, which takes a few seconds and some memory.</source>
+        <translation>Charge le modèle de spaCy, ce qui prend quelques secondes et de la mémoire.</translation>
+    </message>
+    <message>
         <source>Your name:</source>
         <translation>Votre nom&#xa0;:</translation>
     </message>
@@ -1231,8 +1349,109 @@
         <translation>Langue de l’interface&#xa0;:</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>Général</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
         <source>Suggest people and organisations with spaCy</source>
         <translation>Suggérer personnes et organisations avec spaCy</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectActions</name>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>&amp;Nouveau projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Ouvrir un projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Recent projects</source>
+        <translation>Projets &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the project…</source>
+        <translation>&amp;Sauvegarder le projet…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge a colleague&apos;s project…</source>
+        <translation>&amp;Fusionner le projet d’un collègue…</translation>
+    </message>
+    <message>
+        <source>Back up the project</source>
+        <translation>Sauvegarder le projet</translation>
+    </message>
+    <message>
+        <source>Projects (*.db)</source>
+        <translation>Projets (*.db)</translation>
+    </message>
+    <message>
+        <source>Backing up the project…</source>
+        <translation>Sauvegarde du projet…</translation>
+    </message>
+    <message>
+        <source>Project backed up to %1.</source>
+        <translation>Projet sauvegardé dans %1.</translation>
+    </message>
+    <message>
+        <source>Backup not written</source>
+        <translation>Sauvegarde non écrite</translation>
+    </message>
+    <message>
+        <source>Merge a colleague&apos;s project</source>
+        <translation>Fusionner le projet d’un collègue</translation>
+    </message>
+    <message>
+        <source>Merging the project…</source>
+        <translation>Fusion du projet…</translation>
+    </message>
+    <message>
+        <source>Not merged</source>
+        <translation>Non fusionné</translation>
+    </message>
+    <message>
+        <source>Merged %1: %2 added, %3 added.</source>
+        <translation>%1 fusionné&#xa0;: %2 et %3 ajoutés.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No other project yet</source>
+        <translation>Aucun autre projet pour l’instant</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>Nouveau projet</translation>
+    </message>
+    <message>
+        <source>%1 already exists: open it with Open project…, or choose a new name.</source>
+        <translation>%1 existe déjà&#xa0;: ouvrez-le avec Ouvrir un projet…, ou choisissez un autre nom.</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>Ouvrir un projet</translation>
+    </message>
+    <message>
+        <source>Cannot open the project</source>
+        <translation>Impossible d’ouvrir le projet</translation>
     </message>
 </context>
 <context>
@@ -1308,8 +1527,12 @@
         <translation>Corriger %1 «&#xa0;%2&#xa0;» dans la référence</translation>
     </message>
     <message>
-        <source>Accept the %1 agreed span(s)</source>
-        <translation>Accepter les %1 annotation(s) communes</translation>
+        <source>Accept the agreed span</source>
+        <translation>Accepter l’annotation commune</translation>
+    </message>
+    <message>
+        <source>Accept the %1 agreed spans</source>
+        <translation>Accepter les %1 annotations communes</translation>
     </message>
     <message>
         <source>Mark the article reviewed</source>
@@ -1410,17 +1633,34 @@
         <source>Every agreed span already has a decision.</source>
         <translation>Chaque annotation commune a déjà sa décision.</translation>
     </message>
+    <message numerus="yes">
+        <source>Accepted %n agreed span(s) into gold.</source>
+        <translation>
+            <numerusform>%n annotation commune acceptée dans la référence.</numerusform>
+            <numerusform>%n annotations communes acceptées dans la référence.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>Accepted %1 agreed span(s) into gold.</source>
-        <translation>%1 annotation(s) commune(s) acceptée(s) dans la référence.</translation>
+        <source>Not yet: %1 and %2 need a decision.</source>
+        <translation>Pas encore&#xa0;: %1 et %2 attendent une décision.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disagreement(s)</source>
+        <translation>
+            <numerusform>%n désaccord</numerusform>
+            <numerusform>%n désaccords</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreed span(s)</source>
+        <translation>
+            <numerusform>%n annotation commune</numerusform>
+            <numerusform>%n annotations communes</numerusform>
+        </translation>
     </message>
     <message>
         <source>This article is already reviewed.</source>
         <translation>Cet article est déjà relu.</translation>
-    </message>
-    <message>
-        <source>Not yet: %1 disagreement(s) and %2 agreed span(s) need a decision.</source>
-        <translation>Pas encore&#xa0;: %1 désaccord(s) et %2 annotation(s) commune(s) attendent une décision.</translation>
     </message>
     <message>
         <source>Article marked reviewed.</source>
@@ -1525,9 +1765,41 @@
         <source>Agreed by all</source>
         <translation>Communes à tous</translation>
     </message>
+    <message numerus="yes">
+        <source>%n span(s) every chosen annotator has</source>
+        <translation>
+            <numerusform>%n annotation faite par tous</numerusform>
+            <numerusform>%n annotations faites par tous</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 span(s) every chosen annotator has</source>
-        <translation>%1 annotation(s) faites par tous</translation>
+        <source>%1 · %2, %3 waiting · %4 in gold, %5</source>
+        <translation>%1 · %2, %3 en attente · %4 dans la référence, %5</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n disagreement(s) settled</source>
+        <translation>
+            <numerusform>désaccord tranché&#xa0;: %1 sur %n</numerusform>
+            <numerusform>désaccords tranchés&#xa0;: %1 sur %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreed span(s)</source>
+        <translation>
+            <numerusform>%n annotation commune</numerusform>
+            <numerusform>%n annotations communes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 exactly as in gold; %3 only in the layer, %4 only in gold.</source>
+        <translation>%1 de %2 identiques à la référence&#xa0;; %3 seulement dans la couche, %4 seulement dans la référence.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 waiting (Shift+A)</source>
@@ -1582,20 +1854,12 @@
         <translation>relu</translation>
     </message>
     <message>
-        <source>%1 of %2 disagreements settled · %3 agreed span(s), %4 waiting · %5 in gold, %6</source>
-        <translation>%1 désaccord(s) tranché(s) sur %2 · %3 annotation(s) commune(s), %4 en attente · %5 dans la référence, %6</translation>
-    </message>
-    <message>
         <source>Every disagreement is settled. Mark the article reviewed?</source>
         <translation>Tous les désaccords sont tranchés. Marquer l’article comme relu&#xa0;?</translation>
     </message>
     <message>
         <source>✓ This article is reviewed.</source>
         <translation>✓ Cet article est relu.</translation>
-    </message>
-    <message>
-        <source>%1 span(s) of %2 are exactly as in gold; %3 only in the layer, %4 only in gold.</source>
-        <translation>%1 annotation(s) de %2 identique(s) à la référence&#xa0;; %3 seulement dans la couche, %4 seulement dans la référence.</translation>
     </message>
     <message>
         <source>Only in %1&apos;s layer</source>
@@ -1612,6 +1876,37 @@
     <message>
         <source>gold</source>
         <translation>référence</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutEditor</name>
+    <message>
+        <source>Command</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Touche</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Every command and its key; a key another command holds is refused.</source>
+        <translation>Chaque commande et sa touche&#xa0;; une touche déjà prise par une autre commande est refusée.</translation>
+    </message>
+    <message>
+        <source>Key for %1</source>
+        <translation>Touche pour %1</translation>
+    </message>
+    <message>
+        <source>Press the new key; the clear button removes it.</source>
+        <translation>Appuyez sur la nouvelle touche&#xa0;; le bouton d’effacement la retire.</translation>
+    </message>
+    <message>
+        <source>Restore the default keys</source>
+        <translation>Rétablir les touches par défaut</translation>
     </message>
 </context>
 <context>
@@ -1653,14 +1948,6 @@
         <translation>Supprimer l’annotation sélectionnée</translation>
     </message>
     <message>
-        <source>Shift+Alt+Left/Right</source>
-        <translation>Maj+Alt+Gauche/Droite</translation>
-    </message>
-    <message>
-        <source>Move the selected span&apos;s end</source>
-        <translation>Déplacer la fin de l’annotation sélectionnée</translation>
-    </message>
-    <message>
         <source>Delete / Backspace</source>
         <translation>Suppr / Retour arrière</translation>
     </message>
@@ -1671,14 +1958,6 @@
     <message>
         <source>Leave the selected span</source>
         <translation>Quitter l’annotation sélectionnée</translation>
-    </message>
-    <message>
-        <source>Ctrl+Shift+Alt+Left/Right</source>
-        <translation>Ctrl+Maj+Alt+Gauche/Droite</translation>
-    </message>
-    <message>
-        <source>Move the selected span&apos;s start</source>
-        <translation>Déplacer le début de l’annotation sélectionnée</translation>
     </message>
     <message>
         <source>Click in a span (again: the span under it)</source>
@@ -1703,6 +1982,14 @@
     <message>
         <source>Tag the selection: %1</source>
         <translation>Étiqueter la sélection&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Digit keys</source>
+        <translation>Touches des chiffres</translation>
+    </message>
+    <message>
+        <source>The key printed with the digit, Shift or not: on a French keyboard the 5 key tags without Shift</source>
+        <translation>La touche où le chiffre est imprimé, avec ou sans Maj&#xa0;: sur un clavier français, la touche 5 étiquette sans Maj</translation>
     </message>
     <message>
         <source>Tagging</source>
@@ -1973,6 +2260,69 @@
     <message>
         <source>%1 (in “%2”)</source>
         <translation>%1 (dans «&#xa0;%2&#xa0;»)</translation>
+    </message>
+</context>
+<context>
+    <name>WindowAccessibility</name>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>The article&apos;s text. Select words and press a label&apos;s key to tag them; Tab goes from span to span, Delete removes the selected one.</source>
+        <translation>Le texte de l’article. Sélectionnez des mots et appuyez sur la touche d’une étiquette pour les annoter&#xa0;; Tab passe d’une annotation à l’autre, Suppr retire celle qui est sélectionnée.</translation>
+    </message>
+    <message>
+        <source>Filter articles</source>
+        <translation>Filtrer les articles</translation>
+    </message>
+    <message>
+        <source>Shows only the articles whose title holds these words.</source>
+        <translation>N’affiche que les articles dont le titre contient ces mots.</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filtrer par état</translation>
+    </message>
+    <message>
+        <source>Shows only the articles in this state.</source>
+        <translation>N’affiche que les articles dans cet état.</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>The project&apos;s articles; Enter opens one, arrows move between them.</source>
+        <translation>Les articles du projet&#xa0;; Entrée en ouvre un, les flèches passent de l’un à l’autre.</translation>
+    </message>
+    <message>
+        <source>Spans in this article</source>
+        <translation>Annotations de l’article</translation>
+    </message>
+    <message>
+        <source>The article&apos;s spans by label; choosing one shows it in the article.</source>
+        <translation>Les annotations de l’article par étiquette&#xa0;; en choisir une la montre dans l’article.</translation>
+    </message>
+    <message>
+        <source>Links</source>
+        <translation>Liens</translation>
+    </message>
+    <message>
+        <source>Links between spans, and the claims and denials left without one.</source>
+        <translation>Les liens entre annotations, et les affirmations et démentis qui n’en ont pas.</translation>
+    </message>
+    <message>
+        <source>Check every article</source>
+        <translation>Vérifier tous les articles</translation>
+    </message>
+    <message>
+        <source>Lists the missing links of every article, not only this one.</source>
+        <translation>Liste les liens manquants de tous les articles, pas seulement de celui-ci.</translation>
+    </message>
+    <message>
+        <source>Tags the selected words as %1.</source>
+        <translation>Annote les mots sélectionnés comme %1.</translation>
     </message>
 </context>
 </TS>

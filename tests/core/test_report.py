@@ -221,3 +221,19 @@ def test_report_links_and_check_commands(
     assert result.exit_code == 1
     assert "denial with no source" in result.output
     assert example.spans["bosworth_denial_000"].text in result.output
+
+
+def test_a_sample_article_is_shown_as_the_user_knows_it(store: Store, seeds_dir: Path) -> None:
+    from annotator.core.ingest import import_paths
+
+    # As File → Load the sample articles imports them: from the package's seeds folder
+    # (site-packages/annotator/_seeds once installed).
+    import_paths(store, [seeds_dir])
+    doc_id = store.document_ids()[0]
+    document = store.document(doc_id)
+    assert str(seeds_dir) in (document.source or "")
+    store.add_span(store.make_span(document, "alice", 0, 4, "organisation"))
+    page = report.render(store)
+    meta = [text for text, stack in parse(page).texts if any("meta" in classes(e) for e in stack)]
+    assert f"seeds/{Path(document.source or '').name}" in meta
+    assert str(seeds_dir.resolve()) not in page

@@ -149,3 +149,50 @@ def test_snapping_a_snapped_span_changes_nothing(by_word: bool) -> None:
     for fragment in ("Sam Altman", "100 millions $", "Jean-Pierre", "chercheurs (RSU comprises)"):
         start, end = span_of(TEXT, fragment)
         assert snap(TEXT, start, end, by_word) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "taken", "meant"),
+    [
+        ("le PDG d’OpenAI, Sam", "d’OpenAI", "OpenAI"),
+        ("la stratégie de l’entreprise", "l’entreprise", "entreprise"),
+        ("parce qu’OpenAI a dit", "qu’OpenAI", "OpenAI"),
+        ("lorsqu’Altman parle", "lorsqu’Altman", "Altman"),
+        ("puisqu’elle paie", "puisqu’elle", "elle"),
+        ("jusqu’à 100 millions $", "jusqu’à 100 millions $", "à 100 millions $"),
+        ("il n’a pas", "n’a", "a"),
+        ("c’est faux", "c’est faux", "est faux"),
+        ("un montant d’1,5 million", "d’1,5 million", "1,5 million"),
+        ("le PDG d'OpenAI, Sam", "d'OpenAI", "OpenAI"),
+        ("L’entreprise a dit", "L’entreprise", "entreprise"),
+        # Names that begin with a capital elision stay whole.
+        ("chez L’Oréal", "L’Oréal", "L’Oréal"),
+        ("D’Artagnan arrive", "D’Artagnan", "D’Artagnan"),
+    ],
+)
+def test_a_french_elision_is_not_part_of_the_word_after_it(
+    phrase: str, taken: str, meant: str
+) -> None:
+    # "taken" is what a double-click or a drag from the elision gives.
+    assert selected(phrase, *span_of(phrase, taken)) == meant
+
+
+@pytest.mark.parametrize(
+    ("passage", "meant"),
+    [
+        # The apostrophe of n’avons does not close the ‘: the quote is not closed.
+        ("‘Nous n’avons rien", "Nous n’avons rien"),
+        ("‘Nous n’avons rien’", "‘Nous n’avons rien’"),
+        ("« Nous ne paierons pas »,", "« Nous ne paierons pas »"),
+        ("« Nous ne paierons pas", "Nous ne paierons pas"),
+        ("Nous ne paierons pas »", "Nous ne paierons pas"),
+        ("'It's false", "It's false"),
+        # A final full stop stays only inside the quote the user selected.
+        ("« Nous ne paierons pas. »", "« Nous ne paierons pas. »"),
+        ("“We will not pay.”", "“We will not pay.”"),
+        ("“We will not pay.", "We will not pay"),
+        ("We will not pay.", "We will not pay"),
+    ],
+)
+def test_quotes_stay_balanced_both_in_or_both_out(passage: str, meant: str) -> None:
+    assert selected(passage, 0, len(passage)) == meant

@@ -122,8 +122,8 @@ def test_the_command_lists_the_spans_it_could_not_place(tmp_path: Path) -> None:
         span_at(store, old, "Andrew Bosworth affirme", "alice", "claim")
     result = run_cli("--db", path, "carry-over", old.id[:10], new.id[:10])
     assert result.exit_code == 0, result.output
-    assert "Carried 1 spans" in result.output
-    assert "Could not place 1 spans" in result.output
+    assert "Carried 1 span " in result.output
+    assert "Could not place 1 span " in result.output
     assert "'Andrew Bosworth affirme'" in result.output
     with Store(path) as store:
         assert [s.text for s in store.spans(new.id)] == ["Sam Altman"]

@@ -161,14 +161,14 @@ def test_moving_edges_with_the_keyboard_and_undoing_it(qtbot, store, undo_stack,
     assert stored(store, doc_id) == expect(TEXT, ("Sam", "person"))
     steps_before = undo_stack.count()
 
-    shift_alt = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.AltModifier
-    qtbot.keyClick(view.editor, Qt.Key.Key_Right, shift_alt)  # end: one word on
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(view.editor, Qt.Key.Key_Right, alt)  # end: one word on
     assert stored(store, doc_id) == expect(TEXT, ("Sam Altman", "person"))
-    qtbot.keyClick(view.editor, Qt.Key.Key_Left, shift_alt | Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(view.editor, Qt.Key.Key_Up, alt)  # start: one word back
     assert stored(store, doc_id) == expect(TEXT, ("OpenAI, Sam Altman", "person"))
 
     view.set_word_snapping(False)
-    qtbot.keyClick(view.editor, Qt.Key.Key_Left, shift_alt)  # end: one character back
+    qtbot.keyClick(view.editor, Qt.Key.Key_Left, alt)  # end: one character back
     assert stored(store, doc_id) == expect(TEXT, ("OpenAI, Sam Altma", "person"))
 
     # Successive moves of one span are one undo step.

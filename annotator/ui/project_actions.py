@@ -1,0 +1,199 @@
+"""The File menu's projects: New project…, Open project… and the recent ones (each in a
+window of its own), and Back up the project… and Merge a colleague's project…, what
+``annotator backup`` and ``annotator merge`` do, in the background with progress."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.store import Store
+from annotator.ui.tasks import StoreTask
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+def backup_task(db_path: Path, target: Path, description: str) -> StoreTask:
+    def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
+        store.backup_to(target)
+        return target
+
+    return StoreTask(db_path, work, description)
+
+
+def merge_task(db_path: Path, other: Path, description: str) -> StoreTask:
+    def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
+        from annotator.core.merge import merge_project
+
+        return merge_project(store, other)
+
+    return StoreTask(db_path, work, description)
+
+
+class ProjectActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.backup_action = QAction(window)
+        self.backup_action.setObjectName("backUpProject")
+        self.backup_action.triggered.connect(lambda _checked=False: self.choose_backup_file())
+        self.merge_action = QAction(window)
+        self.merge_action.setObjectName("mergeProject")
+        self.merge_action.triggered.connect(lambda _checked=False: self.choose_project_to_merge())
+        self.new_action = QAction(window)
+        self.new_action.setObjectName("newProject")
+        self.new_action.triggered.connect(lambda _checked=False: self.choose_new_project())
+        self.open_action = QAction(window)
+        self.open_action.setObjectName("openProject")
+        self.open_action.triggered.connect(lambda _checked=False: self.choose_project_to_open())
+        self.recent_menu = QMenu(window)
+        self.recent_menu.setObjectName("recentProjects")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu = window.file_menu
+        first = menu.actions()[0]
+        for action in (self.new_action, self.open_action, self.recent_menu.menuAction()):
+            menu.insertAction(first, action)
+        menu.insertSeparator(first)
+        before = window.export_action
+        for action in (self.merge_action, self.backup_action):
+            menu.insertAction(before, action)
+        menu.insertSeparator(before)
+        self.opened: list[MainWindow] = []
+        window.preferences.add_recent_project(window.db_path)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.new_action.setText(self.tr("&New project…"))
+        self.open_action.setText(self.tr("&Open project…"))
+        self.recent_menu.setTitle(self.tr("&Recent projects"))
+        self.backup_action.setText(self.tr("&Back up the project…"))
+        self.merge_action.setText(self.tr("&Merge a colleague's project…"))
+
+    def _message(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 10000)
+
+    def _failed(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.window, title, message)
+
+    # -- back up ----------------------------------------------------------------------
+
+    def choose_backup_file(self) -> None:
+        project = self.window.db_path
+        target, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Back up the project"),
+            str(project.with_name(f"{project.stem}-backup.db")),
+            self.tr("Projects (*.db)"),
+        )
+        if target:
+            self.back_up_to(Path(target))
+
+    def back_up_to(self, target: Path) -> StoreTask:
+        task = backup_task(self.window.db_path, target, self.tr("Backing up the project…"))
+        task.signals.succeeded.connect(
+            lambda path: self._message(self.tr("Project backed up to %1.").replace("%1", str(path)))
+        )
+        task.signals.failed.connect(
+            lambda message: self._failed(self.tr("Backup not written"), message)
+        )
+        return self.window.tasks.start(task, self.window)
+
+    # -- merge -------------------------------------------------------------------------
+
+    def choose_project_to_merge(self) -> None:
+        other, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Merge a colleague's project"),
+            str(self.window.db_path.parent),
+            self.tr("Projects (*.db)"),
+        )
+        if other:
+            self.merge_from(Path(other))
+
+    def merge_from(self, other: Path) -> StoreTask:
+        task = merge_task(self.window.db_path, other, self.tr("Merging the project…"))
+        task.signals.succeeded.connect(self._merged)
+        task.signals.failed.connect(lambda message: self._failed(self.tr("Not merged"), message))
+        return self.window.tasks.start(task, self.window)
+
+    def _merged(self, report: Any) -> None:
+        self.window.reload_documents()
+        self.window.attribution.refresh()
+        spans = sum(report.spans_added.values())
+        self._message(
+            self.tr("Merged %1: %2 added, %3 added.")
+            .replace("%1", Path(report.path).name)
+            .replace("%2", self.tr("%n article(s)", "", report.documents_added))
+            .replace("%3", self.tr("%n span(s)", "", spans))
+        )
+
+    # -- other projects, each in a window of its own ----------------------------------
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        current = self.window.db_path.resolve()
+        recent = [path for path in self.window.preferences.recent_projects() if path != current]
+        for path in recent:
+            action = self.recent_menu.addAction(f"{path.name} — {path.parent}")
+            action.triggered.connect(lambda _checked=False, path=path: self.open_project(path))
+        if not recent:
+            self.recent_menu.addAction(self.tr("No other project yet")).setEnabled(False)
+
+    def choose_new_project(self) -> None:
+        target, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("New project"),
+            str(self.window.db_path.parent / "project.db"),
+            self.tr("Projects (*.db)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if target:
+            self.new_project(Path(target))
+
+    def new_project(self, target: Path) -> MainWindow | None:
+        if target.exists():
+            # A new project never replaces a file: that one may be someone's work.
+            self._failed(
+                self.tr("New project"),
+                self.tr("%1 already exists: open it with Open project…, or choose a new name.")
+                .replace("%1", str(target)),
+            )
+            return None
+        return self.open_project(target)
+
+    def choose_project_to_open(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self.window,
+            self.tr("Open project"),
+            str(self.window.db_path.parent),
+            self.tr("Projects (*.db)"),
+        )
+        if chosen:
+            self.open_project(Path(chosen))
+
+    def open_project(self, path: Path) -> MainWindow | None:
+        from annotator.ui.main_window import MainWindow
+
+        try:
+            store = Store(path)
+        except AnnotatorError as error:
+            self._failed(self.tr("Cannot open the project"), str(error))
+            return None
+        window = MainWindow(store, path, self.window.annotator, self.window.preferences)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(store.close)
+        window.destroyed.connect(lambda _object=None, window=window: self._forget(window))
+        self.opened.append(window)
+        window.show()
+        return window
+
+    def _forget(self, window: MainWindow) -> None:
+        if window in self.opened:
+            self.opened.remove(window)

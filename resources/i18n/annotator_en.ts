@@ -1,0 +1,144 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AgreementTable</name>
+    <message numerus="yes">
+        <source>%n article(s) annotated by at least two of %2</source>
+        <translation>
+            <numerusform>%n article annotated by at least two of %2</numerusform>
+            <numerusform>%n articles annotated by at least two of %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CarryOverAction</name>
+    <message numerus="yes">
+        <source>Carried %n span(s) over.</source>
+        <translation>
+            <numerusform>Carried %n span over.</numerusform>
+            <numerusform>Carried %n spans over.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) came along.</source>
+        <translation>
+            <numerusform>%n link came along.</numerusform>
+            <numerusform>%n links came along.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) were left on the earlier version: their text is not in the corrected article. Tag them again where they belong.</source>
+        <translation>
+            <numerusform>%n span was left on the earlier version: its text is not in the corrected article. Tag it again where it belongs.</numerusform>
+            <numerusform>%n spans were left on the earlier version: their text is not in the corrected article. Tag them again where they belong.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CarryOverDialog</name>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n span</numerusform>
+            <numerusform>%n spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n file(s) could not be imported. Nothing from them was saved.</source>
+        <translation>
+            <numerusform>%n file could not be imported. Nothing from it was saved.</numerusform>
+            <numerusform>%n files could not be imported. Nothing from them was saved.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n span</numerusform>
+            <numerusform>%n spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ProjectActions</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n span</numerusform>
+            <numerusform>%n spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMode</name>
+    <message numerus="yes">
+        <source>Accepted %n agreed span(s) into gold.</source>
+        <translation>
+            <numerusform>Accepted %n agreed span into gold.</numerusform>
+            <numerusform>Accepted %n agreed spans into gold.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disagreement(s)</source>
+        <translation>
+            <numerusform>%n disagreement</numerusform>
+            <numerusform>%n disagreements</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreed span(s)</source>
+        <translation>
+            <numerusform>%n agreed span</numerusform>
+            <numerusform>%n agreed spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message numerus="yes">
+        <source>%n span(s) every chosen annotator has</source>
+        <translation>
+            <numerusform>%n span every chosen annotator has</numerusform>
+            <numerusform>%n spans every chosen annotator has</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n disagreement(s) settled</source>
+        <translation>
+            <numerusform>%1 of %n disagreement settled</numerusform>
+            <numerusform>%1 of %n disagreements settled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreed span(s)</source>
+        <translation>
+            <numerusform>%n agreed span</numerusform>
+            <numerusform>%n agreed spans</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n span</numerusform>
+            <numerusform>%n spans</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
