@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -32,7 +33,7 @@ from annotator.ui.app import create_application
 from annotator.ui.main_window import MainWindow
 from annotator.ui.preferences import Preferences
 
-TAG_KEY, RELABEL_KEY = "5", "4"  # organisation, then person
+TAG_KEY, RELABEL_KEY = Qt.Key.Key_5, Qt.Key.Key_4  # organisation, then person
 SUGGESTIONS_PATIENCE_S = 60.0
 
 
@@ -203,7 +204,7 @@ def main() -> None:
     switches = []
     for _ in range(20):
         target = small_b if window.current_document_id() == small_a else small_a
-        switches.append(timed(lambda doc=target: open_from_list(window, doc), window))
+        switches.append(timed(partial(open_from_list, window, target), window))
     results.append(figure("switch between two 3 KB articles from the list", switches, 50, None))
 
     waited, answering = suggestions_after_an_edit(window, long_doc)

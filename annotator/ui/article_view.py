@@ -43,23 +43,19 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from annotator.core.amounts import AMOUNT_LABEL
+from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Span
 from annotator.core.selection import Direction, Edge, move_edge, snap
 from annotator.core.span_index import Placed, SpanIndex, SpanRef
 from annotator.core.store import Store
 from annotator.ui.amount_editor import amount_reading, attrs_for_label, read_amount
-from annotator.ui.commands import (
-    AddSpan,
-    DeleteSpan,
-    RelabelSpan,
-    ResizeSpan,
-    SpanChange,
-)
+from annotator.ui.commands import AddSpan, DeleteSpan, RelabelSpan, ResizeSpan
 from annotator.ui.edge_drag import EdgeDragger
 from annotator.ui.highlighter import SpanHighlighter, SpanStyles, paint_statement_bars
 from annotator.ui.qt_offsets import TextPositions, positions_for
 from annotator.ui.reading_layout import SpacedPlainTextLayout
+from annotator.ui.session import ProjectSession
 
 READING_FONTS = [
     "Source Serif 4",
@@ -213,21 +209,21 @@ class ReadingPane(QPlainTextEdit):
 
 
 class ArticleView(QWidget):
-    """Reading and tagging one document; the main window supplies store and undo stack."""
+    """Reading and tagging one document of the session's project."""
 
-    # Qt's naming for signals. spansChanged(doc_id): after any change;
-    # currentSpanChanged(span id, or "" when none); statusMessage: a hint or a refused edit.
-    spansChanged = Signal(str)
+    # Qt's naming for signals. currentSpanChanged(span id, or "" when none);
+    # statusMessage: a hint (what to select first, an edit that could not be made).
     currentSpanChanged = Signal(str)
     statusMessage = Signal(str)
 
     def __init__(
-        self, store: Store, annotator: str, undo_stack: QUndoStack, parent: QWidget | None = None
+        self, session: ProjectSession, annotator: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.session = session
+        self.store: Store = session.store
         self.annotator = annotator
-        self.undo_stack = undo_stack
+        self.undo_stack: QUndoStack = session.undo_stack
         self.tag_selection_handler: Callable[[int, int, str], None] | None = None
         """Set while reviewing: a tagged selection goes to it (into gold), not into the
         annotator's own layer."""
@@ -237,7 +233,7 @@ class ArticleView(QWidget):
         layout.addWidget(self.editor)
         self.setFocusProxy(self.editor)
 
-        self.styles = SpanStyles(store.label_set())
+        self.styles = SpanStyles(self.store.label_set())
         self.editor.styles = self.styles
         self.highlighter = SpanHighlighter(self.editor.document(), self.styles)
         self.editor.highlighter = self.highlighter
@@ -255,6 +251,7 @@ class ArticleView(QWidget):
         self.editor.clicked.connect(self._on_click)
         self.edge_dragger = EdgeDragger(self)
         self.editor.selectionChanged.connect(self._on_selection_changed)
+        session.listen_first(self.on_changes)
 
     # -- what the main window calls ------------------------------------------------
 
@@ -324,7 +321,7 @@ class ArticleView(QWidget):
             if self._is_editable(current):
                 span = self.store.span(current.id)
                 attrs = attrs_for_label(self.store, span.doc_id, span.text, span.label, label_name)
-                self.undo_stack.push(RelabelSpan(self.store, self, span, label_name, attrs))
+                self.session.push(RelabelSpan(self.session, span, label_name, attrs))
         elif current is None:
             self.statusMessage.emit(self.tr("Select some text, then press a label key."))
 
@@ -374,7 +371,7 @@ class ArticleView(QWidget):
     def delete_current_span(self) -> None:
         current = self._current()
         if current is not None and self._is_editable(current):
-            self.undo_stack.push(DeleteSpan(self.store, self, self.store.span(current.id)))
+            self.session.push(DeleteSpan(self.session, self.store.span(current.id)))
 
     def set_word_snapping(self, on: bool) -> None:
         self._by_word = on
@@ -402,28 +399,28 @@ class ArticleView(QWidget):
         self.editor.viewport().update()
         self._show_current()
 
-    # -- span changes reported by undo commands ------------------------------------
+    # -- what the session reports --------------------------------------------------
 
-    def span_changed(self, change: SpanChange) -> None:
-        if self._document is not None and change.doc_id == self._document.id:
-            if change.before is not None:
-                self._index.remove(change.before.id)
-                self.highlighter.rehighlight_range(change.before.start, change.before.end)
-            if change.after is not None:
-                self._index.add(change.after)
-                self.highlighter.rehighlight_range(change.after.start, change.after.end)
-                self._set_current(change.after.id)
-            elif change.before is not None and change.before.id == self._current_id:
+    def on_changes(self, changes: Changes) -> None:
+        """Redraw what changed: only the blocks an exact span edit touches."""
+        if changes.labels:
+            self.refresh_labels()
+        doc_id = self.document_id()
+        if changes.reloads(doc_id):
+            self._reload_spans()
+            return
+        for edit in changes.edits_in(doc_id):
+            if edit.before is not None:
+                self._index.remove(edit.before.id)
+                self.highlighter.rehighlight_range(edit.before.start, edit.before.end)
+            if edit.after is not None:
+                self._index.add(edit.after)
+                self.highlighter.rehighlight_range(edit.after.start, edit.after.end)
+                self._set_current(edit.after.id)
+            elif edit.before is not None and edit.before.id == self._current_id:
                 self._set_current(None)
             else:
                 self._show_current()
-        self.spansChanged.emit(change.doc_id)
-
-    def spans_replaced(self, doc_id: str) -> None:
-        """Many spans of ``doc_id`` changed at once (a carry-over): read them again."""
-        if self._document is not None and self._document.id == doc_id:
-            self._reload_spans()
-        self.spansChanged.emit(doc_id)
 
     def span_edit_failed(self, message: str) -> None:
         self.statusMessage.emit(self.tr("Not saved: %1").replace("%1", message))
@@ -471,7 +468,7 @@ class ArticleView(QWidget):
         except AnnotatorError as error:
             self.span_edit_failed(str(error))
             return
-        self.undo_stack.push(AddSpan(self.store, self, span))
+        self.session.push(AddSpan(self.session, span))
         if span.id in self._index:
             cursor.setPosition(self._positions.to_qt(span.end))
             self.editor.setTextCursor(cursor)
@@ -493,7 +490,7 @@ class ArticleView(QWidget):
         if span.label == AMOUNT_LABEL and not span.attrs.get("checked"):
             # A value a person set (F2) stays; a value read from the text is read again.
             attrs = read_amount(self.store, span.doc_id, self._document.text[start:end])
-        self.undo_stack.push(ResizeSpan(self.store, self, span, start, end, attrs))
+        self.session.push(ResizeSpan(self.session, span, start, end, attrs))
 
     def _cycle(self, step: int) -> None:
         own = [span for span in self._index if self._is_editable(span)]

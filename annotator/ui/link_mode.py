@@ -30,16 +30,16 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
-    QUndoStack,
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
 
 from annotator.core import links
+from annotator.core.changes import Changes
 from annotator.core.links import LinkCandidate
 from annotator.core.models import LinkType, Span
 from annotator.ui.article_view import ArticleView
 from annotator.ui.highlighter import blend
-from annotator.ui.link_commands import AddLink, LinkListener
+from annotator.ui.link_commands import AddLink
 from annotator.ui.link_picker import OtherArticlePicker
 from annotator.ui.text_display import short_text
 
@@ -84,16 +84,13 @@ class LinkMode(QObject):
     def __init__(
         self,
         view: ArticleView,
-        undo_stack: QUndoStack,
-        listener: LinkListener,
         titles: Callable[[str], str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.store = view.store
-        self.undo_stack = undo_stack
-        self.listener = listener
+        self.session = view.session
         self.titles = titles
         self.banner = LinkBanner(view)
         self.picker: OtherArticlePicker | None = None
@@ -107,7 +104,7 @@ class LinkMode(QObject):
         view.editor.installEventFilter(self)
         view.editor.viewport().installEventFilter(self)
         view.currentSpanChanged.connect(self._on_current_span_changed)
-        view.spansChanged.connect(self._on_spans_changed)
+        view.session.changed.connect(self._on_changes)
 
     # -- state -------------------------------------------------------------------------
 
@@ -234,10 +231,9 @@ class LinkMode(QObject):
 
     def link_to(self, source: Span, candidate: LinkCandidate) -> None:
         kind = candidate.link_type
-        self.undo_stack.push(
+        self.session.push(
             AddLink(
-                self.store,
-                self.listener,
+                self.session,
                 kind.name,
                 source,
                 candidate.span,
@@ -500,9 +496,9 @@ class LinkMode(QObject):
         if self._source is not None and not self._leaving and span_id != self._source.id:
             self._leave(return_to_source=False)
 
-    def _on_spans_changed(self, _doc_id: str) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         source = self._source
-        if source is None:
+        if source is None or not (changes.spans_changed(source.doc_id) or changes.links):
             return
         if source.id not in {s.id for s in self.view.spans()}:
             self._leave(return_to_source=False)

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
+from annotator.core.changes import SpanEdit
 from annotator.core.models import LabelSet, Span
-from annotator.ui.amount_editor import decorate_amount_rows
+from annotator.ui.amount_editor import decorate_amount_row, decorate_amount_rows
 from annotator.ui.models import SPAN_ID_ROLE, SpanTreeModel
 
 
@@ -52,6 +53,21 @@ class SpanPanel(QWidget):
             if self.model.item(row).text().split(" (")[0] in expanded:
                 self.tree.collapse(self.model.index(row, 0))
         self._span_count = len(spans)
+        self.retranslate()
+
+    def apply_edits(self, edits: Sequence[SpanEdit], annotator: str) -> None:
+        """Take out and put in the rows of ``annotator``'s spans these edits touched."""
+        for edit in edits:
+            if edit.before is not None and edit.before.annotator == annotator:
+                self.model.remove_span(edit.before.id)
+                self._span_count -= 1
+            if edit.after is not None and edit.after.annotator == annotator:
+                item = self.model.add_span(edit.after)
+                decorate_amount_row(item, edit.after)
+                group = item.parent()
+                if group is not None and group.rowCount() == 1:
+                    self.tree.expand(group.index())
+                self._span_count += 1
         self.retranslate()
 
     def set_current_span(self, span_id: str) -> None:

@@ -40,7 +40,6 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -53,12 +52,11 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QUndoCommand,
-    QUndoStack,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.changes import Changes
+from annotator.core.errors import NotFound
 from annotator.core.store import Store
 from annotator.core.suggest import GazetteerCache, Suggester, Suggestion, accept_suggestion
 from annotator.ui.amount_editor import (
@@ -69,10 +67,10 @@ from annotator.ui.amount_editor import (
     attrs_for_label,
 )
 from annotator.ui.article_view import ArticleView
-from annotator.ui.commands import SpanChange
 from annotator.ui.highlighter import blend
 from annotator.ui.preferences import Preferences
-from annotator.ui.tasks import StoreTask
+from annotator.ui.session import OpCommand
+from annotator.ui.tasks import StoreTask, TaskRunner
 from annotator.ui.text_display import short_text
 from annotator.ui.text_geometry import line_segments
 
@@ -105,11 +103,13 @@ def suggestion_task(
 ) -> StoreTask:
     """Suggestions for ``annotator`` in one document, minus those they rejected.
 
-    Tasks sharing ``gazetteer_cache`` must not run at the same time (the controller's
-    pool runs one at a time)."""
+    Tasks sharing ``gazetteer_cache`` must not run at the same time (the window's task
+    runner runs one at a time). A task superseded before it starts does nothing."""
     names = tuple(suggesters)
 
-    def work(store: Store, _progress: Callable[..., None], _cancel: Callable[[], bool]) -> Any:
+    def work(store: Store, _progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
+        if cancelled():
+            return None
         suggester = Suggester(store, names, gazetteer_cache)
         found = suggester.for_document(doc_id, annotator)
         rejected = store.rejected_suggestions(doc_id, annotator)
@@ -122,7 +122,7 @@ def suggestion_task(
 # -- undo commands ------------------------------------------------------------------------
 
 
-class AcceptSuggestion(QUndoCommand):
+class AcceptSuggestion(OpCommand):
     """Store a suggestion as the annotator's span; undo removes the span and brings the
     suggestion back."""
 
@@ -130,9 +130,10 @@ class AcceptSuggestion(QUndoCommand):
         self, controller: SuggestionController, suggestion: Suggestion, label: str
     ) -> None:
         super().__init__(
+            controller.view.session,
             translate("Suggestions", "Accept “%1” as %2")
             .replace("%1", short_text(suggestion.text))
-            .replace("%2", label)
+            .replace("%2", controller.label_name(label)),
         )
         self.controller = controller
         self.suggestion = suggestion
@@ -148,68 +149,53 @@ class AcceptSuggestion(QUndoCommand):
         )
         return self.suggestion.model_copy(update={"label": self.label, "attrs": attrs or {}})
 
-    def redo(self) -> None:
-        store, view = self.controller.store, self.controller.view
-        try:
-            if self.span is None:
-                self.span = accept_suggestion(store, self._accepted(), self.controller.annotator)
-            else:  # redo after undo: the same span, so later commands still find it
-                store.restore_span(self.span)
-        except AnnotatorError as error:
-            self.setObsolete(True)
-            view.span_edit_failed(str(error))
-            return
+    def do(self) -> Changes:
+        if self.span is None:
+            self.span = accept_suggestion(self.store, self._accepted(), self.controller.annotator)
+        else:  # redo after undo: the same span, so later commands still find it
+            self.store.restore_span(self.span)
         self.controller.suggestion_taken(self.suggestion)
-        view.span_changed(SpanChange(self.suggestion.doc_id, None, self.span))
+        return Changes.span(self.suggestion.doc_id, None, self.span)
+
+    def undo_it(self) -> Changes:
+        removed = self.store.delete_span(self.span.id)
+        return Changes.span(self.suggestion.doc_id, removed, None)
 
     def undo(self) -> None:
-        store, view = self.controller.store, self.controller.view
-        try:
-            removed = store.delete_span(self.span.id)
-        except (AnnotatorError, KeyError) as error:
-            self.setObsolete(True)
-            view.span_edit_failed(str(error))
-            return
-        view.span_changed(SpanChange(self.suggestion.doc_id, removed, None))
-        self.controller.suggestion_returned(self.suggestion)
+        super().undo()
+        if not self.isObsolete():
+            self.controller.suggestion_returned(self.suggestion)
 
 
-class RejectSuggestion(QUndoCommand):
+class RejectSuggestion(OpCommand):
     """Remember that the annotator does not want this suggestion in this document."""
 
     def __init__(self, controller: SuggestionController, suggestion: Suggestion) -> None:
         super().__init__(
+            controller.view.session,
             translate("Suggestions", "Reject the suggestion “%1”").replace(
                 "%1", short_text(suggestion.text)
-            )
+            ),
         )
         self.controller = controller
         self.suggestion = suggestion
         self.annotator = controller.annotator
 
-    def redo(self) -> None:
+    def do(self) -> Changes:
         s = self.suggestion
-        try:
-            self.controller.store.reject_suggestion(
-                s.doc_id, self.annotator, s.start, s.end, s.label, s.origin
-            )
-        except AnnotatorError as error:
-            self.setObsolete(True)
-            self.controller.view.span_edit_failed(str(error))
-            return
+        self.store.reject_suggestion(s.doc_id, self.annotator, s.start, s.end, s.label, s.origin)
         self.controller.suggestion_taken(s)
+        return Changes(rejections=True)
+
+    def undo_it(self) -> Changes:
+        s = self.suggestion
+        self.store.unreject_suggestion(s.doc_id, self.annotator, s.start, s.end, s.label)
+        return Changes(rejections=True)
 
     def undo(self) -> None:
-        s = self.suggestion
-        try:
-            self.controller.store.unreject_suggestion(
-                s.doc_id, self.annotator, s.start, s.end, s.label
-            )
-        except AnnotatorError as error:
-            self.setObsolete(True)
-            self.controller.view.span_edit_failed(str(error))
-            return
-        self.controller.suggestion_returned(s)
+        super().undo()
+        if not self.isObsolete():
+            self.controller.suggestion_returned(self.suggestion)
 
 
 # -- the controller -----------------------------------------------------------------------
@@ -227,7 +213,7 @@ class SuggestionController(QObject):
         view: ArticleView,
         db_path: Path | str,
         annotator: str,
-        undo_stack: QUndoStack,
+        tasks: TaskRunner,
         preferences: Preferences,
         parent: QObject | None = None,
     ) -> None:
@@ -236,12 +222,11 @@ class SuggestionController(QObject):
         self.store = view.store
         self.db_path = Path(db_path)
         self.annotator = annotator
-        self.undo_stack = undo_stack
+        self.undo_stack = view.undo_stack
         self.preferences = preferences
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.tasks = tasks
         # Built from every entity span in the project: once per project state, not on
-        # every article (2 s on a 10,000-article project); the pool's single thread
+        # every article (2 s on a 10,000-article project); the runner's single thread
         # keeps it from being used by two tasks at once.
         self.gazetteer_cache = GazetteerCache()
         self._tasks: set[StoreTask] = set()
@@ -280,7 +265,7 @@ class SuggestionController(QObject):
         view.editor.clicked.connect(self._on_click)
         view.editor.selectionChanged.connect(self._on_selection_changed)
         view.currentSpanChanged.connect(self._on_current_span_changed)
-        view.spansChanged.connect(self._on_spans_changed)
+        view.session.changed.connect(self._on_changes)
         self.retranslate()
 
     # -- what the window calls -----------------------------------------------------------
@@ -334,8 +319,8 @@ class SuggestionController(QObject):
         """Wait for the background work (the window is closing, its store with it)."""
         self._generation += 1
         self._refresh_timer.stop()
-        self.pool.clear()
-        self.pool.waitForDone()
+        self._cancel_tasks()
+        self.tasks.wait()
 
     # -- finding suggestions ---------------------------------------------------------------
 
@@ -343,6 +328,7 @@ class SuggestionController(QObject):
         """Compute the document's suggestions again, in the background."""
         self._refresh_timer.stop()
         self._generation += 1
+        self._cancel_tasks()
         doc_id = self._doc_id
         if doc_id is None or not self.is_shown():
             return
@@ -378,10 +364,19 @@ class SuggestionController(QObject):
         task.signals.succeeded.connect(self._batch_arrived)
         task.signals.failed.connect(self._task_failed)
         task.signals.ended.connect(lambda: self._tasks.discard(task))
-        self.pool.start(task)
+        self.tasks.start(task, None)
 
-    def _batch_arrived(self, batch: SuggestionBatch) -> None:
-        if batch.generation != self._generation or batch.doc_id != self._doc_id:
+    def _cancel_tasks(self) -> None:
+        """Work for a state no longer on show is not wanted: drop it if it has not begun."""
+        for task in list(self._tasks):
+            self.tasks.cancel(task)
+
+    def wait(self) -> None:
+        """Until the background work has finished (its list, if any, is then queued)."""
+        self.tasks.wait()
+
+    def _batch_arrived(self, batch: SuggestionBatch | None) -> None:
+        if batch is None or batch.generation != self._generation or batch.doc_id != self._doc_id:
             return  # for an article (or a state of it) no longer on show
         if "model" in batch.unavailable and not self._told_unavailable:
             self._told_unavailable = True
@@ -410,8 +405,10 @@ class SuggestionController(QObject):
         self.view.editor.viewport().update()
         self.suggestionsChanged.emit(self._doc_id or "")
 
-    def _on_spans_changed(self, doc_id: str) -> None:
-        if doc_id == self._doc_id and self.is_shown():
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.labels:
+            self.view.editor.viewport().update()
+        if changes.spans_changed(self._doc_id) and self.is_shown():
             # A newly tagged "OpenAI" is proposed elsewhere; a tagged amount is no
             # longer proposed. Older lists in flight are out of date.
             self._generation += 1
@@ -506,7 +503,7 @@ class SuggestionController(QObject):
         self.statusMessage.emit(
             translate("Suggestions", "Accepted %1 suggestions: %2.")
             .replace("%1", str(len(chosen)))
-            .replace("%2", self._label_name(label))
+            .replace("%2", self.label_name(label))
         )
         return len(chosen)
 
@@ -525,7 +522,7 @@ class SuggestionController(QObject):
         for label in label_set.labels:
             if counts[label.name]:
                 action = menu.addAction(
-                    f"&{label.key}  {self._label_name(label.name)} ({counts[label.name]})"
+                    f"&{label.key}  {self.label_name(label.name)} ({counts[label.name]})"
                 )
                 action.setData(label.name)
         menu.triggered.connect(
@@ -559,9 +556,9 @@ class SuggestionController(QObject):
             return
         try:
             span = self.store.span(span_id)
-        except KeyError:
+        except NotFound:
             return
-        self.undo_stack.push(SetSpanAttrs(self.store, self.view, span, attrs))
+        self.undo_stack.push(SetSpanAttrs(self.view.session, span, attrs))
         self.statusMessage.emit(
             translate("Suggestions", "Amount saved: %1").replace("%1", amount_reading(attrs))
         )
@@ -590,12 +587,12 @@ class SuggestionController(QObject):
             )
             .replace("%1", str(number))
             .replace("%2", str(len(self._suggestions)))
-            .replace("%3", self._label_name(suggestion.label))
+            .replace("%3", self.label_name(suggestion.label))
             .replace("%4", short_text(suggestion.text))
             .replace("%5", reading)
         )
 
-    def _label_name(self, name: str) -> str:
+    def label_name(self, name: str) -> str:
         label = self.store.label_set().get(name)
         language = self.view.locale().name()[:2]
         return label.display_name(language) if label else name
@@ -719,7 +716,7 @@ class SuggestionController(QObject):
                 reading = f" → {amount_reading(suggestion.attrs)}"
             lines.append(
                 translate("Suggestions", "Suggested %1%2 (%3)")
-                .replace("%1", self._label_name(suggestion.label))
+                .replace("%1", self.label_name(suggestion.label))
                 .replace("%2", reading)
                 .replace("%3", suggestion.suggester)
             )

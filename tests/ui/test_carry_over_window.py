@@ -70,8 +70,10 @@ def test_spans_are_carried_onto_the_corrected_article_as_one_undo_step(
         ("Sam Altman", "person", Origin.CARRIED_OVER.value),
     ]
     qtbot.waitUntil(lambda: sorted(carried(store, new.id)) == expected, timeout=10000)
-    assert sorted((s.start, s.end) for s in window.article_view.spans()) == sorted(
-        (s.start, s.end) for s in store.spans(new.id)
+    # The task's result reaches the window just after its write.
+    qtbot.waitUntil(
+        lambda: sorted((s.start, s.end) for s in window.article_view.spans())
+        == sorted((s.start, s.end) for s in store.spans(new.id))
     )
     assert "Carried 2 span(s) over" in window.statusBar().currentMessage()
     problems = window.carry_over.problems

@@ -446,7 +446,7 @@ def test_tagging_in_the_window_updates_list_panel_and_status_and_undoes(
         Qt.Key.Key_Right,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    with qtbot.waitSignal(window.article_view.spansChanged):
+    with qtbot.waitSignal(window.session.changed):
         qtbot.keyClick(editor, Qt.Key.Key_1)
     (start, end), _ = first_words(text, 2)
     spans = window.store.spans(doc_id, "alice")
@@ -482,7 +482,7 @@ def test_label_bar_click_tags_and_span_panel_click_selects(qtbot, open_window, s
             Qt.Key.Key_Right,
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
         )
-    with qtbot.waitSignal(window.article_view.spansChanged):
+    with qtbot.waitSignal(window.session.changed):
         qtbot.mouseClick(window.label_bar.buttons["organisation"], Qt.MouseButton.LeftButton)
     (first_start, _), (_, second_end) = first_words(text, 2)
     [span] = window.store.spans(doc_id, "alice")
