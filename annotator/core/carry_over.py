@@ -290,7 +290,7 @@ def carry_over(
     return report
 
 
-# -- choosing what to carry from, and taking it back (the window, issue 6) -------------
+# -- choosing what to carry from, and taking it back (the window) -------------
 
 
 @dataclass(frozen=True)

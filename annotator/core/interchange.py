@@ -834,7 +834,7 @@ def _with(names: list[str], name: str) -> list[str]:
 
 
 def _import_links(store: Store, plan: _Plan, report: FileImportReport) -> None:
-    """Links between the file's spans (attribution, issue 9), after the spans."""
+    """Links between the file's spans (attribution), after the spans."""
     result = import_relations(store, plan.relations, plan.span_ids)
     report.links_added = len(result.added)
     if result.present:

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from safety_checks import HOSTILE_TEXTS, NetworkForbidden, forbid_network, unescaped_texts
 
-from annotator.core.safety import HOSTILE_TEXTS, NetworkForbidden, forbid_network, unescaped_texts
 from annotator.core.store import Store
 
 from reliability_support import run_cli
