@@ -123,7 +123,9 @@ class Gazetteer:
 
     entries: dict[str, tuple[str, float]] = field(default_factory=dict)
     """text -> (label, share of the votes for that label)."""
-    _by_first_word: dict[str, list[str]] = field(default_factory=dict)
+    _lengths_by_first_word: dict[str, list[int]] = field(default_factory=dict)
+    """The lengths of the entries starting with a word, longest first: at each word of
+    a text, one dictionary lookup per length, not one comparison per entry."""
 
     @classmethod
     def from_counts(cls, counts: dict[tuple[str, str], int]) -> Gazetteer:
@@ -138,9 +140,10 @@ class Gazetteer:
             gazetteer.entries[text] = (label, by_label[label] / sum(by_label.values()))
             first = _WORD.match(text)
             if first is not None:
-                gazetteer._by_first_word.setdefault(first.group(0), []).append(text)
-        for candidates in gazetteer._by_first_word.values():
-            candidates.sort(key=len, reverse=True)  # "Scale AI" before "Scale"
+                gazetteer._lengths_by_first_word.setdefault(first.group(0), []).append(len(text))
+        for word, lengths in gazetteer._lengths_by_first_word.items():
+            # "Scale AI" before "Scale"
+            gazetteer._lengths_by_first_word[word] = sorted(set(lengths), reverse=True)
         return gazetteer
 
     def __len__(self) -> int:
@@ -151,22 +154,26 @@ class Gazetteer:
         found: list[Suggestion] = []
         covered_until = 0
         for word in _WORD.finditer(text):
-            if word.start() < covered_until:
+            start = word.start()
+            if start < covered_until:
                 continue
-            for entry in self._by_first_word.get(word.group(0), ()):
-                end = word.start() + len(entry)
-                if not text.startswith(entry, word.start()):
+            for length in self._lengths_by_first_word.get(word.group(0), ()):
+                end = start + length
+                # Every entry of this length starts with this word, which ends where
+                # the text's does: the slice is an entry only if it is that entry.
+                known = self.entries.get(text[start:end])
+                if known is None:
                     continue
                 if end < len(text) and (text[end].isalnum() or text[end] == "_"):
                     continue  # "Meta" inside "Metaverse"
-                label, score = self.entries[entry]
+                label, score = known
                 found.append(
                     Suggestion(
                         doc_id=document.id,
-                        start=word.start(),
+                        start=start,
                         end=end,
                         label=label,
-                        text=entry,
+                        text=text[start:end],
                         origin=ORIGINS["gazetteer"],
                         score=score,
                     )

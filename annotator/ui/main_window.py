@@ -395,12 +395,19 @@ class MainWindow(QMainWindow):
     def _focus_list(self) -> None:
         self.document_list.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _refresh_row(self, doc_id: str) -> None:
-        self.document_model.update_document(
-            doc_id,
-            self.store.status(doc_id, self.annotator),
-            self.store.span_counts(doc_id).get(self.annotator, 0),
-        )
+    def _refresh_row(self, doc_id: str, changes: Changes) -> None:
+        row = self.document_model.row_of(doc_id)
+        if row is None:
+            return
+        if changes.reloads(doc_id):
+            count = self.store.span_counts(doc_id).get(self.annotator, 0)
+        else:  # counted from the exact edits: no query over the article's spans
+            count = self.document_model.summary(row).span_count
+            for edit in changes.edits_in(doc_id):
+                count += (edit.after is not None and edit.after.annotator == self.annotator) - (
+                    edit.before is not None and edit.before.annotator == self.annotator
+                )
+        self.document_model.update_document(doc_id, self.store.status(doc_id, self.annotator), count)
 
     def _set_status(self, doc_id: str, status: Status) -> bool:
         def write() -> Changes:
@@ -454,7 +461,7 @@ class MainWindow(QMainWindow):
             self.reload_documents()
         else:
             for doc_id in changes.documents:
-                self._refresh_row(doc_id)
+                self._refresh_row(doc_id, changes)
         current = self.current_document_id()
         if changes.labels or changes.reloads(current):
             self._show_spans()
