@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,7 +33,7 @@ from annotator.core.language import document_language
 from annotator.core.models import Span
 from annotator.core.store import Store
 from annotator.ui.commands import ChangeSpan
-from annotator.ui.models import SPAN_ID_ROLE
+from annotator.ui.models import ShownSpan, SpanTreeModel
 from annotator.ui.session import ProjectSession
 
 UNREADABLE_MARK = "⚠"
@@ -148,21 +148,16 @@ def amount_row_text(span_text: str, attrs: dict[str, Any], limit: int = 60) -> s
     return f"{flat} → {amount_reading(attrs)}"
 
 
-def decorate_amount_rows(model: QStandardItemModel, spans: Sequence[Span]) -> None:
+def decorate_amount_rows(model: SpanTreeModel, spans: Sequence[ShownSpan]) -> None:
     """Give the span panel's amount rows their reading; unreadable ones in red."""
-    by_id = {span.id: span for span in spans if span.label == AMOUNT_LABEL}
-    if not by_id:
-        return
-    for group_row in range(model.rowCount()):
-        group = model.item(group_row)
-        for row in range(group.rowCount()):
-            item = group.child(row)
-            span = by_id.get(str(item.data(SPAN_ID_ROLE)))
-            if span is not None:
+    for span in spans:
+        if span.label == AMOUNT_LABEL:
+            item = model.span_item(span.id)
+            if item is not None:
                 decorate_amount_row(item, span)
 
 
-def decorate_amount_row(item: QStandardItem, span: Span) -> None:
+def decorate_amount_row(item: QStandardItem, span: ShownSpan) -> None:
     """An amount's row in the span panel: its reading; in red when it cannot be read."""
     if span.label != AMOUNT_LABEL:
         return

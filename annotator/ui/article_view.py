@@ -287,6 +287,9 @@ class ArticleView(QWidget):
     def document_id(self) -> str | None:
         return self._document.id if self._document else None
 
+    def document_text(self) -> str | None:
+        return self._document.text if self._document else None
+
     def text_positions(self) -> TextPositions | None:
         """Code point <-> Qt position converter of the document on show."""
         return self._positions

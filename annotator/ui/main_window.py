@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.amounts import AMOUNT_LABEL
 from annotator.core.changes import Changes
 from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
@@ -52,7 +53,7 @@ from annotator.ui.import_problems import (
     unknown_labels_hint,
 )
 from annotator.ui.label_bar import LabelBar
-from annotator.ui.models import DocumentListModel, status_text
+from annotator.ui.models import DocumentListModel, SpanRow, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
 from annotator.ui.review_mode import ReviewMode
 from annotator.ui.session import ProjectSession
@@ -407,7 +408,8 @@ class MainWindow(QMainWindow):
                 count += (edit.after is not None and edit.after.annotator == self.annotator) - (
                     edit.before is not None and edit.before.annotator == self.annotator
                 )
-        self.document_model.update_document(doc_id, self.store.status(doc_id, self.annotator), count)
+        status = self.store.status(doc_id, self.annotator)
+        self.document_model.update_document(doc_id, status, count)
 
     def _set_status(self, doc_id: str, status: Status) -> bool:
         def write() -> Changes:
@@ -480,8 +482,16 @@ class MainWindow(QMainWindow):
 
     def _show_spans(self) -> None:
         doc_id = self.current_document_id()
-        spans = self.store.spans(doc_id, self.annotator) if doc_id else []
-        self.span_panel.set_spans(spans, self.label_set(), self.language)
+        text = self.article_view.document_text()
+        rows: list[SpanRow] = []
+        if doc_id is not None and text is not None:
+            refs = self.store.span_refs(doc_id, [self.annotator])
+            amounts = self.store.spans_by_ids(r.id for r in refs if r.label == AMOUNT_LABEL)
+            for ref in refs:
+                attrs = amounts[ref.id].attrs if ref.id in amounts else {}
+                shown = text[ref.start : ref.end]
+                rows.append(SpanRow(ref.id, *ref[1:], shown, attrs))
+        self.span_panel.set_spans(rows, self.label_set(), self.language)
 
     def _set_word_snapping(self, on: bool) -> None:
         self.preferences.word_snapping = on

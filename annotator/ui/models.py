@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -195,6 +195,26 @@ class DocumentFilterModel(QSortFilterProxyModel):
         return True
 
 
+class SpanRow(NamedTuple):
+    """What the span panel shows of a span: its text is sliced from the document, its
+    attributes are read for amounts only (10,000 full spans take a second to build)."""
+
+    id: str
+    start: int
+    end: int
+    label: str
+    annotator: str
+    text: str
+    attrs: dict[str, Any]
+
+    @classmethod
+    def of(cls, span: Span) -> SpanRow:
+        return cls(span.id, span.start, span.end, span.label, span.annotator, span.text, span.attrs)
+
+
+ShownSpan = Span | SpanRow
+
+
 class SpanTreeModel(QStandardItemModel):
     """A document's spans grouped under their label, in the label set's order.
 
@@ -212,12 +232,12 @@ class SpanTreeModel(QStandardItemModel):
         self._items: dict[str, tuple[str, QStandardItem]] = {}
         """span id -> (its label, its row)."""
 
-    def set_spans(self, spans: Sequence[Span], label_set: LabelSet, language: str) -> None:
+    def set_spans(self, spans: Sequence[ShownSpan], label_set: LabelSet, language: str) -> None:
         self.clear()
         self.setColumnCount(1)
         self._label_set, self._language = label_set, language
         self._groups, self._members, self._items = {}, {}, {}
-        by_label: dict[str, list[Span]] = {}
+        by_label: dict[str, list[ShownSpan]] = {}
         for span in spans:
             by_label.setdefault(span.label, []).append(span)
         for name in self._order(by_label):
@@ -228,7 +248,7 @@ class SpanTreeModel(QStandardItemModel):
             self._members[name] = [_row_key(span) for span in members]
             self._set_count(name)
 
-    def add_span(self, span: Span) -> QStandardItem:
+    def add_span(self, span: ShownSpan) -> QStandardItem:
         """One more row, in its label's group and in reading order."""
         group = self._groups.get(span.label)
         if group is None:
@@ -291,16 +311,16 @@ class SpanTreeModel(QStandardItemModel):
         title = label.display_name(self._language) if label else name
         self._groups[name].setText(f"{title} ({len(self._members[name])})")
 
-    def _row(self, span: Span) -> QStandardItem:
+    def _row(self, span: ShownSpan) -> QStandardItem:
+        # Not made read-only one by one: the tree allows no editing at all.
         item = QStandardItem(_one_line(span.text))
-        item.setEditable(False)
         item.setToolTip(span.text)
         item.setData(span.id, SPAN_ID_ROLE)
         self._items[span.id] = (span.label, item)
         return item
 
 
-def _row_key(span: Span) -> tuple[int, int, str]:
+def _row_key(span: ShownSpan) -> tuple[int, int, str]:
     return (span.start, -span.end, span.id)
 
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from annotator.core.changes import SpanEdit
-from annotator.core.models import LabelSet, Span
+from annotator.core.models import LabelSet
 from annotator.ui.amount_editor import decorate_amount_row, decorate_amount_rows
-from annotator.ui.models import SPAN_ID_ROLE, SpanTreeModel
+from annotator.ui.models import SPAN_ID_ROLE, ShownSpan, SpanTreeModel
 
 
 class SpanPanel(QWidget):
@@ -44,7 +44,7 @@ class SpanPanel(QWidget):
         self._span_count = 0
         self.retranslate()
 
-    def set_spans(self, spans: Sequence[Span], label_set: LabelSet, language: str) -> None:
+    def set_spans(self, spans: Sequence[ShownSpan], label_set: LabelSet, language: str) -> None:
         expanded = self._collapsed_groups()
         self.model.set_spans(spans, label_set, language)
         decorate_amount_rows(self.model, spans)
