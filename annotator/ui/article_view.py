@@ -20,8 +20,20 @@ Keys (while the text has the focus):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from enum import IntEnum
+from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
@@ -70,6 +82,31 @@ READING_FONTS = [
 BODY_POINT_SIZE = 12.5
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
 READABLE_CHARACTERS = 72  # a comfortable measure: about 70 characters a line
+
+
+class KeyPriority(IntEnum):
+    """Who is asked first about a key pressed in the article: the highest priority.
+    A mode in front of the text (linking) comes before the suggestions drawn on it,
+    which come before tagging the text itself."""
+
+    TAGGING = 0
+    SUGGESTIONS = 10
+    LINK_MODE = 20
+
+
+KeyAction = Callable[[], None]
+
+
+class KeyHandler(Protocol):
+    """Something that answers keys typed in the article (``ArticleView.add_key_handler``)."""
+
+    def key_action(self, event: QKeyEvent) -> KeyAction | None:
+        """What this key does now, or None to let the next handler (then Qt) have it."""
+        ...
+
+    def declared_keys(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the shortcut sheet."""
+        ...
 
 
 class ReadingPane(QPlainTextEdit):
@@ -246,6 +283,8 @@ class ArticleView(QWidget):
         self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._preview: tuple[int, int] | None = None
 
+        self._key_handlers: list[tuple[KeyPriority, KeyHandler]] = []
+        self.add_key_handler(_TaggingKeys(self), KeyPriority.TAGGING)
         self.editor.installEventFilter(self)
         self.editor.viewport().installEventFilter(self)
         self.editor.clicked.connect(self._on_click)
@@ -254,6 +293,15 @@ class ArticleView(QWidget):
         session.listen_first(self.on_changes)
 
     # -- what the main window calls ------------------------------------------------
+
+    def add_key_handler(self, handler: KeyHandler, priority: KeyPriority) -> None:
+        """Ask ``handler`` about keys typed in the text, before those of lower priority."""
+        self._key_handlers.append((priority, handler))
+        self._key_handlers.sort(key=lambda entry: -entry[0])
+
+    def key_handlers(self) -> list[KeyHandler]:
+        """Every handler, lowest priority first (the order the shortcut sheet lists them)."""
+        return [handler for _priority, handler in reversed(self._key_handlers)]
 
     def set_annotator(self, name: str) -> None:
         if name != self.annotator:
@@ -563,7 +611,11 @@ class ArticleView(QWidget):
             QEvent.Type.ShortcutOverride,
         ):
             assert isinstance(event, QKeyEvent)
-            action = self._key_action(event)
+            action = None
+            for _priority, handler in self._key_handlers:
+                action = handler.key_action(event)
+                if action is not None:
+                    break
             if action is None:
                 return False
             event.accept()
@@ -630,3 +682,46 @@ class ArticleView(QWidget):
         where = event.globalPos()  # type: ignore[attr-defined]
         QToolTip.showText(where, "\n".join(lines), self.editor)
         return True
+
+
+class _TaggingKeys:
+    """The article's own keys: tag, relabel, move between spans, resize, delete, zoom."""
+
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+
+    def key_action(self, event: QKeyEvent) -> KeyAction | None:
+        return self.view._key_action(event)  # noqa: SLF001 (the view's own keys)
+
+    def declared_keys(self) -> list[tuple[str, str]]:
+        translate = QCoreApplication.translate
+        return [
+            (
+                translate("ShortcutSheet", "Tab / Shift+Tab"),
+                translate("ShortcutSheet", "Select the next / previous span at the caret"),
+            ),
+            (
+                translate("ShortcutSheet", "Delete / Backspace"),
+                translate("ShortcutSheet", "Remove the selected span"),
+            ),
+            (
+                translate("ShortcutSheet", "Escape"),
+                translate("ShortcutSheet", "Leave the selected span"),
+            ),
+            (
+                translate("ShortcutSheet", "Shift+Alt+Left/Right"),
+                translate("ShortcutSheet", "Move the selected span's end"),
+            ),
+            (
+                translate("ShortcutSheet", "Ctrl+Shift+Alt+Left/Right"),
+                translate("ShortcutSheet", "Move the selected span's start"),
+            ),
+            (
+                translate("ShortcutSheet", "Click in a span (again: the span under it)"),
+                translate("ShortcutSheet", "Select that span"),
+            ),
+            (
+                translate("ShortcutSheet", "A label's key, on a selected span"),
+                translate("ShortcutSheet", "Change its label"),
+            ),
+        ]

@@ -12,8 +12,8 @@ link mode is on:
 - a click on a candidate links to it.
 
 Shift+L, outside link mode, opens the other-article picker at once. Link mode sits in
-front of the article view's own keys (its event filter is installed later, so Qt asks
-it first) and changes nothing in the view: the candidate is an overlay, the caret
+front of the article view's own keys and the suggestions' (``KeyPriority.LINK_MODE``)
+and changes nothing in the view: the candidate is an overlay, the caret
 moves only to scroll the candidate into sight, and the source stays the current span.
 """
 
@@ -37,7 +37,7 @@ from annotator.core import links
 from annotator.core.changes import Changes
 from annotator.core.links import LinkCandidate
 from annotator.core.models import LinkType, Span
-from annotator.ui.article_view import ArticleView
+from annotator.ui.article_view import ArticleView, KeyPriority
 from annotator.ui.highlighter import blend
 from annotator.ui.link_commands import AddLink
 from annotator.ui.link_picker import OtherArticlePicker
@@ -100,8 +100,7 @@ class LinkMode(QObject):
         self._kind_filter: int | None = None
         self._index = 0
         self._leaving = False
-        # Installed after the view's own filter (and the suggestions'): asked first.
-        view.editor.installEventFilter(self)
+        view.add_key_handler(self, KeyPriority.LINK_MODE)
         view.editor.viewport().installEventFilter(self)
         view.currentSpanChanged.connect(self._on_current_span_changed)
         view.session.changed.connect(self._on_changes)
@@ -391,14 +390,6 @@ class LinkMode(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         editor = self.view.editor
         kind = event.type()
-        if watched is editor and kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            action = self._key_action(cast(QKeyEvent, event))
-            if action is None:
-                return False
-            event.accept()
-            if kind == QEvent.Type.KeyPress:
-                action()
-            return True
         if self.is_active() and watched is editor.viewport():
             if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
                 return cast(QMouseEvent, event).button() == Qt.MouseButton.LeftButton
@@ -410,7 +401,32 @@ class LinkMode(QObject):
                 return True
         return False
 
-    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+    def declared_keys(self) -> list[tuple[str, str]]:
+        translate = QCoreApplication.translate
+        return [
+            (
+                translate("ShortcutSheet", "L, on a claim, denial or amount"),
+                translate("ShortcutSheet", "Link mode: show the spans it may be linked to"),
+            ),
+            (
+                translate("ShortcutSheet", "Link mode: Tab / Shift+Tab, arrows"),
+                translate("ShortcutSheet", "Next / previous candidate, nearest first"),
+            ),
+            (
+                translate("ShortcutSheet", "Link mode: T, or 1-9 (0: all)"),
+                translate("ShortcutSheet", "Choose the link type (said by, denies…)"),
+            ),
+            (
+                translate("ShortcutSheet", "Link mode: Enter, or a click on a candidate"),
+                translate("ShortcutSheet", "Make the link (Escape: cancel)"),
+            ),
+            (
+                translate("ShortcutSheet", "Shift+L, or O in link mode"),
+                translate("ShortcutSheet", "Link to a claim of another article (search)"),
+            ),
+        ]
+
+    def key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
         if self.view.document_id() is None:
             return None
         key = event.key()

@@ -744,7 +744,13 @@ class MainWindow(QMainWindow):
     # -- help -----------------------------------------------------------------------
 
     def show_shortcuts(self) -> ShortcutSheet:
-        sheet = ShortcutSheet(self.menu_actions(), self.label_set(), self.language, self)
+        sheet = ShortcutSheet(
+            self.menu_actions(),
+            self.label_set(),
+            self.language,
+            self,
+            key_handlers=self.article_view.key_handlers(),
+        )
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
         return sheet

@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -66,7 +66,7 @@ from annotator.ui.amount_editor import (
     amount_reading,
     attrs_for_label,
 )
-from annotator.ui.article_view import ArticleView
+from annotator.ui.article_view import ArticleView, KeyPriority
 from annotator.ui.highlighter import blend
 from annotator.ui.preferences import Preferences
 from annotator.ui.session import OpCommand
@@ -259,8 +259,7 @@ class SuggestionController(QObject):
         self.correct_amount_action.triggered.connect(self.correct_current_amount)
 
         view.editor.overlay_painters.append(self._paint)
-        # Installed after the view's own filter, so these keys are seen first.
-        view.editor.installEventFilter(self)
+        view.add_key_handler(self, KeyPriority.SUGGESTIONS)
         view.editor.viewport().installEventFilter(self)
         view.editor.clicked.connect(self._on_click)
         view.editor.selectionChanged.connect(self._on_selection_changed)
@@ -644,23 +643,30 @@ class SuggestionController(QObject):
     # -- keys and tooltips ------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        editor = self.view.editor
-        if watched is editor and event.type() in (
-            QEvent.Type.KeyPress,
-            QEvent.Type.ShortcutOverride,
-        ):
-            action = self._key_action(cast(QKeyEvent, event))
-            if action is None:
-                return False
-            event.accept()
-            if event.type() == QEvent.Type.KeyPress:
-                action()
-            return True
-        if watched is editor.viewport() and event.type() == QEvent.Type.ToolTip:
+        if watched is self.view.editor.viewport() and event.type() == QEvent.Type.ToolTip:
             return self._show_tooltip(event)
         return False
 
-    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+    def declared_keys(self) -> list[tuple[str, str]]:
+        translate = QCoreApplication.translate
+        return [
+            (
+                translate("ShortcutSheet", "N / Shift+N"),
+                translate(
+                    "ShortcutSheet", "Go to the next / previous suggestion (dashed outline)"
+                ),
+            ),
+            (
+                translate("ShortcutSheet", "Enter, or a label's key, on a suggestion"),
+                translate("ShortcutSheet", "Accept it (with that label)"),
+            ),
+            (
+                translate("ShortcutSheet", "X / Backspace, on a suggestion"),
+                translate("ShortcutSheet", "Reject it: it is not proposed again"),
+            ),
+        ]
+
+    def key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
         if self._doc_id is None:
             return None
         key = event.key()
