@@ -38,6 +38,7 @@ from annotator.core.amounts import AMOUNT_LABEL
 from annotator.core.errors import AnnotatorError
 from annotator.core.language import document_language
 from annotator.core.models import Document, Origin, Span
+from annotator.core.span_index import SpanRef
 from annotator.core.store import Store
 
 SUGGESTERS = ("amount", "gazetteer", "model")
@@ -268,7 +269,9 @@ def _conflict_group(label: str) -> str:
     return "entity" if label in GAZETTEER_LABELS else label
 
 
-def without_existing(suggestions: Iterable[Suggestion], spans: Iterable[Span]) -> list[Suggestion]:
+def without_existing(
+    suggestions: Iterable[Suggestion], spans: Iterable[Span | SpanRef]
+) -> list[Suggestion]:
     """Drop suggestions that overlap a span of the same label (the user's own layer),
     then those overlapping an earlier suggestion of the same label; person and
     organisation count as one label here. One binary search per suggestion: a 1 MB
@@ -369,12 +372,31 @@ class Suggester:
                 found[name] = model_suggestions(document, language)
         return found
 
-    def for_document(self, doc_id: str, annotator: str) -> list[Suggestion]:
-        """What to propose to ``annotator`` in a document: nothing they already tagged."""
+    def for_document(
+        self, doc_id: str, annotator: str, within: tuple[int, int] | None = None
+    ) -> list[Suggestion]:
+        """What to propose to ``annotator`` in a document: nothing they already tagged.
+
+        ``within``: only in the paragraphs around ``[start, end)``, what the window shows
+        first on a long article while the rest is found."""
         document = self.store.document(doc_id)
+        if within is not None:
+            language = document_language(self.store, document)
+            document = _paragraphs_around(document, *within, language)
         by_suggester = self.raw_suggestions(document)
         everything = [s for name in self.suggesters for s in by_suggester[name]]
-        return without_existing(everything, self.store.spans(doc_id, annotator))
+        return without_existing(everything, self.store.span_refs(doc_id, [annotator]))
+
+
+def _paragraphs_around(document: Document, start: int, end: int, language: str | None) -> Document:
+    """The document with everything outside the paragraphs holding ``[start, end)``
+    blanked: offsets stay those of the whole text, and no word is cut in two."""
+    text = document.text
+    first = text.rfind("\n", 0, max(start, 0)) + 1
+    last = text.find("\n", min(end, len(text)))
+    last = len(text) if last < 0 else last
+    kept = " " * first + text[first:last] + " " * (len(text) - last)
+    return document.model_copy(update={"text": kept, "language": language})
 
 
 def accept_suggestion(store: Store, suggestion: Suggestion, annotator: str) -> Span:

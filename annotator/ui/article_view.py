@@ -338,6 +338,15 @@ class ArticleView(QWidget):
     def document_text(self) -> str | None:
         return self._document.text if self._document else None
 
+    def visible_range(self) -> tuple[int, int] | None:
+        """The code points on screen, from the top left to the bottom right character."""
+        if self._positions is None:
+            return None
+        area = self.editor.viewport().rect()
+        top = self.editor.cursorForPosition(area.topLeft()).position()
+        bottom = self.editor.cursorForPosition(area.bottomRight()).position()
+        return self._positions.to_code_point(top), self._positions.to_code_point(bottom)
+
     def text_positions(self) -> TextPositions | None:
         """Code point <-> Qt position converter of the document on show."""
         return self._positions

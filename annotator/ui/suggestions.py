@@ -77,6 +77,8 @@ from annotator.ui.text_geometry import line_segments
 QUICK_SUGGESTERS = ("amount", "gazetteer")
 REFRESH_DELAY_MS = 300
 """After a change of spans, wait for a burst (accept all, quick tagging) to end."""
+LONG_ARTICLE = 50_000
+"""Characters from which the part on screen is looked at first, the rest after."""
 OVERLAY = "suggestions"
 
 
@@ -100,8 +102,10 @@ def suggestion_task(
     suggesters: Sequence[str],
     generation: int,
     gazetteer_cache: GazetteerCache | None = None,
+    within: tuple[int, int] | None = None,
 ) -> StoreTask:
-    """Suggestions for ``annotator`` in one document, minus those they rejected.
+    """Suggestions for ``annotator`` in one document, minus those they rejected;
+    ``within``: only around that part of the text (``Suggester.for_document``).
 
     Tasks sharing ``gazetteer_cache`` must not run at the same time (the window's task
     runner runs one at a time). A task superseded before it starts does nothing."""
@@ -111,7 +115,7 @@ def suggestion_task(
         if cancelled():
             return None
         suggester = Suggester(store, names, gazetteer_cache)
-        found = suggester.for_document(doc_id, annotator)
+        found = suggester.for_document(doc_id, annotator, within)
         rejected = store.rejected_suggestions(doc_id, annotator)
         kept = [item for item in found if item.key not in rejected]
         return SuggestionBatch(doc_id, generation, kept, dict(suggester.unavailable))
@@ -331,6 +335,20 @@ class SuggestionController(QObject):
         doc_id = self._doc_id
         if doc_id is None or not self.is_shown():
             return
+        text = self.view.document_text()
+        on_screen = self.view.visible_range()
+        if text is not None and len(text) >= LONG_ARTICLE and on_screen is not None:
+            self._start(
+                suggestion_task(
+                    self.db_path,
+                    doc_id,
+                    self.annotator,
+                    QUICK_SUGGESTERS,
+                    self._generation,
+                    self.gazetteer_cache,
+                    within=on_screen,
+                )
+            )
         self._start(
             suggestion_task(
                 self.db_path,

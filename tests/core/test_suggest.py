@@ -308,3 +308,19 @@ def test_suggestions_overlapping_a_span_or_an_earlier_suggestion_are_left_out() 
     expected.sort(key=lambda s: (s.start, -s.end, s.label))
     assert without_existing(suggestions, spans) == expected
     assert 0 < len(expected) < len(suggestions)
+
+
+def test_the_part_on_screen_gets_the_suggestions_the_whole_article_has_there(
+    store: Store,
+) -> None:
+    """A long article shows the suggestions around what is on screen first: the same
+    ones, at the same offsets, as the whole article's list has in those paragraphs."""
+    text = "\n\n".join([FIRST, SECOND, FIRST])
+    document = add(store, text)
+    tag(store, document, "OpenAI", "organisation")
+    suggester = Suggester(store, ["amount", "gazetteer"])
+    whole = suggester.for_document(document.id, "alice")
+    middle = text.index(SECOND)
+    shown = suggester.for_document(document.id, "alice", within=(middle + 5, middle + 10))
+    assert shown == [s for s in whole if middle <= s.start < middle + len(SECOND)]
+    assert shown and all(text[s.start : s.end] == s.text for s in shown)
