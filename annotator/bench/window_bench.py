@@ -117,9 +117,12 @@ def edit_times(window: MainWindow, doc_id: str, repeats: int) -> dict[str, list[
     return times
 
 
-def suggestions_after_an_edit(window: MainWindow, doc_id: str) -> tuple[float | None, bool]:
-    """Seconds from a tag until suggestions are on show again, and whether the UI kept
-    answering meanwhile (no event-loop pass longer than 100 ms)."""
+def suggestions_after_an_edit(
+    window: MainWindow, doc_id: str
+) -> tuple[float | None, float | None, float]:
+    """Seconds from a tag until suggestions are on show again (the part on screen first),
+    until the whole article's are, and the longest pass of the event loop meanwhile (how
+    long the UI could not answer)."""
     open_from_list(window, doc_id)
     painted(window)
     controller = window.suggestions
@@ -135,13 +138,17 @@ def suggestions_after_an_edit(window: MainWindow, doc_id: str) -> tuple[float | 
     QTest.keyClick(window.article_view.editor, TAG_KEY)
     arrived.clear()  # the list shown before the edit
     longest = 0.0
-    while not arrived and time.perf_counter() - began < SUGGESTIONS_PATIENCE_S:
+    while (not arrived or window.tasks.busy()) and (
+        time.perf_counter() - began < SUGGESTIONS_PATIENCE_S
+    ):
         tick = time.perf_counter()
         QApplication.processEvents()
         longest = max(longest, time.perf_counter() - tick)
         time.sleep(0.005)
     window.undo_action.trigger()
-    return (arrived[0] - began if arrived else None), longest <= 0.1
+    if not arrived:
+        return None, None, longest
+    return arrived[0] - began, arrived[-1] - began, longest
 
 
 def startup(project: Path, workdir: Path) -> tuple[float, float]:
@@ -209,13 +216,17 @@ def main() -> None:
         switches.append(timed(partial(open_from_list, window, target), window))
     results.append(figure("switch between two 3 KB articles from the list", switches, 50, None))
 
-    waited, answering = suggestions_after_an_edit(window, long_doc)
+    on_screen, whole, longest = suggestions_after_an_edit(window, long_doc)
     results.append(dict(
-        what="suggestions on the 1 MB article after an edit, UI answering",
-        target="<= 10 s, no pause > 100 ms",
-        measured=(f"{waited:.2f} s" if waited is not None else f"> {SUGGESTIONS_PATIENCE_S:.0f} s")
-        + ("" if answering else ", UI blocked"),
-        met=waited is not None and waited <= 10 and answering,
+        what="suggestions after an edit on the 1 MB article: on screen, whole; longest pause",
+        target="<= 1 s, <= 10 s, <= 100 ms",
+        measured=(
+            f"{on_screen:.2f} s, {whole:.2f} s, {longest * 1000:.0f} ms"
+            if on_screen is not None and whole is not None
+            else f"none within {SUGGESTIONS_PATIENCE_S:.0f} s"
+        ),
+        met=on_screen is not None and whole is not None
+        and on_screen <= 1 and whole <= 10 and longest <= 0.1,
     ))
     window.close()
     window_store.close()

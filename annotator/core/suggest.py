@@ -27,7 +27,7 @@ import importlib.util
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -150,11 +150,16 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def suggestions(self, document: Document) -> list[Suggestion]:
+    def suggestions(
+        self, document: Document, should_stop: Callable[[], bool] | None = None
+    ) -> list[Suggestion]:
+        """``should_stop``: asked now and then; once it says yes, what was found so far."""
         text = document.text
         found: list[Suggestion] = []
         covered_until = 0
-        for word in _WORD.finditer(text):
+        for number, word in enumerate(_WORD.finditer(text)):
+            if should_stop is not None and number % 4096 == 4095 and should_stop():
+                break
             start = word.start()
             if start < covered_until:
                 continue
@@ -356,7 +361,10 @@ class Suggester:
         self.gazetteer_cache = gazetteer_cache or GazetteerCache()
 
     def raw_suggestions(
-        self, document: Document, gazetteer: Gazetteer | None = None
+        self,
+        document: Document,
+        gazetteer: Gazetteer | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> dict[str, list[Suggestion]]:
         """Each suggester's proposals, before anything is filtered out."""
         language = document_language(self.store, document)
@@ -367,23 +375,28 @@ class Suggester:
             elif name == "gazetteer":
                 if gazetteer is None:
                     gazetteer = self.gazetteer_cache.get(self.store)
-                found[name] = gazetteer.suggestions(document)
+                found[name] = gazetteer.suggestions(document, should_stop)
             else:
                 found[name] = model_suggestions(document, language)
         return found
 
     def for_document(
-        self, doc_id: str, annotator: str, within: tuple[int, int] | None = None
+        self,
+        doc_id: str,
+        annotator: str,
+        within: tuple[int, int] | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> list[Suggestion]:
         """What to propose to ``annotator`` in a document: nothing they already tagged.
 
         ``within``: only in the paragraphs around ``[start, end)``, what the window shows
-        first on a long article while the rest is found."""
+        first on a long article while the rest is found. ``should_stop``: asked now and
+        then (the article changed again); once it says yes, the list is incomplete."""
         document = self.store.document(doc_id)
         if within is not None:
             language = document_language(self.store, document)
             document = _paragraphs_around(document, *within, language)
-        by_suggester = self.raw_suggestions(document)
+        by_suggester = self.raw_suggestions(document, should_stop=should_stop)
         everything = [s for name in self.suggesters for s in by_suggester[name]]
         return without_existing(everything, self.store.span_refs(doc_id, [annotator]))
 

@@ -74,7 +74,8 @@ class SpanPanel(QWidget):
         index = self.model.index_of_span(span_id) if span_id else QModelIndex()
         selection = self.tree.selectionModel()
         if not index.isValid():
-            selection.clearSelection()
+            if selection.hasSelection():
+                selection.clearSelection()
             return
         selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.tree.scrollTo(index)

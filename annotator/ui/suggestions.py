@@ -115,7 +115,9 @@ def suggestion_task(
         if cancelled():
             return None
         suggester = Suggester(store, names, gazetteer_cache)
-        found = suggester.for_document(doc_id, annotator, within)
+        found = suggester.for_document(doc_id, annotator, within, should_stop=cancelled)
+        if cancelled():
+            return None  # superseded: what it found is incomplete and out of date
         rejected = store.rejected_suggestions(doc_id, annotator)
         kept = [item for item in found if item.key not in rejected]
         return SuggestionBatch(doc_id, generation, kept, dict(suggester.unavailable))
@@ -427,8 +429,9 @@ class SuggestionController(QObject):
             self.view.editor.viewport().update()
         if changes.spans_changed(self._doc_id) and self.is_shown():
             # A newly tagged "OpenAI" is proposed elsewhere; a tagged amount is no
-            # longer proposed. Older lists in flight are out of date.
+            # longer proposed. Older lists in flight are out of date: stop them.
             self._generation += 1
+            self._cancel_tasks()
             self._refresh_timer.start()
 
     # -- called by the undo commands -------------------------------------------------
