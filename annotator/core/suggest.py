@@ -201,6 +201,10 @@ class GazetteerCache:
         self._gazetteer: Gazetteer | None = None
         self.builds = 0
 
+    def last_built(self) -> Gazetteer | None:
+        """The gazetteer as last built, perhaps out of date: good enough for a first look."""
+        return self._gazetteer
+
     def get(self, store: Store) -> Gazetteer:
         key = store.entity_spans_fingerprint(GAZETTEER_LABELS)
         if self._gazetteer is None or key != self._key:
@@ -393,10 +397,14 @@ class Suggester:
         first on a long article while the rest is found. ``should_stop``: asked now and
         then (the article changed again); once it says yes, the list is incomplete."""
         document = self.store.document(doc_id)
+        gazetteer = None
         if within is not None:
             language = document_language(self.store, document)
             document = _paragraphs_around(document, *within, language)
-        by_suggester = self.raw_suggestions(document, should_stop=should_stop)
+            # Rebuilding it reads every entity span of the project: the whole article's
+            # pass, right after, does that.
+            gazetteer = self.gazetteer_cache.last_built()
+        by_suggester = self.raw_suggestions(document, gazetteer, should_stop)
         everything = [s for name in self.suggesters for s in by_suggester[name]]
         return without_existing(everything, self.store.span_refs(doc_id, [annotator]))
 

@@ -25,6 +25,7 @@ accepted (origin ``suggested:amount|gazetteer|model``); a rejection is stored ap
 from __future__ import annotations
 
 import bisect
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -95,6 +96,26 @@ class SuggestionBatch:
     unavailable: dict[str, str] = field(default_factory=dict)
 
 
+class Typing:
+    """When the user last typed in the article: background work steps aside meanwhile.
+
+    Finding suggestions on a long article takes seconds of Python, which would take
+    turns with the window's own code on every key press; the work asks ``wait`` now
+    and then and sleeps (letting the window run alone) until typing paused a moment."""
+
+    PAUSE_S = 0.4
+
+    def __init__(self) -> None:
+        self._until = 0.0
+
+    def touch(self) -> None:
+        self._until = time.monotonic() + self.PAUSE_S
+
+    def wait(self) -> None:
+        while (left := self._until - time.monotonic()) > 0:
+            time.sleep(min(left, 0.05))
+
+
 def suggestion_task(
     db_path: Path | str,
     doc_id: str,
@@ -103,9 +124,11 @@ def suggestion_task(
     generation: int,
     gazetteer_cache: GazetteerCache | None = None,
     within: tuple[int, int] | None = None,
+    typing: Typing | None = None,
 ) -> StoreTask:
     """Suggestions for ``annotator`` in one document, minus those they rejected;
-    ``within``: only around that part of the text (``Suggester.for_document``).
+    ``within``: only around that part of the text (``Suggester.for_document``);
+    ``typing``: pause while the user types.
 
     Tasks sharing ``gazetteer_cache`` must not run at the same time (the window's task
     runner runs one at a time). A task superseded before it starts does nothing."""
@@ -114,8 +137,14 @@ def suggestion_task(
     def work(store: Store, _progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
         if cancelled():
             return None
+
+        def should_stop() -> bool:
+            if typing is not None:
+                typing.wait()
+            return cancelled()
+
         suggester = Suggester(store, names, gazetteer_cache)
-        found = suggester.for_document(doc_id, annotator, within, should_stop=cancelled)
+        found = suggester.for_document(doc_id, annotator, within, should_stop=should_stop)
         if cancelled():
             return None  # superseded: what it found is incomplete and out of date
         rejected = store.rejected_suggestions(doc_id, annotator)
@@ -235,6 +264,7 @@ class SuggestionController(QObject):
         # every article (2 s on a 10,000-article project); the runner's single thread
         # keeps it from being used by two tasks at once.
         self.gazetteer_cache = GazetteerCache()
+        self.typing = Typing()
         self._tasks: set[StoreTask] = set()
         self._doc_id: str | None = None
         self._generation = 0
@@ -349,6 +379,7 @@ class SuggestionController(QObject):
                     self._generation,
                     self.gazetteer_cache,
                     within=on_screen,
+                    typing=self.typing,
                 )
             )
         self._start(
@@ -359,6 +390,7 @@ class SuggestionController(QObject):
                 QUICK_SUGGESTERS,
                 self._generation,
                 self.gazetteer_cache,
+                typing=self.typing,
             )
         )
         if self.preferences.suggest_with_model and not self._model_failed:
@@ -375,6 +407,7 @@ class SuggestionController(QObject):
                     (*QUICK_SUGGESTERS, "model"),
                     self._generation,
                     self.gazetteer_cache,
+                    typing=self.typing,
                 )
             )
 
@@ -432,6 +465,7 @@ class SuggestionController(QObject):
             # longer proposed. Older lists in flight are out of date: stop them.
             self._generation += 1
             self._cancel_tasks()
+            self.typing.touch()
             self._refresh_timer.start()
 
     # -- called by the undo commands -------------------------------------------------
@@ -688,6 +722,7 @@ class SuggestionController(QObject):
         ]
 
     def key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        self.typing.touch()
         if self._doc_id is None:
             return None
         key = event.key()
