@@ -360,6 +360,10 @@ class ArticleView(QWidget):
     def current_span_id(self) -> str:
         return self._current_id or ""
 
+    def placed_span(self, span_id: str) -> Placed | None:
+        """Where one span on show sits (None if it is not on show)."""
+        return self._index.get(span_id)
+
     def spans(self) -> list[Placed]:
         """Where the spans on show sit, in reading order (own layer and other layers)."""
         return list(self._index)

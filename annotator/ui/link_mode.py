@@ -169,7 +169,7 @@ class LinkMode(QObject):
         self.view.set_overlay(OVERLAY, [])
         self.banner.hide()
         self.view.editor.viewport().update()
-        if return_to_source and source.id in {s.id for s in self.view.spans()}:
+        if return_to_source and self.view.placed_span(source.id) is not None:
             self._leaving = True
             try:
                 self.view.select_span(source.id)
@@ -516,7 +516,7 @@ class LinkMode(QObject):
         source = self._source
         if source is None or not (changes.spans_changed(source.doc_id) or changes.links):
             return
-        if source.id not in {s.id for s in self.view.spans()}:
+        if self.view.placed_span(source.id) is None:
             self._leave(return_to_source=False)
             return
         current = self.current_candidate()

@@ -70,6 +70,7 @@ from annotator.ui.amount_editor import (
 from annotator.ui.article_view import ArticleView, KeyPriority
 from annotator.ui.highlighter import blend
 from annotator.ui.preferences import Preferences
+from annotator.ui.qt_offsets import TextPositions
 from annotator.ui.session import OpCommand
 from annotator.ui.tasks import StoreTask, TaskRunner
 from annotator.ui.text_display import short_text
@@ -81,6 +82,8 @@ REFRESH_DELAY_MS = 300
 LONG_ARTICLE = 50_000
 """Characters from which the part on screen is looked at first, the rest after."""
 OVERLAY = "suggestions"
+Placed = tuple[int, int, Suggestion]
+"""A suggestion's Qt start and end in the article on show."""
 
 
 translate = QCoreApplication.translate
@@ -269,6 +272,8 @@ class SuggestionController(QObject):
         self._doc_id: str | None = None
         self._generation = 0
         self._suggestions: list[Suggestion] = []
+        self._drawn: tuple[TextPositions, list[Placed], list[int]] | None = None
+        """The suggestions in Qt positions for ``_paint``, and their starts."""
         self._current: Suggestion | None = None
         self._model_failed = False
         self._model_loaded = False
@@ -451,6 +456,7 @@ class SuggestionController(QObject):
 
     def _set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
         self._suggestions = sorted(suggestions, key=lambda s: (s.start, -s.end, s.label))
+        self._drawn = None
         if self._current is not None and self._current not in self._suggestions:
             self._current = None
         self._show_current()
@@ -794,8 +800,13 @@ class SuggestionController(QObject):
             return
         editor = self.view.editor
         width = max(1.2, editor.bar_width() * 0.7)
-        spans = [(positions.to_qt(s.start), positions.to_qt(s.end), s) for s in self._suggestions]
-        starts = [start for start, _end, _s in spans]
+        if self._drawn is None or self._drawn[0] is not positions:
+            # Once per list, not on every paint: a long article has tens of thousands.
+            placed = [
+                (positions.to_qt(s.start), positions.to_qt(s.end), s) for s in self._suggestions
+            ]
+            self._drawn = (positions, placed, [start for start, _end, _s in placed])
+        _positions, spans, starts = self._drawn
         for block, geometry in editor.visible_blocks(area):
             block_start = block.position()
             block_end = block_start + block.length() - 1
