@@ -397,27 +397,31 @@ class Suggester:
         first on a long article while the rest is found. ``should_stop``: asked now and
         then (the article changed again); once it says yes, the list is incomplete."""
         document = self.store.document(doc_id)
-        gazetteer = None
+        gazetteer, first = None, 0
         if within is not None:
+            first, last = _paragraphs_around(document.text, *within)
             language = document_language(self.store, document)
-            document = _paragraphs_around(document, *within, language)
+            document = document.model_copy(
+                update={"text": document.text[first:last], "language": language}
+            )
             # Rebuilding it reads every entity span of the project: the whole article's
             # pass, right after, does that.
             gazetteer = self.gazetteer_cache.last_built()
         by_suggester = self.raw_suggestions(document, gazetteer, should_stop)
         everything = [s for name in self.suggesters for s in by_suggester[name]]
+        if first:
+            everything = [
+                s.model_copy(update={"start": s.start + first, "end": s.end + first})
+                for s in everything
+            ]
         return without_existing(everything, self.store.span_refs(doc_id, [annotator]))
 
 
-def _paragraphs_around(document: Document, start: int, end: int, language: str | None) -> Document:
-    """The document with everything outside the paragraphs holding ``[start, end)``
-    blanked: offsets stay those of the whole text, and no word is cut in two."""
-    text = document.text
+def _paragraphs_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the paragraphs holding ``[start, end)`` begin and end: no word cut in two."""
     first = text.rfind("\n", 0, max(start, 0)) + 1
     last = text.find("\n", min(end, len(text)))
-    last = len(text) if last < 0 else last
-    kept = " " * first + text[first:last] + " " * (len(text) - last)
-    return document.model_copy(update={"text": kept, "language": language})
+    return first, len(text) if last < 0 else last
 
 
 def accept_suggestion(store: Store, suggestion: Suggestion, annotator: str) -> Span:

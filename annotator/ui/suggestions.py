@@ -82,8 +82,6 @@ REFRESH_DELAY_MS = 300
 LONG_ARTICLE = 50_000
 """Characters from which the part on screen is looked at first, the rest after."""
 OVERLAY = "suggestions"
-Placed = tuple[int, int, Suggestion]
-"""A suggestion's Qt start and end in the article on show."""
 
 
 translate = QCoreApplication.translate
@@ -272,8 +270,8 @@ class SuggestionController(QObject):
         self._doc_id: str | None = None
         self._generation = 0
         self._suggestions: list[Suggestion] = []
-        self._drawn: tuple[TextPositions, list[Placed], list[int]] | None = None
-        """The suggestions in Qt positions for ``_paint``, and their starts."""
+        self._drawn: tuple[TextPositions, list[int]] | None = None
+        """The suggestions' starts for ``_paint`` (code points), and the article's positions."""
         self._current: Suggestion | None = None
         self._model_failed = False
         self._model_loaded = False
@@ -443,9 +441,10 @@ class SuggestionController(QObject):
                     "%1", batch.unavailable["model"]
                 )
             )
-        if any(item.suggester == "model" for item in batch.suggestions):
-            self._model_loaded = True
-        self._set_suggestions(batch.suggestions)
+        if self.preferences.suggest_with_model and not self._model_loaded:
+            self._model_loaded = any(item.suggester == "model" for item in batch.suggestions)
+        # Suggester.for_document gives them in reading order already.
+        self._set_suggestions(batch.suggestions, in_order=True)
 
     def _task_failed(self, message: str) -> None:
         if self.preferences.suggest_with_model and not self._model_failed:
@@ -454,8 +453,12 @@ class SuggestionController(QObject):
             translate("Suggestions", "No suggestions: %1").replace("%1", message)
         )
 
-    def _set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
-        self._suggestions = sorted(suggestions, key=lambda s: (s.start, -s.end, s.label))
+    def _set_suggestions(self, suggestions: Sequence[Suggestion], in_order: bool = False) -> None:
+        self._suggestions = (
+            list(suggestions)
+            if in_order
+            else sorted(suggestions, key=lambda s: (s.start, -s.end, s.label))
+        )
         self._drawn = None
         if self._current is not None and self._current not in self._suggestions:
             self._current = None
@@ -802,17 +805,15 @@ class SuggestionController(QObject):
         width = max(1.2, editor.bar_width() * 0.7)
         if self._drawn is None or self._drawn[0] is not positions:
             # Once per list, not on every paint: a long article has tens of thousands.
-            placed = [
-                (positions.to_qt(s.start), positions.to_qt(s.end), s) for s in self._suggestions
-            ]
-            self._drawn = (positions, placed, [start for start, _end, _s in placed])
-        _positions, spans, starts = self._drawn
+            self._drawn = (positions, [s.start for s in self._suggestions])
+        _positions, starts = self._drawn
         for block, geometry in editor.visible_blocks(area):
             block_start = block.position()
             block_end = block_start + block.length() - 1
             # Suggestions are few and short; none starts more than a block before.
-            first = max(0, bisect.bisect_left(starts, block_start) - 8)
-            for start, end, suggestion in spans[first:]:
+            first = max(0, bisect.bisect_left(starts, positions.to_code_point(block_start)) - 8)
+            for suggestion in self._suggestions[first:]:
+                start, end = positions.to_qt(suggestion.start), positions.to_qt(suggestion.end)
                 if start >= block_end:
                     break
                 if end <= block_start:
