@@ -122,8 +122,8 @@ class LinkPanel(QWidget):
                 jump_to = resolved.target if here_is_source else resolved.source
             text = self._describe(resolved, content)
             self.article_group.addChild(self._link_item(resolved, jump_to, text))
-        for problem in content.problems:
-            self.problem_group.addChild(self._problem_item(problem, content))
+        # All at once: one view update, not one per row (a long article has thousands).
+        self.problem_group.addChildren([self._problem_item(p, content) for p in content.problems])
         self._problem_order = [_problem_key(problem) for problem in content.problems]
         self._counts = (self.current_group.childCount(), len(content.links), len(content.problems))
         if selected:

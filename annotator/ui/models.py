@@ -242,9 +242,8 @@ class SpanTreeModel(QStandardItemModel):
             by_label.setdefault(span.label, []).append(span)
         for name in self._order(by_label):
             members = sorted(by_label[name], key=_row_key)
-            group = self._new_group(name, self.rowCount())
-            for span in members:
-                group.appendRow(self._row(span))
+            # The rows go in with their group, in one step: not one view update per row.
+            self._new_group(name, self.rowCount(), [self._row(span) for span in members])
             self._members[name] = [_row_key(span) for span in members]
             self._set_count(name)
 
@@ -292,7 +291,9 @@ class SpanTreeModel(QStandardItemModel):
         known = self._label_set.names
         return [name for name in known if name in present] + sorted(present - set(known))
 
-    def _new_group(self, name: str, row: int) -> QStandardItem:
+    def _new_group(
+        self, name: str, row: int, rows: list[QStandardItem] | None = None
+    ) -> QStandardItem:
         label = self._label_set.get(name)
         group = QStandardItem()
         bold = QFont()
@@ -302,6 +303,8 @@ class SpanTreeModel(QStandardItemModel):
         group.setSelectable(False)
         if label:
             group.setData(QColor(label.color), Qt.ItemDataRole.DecorationRole)
+        if rows:
+            group.appendRows(rows)
         self.insertRow(row, group)
         self._groups[name] = group
         return group
