@@ -976,7 +976,7 @@ def agreement_command(
     click.echo(report.model_dump_json(indent=2) if as_json else agreement.format_table(report))
 
 
-# -- attribution: links, checks and the editorial report (issue 9) -------------------
+# -- attribution: links, checks and the editorial report -------------------
 
 
 def _layer_option(help_text: str) -> Callable[[F], F]:

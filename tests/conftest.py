@@ -42,7 +42,7 @@ def fixtures_dir() -> Path:
 
 @pytest.fixture
 def build_seed_example():
-    """The attribution example on the seed articles (issue 9): a function that tags
+    """The attribution example on the seed articles: a function that tags
     Altman's claim, Beyer's and Bosworth's denials and their amounts in a store."""
     import importlib.util
     import sys

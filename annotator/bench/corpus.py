@@ -155,13 +155,16 @@ def fill_project(store: Store, spec: CorpusSpec, documents: list[Document] | Non
 
 
 def long_article(
-    store: Store, *, size: int = 1_000_000, spans: int = 10_000, seed: int = 7
+    store: Store,
+    *,
+    size: int = 1_000_000,
+    spans: int = 10_000,
+    seed: int = 7,
+    title: str = "Long article (1 MB)",
 ) -> Document:
     """One ~1 MB article carrying ``spans`` spans of one annotator, nested ones included."""
     maker = TextMaker(seed)
-    document = Document.from_text(
-        maker.article(size), title="Long article (1 MB)", source="long.txt"
-    )
+    document = Document.from_text(maker.article(size), title=title, source=f"{title}.txt")
     store.add_document(document)
     rng = random.Random(seed)
     store.add_spans(random_spans(rng, document, "alice", spans))

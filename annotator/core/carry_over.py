@@ -332,7 +332,7 @@ def _carry_links(
             report.carried_links.append(store.insert_link(carried))
 
 
-# -- choosing what to carry from, and taking it back (the window, issue 6) -------------
+# -- choosing what to carry from, and taking it back (the window) -------------
 
 
 @dataclass(frozen=True)

@@ -254,7 +254,7 @@ def _latest_decisions(store: Store) -> dict[str, tuple[list[str], Decision]]:
     """Gold span id -> (the annotators who had it, the latest review decision on it).
 
     Several decisions can point at one gold span (two versions of a span edited into
-    the same one): the span names every annotator behind them (issue 5).
+    the same one): the span names every annotator behind them.
     """
     found: dict[str, tuple[list[str], Decision]] = {}
     for decision in store.decisions():  # oldest first: the latest decision wins
@@ -272,7 +272,7 @@ def _relations(
     exported: set[str],
     options: ExportOptions,
 ) -> list[dict[str, Any]]:
-    """The links (attribution, issue 9) starting from this record's exported spans.
+    """The links (attribution) starting from this record's exported spans.
 
     A link is written only when the span it points to is exported too: in this record,
     or, for a link to another article (``denies``, ``same_as``), a span of a layer and

@@ -144,7 +144,6 @@ def import_articles_and_annotations(
             unreadable=list(inputs.refused),
         )
         if inputs.articles:
-            # Looked up at call time: tests replace ingest.import_paths.
             done = ingest.import_paths(
                 store, inputs.articles, progress=progress, should_cancel=should_cancel
             )

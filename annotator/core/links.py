@@ -12,7 +12,7 @@ is not attributed by a person in Bob's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -258,14 +258,35 @@ def check(
     denying = {link.from_span for link in links if link.type == DENIES}
     wanted = set(annotators) if annotators is not None else None
     problems: list[AttributionProblem] = []
-    spans = store.iter_spans() if doc_id is None else iter(store.spans(doc_id))
+    spans: Iterable[Span]
+    if doc_id is None:
+        spans = store.iter_spans()
+    else:  # only claims and denials can have a problem: read just those in full
+        refs = store.span_refs(doc_id, annotators or store.annotators())
+        wanted_ids = [r.id for r in refs if r.label in ATTRIBUTED_LABELS or r.label == DENIAL_LABEL]
+        found = store.spans_by_ids(wanted_ids)
+        spans = [found[span_id] for span_id in wanted_ids if span_id in found]
     for span in spans:
-        if wanted is not None and span.annotator not in wanted:
-            continue
-        if span.label in ATTRIBUTED_LABELS and span.id not in attributed:
-            problems.append(AttributionProblem(ProblemKind.UNATTRIBUTED, span))
-        if span.label == DENIAL_LABEL and span.id not in denying:
-            problems.append(AttributionProblem(ProblemKind.DENIES_NOTHING, span))
+        if wanted is None or span.annotator in wanted:
+            problems.extend(_problems_of(span, span.id in attributed, span.id in denying))
+    return problems
+
+
+def check_span(store: Store, span: Span) -> list[AttributionProblem]:
+    """What ``check`` finds about this one span (after it was tagged or relabelled)."""
+    if span.label not in ATTRIBUTED_LABELS and span.label != DENIAL_LABEL:
+        return []
+    own = store.links(span_id=span.id)
+    from_here = {link.type for link in own if link.from_span == span.id}
+    return _problems_of(span, SAID_BY in from_here, DENIES in from_here)
+
+
+def _problems_of(span: Span, attributed: bool, denying: bool) -> list[AttributionProblem]:
+    problems = []
+    if span.label in ATTRIBUTED_LABELS and not attributed:
+        problems.append(AttributionProblem(ProblemKind.UNATTRIBUTED, span))
+    if span.label == DENIAL_LABEL and not denying:
+        problems.append(AttributionProblem(ProblemKind.DENIES_NOTHING, span))
     return problems
 
 

@@ -268,7 +268,7 @@ def sort_spans(spans: list[Span]) -> list[Span]:
     return sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.annotator, s.id))
 
 
-# -- review: decisions on colleagues' spans (issue 5) ---------------------------
+# -- review: decisions on colleagues' spans ---------------------------
 
 
 class DecisionKind(StrEnum):
@@ -305,7 +305,7 @@ class Decision(BaseModel):
     created_at: str = Field(default_factory=utc_now)
 
 
-# -- attribution: links between spans (issue 9) ---------------------------------
+# -- attribution: links between spans ---------------------------------
 
 
 class Link(BaseModel):

@@ -138,7 +138,9 @@ class ProjectModel:
         self.path = Path(model_dir)
         self.meta = read_meta(self.path)
         spacy = require_spacy()
-        import annotator.core.span_candidates  # noqa: F401 - registers the suggester
+        from annotator.core.span_candidates import register
+
+        register()
 
         try:
             self.nlp = spacy.load(self.path / PIPELINE_FOLDER)

@@ -7,20 +7,22 @@ only those ranges, rather than every n-gram up to forty tokens, is what lets the
 model train on a laptop CPU: a 3 KB article has a few hundred such ranges, and forty
 thousand n-grams.
 
-Registered with spaCy's registry as ``annotator.clause_candidates.v1``; a saved
-pipeline names it in its config, so this module is imported before one is loaded.
+Registered with spaCy's registry as ``annotator.clause_candidates.v1`` by
+:func:`register` (spaCy is an optional extra, imported only then); a saved pipeline
+names it in its config, so it is registered before one is built or loaded.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from spacy.tokens import Doc
-from spacy.util import registry
-from thinc.api import Ops, get_current_ops
-from thinc.types import Ragged
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from thinc.api import Ops
+    from thinc.types import Ragged
 
 SUGGESTER_NAME = "annotator.clause_candidates.v1"
 REPORTING_WORDS = frozenset(
@@ -96,6 +98,9 @@ def clause_candidates(doc: Doc, max_length: int) -> list[tuple[int, int]]:
 def build_clause_suggester(max_length: int = 60) -> Any:
     """The spaCy suggester: candidates for every document, as spancat wants them."""
 
+    from thinc.api import get_current_ops
+    from thinc.types import Ragged
+
     def suggest(docs: Iterable[Doc], *, ops: Ops | None = None) -> Ragged:
         array_ops: Any = ops or get_current_ops()
         spans: list[tuple[int, int]] = []
@@ -112,5 +117,9 @@ def build_clause_suggester(max_length: int = 60) -> Any:
     return suggest
 
 
-_misc: Any = registry.misc
-_misc.register(SUGGESTER_NAME, func=build_clause_suggester)
+def register() -> None:
+    """Make the suggester known to spaCy (again is harmless)."""
+    from spacy.util import registry
+
+    misc: Any = registry.misc
+    misc.register(SUGGESTER_NAME, func=build_clause_suggester)

@@ -844,7 +844,7 @@ class Store:
         rows = self.conn.execute("SELECT doc_id, annotator, status FROM statuses")
         return {(doc_id, name): Status(status) for doc_id, name, status in rows}
 
-    # -- review: decisions and the gold layer (issue 5) -------------------------
+    # -- review: decisions and the gold layer -------------------------
 
     def add_decisions(self, decisions: Iterable[Decision]) -> int:
         """Record reviewers' decisions; an id already recorded is skipped. Returns how
@@ -966,7 +966,7 @@ class Store:
         """Forget the cached label set (after a rolled-back change to it)."""
         self._label_set = None
 
-    # -- suggestions: gazetteer and evaluation (issue 8) ---------------------------
+    # -- suggestions: gazetteer and evaluation ---------------------------
 
     def entity_text_counts(
         self, labels: Sequence[str], exclude_doc: str | None = None
@@ -1004,7 +1004,7 @@ class Store:
         )
         return [row[0] for row in rows]
 
-    # -- agreement: bulk reads (issue 5) -----------------------------------------
+    # -- agreement: bulk reads -----------------------------------------
 
     def span_columns(
         self, annotators: Sequence[str]
@@ -1038,7 +1038,7 @@ class Store:
         """``(id, text)`` of every document, in document order."""
         yield from self.conn.execute("SELECT id, text FROM documents ORDER BY position")
 
-    # -- article view: loading a document's spans fast (issue 3) ---------------------
+    # -- article view: loading a document's spans fast ---------------------
 
     def span_refs(self, doc_id: str, annotators: Sequence[str]) -> list[SpanRef]:
         """Where the spans of ``annotators`` sit in one document, without their text:
@@ -1054,7 +1054,7 @@ class Store:
         )
         return [SpanRef._make(row) for row in rows]
 
-    # -- attribution: links between spans (issue 9) ----------------------------------
+    # -- attribution: links between spans ----------------------------------
 
     _LINK_COLUMNS = "id, type, from_span, to_span, annotator, created_at"
 
@@ -1164,7 +1164,7 @@ class Store:
             by_document.setdefault(doc_id, []).append(tuple(link))
         return by_document
 
-    # -- suggestions in the window: rejections (issue 8) --------------------------
+    # -- suggestions in the window: rejections --------------------------
     # A rejected suggestion is remembered apart from spans, so it is never mistaken for
     # an annotation, and is not proposed to the same annotator in that document again.
 
@@ -1200,7 +1200,7 @@ class Store:
         )
         return {(row[0], row[1], row[2]) for row in rows}
 
-    # -- attribution in the window: link targets in other articles (issue 9) ----------
+    # -- attribution in the window: link targets in other articles ----------
 
     def spans_with_labels(
         self, labels: Sequence[str], annotator: str, exclude_doc_id: str | None = None

@@ -22,11 +22,12 @@ organisation.
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import re
 import threading
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,6 +38,7 @@ from annotator.core.amounts import AMOUNT_LABEL
 from annotator.core.errors import AnnotatorError
 from annotator.core.language import document_language
 from annotator.core.models import Document, Origin, Span
+from annotator.core.span_index import SpanRef
 from annotator.core.store import Store
 
 SUGGESTERS = ("amount", "gazetteer", "model", "project-model")
@@ -123,7 +125,9 @@ class Gazetteer:
 
     entries: dict[str, tuple[str, float]] = field(default_factory=dict)
     """text -> (label, share of the votes for that label)."""
-    _by_first_word: dict[str, list[str]] = field(default_factory=dict)
+    _lengths_by_first_word: dict[str, list[int]] = field(default_factory=dict)
+    """The lengths of the entries starting with a word, longest first: at each word of
+    a text, one dictionary lookup per length, not one comparison per entry."""
 
     @classmethod
     def from_counts(cls, counts: dict[tuple[str, str], int]) -> Gazetteer:
@@ -138,35 +142,45 @@ class Gazetteer:
             gazetteer.entries[text] = (label, by_label[label] / sum(by_label.values()))
             first = _WORD.match(text)
             if first is not None:
-                gazetteer._by_first_word.setdefault(first.group(0), []).append(text)
-        for candidates in gazetteer._by_first_word.values():
-            candidates.sort(key=len, reverse=True)  # "Scale AI" before "Scale"
+                gazetteer._lengths_by_first_word.setdefault(first.group(0), []).append(len(text))
+        for word, lengths in gazetteer._lengths_by_first_word.items():
+            # "Scale AI" before "Scale"
+            gazetteer._lengths_by_first_word[word] = sorted(set(lengths), reverse=True)
         return gazetteer
 
     def __len__(self) -> int:
         return len(self.entries)
 
-    def suggestions(self, document: Document) -> list[Suggestion]:
+    def suggestions(
+        self, document: Document, should_stop: Callable[[], bool] | None = None
+    ) -> list[Suggestion]:
+        """``should_stop``: asked now and then; once it says yes, what was found so far."""
         text = document.text
         found: list[Suggestion] = []
         covered_until = 0
-        for word in _WORD.finditer(text):
-            if word.start() < covered_until:
+        for number, word in enumerate(_WORD.finditer(text)):
+            if should_stop is not None and number % 4096 == 4095 and should_stop():
+                break
+            start = word.start()
+            if start < covered_until:
                 continue
-            for entry in self._by_first_word.get(word.group(0), ()):
-                end = word.start() + len(entry)
-                if not text.startswith(entry, word.start()):
+            for length in self._lengths_by_first_word.get(word.group(0), ()):
+                end = start + length
+                # Every entry of this length starts with this word, which ends where
+                # the text's does: the slice is an entry only if it is that entry.
+                known = self.entries.get(text[start:end])
+                if known is None:
                     continue
                 if end < len(text) and (text[end].isalnum() or text[end] == "_"):
                     continue  # "Meta" inside "Metaverse"
-                label, score = self.entries[entry]
+                label, score = known
                 found.append(
                     Suggestion(
                         doc_id=document.id,
-                        start=word.start(),
+                        start=start,
                         end=end,
                         label=label,
-                        text=entry,
+                        text=text[start:end],
                         origin=ORIGINS["gazetteer"],
                         score=score,
                     )
@@ -187,6 +201,10 @@ class GazetteerCache:
         self._key: tuple[int, str | None] | None = None
         self._gazetteer: Gazetteer | None = None
         self.builds = 0
+
+    def last_built(self) -> Gazetteer | None:
+        """The gazetteer as last built, perhaps out of date: good enough for a first look."""
+        return self._gazetteer
 
     def get(self, store: Store) -> Gazetteer:
         key = store.entity_spans_fingerprint(GAZETTEER_LABELS)
@@ -268,21 +286,54 @@ def _conflict_group(label: str) -> str:
     return "entity" if label in GAZETTEER_LABELS else label
 
 
-def without_existing(suggestions: Iterable[Suggestion], spans: Iterable[Span]) -> list[Suggestion]:
+def without_existing(
+    suggestions: Iterable[Suggestion], spans: Iterable[Span | SpanRef]
+) -> list[Suggestion]:
     """Drop suggestions that overlap a span of the same label (the user's own layer),
     then those overlapping an earlier suggestion of the same label; person and
-    organisation count as one label here."""
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    organisation count as one label here. One binary search per suggestion: a 1 MB
+    article has tens of thousands of both."""
+    ranges: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for span in spans:
-        taken[_conflict_group(span.label)].append((span.start, span.end))
+        ranges[_conflict_group(span.label)].append((span.start, span.end))
+    taken: dict[str, _TakenRanges] = defaultdict(_TakenRanges)
+    for group, group_ranges in ranges.items():
+        taken[group] = _TakenRanges(group_ranges)
     kept: list[Suggestion] = []
     for suggestion in suggestions:
-        ranges = taken[_conflict_group(suggestion.label)]
-        if any(_overlaps(suggestion.start, suggestion.end, s, e) for s, e in ranges):
+        group_taken = taken[_conflict_group(suggestion.label)]
+        if group_taken.overlaps(suggestion.start, suggestion.end):
             continue
-        ranges.append((suggestion.start, suggestion.end))
+        group_taken.add(suggestion.start, suggestion.end)
         kept.append(suggestion)
     return sorted(kept, key=lambda s: (s.start, -s.end, s.label))
+
+
+class _TakenRanges:
+    """Ranges taken, kept as sorted disjoint intervals: overlapping ones merged."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for start, end in sorted(ranges):
+            if self.ends and start < self.ends[-1]:
+                self.ends[-1] = max(self.ends[-1], end)
+            else:
+                self.starts.append(start)
+                self.ends.append(end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # The first interval ending after ``start`` is the only one that can overlap.
+        first = bisect.bisect_right(self.ends, start)
+        return first < len(self.ends) and _overlaps(
+            start, end, self.starts[first], self.ends[first]
+        )
+
+    def add(self, start: int, end: int) -> None:
+        """A range that overlaps none taken."""
+        at = bisect.bisect_right(self.ends, start)
+        self.starts.insert(at, start)
+        self.ends.insert(at, end)
 
 
 def check_suggesters(names: Sequence[str]) -> list[str]:
@@ -332,7 +383,10 @@ class Suggester:
         self.gazetteer_cache = gazetteer_cache or GazetteerCache()
 
     def raw_suggestions(
-        self, document: Document, gazetteer: Gazetteer | None = None
+        self,
+        document: Document,
+        gazetteer: Gazetteer | None = None,
+        should_stop: Callable[[], bool] | None = None,
     ) -> dict[str, list[Suggestion]]:
         """Each suggester's proposals, before anything is filtered out."""
         language = document_language(self.store, document)
@@ -347,7 +401,7 @@ class Suggester:
             elif name == "gazetteer":
                 if gazetteer is None:
                     gazetteer = self.gazetteer_cache.get(self.store)
-                found[name] = gazetteer.suggestions(document)
+                found[name] = gazetteer.suggestions(document, should_stop)
             else:
                 missing = model_unavailable_reason(language)
                 if missing is None:
@@ -359,12 +413,44 @@ class Suggester:
                     found[name] = []
         return found
 
-    def for_document(self, doc_id: str, annotator: str) -> list[Suggestion]:
-        """What to propose to ``annotator`` in a document: nothing they already tagged."""
+    def for_document(
+        self,
+        doc_id: str,
+        annotator: str,
+        within: tuple[int, int] | None = None,
+        should_stop: Callable[[], bool] | None = None,
+    ) -> list[Suggestion]:
+        """What to propose to ``annotator`` in a document: nothing they already tagged.
+
+        ``within``: only in the paragraphs around ``[start, end)``, what the window shows
+        first on a long article while the rest is found. ``should_stop``: asked now and
+        then (the article changed again); once it says yes, the list is incomplete."""
         document = self.store.document(doc_id)
-        by_suggester = self.raw_suggestions(document)
+        gazetteer, first = None, 0
+        if within is not None:
+            first, last = _paragraphs_around(document.text, *within)
+            language = document_language(self.store, document)
+            document = document.model_copy(
+                update={"text": document.text[first:last], "language": language}
+            )
+            # Rebuilding it reads every entity span of the project: the whole article's
+            # pass, right after, does that.
+            gazetteer = self.gazetteer_cache.last_built()
+        by_suggester = self.raw_suggestions(document, gazetteer, should_stop)
         everything = [s for name in self.suggesters for s in by_suggester[name]]
-        return without_existing(everything, self.store.spans(doc_id, annotator))
+        if first:
+            everything = [
+                s.model_copy(update={"start": s.start + first, "end": s.end + first})
+                for s in everything
+            ]
+        return without_existing(everything, self.store.span_refs(doc_id, [annotator]))
+
+
+def _paragraphs_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the paragraphs holding ``[start, end)`` begin and end: no word cut in two."""
+    first = text.rfind("\n", 0, max(start, 0)) + 1
+    last = text.find("\n", min(end, len(text)))
+    return first, len(text) if last < 0 else last
 
 
 def accept_suggestion(store: Store, suggestion: Suggestion, annotator: str) -> Span:

@@ -248,6 +248,7 @@ def build_pipeline(plan: TrainingPlan) -> tuple[Any, str]:
     spacy = require_spacy()
     import annotator.core.span_candidates as candidates
 
+    candidates.register()
     nlp = _blank(spacy, plan.language)
     source = _source_pipeline(spacy, plan.language)
     width = WIDTH

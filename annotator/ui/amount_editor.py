@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QStandardItemModel
+from PySide6.QtGui import QBrush, QColor, QStandardItem
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,8 +32,9 @@ from annotator.core.amounts import AMOUNT_LABEL
 from annotator.core.language import document_language
 from annotator.core.models import Span
 from annotator.core.store import Store
-from annotator.ui.commands import ChangeSpan, SpanListener
-from annotator.ui.models import SPAN_ID_ROLE
+from annotator.ui.commands import ChangeSpan
+from annotator.ui.models import ShownSpan, SpanTreeModel
+from annotator.ui.session import ProjectSession
 
 UNREADABLE_MARK = "⚠"
 CURRENCIES = ("", "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "CAD", "AUD", "HKD")
@@ -151,22 +152,23 @@ def amount_row_text(span_text: str, attrs: dict[str, Any], limit: int = 60) -> s
     return f"{flat} → {amount_reading(attrs)}"
 
 
-def decorate_amount_rows(model: QStandardItemModel, spans: Sequence[Span]) -> None:
+def decorate_amount_rows(model: SpanTreeModel, spans: Sequence[ShownSpan]) -> None:
     """Give the span panel's amount rows their reading; unreadable ones in red."""
-    by_id = {span.id: span for span in spans if span.label == AMOUNT_LABEL}
-    if not by_id:
+    for span in spans:
+        if span.label == AMOUNT_LABEL:
+            item = model.span_item(span.id)
+            if item is not None:
+                decorate_amount_row(item, span)
+
+
+def decorate_amount_row(item: QStandardItem, span: ShownSpan) -> None:
+    """An amount's row in the span panel: its reading; in red when it cannot be read."""
+    if span.label != AMOUNT_LABEL:
         return
-    for group_row in range(model.rowCount()):
-        group = model.item(group_row)
-        for row in range(group.rowCount()):
-            item = group.child(row)
-            span = by_id.get(str(item.data(SPAN_ID_ROLE)))
-            if span is None:
-                continue
-            item.setText(amount_row_text(span.text, span.attrs))
-            item.setToolTip(f"{span.text}\n{amount_reading(span.attrs)}")
-            if is_unreadable(span.attrs):
-                item.setForeground(QBrush(QColor("#B00020")))
+    item.setText(amount_row_text(span.text, span.attrs))
+    item.setToolTip(f"{span.text}\n{amount_reading(span.attrs)}")
+    if is_unreadable(span.attrs):
+        item.setForeground(QBrush(QColor("#B00020")))
 
 
 # -- correcting it ----------------------------------------------------------------------
@@ -175,12 +177,9 @@ def decorate_amount_rows(model: QStandardItemModel, spans: Sequence[Span]) -> No
 class SetSpanAttrs(ChangeSpan):
     """Replace a span's attributes (an amount's corrected value); undo puts them back."""
 
-    def __init__(
-        self, store: Store, listener: SpanListener, span: Span, attrs: dict[str, Any]
-    ) -> None:
+    def __init__(self, session: ProjectSession, span: Span, attrs: dict[str, Any]) -> None:
         super().__init__(
-            store,
-            listener,
+            session,
             translate("AmountEditor", "Correct the amount “%1”").replace("%1", span.text),
         )
         self.before = span

@@ -20,8 +20,11 @@ Keys (while the text has the focus):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from enum import IntEnum
+from typing import Protocol
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QKeyCombination,
     QObject,
@@ -54,25 +57,21 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from annotator.core.amounts import AMOUNT_LABEL
+from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Span
 from annotator.core.selection import Direction, Edge, move_edge, snap
 from annotator.core.span_index import Placed, SpanIndex, SpanRef
 from annotator.core.store import Store
 from annotator.ui.amount_editor import amount_reading, attrs_for_label, read_amount
-from annotator.ui.commands import (
-    AddSpan,
-    DeleteSpan,
-    RelabelSpan,
-    ResizeSpan,
-    SpanChange,
-)
+from annotator.ui.commands import AddSpan, DeleteSpan, RelabelSpan, ResizeSpan
 from annotator.ui.edge_drag import EdgeDragger
 from annotator.ui.highlighter import SpanHighlighter, SpanStyles, paint_statement_bars
 from annotator.ui.key_bindings import default_edge_keys
 from annotator.ui.keyboard import label_key
 from annotator.ui.qt_offsets import TextPositions, positions_for
 from annotator.ui.reading_layout import SpacedPlainTextLayout
+from annotator.ui.session import ProjectSession
 
 READING_FONTS = [
     "Source Serif 4",
@@ -87,6 +86,31 @@ READING_FONTS = [
 BODY_POINT_SIZE = 12.5
 MIN_POINT_SIZE, MAX_POINT_SIZE = 8.0, 32.0
 READABLE_CHARACTERS = 72  # a comfortable measure: about 70 characters a line
+
+
+class KeyPriority(IntEnum):
+    """Who is asked first about a key pressed in the article: the highest priority.
+    A mode in front of the text (linking) comes before the suggestions drawn on it,
+    which come before tagging the text itself."""
+
+    TAGGING = 0
+    SUGGESTIONS = 10
+    LINK_MODE = 20
+
+
+KeyAction = Callable[[], None]
+
+
+class KeyHandler(Protocol):
+    """Something that answers keys typed in the article (``ArticleView.add_key_handler``)."""
+
+    def key_action(self, event: QKeyEvent) -> KeyAction | None:
+        """What this key does now, or None to let the next handler (then Qt) have it."""
+        ...
+
+    def declared_keys(self) -> list[tuple[str, str]]:
+        """(keys, what they do) for the shortcut sheet."""
+        ...
 
 
 class ReadingPane(QPlainTextEdit):
@@ -226,21 +250,21 @@ class ReadingPane(QPlainTextEdit):
 
 
 class ArticleView(QWidget):
-    """Reading and tagging one document; the main window supplies store and undo stack."""
+    """Reading and tagging one document of the session's project."""
 
-    # Qt's naming for signals. spansChanged(doc_id): after any change;
-    # currentSpanChanged(span id, or "" when none); statusMessage: a hint or a refused edit.
-    spansChanged = Signal(str)
+    # Qt's naming for signals. currentSpanChanged(span id, or "" when none);
+    # statusMessage: a hint (what to select first, an edit that could not be made).
     currentSpanChanged = Signal(str)
     statusMessage = Signal(str)
 
     def __init__(
-        self, store: Store, annotator: str, undo_stack: QUndoStack, parent: QWidget | None = None
+        self, session: ProjectSession, annotator: str, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.store = store
+        self.session = session
+        self.store: Store = session.store
         self.annotator = annotator
-        self.undo_stack = undo_stack
+        self.undo_stack: QUndoStack = session.undo_stack
         self.tag_selection_handler: Callable[[int, int, str], None] | None = None
         """Set while reviewing: a tagged selection goes to it (into gold), not into the
         annotator's own layer."""
@@ -250,7 +274,7 @@ class ArticleView(QWidget):
         layout.addWidget(self.editor)
         self.setFocusProxy(self.editor)
 
-        self.styles = SpanStyles(store.label_set())
+        self.styles = SpanStyles(self.store.label_set())
         self.editor.styles = self.styles
         self.highlighter = SpanHighlighter(self.editor.document(), self.styles)
         self.editor.highlighter = self.highlighter
@@ -261,16 +285,29 @@ class ArticleView(QWidget):
         self._current_id: str | None = None
         self._by_word = True
         self._edge_keys = default_edge_keys()
+        self._edge_rows: list[tuple[str, str]] = []
         self._overlays: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._preview: tuple[int, int] | None = None
 
+        self._key_handlers: list[tuple[KeyPriority, KeyHandler]] = []
+        self.add_key_handler(_TaggingKeys(self), KeyPriority.TAGGING)
         self.editor.installEventFilter(self)
         self.editor.viewport().installEventFilter(self)
         self.editor.clicked.connect(self._on_click)
         self.edge_dragger = EdgeDragger(self)
         self.editor.selectionChanged.connect(self._on_selection_changed)
+        session.listen_first(self.on_changes)
 
     # -- what the main window calls ------------------------------------------------
+
+    def add_key_handler(self, handler: KeyHandler, priority: KeyPriority) -> None:
+        """Ask ``handler`` about keys typed in the text, before those of lower priority."""
+        self._key_handlers.append((priority, handler))
+        self._key_handlers.sort(key=lambda entry: -entry[0])
+
+    def key_handlers(self) -> list[KeyHandler]:
+        """Every handler, lowest priority first (the order the shortcut sheet lists them)."""
+        return [handler for _priority, handler in reversed(self._key_handlers)]
 
     def set_annotator(self, name: str) -> None:
         if name != self.annotator:
@@ -304,6 +341,18 @@ class ArticleView(QWidget):
     def document_id(self) -> str | None:
         return self._document.id if self._document else None
 
+    def document_text(self) -> str | None:
+        return self._document.text if self._document else None
+
+    def visible_range(self) -> tuple[int, int] | None:
+        """The code points on screen, from the top left to the bottom right character."""
+        if self._positions is None:
+            return None
+        area = self.editor.viewport().rect()
+        top = self.editor.cursorForPosition(area.topLeft()).position()
+        bottom = self.editor.cursorForPosition(area.bottomRight()).position()
+        return self._positions.to_code_point(top), self._positions.to_code_point(bottom)
+
     def text_positions(self) -> TextPositions | None:
         """Code point <-> Qt position converter of the document on show."""
         return self._positions
@@ -316,6 +365,10 @@ class ArticleView(QWidget):
 
     def current_span_id(self) -> str:
         return self._current_id or ""
+
+    def placed_span(self, span_id: str) -> Placed | None:
+        """Where one span on show sits (None if it is not on show)."""
+        return self._index.get(span_id)
 
     def spans(self) -> list[Placed]:
         """Where the spans on show sit, in reading order (own layer and other layers)."""
@@ -340,7 +393,7 @@ class ArticleView(QWidget):
                 if span is None:
                     return
                 attrs = attrs_for_label(self.store, span.doc_id, span.text, span.label, label_name)
-                self.undo_stack.push(RelabelSpan(self.store, self, span, label_name, attrs))
+                self.session.push(RelabelSpan(self.session, span, label_name, attrs))
         elif current is None:
             self.statusMessage.emit(self.tr("Select some text, then press a label key."))
 
@@ -392,7 +445,7 @@ class ArticleView(QWidget):
         if current is not None and self._is_editable(current):
             span = self._stored(current.id)
             if span is not None:
-                self.undo_stack.push(DeleteSpan(self.store, self, span))
+                self.session.push(DeleteSpan(self.session, span))
 
     def set_word_snapping(self, on: bool) -> None:
         self._by_word = on
@@ -400,9 +453,16 @@ class ArticleView(QWidget):
     def word_snapping(self) -> bool:
         return self._by_word
 
-    def set_edge_keys(self, keys: dict[str, tuple[Edge, Direction]]) -> None:
-        """Which keys (portable text) move the current span's edges, and how."""
+    def set_edge_keys(
+        self, keys: dict[str, tuple[Edge, Direction]], rows: list[tuple[str, str]]
+    ) -> None:
+        """Which keys (portable text) move the current span's edges, and how; ``rows``
+        say so as the shortcut sheet lists them."""
         self._edge_keys = keys
+        self._edge_rows = rows
+
+    def edge_rows(self) -> list[tuple[str, str]]:
+        return self._edge_rows
 
     def zoom_in(self) -> None:
         self.editor.set_point_size(self.editor.font().pointSizeF() + 1)
@@ -424,28 +484,28 @@ class ArticleView(QWidget):
         self.editor.viewport().update()
         self._show_current()
 
-    # -- span changes reported by undo commands ------------------------------------
+    # -- what the session reports --------------------------------------------------
 
-    def span_changed(self, change: SpanChange) -> None:
-        if self._document is not None and change.doc_id == self._document.id:
-            if change.before is not None:
-                self._index.remove(change.before.id)
-                self.highlighter.rehighlight_range(change.before.start, change.before.end)
-            if change.after is not None:
-                self._index.add(change.after)
-                self.highlighter.rehighlight_range(change.after.start, change.after.end)
-                self._set_current(change.after.id)
-            elif change.before is not None and change.before.id == self._current_id:
+    def on_changes(self, changes: Changes) -> None:
+        """Redraw what changed: only the blocks an exact span edit touches."""
+        if changes.labels:
+            self.refresh_labels()
+        doc_id = self.document_id()
+        if changes.reloads(doc_id):
+            self._reload_spans()
+            return
+        for edit in changes.edits_in(doc_id):
+            if edit.before is not None:
+                self._index.remove(edit.before.id)
+                self.highlighter.rehighlight_range(edit.before.start, edit.before.end)
+            if edit.after is not None:
+                self._index.add(edit.after)
+                self.highlighter.rehighlight_range(edit.after.start, edit.after.end)
+                self._set_current(edit.after.id)
+            elif edit.before is not None and edit.before.id == self._current_id:
                 self._set_current(None)
             else:
                 self._show_current()
-        self.spansChanged.emit(change.doc_id)
-
-    def spans_replaced(self, doc_id: str) -> None:
-        """Many spans of ``doc_id`` changed at once (a carry-over): read them again."""
-        if self._document is not None and self._document.id == doc_id:
-            self._reload_spans()
-        self.spansChanged.emit(doc_id)
 
     def span_edit_failed(self, message: str) -> None:
         self.statusMessage.emit(self.tr("Not saved: %1").replace("%1", message))
@@ -505,7 +565,7 @@ class ArticleView(QWidget):
         except AnnotatorError as error:
             self.span_edit_failed(str(error))
             return
-        self.undo_stack.push(AddSpan(self.store, self, span))
+        self.session.push(AddSpan(self.session, span))
         if span.id in self._index:
             cursor.setPosition(self._positions.to_qt(span.end))
             self.editor.setTextCursor(cursor)
@@ -529,7 +589,7 @@ class ArticleView(QWidget):
         if span.label == AMOUNT_LABEL and not span.attrs.get("checked"):
             # A value a person set (F2) stays; a value read from the text is read again.
             attrs = read_amount(self.store, span.doc_id, self._document.text[start:end])
-        self.undo_stack.push(ResizeSpan(self.store, self, span, start, end, attrs))
+        self.session.push(ResizeSpan(self.session, span, start, end, attrs))
 
     def _cycle(self, step: int) -> None:
         own = [span for span in self._index if self._is_editable(span)]
@@ -625,7 +685,11 @@ class ArticleView(QWidget):
             QEvent.Type.ShortcutOverride,
         ):
             assert isinstance(event, QKeyEvent)
-            action = self._key_action(event)
+            action = None
+            for _priority, handler in self._key_handlers:
+                action = handler.key_action(event)
+                if action is not None:
+                    break
             if action is None:
                 return False
             event.accept()
@@ -696,3 +760,39 @@ class ArticleView(QWidget):
         where = event.globalPos()  # type: ignore[attr-defined]
         QToolTip.showText(where, "\n".join(lines), self.editor)
         return True
+
+
+class _TaggingKeys:
+    """The article's own keys: tag, relabel, move between spans, resize, delete, zoom."""
+
+    def __init__(self, view: ArticleView) -> None:
+        self.view = view
+
+    def key_action(self, event: QKeyEvent) -> KeyAction | None:
+        return self.view._key_action(event)  # noqa: SLF001 (the view's own keys)
+
+    def declared_keys(self) -> list[tuple[str, str]]:
+        translate = QCoreApplication.translate
+        return [
+            (
+                translate("ShortcutSheet", "Tab / Shift+Tab"),
+                translate("ShortcutSheet", "Select the next / previous span at the caret"),
+            ),
+            (
+                translate("ShortcutSheet", "Delete / Backspace"),
+                translate("ShortcutSheet", "Remove the selected span"),
+            ),
+            (
+                translate("ShortcutSheet", "Escape"),
+                translate("ShortcutSheet", "Leave the selected span"),
+            ),
+            *self.view.edge_rows(),
+            (
+                translate("ShortcutSheet", "Click in a span (again: the span under it)"),
+                translate("ShortcutSheet", "Select that span"),
+            ),
+            (
+                translate("ShortcutSheet", "A label's key, on a selected span"),
+                translate("ShortcutSheet", "Change its label"),
+            ),
+        ]

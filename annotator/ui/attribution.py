@@ -1,10 +1,12 @@
-"""Attribution in the window (issue 9): wires link mode, the link panel, the markers in
-the article, the claim ledger and the editorial report into the main window.
+"""Attribution in the window: wires link mode, the link panel, the markers in the
+article, the claim ledger and the editorial report into the main window.
 
 The window creates one ``Attribution`` and otherwise knows nothing of links: this
 object adds its menu entries, puts the link panel under the span panel, and listens to
-the article view. Link edits go through ``link_commands`` on the window's undo stack
-and report back here (``link_changed``), which redraws what shows links.
+the session. Link edits go through ``link_commands`` on the window's undo stack; what
+they change comes back on ``session.changed``, as every other write does, and redraws
+what shows links. A span tagged, relabelled or removed without links touches only its
+own rows of the panel; a new current span only the "selected span" group.
 """
 
 from __future__ import annotations
@@ -18,11 +20,13 @@ from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter
 
 from annotator.core import ledger as ledger_module
 from annotator.core import links
+from annotator.core.changes import Changes
+from annotator.core.errors import AnnotatorError
 from annotator.core.links import LinkError
 from annotator.core.models import LinkType
 from annotator.ui import file_dialogs
 from annotator.ui.ledger_view import LedgerDialog
-from annotator.ui.link_commands import AddLink, DeleteLink, LinkChange
+from annotator.ui.link_commands import AddLink, DeleteLink
 from annotator.ui.link_markers import Arc, LinkMarkers
 from annotator.ui.link_mode import LinkMode
 from annotator.ui.link_panel import LinkPanel, LinkPanelContent
@@ -47,8 +51,6 @@ def report_task(
 
 
 class Attribution(QObject):
-    linksChanged = Signal(object)
-    """(frozenset of doc ids) after a link was made, removed or restored."""
     reportFinished = Signal(object)
     """The report's path, or None if it failed."""
 
@@ -57,9 +59,10 @@ class Attribution(QObject):
         self.window = window
         self.view = window.article_view
         self.store = window.store
+        self.session = window.session
         self.panel = LinkPanel()
         self.markers = LinkMarkers(self.view)
-        self.mode = LinkMode(self.view, window.undo_stack, self, self.title_of, self)
+        self.mode = LinkMode(self.view, self.title_of, self)
         self.markers.extra_arcs = self._candidate_arc
         self.ledger_dialog: LedgerDialog | None = None
         self.report_box: QMessageBox | None = None
@@ -84,8 +87,10 @@ class Attribution(QObject):
             window.addAction(action)
         self._add_to_menus()
 
-        self.view.currentSpanChanged.connect(lambda _id: self.refresh())
-        self.view.spansChanged.connect(lambda _doc: self.refresh())
+        self.view.currentSpanChanged.connect(lambda span_id: self.panel.set_current_span(
+            span_id or None
+        ))
+        self.session.changed.connect(self.on_changes)
         self.mode.statusMessage.connect(window.statusBar().showMessage)
         self.mode.candidateChanged.connect(self.view.editor.viewport().update)
         window.documentOpened.connect(lambda _doc: self._document_opened())
@@ -193,13 +198,32 @@ class Attribution(QObject):
             )
         ]
 
-    # -- LinkListener: what undo commands report --------------------------------------------
+    # -- what the session reports -------------------------------------------------------------
 
-    def link_changed(self, change: LinkChange) -> None:
-        self.refresh()
-        if self.ledger_dialog is not None and self.ledger_dialog.isVisible():
-            self.ledger_dialog.refresh()
-        self.linksChanged.emit(change.doc_ids)
+    def on_changes(self, changes: Changes) -> None:
+        doc_id = self.view.document_id()
+        if (
+            changes.links
+            or changes.labels
+            or changes.reloads(doc_id)
+            or (self._check_all and (changes.documents or changes.all_documents))
+        ):
+            self.refresh()
+            return
+        edits = changes.edits_in(doc_id)
+        if not edits:
+            return
+        spans = [span for edit in edits for span in (edit.before, edit.after) if span]
+        annotator = self.view.annotator
+        problems = []
+        for edit in edits:
+            after = edit.after
+            if after is not None and after.annotator == annotator:
+                if self.store.links(span_id=after.id):
+                    self.refresh()  # its link rows name its label
+                    return
+                problems.extend(links.check_span(self.store, after))
+        self.panel.replace_problems({span.id for span in spans}, problems)
 
     def link_edit_failed(self, message: str) -> None:
         self.window.statusBar().showMessage(
@@ -217,12 +241,10 @@ class Attribution(QObject):
     def delete_link(self, link_id: str) -> None:
         try:
             link = self.store.link(link_id)
-        except KeyError:
+        except AnnotatorError:
             return
         (resolved,) = links.resolve(self.store, [link])
-        self.window.undo_stack.push(
-            DeleteLink(self.store, self, resolved, self.type_names().get(link.type))
-        )
+        self.session.push(DeleteLink(self.session, resolved, self.type_names().get(link.type)))
 
     # -- the claim ledger ---------------------------------------------------------------------
 
@@ -239,6 +261,7 @@ class Attribution(QObject):
             )
             self.ledger_dialog.claimActivated.connect(self.jump_to)
             self.ledger_dialog.groupConfirmed.connect(self.confirm_group)
+            self.session.changed.connect(self.ledger_dialog.on_changes)
         self.ledger_dialog.refresh()
         self.ledger_dialog.show()
         self.ledger_dialog.raise_()
@@ -255,10 +278,9 @@ class Attribution(QObject):
         except LinkError as error:
             self.link_edit_failed(str(error))
             return
-        self.window.undo_stack.push(
+        self.session.push(
             AddLink(
-                self.store,
-                self,
+                self.session,
                 kind.name,
                 spans[first_id],
                 spans[second_id],

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core import carry_over
-from annotator.core.errors import AnnotatorError
+from annotator.core.changes import Changes
 from annotator.core.models import Span
 from annotator.core.store import Store
 from annotator.ui.error_list import ErrorListDialog
+from annotator.ui.session import OpCommand, ProjectSession
 from annotator.ui.tasks import StoreTask
 from annotator.ui.text_display import short_text
 
@@ -104,14 +105,12 @@ class CarryOverDialog(QDialog):
         return str(item.data(Qt.ItemDataRole.UserRole)), self.scope.currentData()
 
 
-class CarryOverStep(QUndoCommand):
+class CarryOverStep(OpCommand):
     """A finished carry-over on the undo stack: undo removes the carried spans, redo
     puts the very same spans back."""
 
-    def __init__(self, store: Store, window: MainWindow, report: carry_over.CarryOverReport):
-        super().__init__()
-        self.store = store
-        self.window = window
+    def __init__(self, session: ProjectSession, report: carry_over.CarryOverReport):
+        super().__init__(session)
         self.report = report
         self.doc_id = report.new_id  # the undo history opens this article first
         self._removed: list[Span] | None = None
@@ -127,25 +126,15 @@ class CarryOverStep(QUndoCommand):
         )
         self.setText(text.replace("%1", str(count)))
 
-    def redo(self) -> None:
-        if self._removed is None:
-            return  # the first time, the task has already written it
-        self._apply(lambda: carry_over.put_back(self.store, self.report, self._removed or []))
+    def do(self) -> Changes:
+        # The first time, the background task has already written it: only say so.
+        if self._removed is not None:
+            carry_over.put_back(self.store, self.report, self._removed)
+        return Changes.reloaded(self.report.new_id, links=True)
 
-    def undo(self) -> None:
-        def take() -> None:
-            self._removed = carry_over.take_back(self.store, self.report)
-
-        self._apply(take)
-
-    def _apply(self, step: Any) -> None:
-        try:
-            step()
-        except (AnnotatorError, KeyError) as error:
-            self.setObsolete(True)
-            self.window.article_view.span_edit_failed(str(error))
-            return
-        self.window.article_view.spans_replaced(self.report.new_id)
+    def undo_it(self) -> Changes:
+        self._removed = carry_over.take_back(self.store, self.report)
+        return Changes.reloaded(self.report.new_id, links=True)
 
 
 class CarryOverAction(QObject):
@@ -199,8 +188,7 @@ class CarryOverAction(QObject):
 
     def _carried(self, report: carry_over.CarryOverReport) -> None:
         if report.carried:
-            self.window.undo_stack.push(CarryOverStep(self.window.store, self.window, report))
-            self.window.article_view.spans_replaced(report.new_id)
+            self.window.session.push(CarryOverStep(self.window.session, report))
         message = self.tr("Carried %n span(s) over.", "", len(report.carried))
         if report.links:
             message += " " + self.tr("%n link(s) came along.", "", len(report.carried_links))

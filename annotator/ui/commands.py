@@ -1,44 +1,26 @@
-"""Undoable span edits. Each command only calls the store in ``redo()``/``undo()``, then
-tells the view what changed; the view pushes commands and never edits data itself.
+"""Undoable span edits. Each command only calls the store in ``do()``/``undo_it()``
+and says what changed (``Changes``); the session tells the views. The view pushes
+commands and never edits data itself.
 
-Every ``redo()``/``undo()`` is one store transaction, so each step is on disk when it
-returns. A step the store refuses (a span changed meanwhile, a full disk) marks the
-command obsolete, and Qt drops it from the stack instead of keeping a lie.
+Every step is one store transaction, so each step is on disk when it returns; a step
+the store refuses marks the command obsolete (see ``session.OpCommand``).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.changes import Changes
 from annotator.core.links import delete_span_with_links, restore_span_with_links
 from annotator.core.models import Link, Span
 from annotator.core.store import Store
 from annotator.ui import i18n
+from annotator.ui.session import OpCommand, ProjectSession
 from annotator.ui.text_display import short_text
-
-
-@dataclass(frozen=True)
-class SpanChange:
-    """One span before and after a step; ``None`` when it did not exist."""
-
-    doc_id: str
-    before: Span | None
-    after: Span | None
-
-
-class SpanListener(Protocol):
-    """What a command reports to: the article view."""
-
-    def span_changed(self, change: SpanChange) -> None: ...
-
-    def span_edit_failed(self, message: str) -> None: ...
 
 
 def _fill(template: str, *values: str) -> str:
@@ -52,11 +34,9 @@ def _label_name(store: Store, label: str) -> str:
     return found.display_name(i18n.current_language()) if found else label
 
 
-class SpanCommand(QUndoCommand):
-    def __init__(self, store: Store, listener: SpanListener, text: str) -> None:
-        super().__init__(text)
-        self.store = store
-        self.listener = listener
+class SpanCommand(OpCommand):
+    def __init__(self, session: ProjectSession, text: str) -> None:
+        super().__init__(session, text)
 
     @property
     def doc_id(self) -> str | None:
@@ -71,19 +51,10 @@ class SpanCommand(QUndoCommand):
     def retranslate(self) -> None:
         self.setText(self.describe())
 
-    def _run(self, step: Callable[[], SpanChange]) -> None:
-        try:
-            change = step()
-        except (AnnotatorError, KeyError, ValueError) as error:
-            self.setObsolete(True)
-            self.listener.span_edit_failed(str(error))
-            return
-        self.listener.span_changed(change)
-
 
 class AddSpan(SpanCommand):
-    def __init__(self, store: Store, listener: SpanListener, span: Span) -> None:
-        super().__init__(store, listener, "")
+    def __init__(self, session: ProjectSession, span: Span) -> None:
+        super().__init__(session, "")
         self.span = span
         self.retranslate()
 
@@ -94,11 +65,11 @@ class AddSpan(SpanCommand):
             _label_name(self.store, self.span.label),
         )
 
-    def redo(self) -> None:
-        self._run(lambda: SpanChange(self.span.doc_id, None, self.store.add_span(self.span)))
+    def do(self) -> Changes:
+        return Changes.span(self.span.doc_id, None, self.store.add_span(self.span))
 
-    def undo(self) -> None:
-        self._run(lambda: SpanChange(self.span.doc_id, self.store.delete_span(self.span.id), None))
+    def undo_it(self) -> Changes:
+        return Changes.span(self.span.doc_id, self.store.delete_span(self.span.id), None)
 
 
 class DeleteSpan(SpanCommand):
@@ -109,26 +80,22 @@ class DeleteSpan(SpanCommand):
             short_text(self.span.text),
         )
 
-    def __init__(self, store: Store, listener: SpanListener, span: Span) -> None:
-        super().__init__(store, listener, "")
+    def __init__(self, session: ProjectSession, span: Span) -> None:
+        super().__init__(session, "")
         self.span = span
         self.retranslate()
         self.links: list[Link] = []
 
-    def redo(self) -> None:
-        def step() -> SpanChange:
-            # Its links go with it, and come back with it on undo.
-            self.span, self.links = delete_span_with_links(self.store, self.span.id)
-            return SpanChange(self.span.doc_id, self.span, None)
+    def do(self) -> Changes:
+        # Its links go with it, and come back with it on undo.
+        self.span, self.links = delete_span_with_links(self.store, self.span.id)
+        return Changes.span(self.span.doc_id, self.span, None, links=bool(self.links))
 
-        self._run(step)
-
-    def undo(self) -> None:
-        def step() -> SpanChange:
-            restore_span_with_links(self.store, self.span, self.links)
-            return SpanChange(self.span.doc_id, None, self.store.span(self.span.id))
-
-        self._run(step)
+    def undo_it(self) -> Changes:
+        restore_span_with_links(self.store, self.span, self.links)
+        return Changes.span(
+            self.span.doc_id, None, self.store.span(self.span.id), links=bool(self.links)
+        )
 
 
 class ChangeSpan(SpanCommand):
@@ -140,33 +107,26 @@ class ChangeSpan(SpanCommand):
     def changes(self) -> dict[str, Any]:
         raise NotImplementedError
 
-    def redo(self) -> None:
-        def step() -> SpanChange:
-            current = self.store.span(self.before.id)
-            after = self.store.update_span(self.before.id, **self.changes())
-            return SpanChange(self.before.doc_id, current, after)
+    def do(self) -> Changes:
+        current = self.store.span(self.before.id)
+        after = self.store.update_span(self.before.id, **self.changes())
+        return Changes.span(self.before.doc_id, current, after)
 
-        self._run(step)
-
-    def undo(self) -> None:
-        def step() -> SpanChange:
-            current = self.store.span(self.before.id)
-            return SpanChange(self.before.doc_id, current, self.store.replace_span(self.before))
-
-        self._run(step)
+    def undo_it(self) -> Changes:
+        current = self.store.span(self.before.id)
+        return Changes.span(self.before.doc_id, current, self.store.replace_span(self.before))
 
 
 class RelabelSpan(ChangeSpan):
     def __init__(
         self,
-        store: Store,
-        listener: SpanListener,
+        session: ProjectSession,
         span: Span,
         label: str,
         attrs: dict[str, Any] | None = None,
     ) -> None:
         """``attrs``: the span's new attributes (an amount's value), None to keep them."""
-        super().__init__(store, listener, "")
+        super().__init__(session, "")
         self.before = span
         self.label = label
         self.attrs = attrs
@@ -190,14 +150,13 @@ class ResizeSpan(ChangeSpan):
 
     def __init__(
         self,
-        store: Store,
-        listener: SpanListener,
+        session: ProjectSession,
         span: Span,
         start: int,
         end: int,
         attrs: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(store, listener, "")
+        super().__init__(session, "")
         self.before = span
         self.start = start
         self.end = end

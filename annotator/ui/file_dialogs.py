@@ -112,11 +112,31 @@ def open_file_names(
     return _chosen(dialog)
 
 
-def save_file_name(parent: QWidget | None, caption: str, path: str = "", filters: str = "") -> str:
-    """The file to write (the dialog asks before replacing one), or "" when cancelled."""
+def open_file_name(
+    parent: QWidget | None, caption: str, directory: str = "", filters: str = ""
+) -> str:
+    """One existing file the user picked, or "" when cancelled."""
+    dialog = file_dialog(parent, caption, directory, filters)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    chosen = _chosen(dialog)
+    return chosen[0] if chosen else ""
+
+
+def save_file_name(
+    parent: QWidget | None,
+    caption: str,
+    path: str = "",
+    filters: str = "",
+    *,
+    confirm_overwrite: bool = True,
+) -> str:
+    """The file to write, or "" when cancelled. The dialog asks before replacing one,
+    unless the caller refuses existing files itself (``confirm_overwrite=False``)."""
     dialog = file_dialog(parent, caption, path, filters)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setOption(QFileDialog.Option.DontConfirmOverwrite, not confirm_overwrite)
     chosen = _chosen(dialog)
     return chosen[0] if chosen else ""
 

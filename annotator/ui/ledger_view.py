@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.changes import Changes
 from annotator.core.ledger import (
     Amount,
     ClaimGroup,
@@ -152,12 +153,32 @@ class LedgerDialog(QDialog):
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.triggered.connect(self.refresh)
         self.addAction(self.refresh_action)
+        self._stale = False
         self.retranslate()
 
     # -- content -----------------------------------------------------------------------------
 
+    def on_changes(self, changes: Changes) -> None:
+        """Follow every change to claims, amounts, links and labels; while hidden, only
+        note that the ledger is out of date (it reads the whole project)."""
+        if not (
+            changes.documents or changes.all_documents or changes.links or changes.labels
+        ):
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
     def refresh(self) -> None:
-        """Build the ledger again from the store (after a link changed)."""
+        """Build the ledger again from the store (the Refresh button: another process
+        may have changed the project)."""
+        self._stale = False
         selected = self._selected_span()
         self.ledger = self.build()
         self.table.clear()

@@ -1,6 +1,6 @@
-"""Undoable link edits. As with span commands, ``redo()``/``undo()`` only call the core
-(``annotator.core.links``), one transaction each, then tell the listener what changed;
-the window pushes commands and never edits links itself.
+"""Undoable link edits. As with span commands, ``do()``/``undo_it()`` only call the core
+(``annotator.core.links``), one transaction each, and say what changed; the session
+tells the views. The window pushes commands and never edits links itself.
 
 A link keeps its id through undo and redo: the first ``redo()`` creates it, ``undo()``
 deletes it, and later ``redo()`` calls restore that very link, so a panel row or an
@@ -10,55 +10,27 @@ meanwhile) marks the command obsolete and reports why.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
-
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from annotator.core import links
-from annotator.core.errors import AnnotatorError
+from annotator.core.changes import Changes
 from annotator.core.models import Link, Span
-from annotator.core.store import Store
+from annotator.ui.session import OpCommand, ProjectSession
 from annotator.ui.text_display import short_text
 
 
-@dataclass(frozen=True)
-class LinkChange:
-    """One link before and after a step (None when it did not exist), and the
-    documents its two spans are in."""
-
-    doc_ids: frozenset[str]
-    before: Link | None
-    after: Link | None
-
-
-class LinkListener(Protocol):
-    def link_changed(self, change: LinkChange) -> None: ...
-
-    def link_edit_failed(self, message: str) -> None: ...
-
-
-class LinkCommand(QUndoCommand):
-    def __init__(
-        self, store: Store, listener: LinkListener, source: Span, target: Span, text: str
-    ) -> None:
-        super().__init__(text)
-        self.store = store
-        self.listener = listener
+class LinkCommand(OpCommand):
+    def __init__(self, session: ProjectSession, source: Span, target: Span, text: str) -> None:
+        super().__init__(session, text)
         # The window's undo history opens one of these articles before an undo (the
         # one on show if it is one of them): a link is undone where it can be seen.
         self.doc_ids = frozenset((source.doc_id, target.doc_id))
 
-    def _run(self, step: Callable[[], tuple[Link | None, Link | None]]) -> None:
-        try:
-            before, after = step()
-        except (AnnotatorError, KeyError, ValueError) as error:
-            self.setObsolete(True)
-            self.listener.link_edit_failed(str(error))
-            return
-        self.listener.link_changed(LinkChange(self.doc_ids, before, after))
+    def failure_message(self) -> str:
+        return QCoreApplication.translate("Attribution", "Link not saved: %1")
+
+    def _changed(self) -> Changes:
+        return Changes(documents=self.doc_ids, links=True)
 
 
 class AddLink(LinkCommand):
@@ -66,16 +38,14 @@ class AddLink(LinkCommand):
 
     def __init__(
         self,
-        store: Store,
-        listener: LinkListener,
+        session: ProjectSession,
         type_name: str,
         source: Span,
         target: Span,
         type_display: str | None = None,
     ) -> None:
         super().__init__(
-            store,
-            listener,
+            session,
             source,
             target,
             QCoreApplication.translate("LinkCommand", "Link “%1” %2 “%3”")
@@ -88,37 +58,28 @@ class AddLink(LinkCommand):
         self.target_id = target.id
         self.link: Link | None = None
 
-    def redo(self) -> None:
-        def step() -> tuple[Link | None, Link | None]:
-            if self.link is None:
-                self.link = links.add_link(
-                    self.store, self.type_name, self.source_id, self.target_id
-                )
-            else:
-                links.restore_link(self.store, self.link)
-            return None, self.link
+    def do(self) -> Changes:
+        if self.link is None:
+            self.link = links.add_link(self.store, self.type_name, self.source_id, self.target_id)
+        else:
+            links.restore_link(self.store, self.link)
+        return self._changed()
 
-        self._run(step)
-
-    def undo(self) -> None:
-        def step() -> tuple[Link | None, Link | None]:
-            assert self.link is not None
-            return links.delete_link(self.store, self.link.id), None
-
-        self._run(step)
+    def undo_it(self) -> Changes:
+        assert self.link is not None
+        links.delete_link(self.store, self.link.id)
+        return self._changed()
 
 
 class DeleteLink(LinkCommand):
     def __init__(
         self,
-        store: Store,
-        listener: LinkListener,
+        session: ProjectSession,
         resolved: links.ResolvedLink,
         type_display: str | None = None,
     ) -> None:
         super().__init__(
-            store,
-            listener,
+            session,
             resolved.source,
             resolved.target,
             QCoreApplication.translate("LinkCommand", "Unlink “%1” %2 “%3”")
@@ -128,8 +89,10 @@ class DeleteLink(LinkCommand):
         )
         self.link = resolved.link
 
-    def redo(self) -> None:
-        self._run(lambda: (links.delete_link(self.store, self.link.id), None))
+    def do(self) -> Changes:
+        links.delete_link(self.store, self.link.id)
+        return self._changed()
 
-    def undo(self) -> None:
-        self._run(lambda: (None, links.restore_link(self.store, self.link)))
+    def undo_it(self) -> Changes:
+        links.restore_link(self.store, self.link)
+        return self._changed()

@@ -107,12 +107,11 @@ class LinkMarkers:
             return
         first, last = blocks[0][0], blocks[-1][0]
         low, high = first.position(), last.position() + last.length()
-        by_id = {span.id: span for span in self.view.spans()}
         radius = max(2.2, editor.bar_width() * 1.05)
         painter.save()
         painter.setPen(Qt.PenStyle.NoPen)
         for span_id, partner_labels in self.dots().items():
-            span = by_id.get(span_id)
+            span = self.view.placed_span(span_id)
             if span is None:
                 continue
             end = positions.to_qt(span.end)

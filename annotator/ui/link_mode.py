@@ -12,8 +12,8 @@ link mode is on:
 - a click on a candidate links to it.
 
 Shift+L, outside link mode, opens the other-article picker at once. Link mode sits in
-front of the article view's own keys (its event filter is installed later, so Qt asks
-it first) and changes nothing in the view: the candidate is an overlay, the caret
+front of the article view's own keys and the suggestions' (``KeyPriority.LINK_MODE``)
+and changes nothing in the view: the candidate is an overlay, the caret
 moves only to scroll the candidate into sight, and the source stays the current span.
 """
 
@@ -30,17 +30,17 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
-    QUndoStack,
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
 
 from annotator.core import links
+from annotator.core.changes import Changes
 from annotator.core.links import LinkCandidate
 from annotator.core.models import LinkType, Span
-from annotator.ui.article_view import ArticleView
+from annotator.ui.article_view import ArticleView, KeyPriority
 from annotator.ui.highlighter import blend
 from annotator.ui.keyboard import label_key
-from annotator.ui.link_commands import AddLink, LinkListener
+from annotator.ui.link_commands import AddLink
 from annotator.ui.link_picker import OtherArticlePicker
 from annotator.ui.text_display import short_text
 
@@ -85,16 +85,13 @@ class LinkMode(QObject):
     def __init__(
         self,
         view: ArticleView,
-        undo_stack: QUndoStack,
-        listener: LinkListener,
         titles: Callable[[str], str],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.view = view
         self.store = view.store
-        self.undo_stack = undo_stack
-        self.listener = listener
+        self.session = view.session
         self.titles = titles
         self.banner = LinkBanner(view)
         self.picker: OtherArticlePicker | None = None
@@ -104,11 +101,10 @@ class LinkMode(QObject):
         self._kind_filter: int | None = None
         self._index = 0
         self._leaving = False
-        # Installed after the view's own filter (and the suggestions'): asked first.
-        view.editor.installEventFilter(self)
+        view.add_key_handler(self, KeyPriority.LINK_MODE)
         view.editor.viewport().installEventFilter(self)
         view.currentSpanChanged.connect(self._on_current_span_changed)
-        view.spansChanged.connect(self._on_spans_changed)
+        view.session.changed.connect(self._on_changes)
 
     # -- state -------------------------------------------------------------------------
 
@@ -174,7 +170,7 @@ class LinkMode(QObject):
         self.view.set_overlay(OVERLAY, [])
         self.banner.hide()
         self.view.editor.viewport().update()
-        if return_to_source and source.id in {s.id for s in self.view.spans()}:
+        if return_to_source and self.view.placed_span(source.id) is not None:
             self._leaving = True
             try:
                 self.view.select_span(source.id)
@@ -235,10 +231,9 @@ class LinkMode(QObject):
 
     def link_to(self, source: Span, candidate: LinkCandidate) -> None:
         kind = candidate.link_type
-        self.undo_stack.push(
+        self.session.push(
             AddLink(
-                self.store,
-                self.listener,
+                self.session,
                 kind.name,
                 source,
                 candidate.span,
@@ -396,14 +391,6 @@ class LinkMode(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         editor = self.view.editor
         kind = event.type()
-        if watched is editor and kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            action = self._key_action(cast(QKeyEvent, event))
-            if action is None:
-                return False
-            event.accept()
-            if kind == QEvent.Type.KeyPress:
-                action()
-            return True
         if self.is_active() and watched is editor.viewport():
             if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
                 return cast(QMouseEvent, event).button() == Qt.MouseButton.LeftButton
@@ -415,7 +402,32 @@ class LinkMode(QObject):
                 return True
         return False
 
-    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+    def declared_keys(self) -> list[tuple[str, str]]:
+        translate = QCoreApplication.translate
+        return [
+            (
+                translate("ShortcutSheet", "L, on a claim, denial or amount"),
+                translate("ShortcutSheet", "Link mode: show the spans it may be linked to"),
+            ),
+            (
+                translate("ShortcutSheet", "Link mode: Tab / Shift+Tab, arrows"),
+                translate("ShortcutSheet", "Next / previous candidate, nearest first"),
+            ),
+            (
+                translate("ShortcutSheet", "Link mode: T, or 1-9 (0: all)"),
+                translate("ShortcutSheet", "Choose the link type (said by, denies…)"),
+            ),
+            (
+                translate("ShortcutSheet", "Link mode: Enter, or a click on a candidate"),
+                translate("ShortcutSheet", "Make the link (Escape: cancel)"),
+            ),
+            (
+                translate("ShortcutSheet", "Shift+L, or O in link mode"),
+                translate("ShortcutSheet", "Link to a claim of another article (search)"),
+            ),
+        ]
+
+    def key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
         if self.view.document_id() is None:
             return None
         key = event.key()
@@ -501,11 +513,11 @@ class LinkMode(QObject):
         if self._source is not None and not self._leaving and span_id != self._source.id:
             self._leave(return_to_source=False)
 
-    def _on_spans_changed(self, _doc_id: str) -> None:
+    def _on_changes(self, changes: Changes) -> None:
         source = self._source
-        if source is None:
+        if source is None or not (changes.spans_changed(source.doc_id) or changes.links):
             return
-        if source.id not in {s.id for s in self.view.spans()}:
+        if self.view.placed_span(source.id) is None:
             self._leave(return_to_source=False)
             return
         current = self.current_candidate()

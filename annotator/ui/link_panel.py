@@ -8,6 +8,7 @@ panel shows what it is given and asks for changes by signal: the window does the
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -99,20 +100,19 @@ class LinkPanel(QWidget):
             self.tree.addTopLevelItem(group)
             group.setExpanded(True)
         self._counts = (0, 0, 0)
+        self._content: LinkPanelContent | None = None
+        self._problem_order: list[tuple[int, int, str]] = []
+        """(start, -end, span id) of the problem rows, in row order."""
         self.retranslate()
 
     # -- content ---------------------------------------------------------------------------
 
     def set_content(self, content: LinkPanelContent) -> None:
         selected = self.selected_link_id()
+        self._content = content
         for group in (self.current_group, self.article_group, self.problem_group):
             group.takeChildren()
-        current_id = content.current_span_id
-        own = [r for r in content.links if current_id in (r.source.id, r.target.id)]
-        for resolved in own:
-            other = resolved.target if resolved.source.id == current_id else resolved.source
-            text = self._describe_from(resolved, current_id, content)
-            self.current_group.addChild(self._link_item(resolved, other, text))
+        self._fill_current(content)
         for resolved in content.links:
             # A row is about its statement (the source); a link to another article
             # leads there, as nothing else in this article shows where it goes.
@@ -122,13 +122,52 @@ class LinkPanel(QWidget):
                 jump_to = resolved.target if here_is_source else resolved.source
             text = self._describe(resolved, content)
             self.article_group.addChild(self._link_item(resolved, jump_to, text))
-        for problem in content.problems:
-            self.problem_group.addChild(self._problem_item(problem, content))
-        self._counts = (len(own), len(content.links), len(content.problems))
-        self.current_group.setHidden(current_id is None)
+        # All at once: one view update, not one per row (a long article has thousands).
+        self.problem_group.addChildren([self._problem_item(p, content) for p in content.problems])
+        self._problem_order = [_problem_key(problem) for problem in content.problems]
+        self._counts = (self.current_group.childCount(), len(content.links), len(content.problems))
         if selected:
             self.select_link(selected)
         self.retranslate()
+
+    def set_current_span(self, span_id: str | None) -> None:
+        """Show the links of another selected span; the rest of the panel stays."""
+        content = self._content
+        if content is None or content.current_span_id == span_id:
+            return
+        content.current_span_id = span_id
+        self.current_group.takeChildren()
+        self._fill_current(content)
+        self._counts = (self.current_group.childCount(), *self._counts[1:])
+        self.retranslate()
+
+    def replace_problems(
+        self, span_ids: set[str], problems: Sequence[AttributionProblem]
+    ) -> None:
+        """Take out the rows of these spans, put in ``problems`` (an article's spans
+        changed, its links did not): rows stay in reading order."""
+        content = self._content
+        if content is None:
+            return
+        for row in reversed(range(len(self._problem_order))):
+            if self._problem_order[row][2] in span_ids:
+                del self._problem_order[row]
+                self.problem_group.takeChild(row)
+        for problem in problems:
+            row = bisect.bisect(self._problem_order, _problem_key(problem))
+            self._problem_order.insert(row, _problem_key(problem))
+            self.problem_group.insertChild(row, self._problem_item(problem, content))
+        self._counts = (*self._counts[:2], len(self._problem_order))
+        self.retranslate()
+
+    def _fill_current(self, content: LinkPanelContent) -> None:
+        current_id = content.current_span_id
+        own = [r for r in content.links if current_id in (r.source.id, r.target.id)]
+        for resolved in own:
+            other = resolved.target if resolved.source.id == current_id else resolved.source
+            text = self._describe_from(resolved, current_id, content)
+            self.current_group.addChild(self._link_item(resolved, other, text))
+        self.current_group.setHidden(current_id is None)
 
     def link_rows(self, group: str = "article") -> list[str]:
         """The texts of a group's rows ('current', 'article' or 'problems')."""
@@ -264,6 +303,10 @@ class LinkPanel(QWidget):
                     self.remove_selected_link()
                 return True
         return super().eventFilter(watched, event)
+
+
+def _problem_key(problem: AttributionProblem) -> tuple[int, int, str]:
+    return (problem.span.start, -problem.span.end, problem.span.id)
 
 
 def _lower_first(name: str) -> str:

@@ -1,8 +1,9 @@
 """The annotation window: article list, article, labels, spans, menus and status bar.
 
-The window wires the panels together and owns the actions; it changes data only
-through the store (statuses) or the article view (spans, via the shared undo stack).
-Long work (imports, exports) goes to ``tasks`` and comes back by signal.
+The window wires the panels together and owns the actions. Every write goes through
+the ``ProjectSession`` (spans by undo steps, statuses directly), and every panel
+refreshes from the session's one ``changed`` signal. Long work (imports, exports) goes
+to ``tasks`` and comes back by signal.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.amounts import AMOUNT_LABEL
+from annotator.core.changes import Changes
 from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
@@ -54,11 +56,12 @@ from annotator.ui.import_problems import (
 from annotator.ui.key_bindings import KeyBindings
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.menu_focus import MenuFocusKeeper
-from annotator.ui.models import DocumentListModel, status_text
+from annotator.ui.models import DocumentListModel, SpanRow, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
 from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.review_mode import ReviewMode
+from annotator.ui.session import ProjectSession
 from annotator.ui.shortcuts import ShortcutSheet
 from annotator.ui.span_panel import SpanPanel
 from annotator.ui.suggestions import SuggestionController
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.preferences = preferences
         self.undo_stack = QUndoStack(self)
         self.tasks = TaskRunner(self, store)
+        self.session = ProjectSession(store, self.undo_stack, self)
         self.error_dialog: ErrorListDialog | None = None
         self.export_dialog: ExportDialog | None = None
         self.export_report: ExportReportDialog | None = None
@@ -111,13 +115,13 @@ class MainWindow(QMainWindow):
 
         self.document_model = DocumentListModel(self)
         self.document_list = DocumentListPanel(self.document_model)
-        self.article_view = ArticleView(store, annotator, self.undo_stack)
+        self.article_view = ArticleView(self.session, annotator)
         self.article_view.setObjectName("articleView")
         self.article_view.set_word_snapping(preferences.word_snapping)
         self.label_bar = LabelBar()
         self.span_panel = SpanPanel()
         self.suggestions = SuggestionController(
-            self.article_view, db_path, annotator, self.undo_stack, preferences, self
+            self.article_view, db_path, annotator, self.tasks, preferences, self
         )
 
         centre = QWidget()
@@ -161,17 +165,18 @@ class MainWindow(QMainWindow):
 
         self.document_list.documentSelected.connect(self.open_document)
         self.document_list.documentActivated.connect(self._focus_article)
-        self.article_view.spansChanged.connect(self._spans_changed)
+        self.session.changed.connect(self._on_changes)
+        self.session.failed.connect(lambda message, _step: self._show_message(message))
+        # A refused write may be the first sign that the project file is gone.
+        self.session.failed.connect(lambda _message, _step: self.project_watch.check())
         self.article_view.currentSpanChanged.connect(self.span_panel.set_current_span)
         self.article_view.statusMessage.connect(self._show_message)
-        # A refused write may be the first sign that the project file is gone.
-        self.article_view.statusMessage.connect(lambda _message: self.project_watch.check())
         self.suggestions.statusMessage.connect(self._show_message)
         for action in self.suggestions.actions():
             self.addAction(action)
         self.span_panel.spanPicked.connect(self._span_picked)
         self.label_bar.labelClicked.connect(self.article_view.apply_label)
-        # Links, the claim ledger and the report (issue 9): menus, panel, keys.
+        # Links, the claim ledger and the report: menus, panel, keys.
         self.attribution = Attribution(self)
         self.carry_over = CarryOverAction(self)
         self.train_model = TrainModelAction(self)
@@ -180,7 +185,9 @@ class MainWindow(QMainWindow):
         self.projects = ProjectActions(self)
         self.key_bindings = KeyBindings(preferences)
         self.key_bindings.add_actions(self.menu_actions())
-        self.article_view.set_edge_keys(self.key_bindings.edge_keys())
+        self.article_view.set_edge_keys(
+            self.key_bindings.edge_keys(), self.key_bindings.edge_rows()
+        )
         self.menu_focus = MenuFocusKeeper(self.menuBar())
 
         self.retranslate()
@@ -249,6 +256,7 @@ class MainWindow(QMainWindow):
         self.snapping_action.setChecked(self.preferences.word_snapping)
         self.find_action = self._action("findArticle", self._focus_filter, ["Ctrl+F"])
         self.list_focus_action = self._action("focusList", self._focus_list, ["Ctrl+L"])
+        self.reload_action = self._action("reloadProject", self.reload_project, ["F5"])
 
         self.done_action = self._action(
             "markDone", self.mark_done_and_next, ["Ctrl+Return", "Ctrl+Enter"]
@@ -288,6 +296,8 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.suggestions.show_action)
         self.view_menu.addSeparator()
         self.view_menu.addActions([self.find_action, self.list_focus_action])
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.reload_action)
 
         self.document_menu = bar.addMenu("")
         self.document_menu.addActions(
@@ -330,6 +340,7 @@ class MainWindow(QMainWindow):
         self.snapping_action.setText(self.tr("&Snap selections to whole words"))
         self.find_action.setText(self.tr("&Find an article"))
         self.list_focus_action.setText(self.tr("Go to the article &list"))
+        self.reload_action.setText(self.tr("&Reload what others changed in the project"))
         self.done_action.setText(self.tr("Mark &done and open the next"))
         self.reopen_action.setText(self.tr("Mark in &progress again"))
         self.next_action.setText(self.tr("&Next article"))
@@ -362,6 +373,10 @@ class MainWindow(QMainWindow):
         self.document_model.set_summaries(self.store.document_summaries(self.annotator))
         if current:
             self.document_list.select_document(current)
+
+    def reload_project(self) -> None:
+        """Read everything again: a colleague's import or edits in another process."""
+        self.session.did_change(Changes.everything())
 
     def _open_initial_document(self) -> None:
         last = self.preferences.last_document(self.db_path)
@@ -415,21 +430,32 @@ class MainWindow(QMainWindow):
     def _focus_list(self) -> None:
         self.document_list.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _refresh_row(self, doc_id: str) -> None:
-        self.document_model.update_document(
-            doc_id,
-            self.store.status(doc_id, self.annotator),
-            len(self.store.spans(doc_id, self.annotator)),
-        )
+    def _refresh_row(self, doc_id: str, changes: Changes) -> None:
+        row = self.document_model.row_of(doc_id)
+        if row is None:
+            return
+        if changes.reloads(doc_id):
+            count = self.store.span_counts(doc_id).get(self.annotator, 0)
+        else:  # counted from the exact edits: no query over the article's spans
+            count = self.document_model.summary(row).span_count
+            for edit in changes.edits_in(doc_id):
+                count += (edit.after is not None and edit.after.annotator == self.annotator) - (
+                    edit.before is not None and edit.before.annotator == self.annotator
+                )
+        status = self.store.status(doc_id, self.annotator)
+        self.document_model.update_document(doc_id, status, count)
+
+    def _set_status(self, doc_id: str, status: Status) -> bool:
+        def write() -> Changes:
+            self.store.set_status(doc_id, self.annotator, status)
+            return Changes(documents=frozenset({doc_id}), statuses=True)
+
+        return self.session.apply(write)
 
     def mark_done_and_next(self) -> None:
         doc_id = self.current_document_id()
-        if doc_id is None:
+        if doc_id is None or not self._set_status(doc_id, Status.DONE):
             return
-        if not self._save_status(doc_id, Status.DONE):
-            return
-        self._refresh_row(doc_id)
-        self._show_document_status()
         next_id = self.document_model.next_unfinished(doc_id)
         if next_id is None:
             self.statusBar().showMessage(self.tr("Every article is done. Well done!"), 8000)
@@ -443,21 +469,8 @@ class MainWindow(QMainWindow):
 
     def mark_in_progress(self) -> None:
         doc_id = self.current_document_id()
-        if doc_id is None:
-            return
-        if not self._save_status(doc_id, Status.IN_PROGRESS):
-            return
-        self._refresh_row(doc_id)
-        self._show_document_status()
-
-    def _save_status(self, doc_id: str, status: Status) -> bool:
-        try:
-            self.store.set_status(doc_id, self.annotator, status)
-        except AnnotatorError as error:
-            self._show_message(self.tr("Not saved: %1").replace("%1", str(error)))
-            self.project_watch.check()
-            return False
-        return True
+        if doc_id is not None:
+            self._set_status(doc_id, Status.IN_PROGRESS)
 
     def _open_neighbour(self, step: int) -> None:
         proxy = self.document_list.proxy
@@ -476,10 +489,22 @@ class MainWindow(QMainWindow):
 
     # -- spans --------------------------------------------------------------------
 
-    def _spans_changed(self, doc_id: str) -> None:
-        self._refresh_row(doc_id)
-        if doc_id == self.current_document_id():
+    def _on_changes(self, changes: Changes) -> None:
+        """The list's rows, the label bar, the span panel and the status bar follow."""
+        if changes.labels:
+            self.label_bar.set_labels(self.label_set(), self.language, self.tr("Tag as:"))
+        if changes.document_list or changes.all_documents:
+            self.reload_documents()
+        else:
+            for doc_id in changes.documents:
+                self._refresh_row(doc_id, changes)
+        current = self.current_document_id()
+        if changes.labels or changes.reloads(current):
             self._show_spans()
+        elif edits := changes.edits_in(current):
+            self.span_panel.apply_edits(edits, self.annotator)
+            self.span_panel.set_current_span(self.article_view.current_span_id())
+        if changes.touches(current):
             self._show_document_status()
 
     def _show_message(self, message: str) -> None:
@@ -504,8 +529,16 @@ class MainWindow(QMainWindow):
 
     def _show_spans(self) -> None:
         doc_id = self.current_document_id()
-        spans = self.store.spans(doc_id, self.annotator) if doc_id else []
-        self.span_panel.set_spans(spans, self.label_set(), self.language)
+        text = self.article_view.document_text()
+        rows: list[SpanRow] = []
+        if doc_id is not None and text is not None:
+            refs = self.store.span_refs(doc_id, [self.annotator])
+            amounts = self.store.spans_by_ids(r.id for r in refs if r.label == AMOUNT_LABEL)
+            for ref in refs:
+                attrs = amounts[ref.id].attrs if ref.id in amounts else {}
+                shown = text[ref.start : ref.end]
+                rows.append(SpanRow(ref.id, *ref[1:], shown, attrs))
+        self.span_panel.set_spans(rows, self.label_set(), self.language)
 
     def _set_word_snapping(self, on: bool) -> None:
         self.preferences.word_snapping = on
@@ -554,7 +587,9 @@ class MainWindow(QMainWindow):
         if dialog.exec() != PreferencesDialog.DialogCode.Accepted:
             return
         self.key_bindings.apply(dialog.shortcuts())
-        self.article_view.set_edge_keys(self.key_bindings.edge_keys())
+        self.article_view.set_edge_keys(
+            self.key_bindings.edge_keys(), self.key_bindings.edge_rows()
+        )
         self.apply_preferences(
             dialog.annotator_name(), dialog.language_choice(), dialog.word_snapping()
         )
@@ -607,10 +642,8 @@ class MainWindow(QMainWindow):
         return self.tasks.start(task, self)
 
     def _import_succeeded(self, report: Any) -> None:
-        # An import may add labels (from another tool's file): read them again.
-        self.store.reload_label_set()
-        self.label_bar.set_labels(self.label_set(), self.language, self.tr("Tag as:"))
-        self.reload_documents()
+        # Written on another connection: articles, spans, labels from another tool's file.
+        self.session.did_change(Changes.everything())
         results = list(getattr(report, "results", []))
         outcomes = Counter(str(getattr(result, "outcome", "")) for result in results)
         self._last_import_outcomes = outcomes
@@ -664,13 +697,13 @@ class MainWindow(QMainWindow):
         self.importFinished.emit(report)
 
     def _import_failed(self, message: str) -> None:
-        self.reload_documents()
+        self.session.did_change(Changes.everything())
         QMessageBox.warning(self, self.tr("Import failed"), message)
         self.importFinished.emit(None)
 
     def _task_cancelled(self) -> None:
         self.statusBar().showMessage(self.tr("Cancelled."), 6000)
-        self.reload_documents()
+        self.session.did_change(Changes.everything())
 
     def show_errors(self, title: str, summary: str, problems: Sequence[tuple[str, str]]) -> None:
         self.error_dialog = ErrorListDialog(title, summary, problems, self)
@@ -777,7 +810,7 @@ class MainWindow(QMainWindow):
             self.label_set(),
             self.language,
             self,
-            edge_rows=self.key_bindings.edge_rows(),
+            key_handlers=self.article_view.key_handlers(),
         )
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()

@@ -6,9 +6,10 @@ project of thousands of articles lists at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -197,51 +198,136 @@ class DocumentFilterModel(QSortFilterProxyModel):
         return True
 
 
+class SpanRow(NamedTuple):
+    """What the span panel shows of a span: its text is sliced from the document, its
+    attributes are read for amounts only (10,000 full spans take a second to build)."""
+
+    id: str
+    start: int
+    end: int
+    label: str
+    annotator: str
+    text: str
+    attrs: dict[str, Any]
+
+    @classmethod
+    def of(cls, span: Span) -> SpanRow:
+        return cls(span.id, span.start, span.end, span.label, span.annotator, span.text, span.attrs)
+
+
+ShownSpan = Span | SpanRow
+
+
 class SpanTreeModel(QStandardItemModel):
-    """A document's spans grouped under their label, in the label set's order."""
+    """A document's spans grouped under their label, in the label set's order.
+
+    ``set_spans`` builds it; ``add_span`` and ``remove_span`` then insert or take out
+    single rows, so a tag on a 10,000-span article does not rebuild the tree."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setColumnCount(1)
+        self._label_set = LabelSet(labels=[])
+        self._language = "en"
+        self._groups: dict[str, QStandardItem] = {}
+        self._members: dict[str, list[tuple[int, int, str]]] = {}
+        """Per label, its rows' (start, -end, span id), in row order."""
+        self._items: dict[str, tuple[str, QStandardItem]] = {}
+        """span id -> (its label, its row)."""
 
-    def set_spans(self, spans: Sequence[Span], label_set: LabelSet, language: str) -> None:
+    def set_spans(self, spans: Sequence[ShownSpan], label_set: LabelSet, language: str) -> None:
         self.clear()
         self.setColumnCount(1)
-        by_label: dict[str, list[Span]] = {}
+        self._label_set, self._language = label_set, language
+        self._groups, self._members, self._items = {}, {}, {}
+        by_label: dict[str, list[ShownSpan]] = {}
         for span in spans:
             by_label.setdefault(span.label, []).append(span)
-        known = label_set.names
-        order = known + sorted(name for name in by_label if name not in known)
-        bold = QFont()
-        bold.setBold(True)
-        for name in order:
-            members = by_label.get(name)
-            if not members:
-                continue
-            label = label_set.get(name)
-            title = label.display_name(language) if label else name
-            group = QStandardItem(f"{title} ({len(members)})")
-            group.setFont(bold)
-            group.setEditable(False)
-            group.setSelectable(False)
-            if label:
-                group.setData(QColor(label.color), Qt.ItemDataRole.DecorationRole)
-            for span in sorted(members, key=lambda s: (s.start, -s.end)):
-                item = QStandardItem(_one_line(span.text))
-                item.setEditable(False)
-                item.setToolTip(span.text)
-                item.setData(span.id, SPAN_ID_ROLE)
-                group.appendRow(item)
-            self.appendRow(group)
+        for name in self._order(by_label):
+            members = sorted(by_label[name], key=_row_key)
+            # The rows go in with their group, in one step: not one view update per row.
+            self._new_group(name, self.rowCount(), [self._row(span) for span in members])
+            self._members[name] = [_row_key(span) for span in members]
+            self._set_count(name)
+
+    def add_span(self, span: ShownSpan) -> QStandardItem:
+        """One more row, in its label's group and in reading order."""
+        group = self._groups.get(span.label)
+        if group is None:
+            others = set(self._groups) | {span.label}
+            group = self._new_group(span.label, self._order(others).index(span.label))
+            self._members[span.label] = []
+        keys = self._members[span.label]
+        row = bisect.bisect(keys, _row_key(span))
+        keys.insert(row, _row_key(span))
+        item = self._row(span)
+        group.insertRow(row, item)
+        self._set_count(span.label)
+        return item
+
+    def remove_span(self, span_id: str) -> None:
+        found = self._items.pop(span_id, None)
+        if found is None:
+            return
+        label, item = found
+        keys = self._members[label]
+        row = item.row()
+        del keys[row]
+        group = self._groups[label]
+        group.removeRow(row)
+        if keys:
+            self._set_count(label)
+        else:
+            del self._groups[label], self._members[label]
+            self.removeRow(group.row())
+
+    def span_item(self, span_id: str) -> QStandardItem | None:
+        found = self._items.get(span_id)
+        return found[1] if found else None
 
     def index_of_span(self, span_id: str) -> QModelIndex:
-        for group_row in range(self.rowCount()):
-            group = self.item(group_row)
-            for row in range(group.rowCount()):
-                child = group.child(row)
-                if child.data(SPAN_ID_ROLE) == span_id:
-                    return child.index()
-        return QModelIndex()
+        item = self.span_item(span_id)
+        return item.index() if item is not None else QModelIndex()
+
+    def _order(self, names: Iterable[str]) -> list[str]:
+        present = set(names)
+        known = self._label_set.names
+        return [name for name in known if name in present] + sorted(present - set(known))
+
+    def _new_group(
+        self, name: str, row: int, rows: list[QStandardItem] | None = None
+    ) -> QStandardItem:
+        label = self._label_set.get(name)
+        group = QStandardItem()
+        bold = QFont()
+        bold.setBold(True)
+        group.setFont(bold)
+        group.setEditable(False)
+        group.setSelectable(False)
+        if label:
+            group.setData(QColor(label.color), Qt.ItemDataRole.DecorationRole)
+        if rows:
+            group.appendRows(rows)
+        self.insertRow(row, group)
+        self._groups[name] = group
+        return group
+
+    def _set_count(self, name: str) -> None:
+        label = self._label_set.get(name)
+        title = label.display_name(self._language) if label else name
+        self._groups[name].setText(f"{title} ({len(self._members[name])})")
+
+    def _row(self, span: ShownSpan) -> QStandardItem:
+        # Not made read-only one by one: the tree allows no editing at all.
+        item = QStandardItem(_one_line(span.text))
+        item.setToolTip(span.text)
+        item.setData(span.id, SPAN_ID_ROLE)
+        self._items[span.id] = (span.label, item)
+        return item
+
+
+def _row_key(span: ShownSpan) -> tuple[int, int, str]:
+    return (span.start, -span.end, span.id)
 
 
 def _one_line(text: str, limit: int = 90) -> str:

@@ -101,7 +101,7 @@ class Preferences:
     def word_snapping(self, on: bool) -> None:
         self.settings.setValue("article/word_snapping", "true" if on else "false")
 
-    # -- suggestions (issue 8) -------------------------------------------------------
+    # -- suggestions -------------------------------------------------------
 
     @property
     def show_suggestions(self) -> bool:

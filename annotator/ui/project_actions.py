@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Store
+from annotator.ui import file_dialogs
 from annotator.ui.tasks import StoreTask
 
 if TYPE_CHECKING:
@@ -86,7 +87,7 @@ class ProjectActions(QObject):
 
     def choose_backup_file(self) -> None:
         project = self.window.db_path
-        target, _filter = QFileDialog.getSaveFileName(
+        target = file_dialogs.save_file_name(
             self.window,
             self.tr("Back up the project"),
             str(project.with_name(f"{project.stem}-backup.db")),
@@ -108,7 +109,7 @@ class ProjectActions(QObject):
     # -- merge -------------------------------------------------------------------------
 
     def choose_project_to_merge(self) -> None:
-        other, _filter = QFileDialog.getOpenFileName(
+        other = file_dialogs.open_file_name(
             self.window,
             self.tr("Merge a colleague's project"),
             str(self.window.db_path.parent),
@@ -147,12 +148,12 @@ class ProjectActions(QObject):
             self.recent_menu.addAction(self.tr("No other project yet")).setEnabled(False)
 
     def choose_new_project(self) -> None:
-        target, _filter = QFileDialog.getSaveFileName(
+        target = file_dialogs.save_file_name(
             self.window,
             self.tr("New project"),
             str(self.window.db_path.parent / "project.db"),
             self.tr("Projects (*.db)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+            confirm_overwrite=False,
         )
         if target:
             self.new_project(Path(target))
@@ -169,7 +170,7 @@ class ProjectActions(QObject):
         return self.open_project(target)
 
     def choose_project_to_open(self) -> None:
-        chosen, _filter = QFileDialog.getOpenFileName(
+        chosen = file_dialogs.open_file_name(
             self.window,
             self.tr("Open project"),
             str(self.window.db_path.parent),

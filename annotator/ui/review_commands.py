@@ -1,5 +1,6 @@
-"""Undoable review decisions. Each command calls ``annotator.core.review`` in ``redo()``
-and takes it back with ``review.revert`` in ``undo()``; the review panel only pushes.
+"""Undoable review decisions. Each command calls ``annotator.core.review`` in ``do()``
+and takes it back with ``review.revert`` in ``undo_it()``; the review panel only pushes,
+and hears what changed from the session like every other view.
 
 The first ``redo()`` performs the operation (accept, reject, edit, accept the agreed
 spans, mark reviewed) and keeps the :class:`~annotator.core.review.ReviewChange` it
@@ -11,24 +12,15 @@ refuses marks the command obsolete and Qt drops it, as the span commands do.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand
 
 from annotator.core import review
-from annotator.core.errors import AnnotatorError
+from annotator.core.changes import Changes
 from annotator.core.store import Store
 from annotator.ui import i18n
+from annotator.ui.session import OpCommand, ProjectSession
 from annotator.ui.text_display import short_text
-
-
-class ReviewListener(Protocol):
-    """What a command reports to: the review panel."""
-
-    def review_changed(self, change: review.ReviewChange, undone: bool) -> None: ...
-
-    def review_failed(self, message: str) -> None: ...
 
 
 def _label_name(store: Store, label: str) -> str:
@@ -37,49 +29,48 @@ def _label_name(store: Store, label: str) -> str:
     return found.display_name(i18n.current_language()) if found else label
 
 
-class ReviewCommand(QUndoCommand):
-    """One review operation on the undo stack."""
+class ReviewCommand(OpCommand):
+    """One review operation on the undo stack; ``undone`` says which way it last went."""
 
     def __init__(
         self,
-        store: Store,
-        listener: ReviewListener,
+        session: ProjectSession,
         text: str,
         operation: Callable[[], review.ReviewChange],
     ) -> None:
-        super().__init__(text)
-        self.store = store
-        self.listener = listener
+        super().__init__(session, text)
         self.operation = operation
         self.change: review.ReviewChange | None = None
+        self.undone = False
 
-    def redo(self) -> None:
-        try:
-            if self.change is None:
-                self.change = self.operation()
-            else:
-                review.reapply(self.store, self.change)
-        except (AnnotatorError, KeyError, ValueError) as error:
-            self.setObsolete(True)
-            self.listener.review_failed(str(error))
-            return
-        self.listener.review_changed(self.change, False)
+    def do(self) -> Changes:
+        if self.change is None:
+            self.change = self.operation()
+        else:
+            review.reapply(self.store, self.change)
+        self.undone = False
+        return self._changed(self.change)
 
     def undo(self) -> None:
-        if self.change is None:
-            return
-        try:
-            review.revert(self.store, self.change)
-        except (AnnotatorError, KeyError, ValueError) as error:
-            self.setObsolete(True)
-            self.listener.review_failed(str(error))
-            return
-        self.listener.review_changed(self.change, True)
+        if self.change is not None:
+            super().undo()
+
+    def undo_it(self) -> Changes:
+        assert self.change is not None
+        review.revert(self.store, self.change)
+        self.undone = True
+        return self._changed(self.change)
+
+    @staticmethod
+    def _changed(change: review.ReviewChange) -> Changes:
+        # Gold is a layer of spans and links: the article view may be showing it.
+        return Changes.reloaded(change.doc_id, decisions=True, links=True) | Changes(
+            statuses=change.gold_status_after is not None
+        )
 
 
 def _candidate_command(
-    store: Store,
-    listener: ReviewListener,
+    session: ProjectSession,
     text: str,
     operation: Callable[..., review.ReviewChange],
     doc_id: str,
@@ -89,15 +80,14 @@ def _candidate_command(
     comment: str | None,
 ) -> ReviewCommand:
     """An undoable accept or reject of one candidate; ``text`` names it in the Edit menu."""
-    quoted = text.replace("%1", _label_name(store, candidate.label)).replace(
+    quoted = text.replace("%1", _label_name(session.store, candidate.label)).replace(
         "%2", short_text(candidate.text)
     )
     return ReviewCommand(
-        store,
-        listener,
+        session,
         quoted,
         lambda: operation(
-            store,
+            session.store,
             doc_id,
             reviewer,
             candidate.start,
@@ -110,8 +100,7 @@ def _candidate_command(
 
 
 def accept_command(
-    store: Store,
-    listener: ReviewListener,
+    session: ProjectSession,
     doc_id: str,
     reviewer: str,
     candidate: review.Candidate,
@@ -120,13 +109,12 @@ def accept_command(
 ) -> ReviewCommand:
     text = QCoreApplication.translate("ReviewCommand", "Accept %1 “%2”")
     return _candidate_command(
-        store, listener, text, review.accept, doc_id, reviewer, candidate, annotators, comment
+        session, text, review.accept, doc_id, reviewer, candidate, annotators, comment
     )
 
 
 def reject_command(
-    store: Store,
-    listener: ReviewListener,
+    session: ProjectSession,
     doc_id: str,
     reviewer: str,
     candidate: review.Candidate,
@@ -135,13 +123,12 @@ def reject_command(
 ) -> ReviewCommand:
     text = QCoreApplication.translate("ReviewCommand", "Reject %1 “%2”")
     return _candidate_command(
-        store, listener, text, review.reject, doc_id, reviewer, candidate, annotators, comment
+        session, text, review.reject, doc_id, reviewer, candidate, annotators, comment
     )
 
 
 def add_command(
-    store: Store,
-    listener: ReviewListener,
+    session: ProjectSession,
     doc_id: str,
     reviewer: str,
     key: review.SpanKey,
@@ -150,22 +137,20 @@ def add_command(
 ) -> ReviewCommand:
     """Put a span the reviewer tagged into gold (an ``add`` when nobody had it)."""
     start, end, label = key
-    text = store.document(doc_id).text[start:end]
+    text = session.store.document(doc_id).text[start:end]
     return ReviewCommand(
-        store,
-        listener,
+        session,
         QCoreApplication.translate("ReviewCommand", "Add %1 “%2” to gold")
-        .replace("%1", _label_name(store, label))
+        .replace("%1", _label_name(session.store, label))
         .replace("%2", short_text(text)),
         lambda: review.accept(
-            store, doc_id, reviewer, start, end, label, annotators, comment=comment
+            session.store, doc_id, reviewer, start, end, label, annotators, comment=comment
         ),
     )
 
 
 def edit_command(
-    store: Store,
-    listener: ReviewListener,
+    session: ProjectSession,
     doc_id: str,
     reviewer: str,
     candidate: review.Candidate,
@@ -174,13 +159,12 @@ def edit_command(
     comment: str | None,
 ) -> ReviewCommand:
     return ReviewCommand(
-        store,
-        listener,
+        session,
         QCoreApplication.translate("ReviewCommand", "Edit %1 “%2” into gold")
-        .replace("%1", _label_name(store, candidate.label))
+        .replace("%1", _label_name(session.store, candidate.label))
         .replace("%2", short_text(candidate.text)),
         lambda: review.edit(
-            store,
+            session.store,
             doc_id,
             reviewer,
             candidate.start,
@@ -196,8 +180,7 @@ def edit_command(
 
 
 def accept_agreed_command(
-    store: Store,
-    listener: ReviewListener,
+    session: ProjectSession,
     doc_id: str,
     reviewer: str,
     annotators: list[str],
@@ -205,24 +188,22 @@ def accept_agreed_command(
     comment: str | None,
 ) -> ReviewCommand:
     return ReviewCommand(
-        store,
-        listener,
+        session,
         # lupdate reads no plural form from translate(): one text per form.
         QCoreApplication.translate("ReviewCommand", "Accept the agreed span")
         if count == 1
         else QCoreApplication.translate("ReviewCommand", "Accept the %1 agreed spans").replace(
             "%1", str(count)
         ),
-        lambda: review.accept_agreed(store, doc_id, annotators, reviewer, comment=comment),
+        lambda: review.accept_agreed(session.store, doc_id, annotators, reviewer, comment=comment),
     )
 
 
 def mark_reviewed_command(
-    store: Store, listener: ReviewListener, doc_id: str, annotators: list[str]
+    session: ProjectSession, doc_id: str, annotators: list[str]
 ) -> ReviewCommand:
     return ReviewCommand(
-        store,
-        listener,
+        session,
         QCoreApplication.translate("ReviewCommand", "Mark the article reviewed"),
-        lambda: review.mark_reviewed(store, doc_id, annotators),
+        lambda: review.mark_reviewed(session.store, doc_id, annotators),
     )

@@ -29,6 +29,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from annotator.core import review
+from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD_LAYER, DecisionKind, Status
 from annotator.core.store import Store
@@ -120,6 +121,8 @@ class ReviewMode(QObject):
         self.panel.commentFinished.connect(self._comment_finished)
         self.panel.tree.itemDoubleClicked.connect(lambda *_: self.accept_current())
         window.documentOpened.connect(self._document_opened)
+        window.session.changed.connect(self._on_changes)
+        window.session.failed.connect(self._on_failed)
         window.installEventFilter(self)
         self.retranslate()
         self._update_actions()
@@ -480,7 +483,7 @@ class ReviewMode(QObject):
     # -- decisions ---------------------------------------------------------------------------
 
     def _push(self, command: ReviewCommand) -> None:
-        self.window.undo_stack.push(command)
+        self.window.session.push(command)
 
     def _take_comment(self) -> str | None:
         comment = self.pending_comment
@@ -498,8 +501,7 @@ class ReviewMode(QObject):
         factory = accept_command if kind == DecisionKind.ACCEPT else reject_command
         self._push(
             factory(
-                self.store,
-                self,
+                self.window.session,
                 self.doc_id,
                 self.reviewer,
                 candidate,
@@ -533,8 +535,7 @@ class ReviewMode(QObject):
             self._advance_after = (group, candidate.key, DecisionKind.EDIT)
             self._push(
                 edit_command(
-                    self.store,
-                    self,
+                    self.window.session,
                     doc_id,
                     self.reviewer,
                     candidate,
@@ -560,8 +561,7 @@ class ReviewMode(QObject):
         self._failure = None
         self._push(
             add_command(
-                self.store,
-                self,
+                self.window.session,
                 self.doc_id,
                 self.reviewer,
                 (start, end, label),
@@ -583,8 +583,7 @@ class ReviewMode(QObject):
         self._advance_after = STAY
         self._push(
             accept_agreed_command(
-                self.store,
-                self,
+                self.window.session,
                 self.doc_id,
                 self.reviewer,
                 self.annotators,
@@ -610,7 +609,7 @@ class ReviewMode(QObject):
             )
             return
         self._advance_after = STAY
-        self._push(mark_reviewed_command(self.store, self, self.doc_id, self.annotators))
+        self._push(mark_reviewed_command(self.window.session, self.doc_id, self.annotators))
         self._message(self.tr("Article marked reviewed."))
 
     def start_comment(self) -> None:
@@ -652,6 +651,17 @@ class ReviewMode(QObject):
         self._update_overlay()
 
     # -- what the commands report -----------------------------------------------------------
+
+    def _on_changes(self, changes: Changes) -> None:
+        step = changes.origin
+        if isinstance(step, ReviewCommand) and step.change is not None:
+            self.review_changed(step.change, step.undone)
+        elif self.active and changes.touches(self.doc_id):
+            self.refresh()
+
+    def _on_failed(self, message: str, step: object) -> None:
+        if isinstance(step, ReviewCommand):
+            self.review_failed(message)
 
     def review_changed(self, change: review.ReviewChange, undone: bool) -> None:
         advance, self._advance_after = self._advance_after, None
@@ -709,7 +719,7 @@ class ReviewMode(QObject):
     def review_failed(self, message: str) -> None:
         self._advance_after = None
         self._failure = message
-        self._message(self.tr("Not saved: %1").replace("%1", message))
+        self._message(message)
         self.failed.emit(message)
 
     def _message(self, text: str) -> None:

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import LabelSet
+from annotator.ui.article_view import KeyHandler
 from annotator.ui.label_bar import shortcut_text
 
 
-def article_keys(edge_rows: Sequence[tuple[str, str]] = ()) -> list[tuple[str, str]]:
-    """Keys handled inside the article view itself (they have no menu action);
-    ``edge_rows`` are the keys that move a span's edges, as the user set them."""
+def article_keys(handlers: Iterable[KeyHandler] = ()) -> list[tuple[str, str]]:
+    """Keys handled inside the article view itself (they have no menu action): Qt's own
+    for moving and selecting, then those each key handler declares."""
     translate = QCoreApplication.translate
     return [
         (
@@ -38,59 +39,7 @@ def article_keys(edge_rows: Sequence[tuple[str, str]] = ()) -> list[tuple[str, s
             translate("ShortcutSheet", "Double-click, drag"),
             translate("ShortcutSheet", "Select a word, a passage"),
         ),
-        (
-            translate("ShortcutSheet", "Tab / Shift+Tab"),
-            translate("ShortcutSheet", "Select the next / previous span at the caret"),
-        ),
-        (
-            translate("ShortcutSheet", "Delete / Backspace"),
-            translate("ShortcutSheet", "Remove the selected span"),
-        ),
-        (
-            translate("ShortcutSheet", "Escape"),
-            translate("ShortcutSheet", "Leave the selected span"),
-        ),
-        *edge_rows,
-        (
-            translate("ShortcutSheet", "Click in a span (again: the span under it)"),
-            translate("ShortcutSheet", "Select that span"),
-        ),
-        (
-            translate("ShortcutSheet", "A label's key, on a selected span"),
-            translate("ShortcutSheet", "Change its label"),
-        ),
-        (
-            translate("ShortcutSheet", "N / Shift+N"),
-            translate("ShortcutSheet", "Go to the next / previous suggestion (dashed outline)"),
-        ),
-        (
-            translate("ShortcutSheet", "Enter, or a label's key, on a suggestion"),
-            translate("ShortcutSheet", "Accept it (with that label)"),
-        ),
-        (
-            translate("ShortcutSheet", "X / Backspace, on a suggestion"),
-            translate("ShortcutSheet", "Reject it: it is not proposed again"),
-        ),
-        (
-            translate("ShortcutSheet", "L, on a claim, denial or amount"),
-            translate("ShortcutSheet", "Link mode: show the spans it may be linked to"),
-        ),
-        (
-            translate("ShortcutSheet", "Link mode: Tab / Shift+Tab, arrows"),
-            translate("ShortcutSheet", "Next / previous candidate, nearest first"),
-        ),
-        (
-            translate("ShortcutSheet", "Link mode: T, or 1-9 (0: all)"),
-            translate("ShortcutSheet", "Choose the link type (said by, denies…)"),
-        ),
-        (
-            translate("ShortcutSheet", "Link mode: Enter, or a click on a candidate"),
-            translate("ShortcutSheet", "Make the link (Escape: cancel)"),
-        ),
-        (
-            translate("ShortcutSheet", "Shift+L, or O in link mode"),
-            translate("ShortcutSheet", "Link to a claim of another article (search)"),
-        ),
+        *(row for handler in handlers for row in handler.declared_keys()),
         (
             translate("ShortcutSheet", "Delete, on a link in the Links panel"),
             translate("ShortcutSheet", "Remove the link"),
@@ -118,7 +67,7 @@ class ShortcutSheet(QDialog):
         label_set: LabelSet,
         language: str,
         parent: QWidget | None = None,
-        edge_rows: Sequence[tuple[str, str]] = (),
+        key_handlers: Sequence[KeyHandler] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
@@ -142,7 +91,7 @@ class ShortcutSheet(QDialog):
         )
         sections = [
             (self.tr("Tagging"), label_rows),
-            (self.tr("In the article"), article_keys(edge_rows)),
+            (self.tr("In the article"), article_keys(key_handlers)),
             (self.tr("Menus"), action_keys(actions)),
         ]
         self.table = QTableWidget()

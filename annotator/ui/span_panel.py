@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
-from annotator.core.models import LabelSet, Span
-from annotator.ui.amount_editor import decorate_amount_rows
-from annotator.ui.models import SPAN_ID_ROLE, SpanTreeModel
+from annotator.core.changes import SpanEdit
+from annotator.core.models import LabelSet
+from annotator.ui.amount_editor import decorate_amount_row, decorate_amount_rows
+from annotator.ui.models import SPAN_ID_ROLE, ShownSpan, SpanTreeModel
 
 
 class SpanPanel(QWidget):
@@ -43,7 +44,7 @@ class SpanPanel(QWidget):
         self._span_count = 0
         self.retranslate()
 
-    def set_spans(self, spans: Sequence[Span], label_set: LabelSet, language: str) -> None:
+    def set_spans(self, spans: Sequence[ShownSpan], label_set: LabelSet, language: str) -> None:
         expanded = self._collapsed_groups()
         self.model.set_spans(spans, label_set, language)
         decorate_amount_rows(self.model, spans)
@@ -54,11 +55,27 @@ class SpanPanel(QWidget):
         self._span_count = len(spans)
         self.retranslate()
 
+    def apply_edits(self, edits: Sequence[SpanEdit], annotator: str) -> None:
+        """Take out and put in the rows of ``annotator``'s spans these edits touched."""
+        for edit in edits:
+            if edit.before is not None and edit.before.annotator == annotator:
+                self.model.remove_span(edit.before.id)
+                self._span_count -= 1
+            if edit.after is not None and edit.after.annotator == annotator:
+                item = self.model.add_span(edit.after)
+                decorate_amount_row(item, edit.after)
+                group = item.parent()
+                if group is not None and group.rowCount() == 1:
+                    self.tree.expand(group.index())
+                self._span_count += 1
+        self.retranslate()
+
     def set_current_span(self, span_id: str) -> None:
         index = self.model.index_of_span(span_id) if span_id else QModelIndex()
         selection = self.tree.selectionModel()
         if not index.isValid():
-            selection.clearSelection()
+            if selection.hasSelection():
+                selection.clearSelection()
             return
         selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.tree.scrollTo(index)

@@ -25,11 +25,12 @@ accepted (origin ``suggested:amount|gazetteer|model``); a rejection is stored ap
 from __future__ import annotations
 
 import bisect
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -40,7 +41,6 @@ from PySide6.QtCore import (
     QRect,
     QRectF,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -53,12 +53,11 @@ from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QUndoCommand,
-    QUndoStack,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.changes import Changes
+from annotator.core.errors import NotFound
 from annotator.core.project_model import latest_model_dir
 from annotator.core.store import Store
 from annotator.core.suggest import GazetteerCache, Suggester, Suggestion, accept_suggestion
@@ -69,18 +68,21 @@ from annotator.ui.amount_editor import (
     amount_reading,
     attrs_for_label,
 )
-from annotator.ui.article_view import ArticleView
-from annotator.ui.commands import SpanChange
+from annotator.ui.article_view import ArticleView, KeyPriority
 from annotator.ui.highlighter import blend
 from annotator.ui.keyboard import label_key
 from annotator.ui.preferences import Preferences
-from annotator.ui.tasks import StoreTask
+from annotator.ui.qt_offsets import TextPositions
+from annotator.ui.session import OpCommand
+from annotator.ui.tasks import StoreTask, TaskRunner
 from annotator.ui.text_display import short_text
 from annotator.ui.text_geometry import line_segments
 
 QUICK_SUGGESTERS = ("amount", "gazetteer")
 REFRESH_DELAY_MS = 300
 """After a change of spans, wait for a burst (accept all, quick tagging) to end."""
+LONG_ARTICLE = 50_000
+"""Characters from which the part on screen is looked at first, the rest after."""
 OVERLAY = "suggestions"
 
 
@@ -97,6 +99,26 @@ class SuggestionBatch:
     unavailable: dict[str, str] = field(default_factory=dict)
 
 
+class Typing:
+    """When the user last typed in the article: background work steps aside meanwhile.
+
+    Finding suggestions on a long article takes seconds of Python, which would take
+    turns with the window's own code on every key press; the work asks ``wait`` now
+    and then and sleeps (letting the window run alone) until typing paused a moment."""
+
+    PAUSE_S = 0.4
+
+    def __init__(self) -> None:
+        self._until = 0.0
+
+    def touch(self) -> None:
+        self._until = time.monotonic() + self.PAUSE_S
+
+    def wait(self) -> None:
+        while (left := self._until - time.monotonic()) > 0:
+            time.sleep(min(left, 0.05))
+
+
 def suggestion_task(
     db_path: Path | str,
     doc_id: str,
@@ -104,16 +126,30 @@ def suggestion_task(
     suggesters: Sequence[str],
     generation: int,
     gazetteer_cache: GazetteerCache | None = None,
+    within: tuple[int, int] | None = None,
+    typing: Typing | None = None,
 ) -> StoreTask:
-    """Suggestions for ``annotator`` in one document, minus those they rejected.
+    """Suggestions for ``annotator`` in one document, minus those they rejected;
+    ``within``: only around that part of the text (``Suggester.for_document``);
+    ``typing``: pause while the user types.
 
-    Tasks sharing ``gazetteer_cache`` must not run at the same time (the controller's
-    pool runs one at a time)."""
+    Tasks sharing ``gazetteer_cache`` must not run at the same time (the window's task
+    runner runs one at a time). A task superseded before it starts does nothing."""
     names = tuple(suggesters)
 
-    def work(store: Store, _progress: Callable[..., None], _cancel: Callable[[], bool]) -> Any:
+    def work(store: Store, _progress: Callable[..., None], cancelled: Callable[[], bool]) -> Any:
+        if cancelled():
+            return None
+
+        def should_stop() -> bool:
+            if typing is not None:
+                typing.wait()
+            return cancelled()
+
         suggester = Suggester(store, names, gazetteer_cache)
-        found = suggester.for_document(doc_id, annotator)
+        found = suggester.for_document(doc_id, annotator, within, should_stop=should_stop)
+        if cancelled():
+            return None  # superseded: what it found is incomplete and out of date
         rejected = store.rejected_suggestions(doc_id, annotator)
         kept = [item for item in found if item.key not in rejected]
         return SuggestionBatch(doc_id, generation, kept, dict(suggester.unavailable))
@@ -124,7 +160,7 @@ def suggestion_task(
 # -- undo commands ------------------------------------------------------------------------
 
 
-class AcceptSuggestion(QUndoCommand):
+class AcceptSuggestion(OpCommand):
     """Store a suggestion as the annotator's span; undo removes the span and brings the
     suggestion back."""
 
@@ -132,9 +168,10 @@ class AcceptSuggestion(QUndoCommand):
         self, controller: SuggestionController, suggestion: Suggestion, label: str
     ) -> None:
         super().__init__(
+            controller.view.session,
             translate("Suggestions", "Accept “%1” as %2")
             .replace("%1", short_text(suggestion.text))
-            .replace("%2", label)
+            .replace("%2", controller.label_name(label)),
         )
         self.controller = controller
         self.suggestion = suggestion
@@ -150,68 +187,53 @@ class AcceptSuggestion(QUndoCommand):
         )
         return self.suggestion.model_copy(update={"label": self.label, "attrs": attrs or {}})
 
-    def redo(self) -> None:
-        store, view = self.controller.store, self.controller.view
-        try:
-            if self.span is None:
-                self.span = accept_suggestion(store, self._accepted(), self.controller.annotator)
-            else:  # redo after undo: the same span, so later commands still find it
-                store.restore_span(self.span)
-        except AnnotatorError as error:
-            self.setObsolete(True)
-            view.span_edit_failed(str(error))
-            return
+    def do(self) -> Changes:
+        if self.span is None:
+            self.span = accept_suggestion(self.store, self._accepted(), self.controller.annotator)
+        else:  # redo after undo: the same span, so later commands still find it
+            self.store.restore_span(self.span)
         self.controller.suggestion_taken(self.suggestion)
-        view.span_changed(SpanChange(self.suggestion.doc_id, None, self.span))
+        return Changes.span(self.suggestion.doc_id, None, self.span)
+
+    def undo_it(self) -> Changes:
+        removed = self.store.delete_span(self.span.id)
+        return Changes.span(self.suggestion.doc_id, removed, None)
 
     def undo(self) -> None:
-        store, view = self.controller.store, self.controller.view
-        try:
-            removed = store.delete_span(self.span.id)
-        except (AnnotatorError, KeyError) as error:
-            self.setObsolete(True)
-            view.span_edit_failed(str(error))
-            return
-        view.span_changed(SpanChange(self.suggestion.doc_id, removed, None))
-        self.controller.suggestion_returned(self.suggestion)
+        super().undo()
+        if not self.isObsolete():
+            self.controller.suggestion_returned(self.suggestion)
 
 
-class RejectSuggestion(QUndoCommand):
+class RejectSuggestion(OpCommand):
     """Remember that the annotator does not want this suggestion in this document."""
 
     def __init__(self, controller: SuggestionController, suggestion: Suggestion) -> None:
         super().__init__(
+            controller.view.session,
             translate("Suggestions", "Reject the suggestion “%1”").replace(
                 "%1", short_text(suggestion.text)
-            )
+            ),
         )
         self.controller = controller
         self.suggestion = suggestion
         self.annotator = controller.annotator
 
-    def redo(self) -> None:
+    def do(self) -> Changes:
         s = self.suggestion
-        try:
-            self.controller.store.reject_suggestion(
-                s.doc_id, self.annotator, s.start, s.end, s.label, s.origin
-            )
-        except AnnotatorError as error:
-            self.setObsolete(True)
-            self.controller.view.span_edit_failed(str(error))
-            return
+        self.store.reject_suggestion(s.doc_id, self.annotator, s.start, s.end, s.label, s.origin)
         self.controller.suggestion_taken(s)
+        return Changes(rejections=True)
+
+    def undo_it(self) -> Changes:
+        s = self.suggestion
+        self.store.unreject_suggestion(s.doc_id, self.annotator, s.start, s.end, s.label)
+        return Changes(rejections=True)
 
     def undo(self) -> None:
-        s = self.suggestion
-        try:
-            self.controller.store.unreject_suggestion(
-                s.doc_id, self.annotator, s.start, s.end, s.label
-            )
-        except AnnotatorError as error:
-            self.setObsolete(True)
-            self.controller.view.span_edit_failed(str(error))
-            return
-        self.controller.suggestion_returned(s)
+        super().undo()
+        if not self.isObsolete():
+            self.controller.suggestion_returned(self.suggestion)
 
 
 # -- the controller -----------------------------------------------------------------------
@@ -229,7 +251,7 @@ class SuggestionController(QObject):
         view: ArticleView,
         db_path: Path | str,
         annotator: str,
-        undo_stack: QUndoStack,
+        tasks: TaskRunner,
         preferences: Preferences,
         parent: QObject | None = None,
     ) -> None:
@@ -238,18 +260,20 @@ class SuggestionController(QObject):
         self.store = view.store
         self.db_path = Path(db_path)
         self.annotator = annotator
-        self.undo_stack = undo_stack
+        self.undo_stack = view.undo_stack
         self.preferences = preferences
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.tasks = tasks
         # Built from every entity span in the project: once per project state, not on
-        # every article (2 s on a 10,000-article project); the pool's single thread
+        # every article (2 s on a 10,000-article project); the runner's single thread
         # keeps it from being used by two tasks at once.
         self.gazetteer_cache = GazetteerCache()
+        self.typing = Typing()
         self._tasks: set[StoreTask] = set()
         self._doc_id: str | None = None
         self._generation = 0
         self._suggestions: list[Suggestion] = []
+        self._drawn: tuple[TextPositions, list[int]] | None = None
+        """The suggestions' starts for ``_paint`` (code points), and the article's positions."""
         self._current: Suggestion | None = None
         self._model_failed = False
         self._model_loaded = False
@@ -276,13 +300,12 @@ class SuggestionController(QObject):
         self.correct_amount_action.triggered.connect(self.correct_current_amount)
 
         view.editor.overlay_painters.append(self._paint)
-        # Installed after the view's own filter, so these keys are seen first.
-        view.editor.installEventFilter(self)
+        view.add_key_handler(self, KeyPriority.SUGGESTIONS)
         view.editor.viewport().installEventFilter(self)
         view.editor.clicked.connect(self._on_click)
         view.editor.selectionChanged.connect(self._on_selection_changed)
         view.currentSpanChanged.connect(self._on_current_span_changed)
-        view.spansChanged.connect(self._on_spans_changed)
+        view.session.changed.connect(self._on_changes)
         self.retranslate()
 
     # -- what the window calls -----------------------------------------------------------
@@ -336,8 +359,8 @@ class SuggestionController(QObject):
         """Wait for the background work (the window is closing, its store with it)."""
         self._generation += 1
         self._refresh_timer.stop()
-        self.pool.clear()
-        self.pool.waitForDone()
+        self._cancel_tasks()
+        self.tasks.wait()
 
     # -- finding suggestions ---------------------------------------------------------------
 
@@ -345,9 +368,25 @@ class SuggestionController(QObject):
         """Compute the document's suggestions again, in the background."""
         self._refresh_timer.stop()
         self._generation += 1
+        self._cancel_tasks()
         doc_id = self._doc_id
         if doc_id is None or not self.is_shown():
             return
+        text = self.view.document_text()
+        on_screen = self.view.visible_range()
+        if text is not None and len(text) >= LONG_ARTICLE and on_screen is not None:
+            self._start(
+                suggestion_task(
+                    self.db_path,
+                    doc_id,
+                    self.annotator,
+                    QUICK_SUGGESTERS,
+                    self._generation,
+                    self.gazetteer_cache,
+                    within=on_screen,
+                    typing=self.typing,
+                )
+            )
         self._start(
             suggestion_task(
                 self.db_path,
@@ -356,6 +395,7 @@ class SuggestionController(QObject):
                 QUICK_SUGGESTERS,
                 self._generation,
                 self.gazetteer_cache,
+                typing=self.typing,
             )
         )
         if self.preferences.suggest_with_model and not self._model_failed:
@@ -372,6 +412,7 @@ class SuggestionController(QObject):
                     (*QUICK_SUGGESTERS, "model"),
                     self._generation,
                     self.gazetteer_cache,
+                    typing=self.typing,
                 )
             )
         if latest_model_dir(self.store) is not None:
@@ -394,10 +435,19 @@ class SuggestionController(QObject):
         task.signals.succeeded.connect(self._batch_arrived)
         task.signals.failed.connect(self._task_failed)
         task.signals.ended.connect(lambda: self._tasks.discard(task))
-        self.pool.start(task)
+        self.tasks.start(task, None)
 
-    def _batch_arrived(self, batch: SuggestionBatch) -> None:
-        if batch.generation != self._generation or batch.doc_id != self._doc_id:
+    def _cancel_tasks(self) -> None:
+        """Work for a state no longer on show is not wanted: drop it if it has not begun."""
+        for task in list(self._tasks):
+            self.tasks.cancel(task)
+
+    def wait(self) -> None:
+        """Until the background work has finished (its list, if any, is then queued)."""
+        self.tasks.wait()
+
+    def _batch_arrived(self, batch: SuggestionBatch | None) -> None:
+        if batch is None or batch.generation != self._generation or batch.doc_id != self._doc_id:
             return  # for an article (or a state of it) no longer on show
         if "model" in batch.unavailable and not self._told_unavailable:
             self._told_unavailable = True
@@ -407,9 +457,10 @@ class SuggestionController(QObject):
                     "%1", batch.unavailable["model"]
                 )
             )
-        if any(item.suggester == "model" for item in batch.suggestions):
-            self._model_loaded = True
-        self._set_suggestions(batch.suggestions)
+        if self.preferences.suggest_with_model and not self._model_loaded:
+            self._model_loaded = any(item.suggester == "model" for item in batch.suggestions)
+        # Suggester.for_document gives them in reading order already.
+        self._set_suggestions(batch.suggestions, in_order=True)
 
     def _task_failed(self, message: str) -> None:
         if self.preferences.suggest_with_model and not self._model_failed:
@@ -418,19 +469,28 @@ class SuggestionController(QObject):
             translate("Suggestions", "No suggestions: %1").replace("%1", message)
         )
 
-    def _set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
-        self._suggestions = sorted(suggestions, key=lambda s: (s.start, -s.end, s.label))
+    def _set_suggestions(self, suggestions: Sequence[Suggestion], in_order: bool = False) -> None:
+        self._suggestions = (
+            list(suggestions)
+            if in_order
+            else sorted(suggestions, key=lambda s: (s.start, -s.end, s.label))
+        )
+        self._drawn = None
         if self._current is not None and self._current not in self._suggestions:
             self._current = None
         self._show_current()
         self.view.editor.viewport().update()
         self.suggestionsChanged.emit(self._doc_id or "")
 
-    def _on_spans_changed(self, doc_id: str) -> None:
-        if doc_id == self._doc_id and self.is_shown():
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.labels:
+            self.view.editor.viewport().update()
+        if changes.spans_changed(self._doc_id) and self.is_shown():
             # A newly tagged "OpenAI" is proposed elsewhere; a tagged amount is no
-            # longer proposed. Older lists in flight are out of date.
+            # longer proposed. Older lists in flight are out of date: stop them.
             self._generation += 1
+            self._cancel_tasks()
+            self.typing.touch()
             self._refresh_timer.start()
 
     # -- called by the undo commands -------------------------------------------------
@@ -522,7 +582,7 @@ class SuggestionController(QObject):
         self.statusMessage.emit(
             translate("Suggestions", "Accepted %1 suggestions: %2.")
             .replace("%1", str(len(chosen)))
-            .replace("%2", self._label_name(label))
+            .replace("%2", self.label_name(label))
         )
         return len(chosen)
 
@@ -541,7 +601,7 @@ class SuggestionController(QObject):
         for label in label_set.labels:
             if counts[label.name]:
                 action = menu.addAction(
-                    f"&{label.key}  {self._label_name(label.name)} ({counts[label.name]})"
+                    f"&{label.key}  {self.label_name(label.name)} ({counts[label.name]})"
                 )
                 action.setData(label.name)
         menu.triggered.connect(
@@ -575,9 +635,9 @@ class SuggestionController(QObject):
             return
         try:
             span = self.store.span(span_id)
-        except KeyError:
+        except NotFound:
             return
-        self.undo_stack.push(SetSpanAttrs(self.store, self.view, span, attrs))
+        self.undo_stack.push(SetSpanAttrs(self.view.session, span, attrs))
         self.statusMessage.emit(
             translate("Suggestions", "Amount saved: %1").replace("%1", amount_reading(attrs))
         )
@@ -606,12 +666,12 @@ class SuggestionController(QObject):
             )
             .replace("%1", str(number))
             .replace("%2", str(len(self._suggestions)))
-            .replace("%3", self._label_name(suggestion.label))
+            .replace("%3", self.label_name(suggestion.label))
             .replace("%4", short_text(suggestion.text))
             .replace("%5", reading)
         )
 
-    def _label_name(self, name: str) -> str:
+    def label_name(self, name: str) -> str:
         label = self.store.label_set().get(name)
         language = self.view.locale().name()[:2]
         return label.display_name(language) if label else name
@@ -670,23 +730,31 @@ class SuggestionController(QObject):
     # -- keys and tooltips ------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        editor = self.view.editor
-        if watched is editor and event.type() in (
-            QEvent.Type.KeyPress,
-            QEvent.Type.ShortcutOverride,
-        ):
-            action = self._key_action(cast(QKeyEvent, event))
-            if action is None:
-                return False
-            event.accept()
-            if event.type() == QEvent.Type.KeyPress:
-                action()
-            return True
-        if watched is editor.viewport() and event.type() == QEvent.Type.ToolTip:
+        if watched is self.view.editor.viewport() and event.type() == QEvent.Type.ToolTip:
             return self._show_tooltip(event)
         return False
 
-    def _key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+    def declared_keys(self) -> list[tuple[str, str]]:
+        translate = QCoreApplication.translate
+        return [
+            (
+                translate("ShortcutSheet", "N / Shift+N"),
+                translate(
+                    "ShortcutSheet", "Go to the next / previous suggestion (dashed outline)"
+                ),
+            ),
+            (
+                translate("ShortcutSheet", "Enter, or a label's key, on a suggestion"),
+                translate("ShortcutSheet", "Accept it (with that label)"),
+            ),
+            (
+                translate("ShortcutSheet", "X / Backspace, on a suggestion"),
+                translate("ShortcutSheet", "Reject it: it is not proposed again"),
+            ),
+        ]
+
+    def key_action(self, event: QKeyEvent) -> Callable[[], None] | None:
+        self.typing.touch()
         if self._doc_id is None:
             return None
         key = event.key()
@@ -734,7 +802,7 @@ class SuggestionController(QObject):
                 reading = f" → {amount_reading(suggestion.attrs)}"
             lines.append(
                 translate("Suggestions", "Suggested %1%2 (%3)")
-                .replace("%1", self._label_name(suggestion.label))
+                .replace("%1", self.label_name(suggestion.label))
                 .replace("%2", reading)
                 .replace("%3", self._suggester_name(suggestion))
             )
@@ -750,14 +818,17 @@ class SuggestionController(QObject):
             return
         editor = self.view.editor
         width = max(1.2, editor.bar_width() * 0.7)
-        spans = [(positions.to_qt(s.start), positions.to_qt(s.end), s) for s in self._suggestions]
-        starts = [start for start, _end, _s in spans]
+        if self._drawn is None or self._drawn[0] is not positions:
+            # Once per list, not on every paint: a long article has tens of thousands.
+            self._drawn = (positions, [s.start for s in self._suggestions])
+        _positions, starts = self._drawn
         for block, geometry in editor.visible_blocks(area):
             block_start = block.position()
             block_end = block_start + block.length() - 1
             # Suggestions are few and short; none starts more than a block before.
-            first = max(0, bisect.bisect_left(starts, block_start) - 8)
-            for start, end, suggestion in spans[first:]:
+            first = max(0, bisect.bisect_left(starts, positions.to_code_point(block_start)) - 8)
+            for suggestion in self._suggestions[first:]:
+                start, end = positions.to_qt(suggestion.start), positions.to_qt(suggestion.end)
                 if start >= block_end:
                     break
                 if end <= block_start:

@@ -1,4 +1,5 @@
-"""Background work: imports and exports run off the UI thread, results come back by signal.
+"""Background work: imports, exports and suggestions run off the UI thread, results come
+back by signal.
 
 Each task opens its OWN ``Store`` on the project file, because a SQLite connection
 belongs to the thread that opened it. Tasks run one at a time on a private pool (one
@@ -119,6 +120,13 @@ class TaskRunner(QObject):
 
     def busy(self) -> bool:
         return bool(self._running)
+
+    def cancel(self, task: StoreTask) -> None:
+        """Stop ``task``: taken off the queue if it has not begun, else asked to stop."""
+        task.cancel()
+        if self.pool.tryTake(task):
+            task.signals.cancelled.emit()
+            task.signals.ended.emit()
 
     def cancel_all(self) -> None:
         for task, _dialog in self._running.values():

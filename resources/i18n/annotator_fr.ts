@@ -1118,6 +1118,10 @@
         <translation>Aller à la &amp;liste des articles</translation>
     </message>
     <message>
+        <source>&amp;Reload what others changed in the project</source>
+        <translation>&amp;Recharger ce que d’autres ont changé dans le projet</translation>
+    </message>
+    <message>
         <source>Mark &amp;done and open the next</source>
         <translation>Marquer &amp;terminé et ouvrir le suivant</translation>
     </message>
@@ -1148,10 +1152,6 @@
     <message>
         <source>Every article is done. Well done!</source>
         <translation>Tous les articles sont terminés. Bravo&#xa0;!</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Non enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>Waiting for another program that is saving to this project…</source>
@@ -1673,10 +1673,6 @@
     <message>
         <source>Everything is settled: Ctrl+Enter marks the article reviewed.</source>
         <translation>Tout est tranché&#xa0;: Ctrl+Entrée marque l’article comme relu.</translation>
-    </message>
-    <message>
-        <source>Not saved: %1</source>
-        <translation>Non enregistré&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 and %2 do not disagree there.</source>

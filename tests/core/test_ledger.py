@@ -1,4 +1,4 @@
-"""The claim ledger on the seed example and on small made-up cases (issue 9)."""
+"""The claim ledger on the seed example and on small made-up cases."""
 
 from __future__ import annotations
 

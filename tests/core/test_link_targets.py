@@ -1,4 +1,4 @@
-"""Link targets in other articles, for the window's picker (issue 9)."""
+"""Link targets in other articles, for the window's picker."""
 
 from __future__ import annotations
 

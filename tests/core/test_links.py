@@ -1,4 +1,4 @@
-"""Links between spans: made, refused, undone, checked and exported (issue 9)."""
+"""Links between spans: made, refused, undone, checked and exported."""
 
 from __future__ import annotations
 

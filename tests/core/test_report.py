@@ -1,4 +1,4 @@
-"""The editorial report: content, escaping, self-containment, printing (issue 9)."""
+"""The editorial report: content, escaping, self-containment, printing."""
 
 from __future__ import annotations
 

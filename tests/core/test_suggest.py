@@ -269,3 +269,58 @@ def test_evaluation_counts_exact_matches_and_leaves_the_document_out(store: Stor
     in_order = rows[(suggest.READING_ORDER, "organisation")]
     # Reading top to bottom, the second OpenAI is proposed once the first is tagged.
     assert (in_order.suggested, in_order.correct) == (4, 1)
+
+
+def test_suggestions_overlapping_a_span_or_an_earlier_suggestion_are_left_out() -> None:
+    """Whatever the nesting, a suggestion is kept exactly when it overlaps no span of its
+    label (person and organisation together) and no suggestion kept before it."""
+    import random
+
+    from annotator.core.models import Span
+    from annotator.core.suggest import Suggestion, without_existing
+
+    rng = random.Random(5)
+    labels = ["person", "organisation", "amount"]
+    group = {"person": "entity", "organisation": "entity", "amount": "amount"}
+
+    def ranges(count: int) -> list[tuple[int, int, str]]:
+        found = []
+        for _ in range(count):
+            start = rng.randrange(0, 400)
+            found.append((start, start + rng.randint(1, 30), rng.choice(labels)))
+        return found
+
+    spans = [
+        Span(id=f"s{i}", doc_id="d", annotator="alice", start=s, end=e, label=label, text="x")
+        for i, (s, e, label) in enumerate(ranges(40))
+    ]
+    suggestions = [
+        Suggestion(doc_id="d", start=s, end=e, label=label, text="x", origin="suggested:gazetteer")
+        for s, e, label in ranges(300)
+    ]
+    expected, taken = [], [(group[s.label], s.start, s.end) for s in spans]
+    for suggestion in suggestions:
+        mine = group[suggestion.label]
+        if any(g == mine and suggestion.start < e and s < suggestion.end for g, s, e in taken):
+            continue
+        taken.append((mine, suggestion.start, suggestion.end))
+        expected.append(suggestion)
+    expected.sort(key=lambda s: (s.start, -s.end, s.label))
+    assert without_existing(suggestions, spans) == expected
+    assert 0 < len(expected) < len(suggestions)
+
+
+def test_the_part_on_screen_gets_the_suggestions_the_whole_article_has_there(
+    store: Store,
+) -> None:
+    """A long article shows the suggestions around what is on screen first: the same
+    ones, at the same offsets, as the whole article's list has in those paragraphs."""
+    text = "\n\n".join([FIRST, SECOND, FIRST])
+    document = add(store, text)
+    tag(store, document, "OpenAI", "organisation")
+    suggester = Suggester(store, ["amount", "gazetteer"])
+    whole = suggester.for_document(document.id, "alice")
+    middle = text.index(SECOND)
+    shown = suggester.for_document(document.id, "alice", within=(middle + 5, middle + 10))
+    assert shown == [s for s in whole if middle <= s.start < middle + len(SECOND)]
+    assert shown and all(text[s.start : s.end] == s.text for s in shown)

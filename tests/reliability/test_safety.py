@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from safety_checks import HOSTILE_TEXTS, NetworkForbidden, forbid_network, unescaped_texts
 
-from annotator.core.safety import HOSTILE_TEXTS, NetworkForbidden, forbid_network, unescaped_texts
 from annotator.core.store import Store
 
 from reliability_support import run_cli
@@ -154,12 +154,13 @@ def test_the_article_view_shows_markup_as_plain_text(qtbot, tmp_path: Path) -> N
 
     from annotator.core.models import Document
     from annotator.ui.article_view import ArticleView
+    from annotator.ui.session import ProjectSession
 
     text = "\n".join(HOSTILE_TEXTS) + "\n<b>gras</b> &amp; <a href='http://example.invalid'>lien</a>"
     with Store(tmp_path / "p.db") as store:
         document = Document.from_text(text, title="markup")
         store.add_document(document)
-        view = ArticleView(store, "alice", QUndoStack())
+        view = ArticleView(ProjectSession(store, QUndoStack()), "alice")
         qtbot.addWidget(view)
         view.set_document(document.id)
         shown = view.editor.document()

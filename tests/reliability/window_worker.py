@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.store import Store  # noqa: E402
 from annotator.ui.article_view import ArticleView  # noqa: E402
+from annotator.ui.session import ProjectSession  # noqa: E402
 
 ANNOTATOR = "wanda"
 
@@ -34,7 +35,7 @@ def main(path: str) -> None:
     store = Store(path)
     doc_id = store.document_ids()[0]
     text = store.document(doc_id).text
-    view = ArticleView(store, ANNOTATOR, QUndoStack())
+    view = ArticleView(ProjectSession(store, QUndoStack()), ANNOTATOR)
     view.resize(900, 600)
     view.show()
     view.set_word_snapping(False)

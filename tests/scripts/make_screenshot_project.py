@@ -100,7 +100,7 @@ SEED_001: list[tuple[str, str, str, int]] = [
     ("", "Google", "organisation", 0),
     ("", "Microsoft", "organisation", 0),
 ]
-# Who said what (issue 9): every claim and denial has its source, each denial its claim.
+# Who said what: every claim and denial has its source, each denial its claim.
 LINKS: list[tuple[str, str, str]] = [
     ("said_by", "pay claim", "Sam Altman"),
     ("amount_of", "100 M", "pay claim"),

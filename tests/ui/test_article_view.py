@@ -14,6 +14,7 @@ from annotator.core.store import Store
 from annotator.ui.article_view import ArticleView
 from annotator.ui.highlighter import ENTITY_PROPERTY, SpanHighlighter, statements_at
 from annotator.ui.qt_offsets import TextPositions
+from annotator.ui.session import ProjectSession
 
 ANNOTATOR = "alice"
 TEXT = (
@@ -59,7 +60,7 @@ def document(store: Store) -> Document:
 
 @pytest.fixture
 def view(qtbot, store: Store) -> ArticleView:
-    view = ArticleView(store, ANNOTATOR, QUndoStack())
+    view = ArticleView(ProjectSession(store, QUndoStack()), ANNOTATOR)
     qtbot.addWidget(view)
     view.resize(900, 600)
     view.show()
@@ -157,7 +158,7 @@ def test_adding_a_span_restyles_only_the_paragraph_it_is_in(qtbot, store, docume
         style_block(self, text)
 
     monkeypatch.setattr(SpanHighlighter, "highlightBlock", record)
-    view = ArticleView(store, ANNOTATOR, QUndoStack())
+    view = ArticleView(ProjectSession(store, QUndoStack()), ANNOTATOR)
     qtbot.addWidget(view)
     view.resize(900, 600)
     view.show()

@@ -70,12 +70,22 @@ def test_spans_are_carried_onto_the_corrected_article_as_one_undo_step(
         ("Sam Altman", "person", Origin.CARRIED_OVER.value),
     ]
     qtbot.waitUntil(lambda: sorted(carried(store, new.id)) == expected, timeout=10000)
-    # The store is written in the background; the article shows them once told.
-    qtbot.waitUntil(lambda: len(window.article_view.spans()) == len(expected))
-    assert sorted((s.start, s.end) for s in window.article_view.spans()) == sorted(
-        (s.start, s.end) for s in store.spans(new.id)
+    # The task's result reaches the window just after its write.
+    qtbot.waitUntil(
+        lambda: sorted((s.start, s.end) for s in window.article_view.spans())
+        == sorted((s.start, s.end) for s in store.spans(new.id))
     )
-    qtbot.waitUntil(lambda: "Carried 2 spans over." in window.statusBar().currentMessage())
+    # The span panel and the article list follow too.
+    panel = window.span_panel.model
+    shown = [
+        panel.item(row).child(i).text()
+        for row in range(panel.rowCount())
+        for i in range(panel.item(row).rowCount())
+    ]
+    assert "Sam Altman" in shown and len(shown) == len(store.spans(new.id, "alice"))
+    row = window.document_model.row_of(new.id)
+    assert window.document_model.summary(row).span_count == len(store.spans(new.id, "alice"))
+    assert "Carried 2 spans over." in window.statusBar().currentMessage()
     problems = window.carry_over.problems
     qtbot.waitUntil(lambda: problems is not None and problems.isVisible())
     assert problems.problems() == [("Person “Bosworth affirme”", "alice")]

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from annotator.core.models import Document
 from annotator.core.store import Store
 from annotator.ui.article_view import ArticleView
+from annotator.ui.session import ProjectSession
 
 ANNOTATOR = "alice"
 # An emoji and a combining accent before the span: UTF-16 and code points differ there.
@@ -52,7 +53,7 @@ def test_dragging_the_edges_of_a_span_moves_them_and_undoes(qtbot, store: Store)
     start, end = where("100 millions")
     span = store.add_span(store.make_span(document, ANNOTATOR, start, end, "amount"))
     undo = QUndoStack()
-    view = ArticleView(store, ANNOTATOR, undo)
+    view = ArticleView(ProjectSession(store, undo), ANNOTATOR)
     qtbot.addWidget(view)
     view.resize(900, 500)
     view.show()
@@ -62,14 +63,14 @@ def test_dragging_the_edges_of_a_span_moves_them_and_undoes(qtbot, store: Store)
 
     # The end edge, dragged into the middle of "dollars": snapped to the whole word.
     dollars = TEXT.index("dollars")
-    with qtbot.waitSignal(view.spansChanged):
+    with qtbot.waitSignal(view.session.changed):
         drag(view, gap_point(view, end), gap_point(view, dollars + 3))
     assert stored(store, document.id) == [
         (*where("100 millions de dollars"), "100 millions de dollars")
     ]
 
     # The start edge, dragged left onto "offrait".
-    with qtbot.waitSignal(view.spansChanged):
+    with qtbot.waitSignal(view.session.changed):
         drag(view, gap_point(view, start), gap_point(view, TEXT.index("offrait")))
     expected = where("offrait 100 millions de dollars")
     assert stored(store, document.id) == [(*expected, TEXT[expected[0] : expected[1]])]
@@ -86,7 +87,7 @@ def test_a_press_inside_a_span_still_selects_text(qtbot, store: Store):
     store.add_document(document)
     start, end = where("Sam Altman")
     span = store.add_span(store.make_span(document, ANNOTATOR, start, end, "person"))
-    view = ArticleView(store, ANNOTATOR, QUndoStack())
+    view = ArticleView(ProjectSession(store, QUndoStack()), ANNOTATOR)
     qtbot.addWidget(view)
     view.resize(900, 500)
     view.show()

@@ -1,4 +1,4 @@
-"""The interface in French (issue 3): every screen reachable from the menus shows no
+"""The interface in French: every screen reachable from the menus shows no
 English word, and the translation file holds every text the code asks to translate.
 
 The window is opened the way ``annotator`` starts it with French chosen (the language

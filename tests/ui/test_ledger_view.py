@@ -1,5 +1,5 @@
 """The claim ledger and the editorial report from the window, on the seed example
-(Altman's claim, the denials of Beyer and Bosworth, their amounts; issue 9)."""
+(Altman's claim, the denials of Beyer and Bosworth, their amounts)."""
 
 from __future__ import annotations
 

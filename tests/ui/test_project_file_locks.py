@@ -154,7 +154,7 @@ def test_file_dialogs_on_the_project_folder_keep_the_windows_tags_safe(
         Qt.Key.Key_Right,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    with qtbot.waitSignal(window.article_view.spansChanged):
+    with qtbot.waitSignal(window.session.changed):
         qtbot.keyClick(editor, Qt.Key.Key_1)
     first_word = re.search(r"\w+", text)
     assert first_word is not None

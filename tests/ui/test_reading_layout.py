@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontMetricsF, QUndoStack
 from annotator.core.models import Document
 from annotator.core.store import Store
 from annotator.ui.article_view import ArticleView
+from annotator.ui.session import ProjectSession
 
 PARAGRAPH = (
     "Sam Altman affirme que Meta a proposé des primes de 100 millions de dollars à ses "
@@ -45,7 +46,7 @@ def assert_wrapped_to_the_column(view: ArticleView) -> None:
 def test_an_article_set_before_the_view_is_shown_wraps_to_its_column(
     qtbot, store: Store, long_lines: Document, width: int
 ):
-    view = ArticleView(store, "alice", QUndoStack())
+    view = ArticleView(ProjectSession(store, QUndoStack()), "alice")
     qtbot.addWidget(view)
     view.set_document(long_lines.id)  # before the view has any size of its own
     view.resize(width, 600)
@@ -62,7 +63,7 @@ def test_the_window_shows_its_first_article_wrapped(open_window, seeded_project:
 
 @pytest.fixture
 def shown_view(qtbot, store: Store, long_lines: Document) -> ArticleView:
-    view = ArticleView(store, "alice", QUndoStack())
+    view = ArticleView(ProjectSession(store, QUndoStack()), "alice")
     qtbot.addWidget(view)
     view.resize(900, 700)
     view.show()

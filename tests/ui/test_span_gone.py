@@ -20,7 +20,6 @@ DELETE_IN_ANOTHER_PROCESS = (
     "    store.delete_span(sys.argv[2])\n"
 )
 
-ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 def press_label_key(qtbot, editor) -> None:
@@ -32,7 +31,7 @@ def press_delete(qtbot, editor) -> None:
 
 
 def press_resize(qtbot, editor) -> None:
-    qtbot.keyClick(editor, Qt.Key.Key_Right, ALT_SHIFT)
+    qtbot.keyClick(editor, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)  # the end
 
 
 @pytest.mark.parametrize("act", [press_label_key, press_delete, press_resize])

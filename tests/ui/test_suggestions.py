@@ -105,7 +105,7 @@ def test_enter_accepts_and_a_label_key_accepts_with_origin_and_attrs(
 
     amount = go_to(qtbot, window, lambda s: s.label == "amount")
     assert "Enter accepts" in window.statusBar().currentMessage()
-    with qtbot.waitSignal(window.article_view.spansChanged):
+    with qtbot.waitSignal(window.session.changed):
         press(qtbot, window, Qt.Key.Key_Return)
     [span] = [s for s in own_spans(window, doc_id) if s.label == "amount"]
     assert (span.start, span.end, span.text) == (amount.start, amount.end, amount.text)
@@ -273,7 +273,7 @@ def test_f2_corrects_an_amount_with_undo(qtbot, open_window, tagged_project):
     dialog.currency_combo.setFocus()
     dialog.currency_combo.lineEdit().selectAll()
     qtbot.keyClicks(dialog.currency_combo.lineEdit(), "eur")
-    with qtbot.waitSignal(window.article_view.spansChanged):
+    with qtbot.waitSignal(window.session.changed):
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
     corrected = {"value": 18_500_000, "currency": "EUR", "readable": True, "checked": True}
     assert window.store.span(span.id).attrs == corrected
@@ -337,7 +337,7 @@ def test_suggestions_of_an_article_left_behind_are_dropped(qtbot, open_window, t
     assert shown != doc_id
     wait_for_suggestions(qtbot, window)
     # Let every task still running report, then check nothing stale slipped in.
-    window.suggestions.pool.waitForDone()
+    window.suggestions.wait()
     QApplication.processEvents()
     assert {s.doc_id for s in window.suggestions.suggestions()} == {shown}
 
@@ -367,7 +367,7 @@ def test_moving_between_articles_reuses_the_projects_gazetteer(
     wait_for_suggestions(qtbot, window)
     for _ in range(2):
         window.open_next_document()
-        window.suggestions.pool.waitForDone()
+        window.suggestions.wait()
         QApplication.processEvents()
     cache = window.suggestions.gazetteer_cache
     assert cache.builds == 1
@@ -379,7 +379,7 @@ def test_moving_between_articles_reuses_the_projects_gazetteer(
     meta = window.store.make_span(document, ANNOTATOR, start, start + 4, "organisation")
     window.store.add_span(meta)
     window.open_next_document()
-    window.suggestions.pool.waitForDone()
+    window.suggestions.wait()
     QApplication.processEvents()
     assert cache.builds == 2
     assert any(s.text == "Meta" for s in window.suggestions.suggestions())

@@ -30,7 +30,7 @@ def tag_first_word(qtbot, window, key: Qt.Key) -> None:
     qtbot.waitUntil(editor.hasFocus)
     qtbot.keyClick(editor, Qt.Key.Key_Home, CTRL)
     qtbot.keyClick(editor, Qt.Key.Key_Right, CTRL | SHIFT)
-    with qtbot.waitSignal(window.article_view.spansChanged):
+    with qtbot.waitSignal(window.session.changed):
         qtbot.keyClick(editor, key)
 
 

@@ -1,5 +1,5 @@
 """Links made, shown, undone and exported in the window, with real key presses and
-clicks (issue 9). After every step the test reads the store, not the widgets alone."""
+clicks. After every step the test reads the store, not the widgets alone."""
 
 from __future__ import annotations
 

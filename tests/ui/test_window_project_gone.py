@@ -71,7 +71,7 @@ def test_a_deleted_project_is_not_written_nor_re_created_and_the_work_can_be_sav
     # Background work (suggestions for the next article) never brings an empty
     # project back at the path.
     window.open_next_document()
-    window.suggestions.pool.waitForDone()
+    window.suggestions.wait()
     qtbot.wait(50)
     assert not seeded_project.exists()
 
@@ -143,7 +143,7 @@ def test_a_write_protected_project_opens_read_only_and_says_so(
             window.mark_done_and_next()
             assert "read-only" in window.statusBar().currentMessage()
         finally:
-            window.suggestions.pool.waitForDone()
+            window.suggestions.wait()
             window.tasks.wait()
             window.close()
             # Gone before its store closes: no later event may reach the store.

@@ -65,7 +65,7 @@ class FormatExportReport(ExportReport):
     notes: list[str] = field(default_factory=list)
     trim_reason: str = ""
     links: int = 0
-    """Links (attribution, issue 9) in the exported records."""
+    """Links (attribution) in the exported records."""
     written_links: int = 0
     links_left_out: Counter[str] = field(default_factory=Counter)
     """Reason -> links the format could not hold. Links neither written nor counted
