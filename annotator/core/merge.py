@@ -27,6 +27,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
+from annotator.core.damaged_rows import RESET_META, DamagedDocument
 from annotator.core.links import ForeignRelation, import_relations
 from annotator.core.models import Span
 from annotator.core.store import Store
@@ -63,6 +64,10 @@ class MergeReport(BaseModel):
         default_factory=list, description="Each link that could not be stored, and why."
     )
     labels_added: list[str] = Field(default_factory=list)
+    damaged_rows: list[str] = Field(
+        default_factory=list,
+        description="Rows of the other project that could not be read, left out.",
+    )
 
     @property
     def total_spans_added(self) -> int:
@@ -104,6 +109,11 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
             if summary.title:
                 ours_by_title.setdefault(summary.title, []).append(summary.id)
         try:
+            # Their damaged rows are left out, and named in the report.
+            damaged = other.find_damaged_rows()
+            left_out = {row.item_id for row in damaged if row.table == "documents"}
+            left_out -= {row.item_id for row in damaged if row.repair == RESET_META}
+            damaged_spans = {row.item_id for row in damaged if row.table == "spans"}
             with store.transaction():
                 their_labels = set(other.label_set().names)
                 used = {span.label for span in other.iter_spans()}
@@ -114,7 +124,11 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                     if store.has_document(doc_id):
                         report.documents_matched += 1
                         continue
-                    document = other.document(doc_id)
+                    try:
+                        document = other.document(doc_id)
+                    except DamagedDocument:
+                        left_out.add(doc_id)
+                        continue
                     changed = None
                     if document.source and document.source in ours_by_source:
                         changed = ("same source", ours_by_source[document.source])
@@ -132,10 +146,10 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                         )
                     store.add_document(document)
                     report.documents_added += 1
-                same_as = _merge_spans(store, other, report)
+                same_as = _merge_spans(store, other, report, left_out, damaged_spans)
                 _merge_links(store, other, same_as, report)
                 for entry in other.status_entries():
-                    if store.carry_status(entry):
+                    if entry.doc_id not in left_out and store.carry_status(entry):
                         report.statuses_carried += 1
                 # A decision on a gold span we hold under another id points at ours.
                 report.decisions_added = store.add_decisions(
@@ -145,14 +159,18 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                     if decision.gold_span_id in same_as
                     else decision
                     for decision in other.decisions()
+                    if decision.doc_id not in left_out
                 )
+            report.damaged_rows = [str(row) for row in other.damaged_rows_seen()]
         except BaseException:
             store.reload_label_set()
             raise
     return report
 
 
-def _merge_spans(store: Store, other: Store, report: MergeReport) -> dict[str, str]:
+def _merge_spans(
+    store: Store, other: Store, report: MergeReport, left_out: set[str], damaged: set[str]
+) -> dict[str, str]:
     """Copy the other project's new spans; returns, for each of its spans that
     duplicates one of ours under another id, that id of ours."""
     current_doc: str | None = None
@@ -160,6 +178,8 @@ def _merge_spans(store: Store, other: Store, report: MergeReport) -> dict[str, s
     batch: list[Span] = []
     same_as: dict[str, str] = {}
     for span in other.iter_spans():
+        if span.doc_id in left_out or span.id in damaged:
+            continue
         if span.doc_id != current_doc:
             current_doc = span.doc_id
             keys = {(s.annotator, s.start, s.end, s.label): s.id for s in store.spans(span.doc_id)}
