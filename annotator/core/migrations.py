@@ -120,6 +120,22 @@ MIGRATIONS: list[str] = [_V1, _V2]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
+# An index each schema version has and no other: a file whose user_version names a
+# version its tables do not have was changed by hand or by another program, and running
+# the next step on it would fail half-way ("no such index") or worse.
+_VERSION_MARKS = {1: "spans_by_document", 2: "spans_in_document_order"}
+
+
+def _schema_matches(conn: sqlite3.Connection, version: int) -> bool:
+    mark = _VERSION_MARKS.get(version)
+    if mark is None:
+        return True
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (mark,)
+    ).fetchone()
+    return row is not None
+
+
 def _has_tables(conn: sqlite3.Connection) -> bool:
     table_count: int = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     return table_count > 0
@@ -141,6 +157,12 @@ def check_project_file(conn: sqlite3.Connection, path: str) -> int:
     if has_tables and application_id != APPLICATION_ID:
         raise ProjectError(
             f"{path}: this SQLite file was not written by annotator; refusing to change it"
+        )
+    if has_tables and (version <= 0 or not _schema_matches(conn, version)):
+        raise ProjectError(
+            f"{path}: unknown schema version {version} (the file's tables are not those "
+            f"of any version this annotator knows, 1 to {CURRENT_VERSION}); it was left "
+            "as it is"
         )
     if version > CURRENT_VERSION:
         raise ProjectError(

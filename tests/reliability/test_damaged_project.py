@@ -209,3 +209,22 @@ def test_a_failing_migration_leaves_the_project_at_its_version(
         tables = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master")}
         assert "x" not in tables
     assert dump_file(filled_project) == expected
+
+
+@pytest.mark.parametrize(
+    "version",
+    [-1, 0, 1],
+    ids=["negative", "zero on a written project", "an older number on the current schema"],
+)
+def test_a_schema_version_this_tool_does_not_know_is_refused_untouched(
+    filled_project: Path, version: int
+) -> None:
+    conn = sqlite3.connect(filled_project)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    before = files_in(filled_project.parent)
+    for command in (["docs"], ["export", "-o", filled_project.parent / "out.jsonl"]):
+        result = run_cli("--db", filled_project, *command)
+        assert_clean_failure(result, str(filled_project), "unknown schema version", "left as it is")
+    assert files_in(filled_project.parent) == before
