@@ -148,6 +148,7 @@ class Store:
             if file.exists() and file.is_dir():
                 raise ProjectError(f"{self.path}: is a folder, not a project file")
             file.parent.mkdir(parents=True, exist_ok=True)
+            migrations.check_write_ahead_log(file)
         try:
             if read_only:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
