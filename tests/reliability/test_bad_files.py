@@ -390,3 +390,82 @@ def test_symbolic_link_loops_in_a_folder_do_not_hang_the_import(
     assert finished.stdout.count("imported ") == 1, finished.stdout
     assert "a link to a folder already read" in finished.stdout
     assert str(folder / "a" / "itself") in finished.stdout
+
+
+def import_in_a_subprocess(project: Path, *paths: Path) -> subprocess.CompletedProcess[str]:
+    finished = subprocess.run(
+        [sys.executable, "-m", "annotator", "--db", str(project), "import", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "Traceback" not in finished.stderr, finished.stderr
+    return finished
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs symbolic links and named pipes")
+def test_a_folder_import_reads_only_regular_files_in_the_folder_and_names_each_other_one(
+    project: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(TEXT, encoding="utf-8")
+    os.symlink("/dev/zero", folder / "zero.txt")  # would read forever
+    os.mkfifo(folder / "pipe.txt")  # an open that would never return
+    os.symlink("/etc/passwd", folder / "passwd.txt")  # outside the folder
+    (folder / "sub").mkdir()
+    os.symlink("../good.txt", folder / "sub" / "again.txt")  # inside: read
+    bad_name = os.fsencode(folder) + b"/caf\xe9.txt"
+    with open(bad_name, "w", encoding="utf-8") as file:
+        file.write("Un autre article, au nom mal encodé.")
+    before = dump_file(project)
+    finished = import_in_a_subprocess(project, folder)
+    out = finished.stdout
+    assert finished.returncode == 1, out + finished.stderr
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines if str(folder / "good.txt") in line] == ["imported"]
+    assert f"skipped   {folder / 'zero.txt'}: a link to /dev/zero, outside" in out, out
+    assert f"skipped   {folder / 'pipe.txt'}: not a regular file" in out, out
+    assert f"skipped   {folder / 'passwd.txt'}: a link to /etc/passwd, outside" in out, out
+    assert f"present   {folder / 'sub' / 'again.txt'}" in out, out
+    assert "caf\\xe9.txt" in out and "not valid UTF-8" in out, out
+    after = dump_file(project)
+    added = [d for d in after["documents"] if d not in before["documents"]]
+    assert [d["text"] for d in added] == [TEXT]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_brat_text_that_links_out_of_its_folder_is_refused(
+    project: Path, tmp_path: Path
+) -> None:
+    brat = write_brat(tmp_path, ["T1\tperson 0 4\troot"])
+    (brat / "article.txt").unlink()
+    os.symlink("/etc/passwd", brat / "article.txt")
+    before = dump_file(project)
+    finished = import_in_a_subprocess(project, brat)
+    assert finished.returncode == 1
+    assert "outside" in finished.stdout + finished.stderr, finished.stdout + finished.stderr
+    assert dump_file(project) == before
+
+
+def test_a_library_failing_on_one_file_fails_that_file_alone(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import charset_normalizer
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        raise ValueError("the detector broke")
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", broken)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a-utf8.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "b-windows.txt").write_bytes("L’État dément.".encode("cp1252"))
+    (folder / "c-utf8.txt").write_text("Un autre article.", encoding="utf-8")
+    result = run_cli("--db", project, "import", folder)
+    assert_no_traceback(result)
+    assert result.exit_code == 1
+    assert [line.split()[0] for line in result.output.splitlines()][:3] == [
+        "imported", "failed", "imported",
+    ], result.output
+    assert f"{folder / 'b-windows.txt'}" in result.output and "the detector broke" in result.output

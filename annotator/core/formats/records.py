@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
+from annotator.core.input_files import ANNOTATED_FILE_LIMIT, read_input_file
 from annotator.core.links import ForeignRelation
 
 
@@ -93,12 +94,11 @@ _TOO_DEEP = "JSON nested too deeply to be an annotation file"
 def read_utf8(path: Path) -> str:
     """A file's text, a UTF-8 byte order mark left out; an ``InputError`` naming the file
     when it cannot be read or is not UTF-8."""
+    data = read_input_file(path, limit=ANNOTATED_FILE_LIMIT)
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from error
 
 
 def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
@@ -133,12 +133,7 @@ def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
 
 
 def read_json(path: Path) -> Any:
-    try:
-        content = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from error
+    content = read_utf8(path)
     try:
         return json.loads(content)
     except json.JSONDecodeError as error:
