@@ -469,3 +469,15 @@ def test_a_library_failing_on_one_file_fails_that_file_alone(
         "imported", "failed", "imported",
     ], result.output
     assert f"{folder / 'b-windows.txt'}" in result.output and "the detector broke" in result.output
+
+
+@pytest.mark.parametrize("header", ["#T_SP=", "#T_RL=|", "#T_CH=||"])
+def test_a_webanno_layer_header_that_names_no_layer_is_refused_with_its_line(
+    project: Path, tmp_path: Path, header: str
+) -> None:
+    path = tmp_path / "empty_layer.tsv"
+    path.write_text(
+        f"#FORMAT=WebAnno TSV 3.3\n{header}\n\n\n#Text=Sam\n1-1\t0-3\tSam\t_\t\n",
+        encoding="utf-8",
+    )
+    assert "names no layer type" in assert_refused(project, path, line=2).output
