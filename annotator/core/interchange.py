@@ -427,6 +427,7 @@ def _plan_file(
     """(document, layer) -> (start, end, label) -> the stored (or planned) span's id."""
     used_ids: set[str] = set()
     unit_counts: Counter[str] = Counter()
+    file_span_ids = {span.id for record in foreign.records for span in record.spans if span.id}
 
     for record in foreign.records:
         where_path = record.path
@@ -550,6 +551,8 @@ def _plan_file(
                     line_problems.append((line, reason))
                 elif problem is None:
                     problem = reason
+        elif problem is None and not line_problems:
+            problem = _missing_link_end(store, record.relations, file_span_ids)
         if problem is not None or line_problems:
             # A document's layer comes in whole or not at all: half a layer would
             # pass for the annotator's complete work in agreement and review.
@@ -827,6 +830,18 @@ def _plan_relations(
         if problem is not None:
             problems.append((relation.line, problem))
     return accepted, problems
+
+
+def _missing_link_end(
+    store: Store, relations: Sequence[ForeignRelation], file_span_ids: set[str]
+) -> str | None:
+    """A link (by span ids, as gold JSONL holds them) to a span neither the file nor
+    the project has: its record is refused, as a half-linked layer would be wrong."""
+    for relation in relations:
+        for end in (relation.from_span, relation.to_span):
+            if end not in file_span_ids and not _span_exists(store, end):
+                return f"relation {relation.type}: no span {end!r} in this file or the project"
+    return None
 
 
 def _with(names: list[str], name: str) -> list[str]:

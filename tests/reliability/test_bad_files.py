@@ -481,3 +481,78 @@ def test_a_webanno_layer_header_that_names_no_layer_is_refused_with_its_line(
         encoding="utf-8",
     )
     assert "names no layer type" in assert_refused(project, path, line=2).output
+
+
+def raw_gold_line(**changes: Any) -> str:
+    span = {**gold_span(*SAM), **changes}
+    return json.dumps(gold_record(TEXT, [span]), ensure_ascii=True)
+
+
+def _gold(line: str) -> Callable[[Path], Path]:
+    return lambda folder: _lines(folder, "gold.jsonl", line)
+
+
+def _doccano(text: str, label: str) -> Callable[[Path], Path]:
+    record = {"id": 1, "text": text, "label": [[0, 3, label]]}
+    return lambda folder: _lines(folder, "doccano.jsonl", json.dumps(record))
+
+
+def _labelstudio(label: str) -> Callable[[Path], Path]:
+    def write(folder: Path) -> Path:
+        path = write_labelstudio(folder, [{"start": 0, "end": 3, "labels": ["person"]}])
+        tasks = json.loads(path.read_text(encoding="utf-8"))
+        tasks[0]["annotations"][0]["result"][0]["value"]["labels"] = [label]
+        path.write_text(json.dumps(tasks), encoding="utf-8")  # \\ud800, as JSON may hold it
+        return path
+
+    return write
+
+
+HUGE = '"start": ' + "9" * 5000
+HOSTILE_VALUES: dict[str, tuple[str, Callable[[Path], Path], str]] = {
+    "gold float offset": ("gold", _gold(raw_gold_line(start=0.0)), "not a whole number"),
+    "gold 5,000-digit offset": (
+        "gold", _gold(raw_gold_line().replace('"start": 0', HUGE)), "a number too long",
+    ),
+    "gold surrogate in text": (
+        "gold", _gold(raw_gold_line().replace("affirme", "aff\\ud800rme")), "lone surrogate",
+    ),
+    "gold surrogate in label": ("gold", _gold(raw_gold_line(label="per\udc00")), "surrogate"),
+    "gold surrogate in annotator": (
+        "gold", _gold(raw_gold_line(annotator="al\ud800ice")), "lone surrogate",
+    ),
+    "gold annotator of spaces": ("gold", _gold(raw_gold_line(annotator="   ")), "only spaces"),
+    "doccano surrogate in text": ("doccano", _doccano("Sam \ud800", "person"), "surrogate"),
+    "doccano surrogate in label": ("doccano", _doccano(TEXT, "p\ud800"), "lone surrogate"),
+    "Label Studio surrogate in a label": ("labelstudio", _labelstudio("person\ud800"), "surrogate"),
+}  # fmt: skip
+
+
+def _lines(folder: Path, name: str, line: str) -> Path:
+    """One record on line 2 (a blank line first)."""
+    path = folder / name
+    path.write_text("\n" + line + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", HOSTILE_VALUES.values(), ids=HOSTILE_VALUES.keys())
+def test_float_offsets_huge_numbers_and_lone_surrogates_are_refused_with_file_and_line(
+    project: Path, tmp_path: Path, case: tuple[str, Callable[[Path], Path], str]
+) -> None:
+    format_name, make, reason = case
+    path = make(tmp_path)
+    line = None if format_name == "labelstudio" else 2
+    result = assert_refused(project, path, line=line)
+    assert reason in result.output, result.output
+
+
+@pytest.mark.parametrize("end", ["from", "to"])
+def test_a_link_naming_a_missing_span_refuses_its_record(
+    project: Path, tmp_path: Path, end: str
+) -> None:
+    record = gold_record(TEXT, [gold_span(*SAM), gold_span(*META, "organisation", "s2")])
+    relation = {"id": "r1", "type": "said_by", "from": "s2", "to": "s1", "annotator": "alice"}
+    record["relations"] = [{**relation, end: "nowhere"}]
+    path = tmp_path / "linked.jsonl"
+    path.write_bytes(jsonl([record], blank_lines_before=1))
+    assert "'nowhere'" in assert_refused(project, path, line=2).output

@@ -8,6 +8,7 @@ decides the offset unit, maps labels and writes to the store, the same way for a
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -91,6 +92,30 @@ class ForeignFile:
 _TOO_DEEP = "JSON nested too deeply to be an annotation file"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unicode_problem(value: Any) -> str | None:
+    """What makes a decoded JSON value unusable as Unicode text: a lone surrogate
+    (``"\\ud800"`` is valid JSON, but no text can hold it, nor SQLite store it)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found is not None:
+                return (
+                    f"the text {item[max(0, found.start() - 20) : found.end() + 20]!r} holds a "
+                    f"lone surrogate (\\u{ord(found.group()):04x}), which is not Unicode text"
+                )
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return None
+
+
 def read_utf8(path: Path) -> str:
     """A file's text, a UTF-8 byte order mark left out; an ``InputError`` naming the file
     when it cannot be read or is not UTF-8."""
@@ -127,6 +152,11 @@ def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
             ) from error
         except RecursionError as error:
             raise InputError(path, _TOO_DEEP, line=line) from error
+        except ValueError as error:  # an integer of more than 4,300 digits
+            raise InputError(path, f"a number too long to read ({error})", line=line) from error
+        problem = unicode_problem(value)
+        if problem is not None:
+            raise InputError(path, problem, line=line)
         yield line, value
         line += content.count("\n", position, end)
         position = end
@@ -135,11 +165,17 @@ def iter_json_values(path: Path) -> Iterator[tuple[int, Any]]:
 def read_json(path: Path) -> Any:
     content = read_utf8(path)
     try:
-        return json.loads(content)
+        value = json.loads(content)
     except json.JSONDecodeError as error:
         raise InputError(path, f"not valid JSON: {error.msg}", line=error.lineno) from error
     except RecursionError as error:
         raise InputError(path, _TOO_DEEP) from error
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise InputError(path, f"a number too long to read ({error})") from error
+    problem = unicode_problem(value)
+    if problem is not None:
+        raise InputError(path, problem)
+    return value
 
 
 def as_str(value: Any) -> str | None:
