@@ -62,6 +62,15 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
 _WHITESPACE = re.compile(r"\s+")
+# libxml2's HTML parser compares each attribute of an element with the ones before it:
+# 200,000 attributes on one element took over five minutes (50,000: 17 s). No article
+# page needs more than a few dozen on one element; beyond this many, the page is
+# refused before any parser sees it. Only start tags longer than _LONG_TAG_LENGTH are
+# counted, so the check reads the page once.
+MAX_ATTRIBUTES_PER_ELEMENT = 1000
+_LONG_TAG_LENGTH = 4000
+_LONG_START_TAG = re.compile(rf"<[A-Za-z][^<>]{{{_LONG_TAG_LENGTH},}}")
+_ATTRIBUTE = re.compile(r"""[\s"'][^\s"'=<>/]+\s*=""")
 
 Outcome = Literal["imported", "present", "failed", "skipped"]
 
@@ -395,6 +404,7 @@ def _html_article(data: bytes, path: str) -> tuple[str, str]:
     """The main text of an HTML page, one paragraph per block, and the page's title."""
     html = decode_text(data, path, declared=_declared_charset(data))
     _require_content(html, path)
+    _refuse_crowded_elements(html, path)
     import trafilatura  # only now: it takes a while to import and most imports are text
 
     # Broken markup makes lxml and trafilatura raise many kinds of errors; any of them
@@ -425,6 +435,17 @@ def _html_article(data: bytes, path: str) -> tuple[str, str]:
     lines = (line.strip() for line in normalise_newlines(extracted).split("\n"))
     text = "\n\n".join(line for line in lines if line)
     return text, title or first_non_empty_line(text)
+
+
+def _refuse_crowded_elements(html: str, path: str) -> None:
+    for tag in _LONG_START_TAG.finditer(html):
+        count = len(_ATTRIBUTE.findall(tag.group()))
+        if count > MAX_ATTRIBUTES_PER_ELEMENT:
+            raise InputError(
+                path,
+                f"an element with {count:,} attributes (at most "
+                f"{MAX_ATTRIBUTES_PER_ELEMENT:,}): not an article page; not read",
+            )
 
 
 def _html_title(tree: Any) -> str:

@@ -556,3 +556,23 @@ def test_a_link_naming_a_missing_span_refuses_its_record(
     path = tmp_path / "linked.jsonl"
     path.write_bytes(jsonl([record], blank_lines_before=1))
     assert "'nowhere'" in assert_refused(project, path, line=2).output
+
+
+def test_an_element_with_200000_attributes_is_refused_and_the_folder_imports(
+    project: Path, tmp_path: Path
+) -> None:
+    """libxml2 compares each attribute with those before it: 200,000 attributes on one
+    element (3 MB) kept the import busy for over five minutes."""
+    body = "Un article avec du texte assez long pour être extrait sans le moindre problème."
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, count in (("crowded.html", 200_000), ("ordinary.html", 900)):
+        attributes = " ".join(f'data-a{n}="v{n}"' for n in range(count))
+        page = f"<html><head><title>{name}</title></head><body><article><p {attributes}>"
+        (folder / name).write_text(page + body + "</p></article></body></html>")
+    finished = import_in_a_subprocess(project, folder)
+    assert finished.returncode == 1
+    assert f"failed    {folder / 'crowded.html'}: an element with 200,000 attributes" in (
+        finished.stdout
+    ), finished.stdout
+    assert f"imported  {folder / 'ordinary.html'}" in finished.stdout, finished.stdout
