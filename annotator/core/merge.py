@@ -25,11 +25,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
 from annotator.core.damaged_rows import RESET_META, DamagedDocument
 from annotator.core.links import ForeignRelation, import_relations
-from annotator.core.models import Span
+from annotator.core.models import Label, Span
 from annotator.core.store import Store
 
 
@@ -85,6 +85,14 @@ class MergeReport(BaseModel):
         )
 
 
+def _label_problem(name: str) -> str | None:
+    try:
+        Label(name=name, key="x", color="#000000")
+    except ValidationError as error:
+        return str(error.errors()[0]["msg"]).removeprefix("Value error, ")
+    return None
+
+
 def _same_span(a: Span, b: Span) -> bool:
     return (a.doc_id, a.annotator, a.start, a.end, a.label, a.attrs) == (
         b.doc_id,
@@ -117,8 +125,19 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
             with store.transaction():
                 their_labels = set(other.label_set().names)
                 used = {span.label for span in other.iter_spans()}
+                # A crafted file's label ("<script>", SQL) cannot become one of ours:
+                # its spans are left out and listed.
+                unusable = {name: why for name in used if (why := _label_problem(name))}
+                for span in other.iter_spans():
+                    if span.label in unusable:
+                        damaged_spans.add(span.id)
+                        report.damaged_rows.append(
+                            f"span {span.id} in document {span.doc_id[:12]}: its label "
+                            f"{span.label!r} cannot be a label ({unusable[span.label]})"
+                        )
                 report.labels_added = [
-                    label.name for label in store.add_labels(sorted(their_labels | used))
+                    label.name
+                    for label in store.add_labels(sorted((their_labels | used) - set(unusable)))
                 ]
                 for doc_id in other.document_ids():
                     if store.has_document(doc_id):
@@ -161,7 +180,7 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                     for decision in other.decisions()
                     if decision.doc_id not in left_out
                 )
-            report.damaged_rows = [str(row) for row in other.damaged_rows_seen()]
+            report.damaged_rows[:0] = [str(row) for row in other.damaged_rows_seen()]
         except BaseException:
             store.reload_label_set()
             raise
