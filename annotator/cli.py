@@ -21,6 +21,7 @@ import click
 import platformdirs
 
 from annotator import __version__
+from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.damaged_rows import describe as describe_damage
 from annotator.core.errors import AnnotatorError
 from annotator.core.ingest import ImportReport, import_paths
@@ -492,7 +493,11 @@ def suggest_command(
             click.echo(f"{skipped} suggester unavailable: {reason}", err=True)
         doc_ids = [store.resolve_document_id(doc_prefix)] if doc_prefix else store.document_ids()
         for doc_id in doc_ids:
-            for item in suggester.for_document(doc_id, name):
+            try:
+                found = list(suggester.for_document(doc_id, name))
+            except DamagedDocument:
+                continue  # named with the other damaged rows when the store closes
+            for item in found:
                 if as_json:
                     record = {
                         "doc": item.doc_id,

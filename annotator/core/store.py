@@ -55,10 +55,11 @@ _SPAN_COLUMNS = (
 _SPAN_READ_COLUMNS = _SPAN_COLUMNS + ", rowid"
 # A span row whose offsets can be placed in a text and whose texts are texts; the
 # article view reads raw rows and draws only those.
-_PLACEABLE_SPAN = (
+_PLACEABLE_OFFSETS = (
     "typeof(start) = 'integer' AND typeof(\"end\") = 'integer' AND start >= 0 "
-    "AND \"end\" > start AND typeof(label) = 'text' AND typeof(id) = 'text'"
+    "AND \"end\" > start AND typeof(label) = 'text'"
 )
+_PLACEABLE_SPAN = _PLACEABLE_OFFSETS + " AND typeof(id) = 'text'"
 # json_type() fails on text that is not JSON: ask json_valid() first.
 _ATTRS_ARE_AN_OBJECT = (
     "CASE WHEN json_valid(s.attrs) THEN json_type(s.attrs) = 'object' ELSE 0 END"
@@ -1146,7 +1147,8 @@ class Store:
         rows = self.conn.execute(
             'SELECT annotator, doc_id, count(*), json_group_array(start), json_group_array("end"), '
             "json_group_array(label) FROM spans "
-            f"WHERE annotator IN ({', '.join('?' * len(annotators))}) GROUP BY annotator, doc_id",
+            f"WHERE annotator IN ({', '.join('?' * len(annotators))}) AND {_PLACEABLE_OFFSETS} "
+            "GROUP BY annotator, doc_id",
             list(annotators),
         ).fetchall()
         if not rows:
@@ -1161,7 +1163,15 @@ class Store:
 
     def document_texts(self) -> Iterator[tuple[str, str]]:
         """``(id, text)`` of every document, in document order."""
-        yield from self.conn.execute("SELECT id, text FROM documents ORDER BY position")
+        query = "SELECT id, text, rowid FROM documents ORDER BY position"
+        for batch, tolerant in self._fetch(query):
+            for doc_id, text, rowid in batch:
+                if tolerant and isinstance(text, UndecodableText):
+                    # Kept in its place (callers zip it with the document order), read
+                    # with replacement characters, and named.
+                    reason = "its text is not valid UTF-8"
+                    self._note_damage("documents", rowid, f"document {doc_id[:12]}", reason)
+                yield doc_id, str(text)
 
     # -- article view: loading a document's spans fast (issue 3) ---------------------
 

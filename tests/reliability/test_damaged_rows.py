@@ -132,6 +132,10 @@ def test_every_command_names_the_damaged_rows_and_goes_on_with_the_rest(
 
     listed = annotator("--db", project, "docs")
     assert listed.returncode == 0 and f"{DOCUMENTS} documents" in listed.stdout
+    for command in (["agreement"], ["suggest", "--suggesters", "amount,gazetteer"]):
+        ran = annotator("--db", project, *command)
+        assert ran.returncode == 0, ran.stdout + ran.stderr
+        assert "damaged row" in ran.stderr, (command, ran.stderr)
 
     ours = tmp_path / "ours.db"
     merged = annotator("--db", ours, "merge", project)
