@@ -206,9 +206,13 @@ def check_write_ahead_log(path: Path) -> None:
     file rewrites the project. Checked before SQLite opens the project for use: the
     log's page size must be the project's, and the first page it holds, if any, must be
     this project's (a database header with the same application id). SQLite locks the
-    database and ``-shm`` files, never the log, so reading the log here is safe.
+    database and ``-shm`` files, never the log; and the log is read only when no
+    ``-shm`` file is there, that is when no program (this one included) has the
+    project open: a live log is never touched.
     """
     wal = path.with_name(path.name + "-wal")
+    if path.with_name(path.name + "-shm").exists():
+        return  # open somewhere: the log is that program's
     if not path.exists() or not wal.exists() or wal.stat().st_size < _WAL_HEADER:
         return  # no log, or an empty one SQLite starts anew
     database = _database_header(path)
