@@ -15,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -884,7 +885,7 @@ class Store:
         if labels is not None:
             span_query += f" AND label IN ({', '.join('?' * len(labels))})"
             params.extend(labels)
-        damaged = self.damaged_span_rows()
+        damaged = self.damaged_span_rows(against_lengths=False)
         if damaged:
             span_query += f" AND rowid NOT IN ({', '.join(str(row.rowid) for row in damaged)})"
         span_query += ' ORDER BY start, "end" DESC, label, annotator, id'
@@ -899,7 +900,25 @@ class Store:
                         continue
                     if _meta_or_none(document[5]) is None:
                         document = (*document[:5], "{}", document[6])
-                yield document[:6], self._export_span_rows(span_query, (document[0], *params))
+                span_rows = self._export_span_rows(span_query, (document[0], *params))
+                if span_rows and max(map(itemgetter(2), span_rows)) > len(document[3]):
+                    span_rows = self._within_the_text(document[0], len(document[3]), span_rows)
+                yield document[:6], span_rows
+
+    def _within_the_text(
+        self, doc_id: str, length: int, span_rows: list[tuple[Any, ...]]
+    ) -> list[tuple[Any, ...]]:
+        """The export's span rows that end within the text; the others noted damaged."""
+        kept = []
+        for row in span_rows:
+            if row[2] <= length:
+                kept.append(row)
+                continue
+            rowid = self.conn.execute("SELECT rowid FROM spans WHERE id = ?", (row[0],))
+            reason = f"offsets {row[1]}-{row[2]} do not fit the text (length {length})"
+            name = _span_name(row[0], doc_id)
+            self._note_damage("spans", rowid.fetchone()[0], name, reason, item_id=row[0])
+        return kept
 
     def _export_span_rows(self, query: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         rows: list[tuple[Any, ...]] = []
@@ -917,17 +936,22 @@ class Store:
                     rows.append(row)
         return rows
 
-    def damaged_span_rows(self) -> list[DamagedRow]:
+    def damaged_span_rows(self, *, against_lengths: bool = True) -> list[DamagedRow]:
         """Spans whose offsets are not whole numbers within their document's text, or
         whose texts or attributes are not what they should be; noted as damaged, and
-        left out of every span read from then on."""
+        left out of every span read from then on. Without ``against_lengths`` an end
+        past the text is not looked for (the export checks it on each document's rows:
+        the join would cost a tenth of an export)."""
+        length = "d.length" if against_lengths else "-1"
+        joined = "LEFT JOIN documents d ON d.id = s.doc_id" if against_lengths else ""
+        past_the_text = 'OR d.id IS NULL OR s."end" > d.length ' if against_lengths else ""
         rows = self.conn.execute(
-            'SELECT s.rowid, s.id, s.doc_id, s.start, s."end", d.length, '
+            f'SELECT s.rowid, s.id, s.doc_id, s.start, s."end", {length}, '
             "typeof(s.label), typeof(s.text), typeof(s.annotator), typeof(s.attrs), "
             f"{_ATTRS_ARE_AN_OBJECT} "
-            "FROM spans s LEFT JOIN documents d ON d.id = s.doc_id WHERE "
+            f"FROM spans s {joined} WHERE "
             "typeof(s.start) != 'integer' OR typeof(s.\"end\") != 'integer' OR s.start < 0 "
-            'OR s."end" <= s.start OR d.id IS NULL OR s."end" > d.length '
+            f'OR s."end" <= s.start {past_the_text}'
             "OR typeof(s.id) != 'text' OR typeof(s.label) != 'text' "
             "OR typeof(s.text) != 'text' OR typeof(s.annotator) != 'text' "
             f"OR typeof(s.attrs) != 'text' OR NOT {_ATTRS_ARE_AN_OBJECT}"
@@ -938,7 +962,7 @@ class Store:
                 reason = f"offsets {start!r}-{end!r} are not whole numbers"
             elif length is None:
                 reason = "its document is not in the project"
-            elif not 0 <= start < end <= length:
+            elif not 0 <= start < end or 0 <= length < end:
                 reason = f"offsets {start}-{end} do not fit the text (length {length})"
             elif types[:3] != ["text"] * 3:
                 columns = ("label", "text", "annotator")
