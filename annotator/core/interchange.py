@@ -22,7 +22,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, SpanError
 from annotator.core.formats import brat, doccano, gold_jsonl, labelstudio, prodigy, webanno_tsv
 from annotator.core.formats.records import (
     ForeignFile,
@@ -717,7 +717,11 @@ def import_file(
         return report
     with store.transaction():
         if plan.labels:
-            report.labels_added = [label.name for label in store.add_labels(plan.labels)]
+            try:
+                labels_added = store.add_labels(plan.labels)
+            except SpanError as error:  # no shortcut key left for a new label
+                raise InputError(report.path, str(error)) from error
+            report.labels_added = [label.name for label in labels_added]
         if plan.link_types:
             report.link_types_added = _add_link_types(store, list(plan.link_types.values()))
         new = [doc for doc in plan.documents.values()]

@@ -431,9 +431,16 @@ class Store:
         for name in names:
             if current.get(name) or any(label.name == name for label in added):
                 continue
+            try:
+                key = next_shortcut(labels)
+            except ValueError as error:
+                raise SpanError(
+                    f"cannot add the label {name!r}: the project's {len(labels)} labels "
+                    "already take every letter and digit as a shortcut"
+                ) from error
             label = Label(
                 name=name,
-                key=next_shortcut(labels),
+                key=key,
                 color=next_colour(labels),
                 display={"en": name, "fr": name},
             )

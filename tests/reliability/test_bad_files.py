@@ -576,3 +576,23 @@ def test_an_element_with_200000_attributes_is_refused_and_the_folder_imports(
         finished.stdout
     ), finished.stdout
     assert f"imported  {folder / 'ordinary.html'}" in finished.stdout, finished.stdout
+
+
+def test_a_label_past_the_last_free_shortcut_key_refuses_its_file_by_name(
+    project: Path, tmp_path: Path
+) -> None:
+    """Found by fuzzing: the project had labels on every letter and digit, and
+    --add-labels ended in a ValueError traceback."""
+    from annotator.core.errors import SpanError
+    from annotator.core.store import Store
+
+    with Store(project) as store, pytest.raises(SpanError, match="every letter and digit"):
+        for n in range(40):
+            store.add_labels([f"label{n}"])
+    path = write_doccano(tmp_path, [[*SAM, "rumour"]])
+    before = dump_file(project)
+    result = run_cli("--db", project, "import", "--add-labels", path)
+    assert_no_traceback(result)
+    assert result.exit_code == 1
+    assert f"{path}: cannot add the label 'rumour'" in result.output, result.output
+    assert dump_file(project) == before
