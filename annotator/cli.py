@@ -703,8 +703,7 @@ def check_command(obj: Context, layer: str | None, repair: bool, yes: bool) -> N
         store.damaged.clear()  # listed here, not again when the store closes
         if damaged:
             _echo_damaged_rows(store, damaged, repair=repair, yes=yes)
-            if not (repair and yes):
-                click.get_current_context().exit(1)
+        damaged_left = bool(damaged) and not (repair and yes)
         problems = links.check(store, [layer] if layer else None)
     for problem in problems:
         span = problem.span
@@ -714,8 +713,10 @@ def check_command(obj: Context, layer: str | None, repair: bool, yes: bool) -> N
         )
     if problems:
         click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)}")
+    else:
+        click.echo("Every claim and denial has a source; every denial denies a claim.")
+    if problems or damaged_left:
         click.get_current_context().exit(1)
-    click.echo("Every claim and denial has a source; every denial denies a claim.")
 
 
 def _echo_damaged_rows(store: Store, damaged: list[Any], *, repair: bool, yes: bool) -> None:
