@@ -22,6 +22,8 @@ import click
 import platformdirs
 
 from annotator import __version__
+from annotator.core.damaged_rows import DamagedDocument
+from annotator.core.damaged_rows import describe as describe_damage
 from annotator.core.errors import AnnotatorError
 from annotator.core.ingest import ImportReport, import_paths
 from annotator.core.store import Store
@@ -61,6 +63,10 @@ class Context:
         try:
             yield store
         finally:
+            # Nothing left out in silence: every command names the damaged rows it
+            # read around (on stderr, so --json output stays clean).
+            for line in describe_damage(store.damaged_rows_seen()):
+                click.echo(line, err=True)
             store.close()
 
 
@@ -641,7 +647,11 @@ def suggest_command(
             click.echo(f"{skipped} suggester unavailable: {reason}", err=True)
         doc_ids = [store.resolve_document_id(doc_prefix)] if doc_prefix else store.document_ids()
         for doc_id in doc_ids:
-            for item in suggester.for_document(doc_id, name):
+            try:
+                found = list(suggester.for_document(doc_id, name))
+            except DamagedDocument:
+                continue  # named with the other damaged rows when the store closes
+            for item in found:
                 if as_json:
                     record = {
                         "doc": item.doc_id,
@@ -935,6 +945,13 @@ def merge_command(obj: Context, other: Path) -> None:
         )
     for refused in report.links_refused:
         click.echo(f"Link not merged: {refused}")
+    if report.damaged_rows:
+        click.echo(
+            f"Left out {len(report.damaged_rows)} damaged row"
+            f"{'s' * (len(report.damaged_rows) != 1)} of {report.path}:"
+        )
+        for damaged in report.damaged_rows:
+            click.echo(f"  {damaged}")
     for changed in report.changed_articles:
         click.echo(
             f"Changed article ({changed.reason}: {changed.source or changed.title!r}): theirs "
@@ -1057,14 +1074,27 @@ def links_command(obj: Context, doc_prefix: str | None, layer: str | None) -> No
 
 @main.command("check")
 @_layer_option("Check only this annotator's layer. Default: every layer.")
+@click.option(
+    "--repair",
+    is_flag=True,
+    help="Say how the damaged rows would be taken out of the project file; with --yes, "
+    "do it after a backup.",
+)
+@click.option("--yes", is_flag=True, help="With --repair: repair without asking.")
 @pass_context
 @reports_errors
-def check_command(obj: Context, layer: str | None) -> None:
-    """List claims and denials with no source (no said_by link) and denials that deny
-    no claim (no denies link). Exits with status 1 if there is any."""
+def check_command(obj: Context, layer: str | None, repair: bool, yes: bool) -> None:
+    """List damaged rows of the project file, claims and denials with no source (no
+    said_by link) and denials that deny no claim (no denies link). Exits with status 1
+    if there is any."""
     from annotator.core import links
 
     with obj.store(reading=True) as store:
+        damaged = store.find_damaged_rows()
+        store.damaged.clear()  # listed here, not again when the store closes
+        if damaged:
+            _echo_damaged_rows(store, damaged, repair=repair, yes=yes)
+        damaged_left = bool(damaged) and not (repair and yes)
         problems = links.check(store, [layer] if layer else None)
     for problem in problems:
         span = problem.span
@@ -1074,8 +1104,36 @@ def check_command(obj: Context, layer: str | None) -> None:
         )
     if problems:
         click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)}")
+    else:
+        click.echo("Every claim and denial has a source; every denial denies a claim.")
+    if problems or damaged_left:
         click.get_current_context().exit(1)
-    click.echo("Every claim and denial has a source; every denial denies a claim.")
+
+
+def _echo_damaged_rows(store: Store, damaged: list[Any], *, repair: bool, yes: bool) -> None:
+    """List the damaged rows; with ``repair``, what repairing does, and with ``yes`` do
+    it after a backup."""
+    click.echo(f"{len(damaged)} damaged row{'s' * (len(damaged) != 1)} in {store.path}:")
+    for row in damaged:
+        click.echo(f"  {row}")
+    if not repair:
+        click.echo("`annotator check --repair` says how to take them out of the file.")
+        return
+    if not yes:
+        click.echo("Repairing would, after a backup of the project:")
+        for row in damaged:
+            click.echo(f"  {row.repair_text}")
+        click.echo("Nothing was changed; run `annotator check --repair --yes` to do it.")
+        return
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = Path(f"{store.path}.before-repair-{stamp}.bak")
+    store.backup_to(backup)
+    store.repair_damaged_rows(damaged)
+    click.echo(f"Backed up the project to {backup}, then:")
+    for row in damaged:
+        click.echo(f"  {row.repair_text}: done")
 
 
 if __name__ == "__main__":  # pragma: no cover

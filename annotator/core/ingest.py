@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from annotator.core.errors import InputError
+from annotator.core.input_files import lies_inside, printable_name, read_input_file
 from annotator.core.models import Document, document_id, normalise_newlines
 from annotator.core.store import Store
 
@@ -61,6 +62,15 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
 )
 _WHITESPACE = re.compile(r"\s+")
+# libxml2's HTML parser compares each attribute of an element with the ones before it:
+# 200,000 attributes on one element took over five minutes (50,000: 17 s). No article
+# page needs more than a few dozen on one element; beyond this many, the page is
+# refused before any parser sees it. Only start tags longer than _LONG_TAG_LENGTH are
+# counted, so the check reads the page once.
+MAX_ATTRIBUTES_PER_ELEMENT = 1000
+_LONG_TAG_LENGTH = 4000
+_LONG_START_TAG = re.compile(rf"<[A-Za-z][^<>]{{{_LONG_TAG_LENGTH},}}")
+_ATTRIBUTE = re.compile(r"""[\s"'][^\s"'=<>/]+\s*=""")
 
 Outcome = Literal["imported", "present", "failed", "skipped"]
 
@@ -129,15 +139,21 @@ def is_hidden(name: str) -> bool:
 
 
 def _walk(
-    folder: Path, shown: str, visited: set[tuple[int, int]] | None = None
+    folder: Path,
+    shown: str,
+    visited: set[tuple[int, int]] | None = None,
+    root: Path | None = None,
 ) -> Iterator[InputFile | FileResult]:
     """Files under ``folder``, recursively, sorted by name; hidden entries left out.
 
     A folder reached again through a symbolic link (a loop, or two links to one
     folder) is read once: a loop would otherwise recurse until the path is too long,
-    and two loops in one folder double the work at every level.
+    and two loops in one folder double the work at every level. A link that leads out
+    of the folder given (``root``), and anything that is not a regular file (a device,
+    a named pipe), is skipped and said so; a name that is not UTF-8 fails alone.
     """
     visited = set() if visited is None else visited
+    root = folder if root is None else root
     try:
         identity = os.stat(folder)
         if (identity.st_dev, identity.st_ino) in visited:
@@ -152,18 +168,34 @@ def _walk(
     for entry in entries:
         if is_hidden(entry.name):
             continue
+        bad_name = printable_name(entry.name)
+        if bad_name is not None:
+            yield FileResult(
+                os.path.join(shown, bad_name),
+                "failed",
+                reason="its name is not valid UTF-8: rename it to import it",
+            )
+            continue
         entry_shown = os.path.join(shown, entry.name)
         try:
             is_folder = entry.is_dir()
+            is_file = entry.is_file()
         except OSError as error:  # e.g. a link pointing to itself
             yield FileResult(entry_shown, "failed", reason=f"cannot read ({_os_reason(error)})")
             continue
-        if is_folder:
-            yield from _walk(Path(entry.path), entry_shown, visited)
-        elif os.path.splitext(entry.name)[1].lower() in ARTICLE_SUFFIXES:
-            yield InputFile(Path(entry.path), entry_shown)
-        else:
+        if entry.is_symlink() and not lies_inside(entry.path, root):
+            target = os.path.realpath(entry.path)
+            reason = f"a link to {target}, outside the imported folder: not followed"
+            yield FileResult(entry_shown, "skipped", reason=reason)
+        elif is_folder:
+            yield from _walk(Path(entry.path), entry_shown, visited, root)
+        elif os.path.splitext(entry.name)[1].lower() not in ARTICLE_SUFFIXES:
             yield FileResult(entry_shown, "skipped", reason=f"not a {SUPPORTED} file")
+        elif not is_file and os.path.exists(entry.path):  # a dangling link fails on reading
+            reason = "not a regular file (a device, pipe or socket): not read"
+            yield FileResult(entry_shown, "skipped", reason=reason)
+        else:
+            yield InputFile(Path(entry.path), entry_shown)
 
 
 Given = str | Path | InputFile | FileResult
@@ -189,6 +221,11 @@ def collect_inputs(paths: Iterable[Given]) -> list[InputFile | FileResult]:
             path, shown = given.path, given.shown
         else:
             path, shown = Path(given), str(given)
+        bad_name = printable_name(shown)
+        if bad_name is not None:
+            reason = "its name is not valid UTF-8: rename it to import it"
+            inputs.append(FileResult(bad_name, "failed", reason=reason))
+            continue
         if path.is_dir():
             found: Iterable[InputFile | FileResult] = _walk(path, shown)
         elif not path.exists():
@@ -217,17 +254,7 @@ def _os_reason(error: OSError) -> str:
 
 
 def read_bytes(path: str | Path, shown: str | None = None) -> bytes:
-    shown = str(path) if shown is None else shown
-    try:
-        with open(path, "rb") as file:
-            size = os.fstat(file.fileno()).st_size
-            if size > MAX_ARTICLE_BYTES:
-                raise InputError(shown, f"too large for an article ({size // (1024 * 1024)} MB)")
-            return file.read()
-    except IsADirectoryError as error:
-        raise InputError(shown, "is a folder, not a file") from error
-    except OSError as error:
-        raise InputError(shown, f"cannot read the file ({_os_reason(error)})") from error
+    return read_input_file(path, shown, limit=MAX_ARTICLE_BYTES)
 
 
 def decode_text(data: bytes, path: str | Path, *, declared: str | None = None) -> str:
@@ -377,6 +404,7 @@ def _html_article(data: bytes, path: str) -> tuple[str, str]:
     """The main text of an HTML page, one paragraph per block, and the page's title."""
     html = decode_text(data, path, declared=_declared_charset(data))
     _require_content(html, path)
+    _refuse_crowded_elements(html, path)
     import trafilatura  # only now: it takes a while to import and most imports are text
 
     # Broken markup makes lxml and trafilatura raise many kinds of errors; any of them
@@ -407,6 +435,17 @@ def _html_article(data: bytes, path: str) -> tuple[str, str]:
     lines = (line.strip() for line in normalise_newlines(extracted).split("\n"))
     text = "\n\n".join(line for line in lines if line)
     return text, title or first_non_empty_line(text)
+
+
+def _refuse_crowded_elements(html: str, path: str) -> None:
+    for tag in _LONG_START_TAG.finditer(html):
+        count = len(_ATTRIBUTE.findall(tag.group()))
+        if count > MAX_ATTRIBUTES_PER_ELEMENT:
+            raise InputError(
+                path,
+                f"an element with {count:,} attributes (at most "
+                f"{MAX_ATTRIBUTES_PER_ELEMENT:,}): not an article page; not read",
+            )
 
 
 def _html_title(tree: Any) -> str:
@@ -474,6 +513,9 @@ def import_paths(
                 document = read_article(item.path, source=item.shown)
             except InputError as error:
                 results.append(FileResult(item.shown, "failed", reason=error.reason))
+            except Exception as error:  # a library's failure on one file fails that file
+                reason = f"cannot be read ({type(error).__name__}: {error})"
+                results.append(FileResult(item.shown, "failed", reason=reason))
             else:
                 pending.append((len(results), document))
                 results.append(None)  # filled in once the batch is stored

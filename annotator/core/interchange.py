@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from annotator.core.errors import InputError
+from annotator.core.errors import InputError, SpanError
 from annotator.core.export import manifest_path_for
 from annotator.core.formats import (
     brat,
@@ -592,6 +592,7 @@ def _plan_file(
     label_problems: dict[str, str | None] = {}
     next_id = _IdMaker()
     now = utc_now()
+    file_span_ids = {span.id for record in foreign.records for span in record.spans if span.id}
 
     for record in foreign.each_record():
         where_path = record.path
@@ -725,6 +726,8 @@ def _plan_file(
                     line_problems.append((line, reason))
                 elif problem is None:
                     problem = reason
+        elif problem is None and not line_problems:
+            problem = _missing_link_end(store, record.relations, file_span_ids)
         if problem is not None or line_problems:
             # A document's layer comes in whole or not at all: half a layer would
             # pass for the annotator's complete work in agreement and review.
@@ -943,7 +946,10 @@ def _write_spans(store: Store, plan: _Plan, report: FileImportReport, written: s
     """The labels, documents and spans planned so far (``written``: labels added)."""
     new_labels = [label for label in plan.labels if label not in written]
     if new_labels:
-        added_labels = store.add_labels(new_labels)
+        try:
+            added_labels = store.add_labels(new_labels)
+        except SpanError as error:  # no shortcut key left for a new label
+            raise InputError(report.path, str(error)) from error
         report.labels_added += [label.name for label in added_labels]
         written.update(new_labels)
     documents = list(plan.documents.values())
@@ -1075,6 +1081,18 @@ def _plan_relations(
         if problem is not None:
             problems.append((relation.line, problem))
     return accepted, problems
+
+
+def _missing_link_end(
+    store: Store, relations: Sequence[ForeignRelation], file_span_ids: set[str]
+) -> str | None:
+    """A link (by span ids, as gold JSONL holds them) to a span neither the file nor
+    the project has: its record is refused, as a half-linked layer would be wrong."""
+    for relation in relations:
+        for end in (relation.from_span, relation.to_span):
+            if end not in file_span_ids and not _span_exists(store, end):
+                return f"relation {relation.type}: no span {end!r} in this file or the project"
+    return None
 
 
 def _with(names: list[str], name: str) -> list[str]:

@@ -29,6 +29,7 @@ from itertools import combinations
 from typing import Any, Literal
 
 from annotator.core import amounts
+from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.links import AMOUNT_OF, DENIES, SAID_BY, SAME_AS, AttributionProblem, check
 from annotator.core.models import Span
 from annotator.core.store import Store
@@ -277,6 +278,7 @@ def _surname_merges(spans: Iterable[Span]) -> dict[str, str]:
 def build(store: Store, annotator: str | None = None) -> Ledger:
     """The ledger of one layer (``annotator``, e.g. 'gold'), or of every layer."""
     layers = [annotator] if annotator is not None else None
+    store.damaged_span_rows()  # left out of what follows, and named
     spans = [span for span in store.iter_spans(annotator)]
     by_id = {span.id: span for span in spans}
     links = [
@@ -297,7 +299,10 @@ def build(store: Store, annotator: str | None = None) -> Ledger:
         attrs = span.attrs
         if "readable" not in attrs and "value" not in attrs and "min" not in attrs:
             if span.doc_id not in languages:
-                languages[span.doc_id] = store.document(span.doc_id).language
+                try:
+                    languages[span.doc_id] = store.document(span.doc_id).language
+                except DamagedDocument:
+                    languages[span.doc_id] = None
             attrs = amounts.attrs_for_span(span.text, languages[span.doc_id] or "fr")
         return Amount(span, attrs)
 

@@ -30,10 +30,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 
+from annotator.core.damaged_rows import RESET_META, DamagedDocument
 from annotator.core.links import ForeignRelation, import_relations
-from annotator.core.models import Span
+from annotator.core.models import Label, Span
 from annotator.core.store import Store
 
 T = TypeVar("T")
@@ -70,6 +71,10 @@ class MergeReport(BaseModel):
         default_factory=list, description="Each link that could not be stored, and why."
     )
     labels_added: list[str] = Field(default_factory=list)
+    damaged_rows: list[str] = Field(
+        default_factory=list,
+        description="Rows of the other project that could not be read, left out.",
+    )
 
     @property
     def total_spans_added(self) -> int:
@@ -85,6 +90,14 @@ class MergeReport(BaseModel):
             or self.links_added
             or self.labels_added
         )
+
+
+def _label_problem(name: str) -> str | None:
+    try:
+        Label(name=name, key="x", color="#000000")
+    except ValidationError as error:
+        return str(error.errors()[0]["msg"]).removeprefix("Value error, ")
+    return None
 
 
 def _same_span(a: Span, b: Span) -> bool:
@@ -109,7 +122,8 @@ CHUNK_RECORDS = 500
 def merge_project(store: Store, other_path: str | Path) -> MergeReport:
     """Copy what the project file at ``other_path`` holds and ours lacks (read-only on
     the other file), in steps of whole articles: their documents with their spans and
-    the links among them, then links across articles, statuses and decisions."""
+    the links among them, then links across articles, statuses and decisions. Their
+    damaged rows are left out and named in the report."""
     report = MergeReport(path=str(other_path))
     with Store(other_path, read_only=True) as other:
         ours_by_source: dict[str, list[str]] = {}
@@ -120,11 +134,26 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
             if summary.title:
                 ours_by_title.setdefault(summary.title, []).append(summary.id)
         try:
+            damaged = other.find_damaged_rows()
+            left_out = {row.item_id for row in damaged if row.table == "documents"}
+            left_out -= {row.item_id for row in damaged if row.repair == RESET_META}
+            damaged_spans = {row.item_id for row in damaged if row.table == "spans"}
             with store.transaction():
                 their_labels = set(other.label_set().names)
                 used = {span.label for span in other.iter_spans()}
+                # A crafted file's label ("<script>", SQL) cannot become one of ours:
+                # its spans are left out and listed.
+                unusable = {name: why for name in used if (why := _label_problem(name))}
+                for span in other.iter_spans():
+                    if span.label in unusable:
+                        damaged_spans.add(span.id)
+                        report.damaged_rows.append(
+                            f"span {span.id} in document {span.doc_id[:12]}: its label "
+                            f"{span.label!r} cannot be a label ({unusable[span.label]})"
+                        )
                 report.labels_added = [
-                    label.name for label in store.add_labels(sorted(their_labels | used))
+                    label.name
+                    for label in store.add_labels(sorted((their_labels | used) - set(unusable)))
                 ]
             same_as: dict[str, str] = {}
             merged: set[str] = set()  # their documents whose spans are in ours
@@ -133,16 +162,21 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                 store.let_others_in()
                 with store.transaction():
                     for doc_id in chunk:
-                        _merge_document(store, other, doc_id, report, ours_by_source, ours_by_title)
-                        same_as.update(_merge_spans(store, other, doc_id, report))
+                        if doc_id in left_out or not _merge_document(
+                            store, other, doc_id, report, ours_by_source, ours_by_title
+                        ):
+                            continue
+                        same_as.update(_merge_spans(store, other, doc_id, report, damaged_spans))
                         merged.add(doc_id)
                         _merge_links(store, other, doc_id, merged, linked, same_as, report)
-            for entries in _chunks(other.status_entries(), CHUNK_RECORDS):
+            statuses = [e for e in other.status_entries() if e.doc_id not in left_out]
+            for entries in _chunks(statuses, CHUNK_RECORDS):
                 store.let_others_in()
                 with store.transaction():
                     report.statuses_carried += sum(store.carry_status(e) for e in entries)
             # A decision on a gold span we hold under another id points at ours.
-            for decisions in _chunks(other.decisions(), CHUNK_RECORDS):
+            kept = [decision for decision in other.decisions() if decision.doc_id not in left_out]
+            for decisions in _chunks(kept, CHUNK_RECORDS):
                 store.let_others_in()
                 report.decisions_added += store.add_decisions(
                     decision.model_copy(
@@ -152,6 +186,7 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                     else decision
                     for decision in decisions
                 )
+            report.damaged_rows[:0] = [str(row) for row in other.damaged_rows_seen()]
         except BaseException:
             store.reload_label_set()
             raise
@@ -185,11 +220,15 @@ def _merge_document(
     report: MergeReport,
     ours_by_source: dict[str, list[str]],
     ours_by_title: dict[str, list[str]],
-) -> None:
+) -> bool:
+    """Bring one of their documents unless we have it; False when it cannot be read."""
     if store.has_document(doc_id):
         report.documents_matched += 1
-        return
-    document = other.document(doc_id)
+        return True
+    try:
+        document = other.document(doc_id)
+    except DamagedDocument:
+        return False
     changed = None
     if document.source and document.source in ours_by_source:
         changed = ("same source", ours_by_source[document.source])
@@ -207,15 +246,18 @@ def _merge_document(
         )
     store.add_document(document)
     report.documents_added += 1
+    return True
 
 
-def _merge_spans(store: Store, other: Store, doc_id: str, report: MergeReport) -> dict[str, str]:
-    """Copy the new spans of one of their documents; returns, for each of its spans
-    that duplicates one of ours under another id, that id of ours."""
+def _merge_spans(
+    store: Store, other: Store, doc_id: str, report: MergeReport, damaged: set[str]
+) -> dict[str, str]:
+    """Copy the new spans of one of their documents (not the damaged ones); returns, for
+    each of its spans that duplicates one of ours under another id, that id of ours."""
     keys = {(s.annotator, s.start, s.end, s.label): s.id for s in store.spans(doc_id)}
     batch: list[Span] = []
     same_as: dict[str, str] = {}
-    theirs = other.spans(doc_id)
+    theirs = [span for span in other.spans(doc_id) if span.id not in damaged]
     ours = store.spans_by_ids(span.id for span in theirs)
     for span in theirs:
         if span.id in ours:

@@ -121,6 +121,22 @@ MIGRATIONS: list[str] = [_V1, _V2]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
+# An index each schema version has and no other: a file whose user_version names a
+# version its tables do not have was changed by hand or by another program, and running
+# the next step on it would fail half-way ("no such index") or worse.
+_VERSION_MARKS = {1: "spans_by_document", 2: "spans_in_document_order"}
+
+
+def _schema_matches(conn: sqlite3.Connection, version: int) -> bool:
+    mark = _VERSION_MARKS.get(version)
+    if mark is None:
+        return True
+    row = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (mark,)
+    ).fetchone()
+    return row is not None
+
+
 def _has_tables(conn: sqlite3.Connection) -> bool:
     table_count: int = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     return table_count > 0
@@ -143,12 +159,100 @@ def check_project_file(conn: sqlite3.Connection, path: str) -> int:
         raise ProjectError(
             f"{path}: this SQLite file was not written by annotator; refusing to change it"
         )
+    if has_tables and (version <= 0 or not _schema_matches(conn, version)):
+        raise ProjectError(
+            f"{path}: unknown schema version {version} (the file's tables are not those "
+            f"of any version this annotator knows, 1 to {CURRENT_VERSION}); it was left "
+            "as it is"
+        )
     if version > CURRENT_VERSION:
         raise ProjectError(
             f"{path}: written by a newer version of annotator (schema {version}, this "
             f"version knows up to {CURRENT_VERSION}); upgrade annotator to open it"
         )
     return version
+
+
+_WAL_MAGIC = (0x377F0682, 0x377F0683)
+_WAL_HEADER, _FRAME_HEADER = 32, 24
+
+
+def _database_header(path: Path) -> tuple[int, int] | None:
+    """The page size and application id of the database file itself, read by SQLite
+    with the log ignored (``immutable``). Never with Python's open(): closing any
+    descriptor of the file would drop the locks SQLite holds on it in this process."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            page_size: int = conn.execute("PRAGMA page_size").fetchone()[0]
+            application_id: int = conn.execute("PRAGMA application_id").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # not a database at all: check_project_file says so
+    return page_size, application_id
+
+
+def _another_database(logged_id: int, file_id: int) -> bool:
+    # A new project killed before its first checkpoint: the file has no id yet, the
+    # log holds the first migration that sets ours.
+    return logged_id != file_id and not (file_id == 0 and logged_id == APPLICATION_ID)
+
+
+def check_write_ahead_log(path: Path) -> None:
+    """Refuse a write-ahead log beside the project that belongs to another database.
+
+    SQLite replays whatever ``PROJECT.db-wal`` holds into the project when it opens it
+    (and copies it in for good when the last connection closes), so a log from another
+    file rewrites the project. Checked before SQLite opens the project for use: the
+    log's page size must be the project's, and the first page it holds, if any, must be
+    this project's (a database header with the same application id). SQLite locks the
+    database and ``-shm`` files, never the log; and the log is read only when no
+    ``-shm`` file is there, that is when no program (this one included) has the
+    project open: a live log is never touched.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if path.with_name(path.name + "-shm").exists():
+        return  # open somewhere: the log is that program's
+    if not path.exists() or not wal.exists() or wal.stat().st_size < _WAL_HEADER:
+        return  # no log, or an empty one SQLite starts anew
+    database = _database_header(path)
+    if database is None:
+        return
+    page_size, application_id = database
+    reason = None
+    try:
+        with open(wal, "rb") as log:
+            wal_header = log.read(_WAL_HEADER)
+            if int.from_bytes(wal_header[0:4], "big") not in _WAL_MAGIC:
+                return  # not a log SQLite would replay
+            wal_page_size = int.from_bytes(wal_header[8:12], "big")
+            if wal_page_size != page_size:
+                reason = f"its pages are {wal_page_size} bytes, the project's {page_size}"
+            frame = _WAL_HEADER
+            while reason is None:
+                log.seek(frame)
+                frame_header = log.read(_FRAME_HEADER)
+                if len(frame_header) < _FRAME_HEADER or frame_header[8:16] != wal_header[16:24]:
+                    break  # past the frames this log's salt makes valid
+                if int.from_bytes(frame_header[0:4], "big") == 1:
+                    first_page = log.read(100)
+                    if not first_page.startswith(b"SQLite format 3\x00"):
+                        reason = "the first page it holds is not a database header"
+                    elif _another_database(
+                        int.from_bytes(first_page[68:72], "big"), application_id
+                    ):
+                        reason = "the first page it holds is another database's"
+                    break
+                frame += _FRAME_HEADER + wal_page_size
+    except OSError as error:
+        raise ProjectError(f"{wal}: cannot read the project's write-ahead log ({error})") from error
+    if reason is not None:
+        raise ProjectError(
+            f"{wal}: this write-ahead log belongs to another database ({reason}); "
+            "SQLite would copy it into the project, so nothing was opened or written. "
+            "Move it away, then open the project again"
+        )
 
 
 def backup_path(path: Path, version: int) -> Path:

@@ -27,6 +27,7 @@ from annotator import __version__
 from annotator.core import ledger as ledger_module
 from annotator.core import report_language
 from annotator.core.atomic_files import write_atomically
+from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.ledger import Ledger, Proposal
 from annotator.core.models import GOLD_LAYER, Label, LabelSet, Span, utc_now
 from annotator.core.output_paths import check_file_output, protecting
@@ -226,7 +227,10 @@ def render(
         spans = store.spans(summary.id, annotator)
         if not spans:
             continue
-        document = store.document(summary.id)
+        try:
+            document = store.document(summary.id)
+        except DamagedDocument:
+            continue  # named by the store with the other damaged rows
         counts: dict[str, int] = {}
         for span in spans:
             counts[span.label] = counts.get(span.label, 0) + 1

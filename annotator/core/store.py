@@ -17,10 +17,18 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cached_property
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from annotator.core import migrations, output_paths
+from annotator.core.damaged_rows import (
+    RESET_META,
+    DamagedDocument,
+    DamagedRow,
+    UndecodableText,
+    text_or_undecodable,
+)
 from annotator.core.errors import NotFound, ProjectError, ProjectReplaced, SpanError
 from annotator.core.labels import default_label_set
 from annotator.core.models import (
@@ -50,6 +58,23 @@ RECENT_TEXTS = 4
 _SPAN_COLUMNS = (
     'id, doc_id, annotator, start, "end", label, text, origin, attrs, created_at, updated_at'
 )
+# Reads take the rowid too: it names a damaged row even when its id is what is damaged.
+_SPAN_READ_COLUMNS = _SPAN_COLUMNS + ", rowid"
+# A span row whose offsets can be placed in a text and whose texts are texts; the
+# article view reads raw rows and draws only those.
+_PLACEABLE_OFFSETS = (
+    "typeof(start) = 'integer' AND typeof(\"end\") = 'integer' AND start >= 0 "
+    "AND \"end\" > start AND typeof(label) = 'text'"
+)
+_PLACEABLE_SPAN = _PLACEABLE_OFFSETS + " AND typeof(id) = 'text'"
+# json_type() fails on text that is not JSON: ask json_valid() first.
+_ATTRS_ARE_AN_OBJECT = (
+    "CASE WHEN json_valid(s.attrs) THEN json_type(s.attrs) = 'object' ELSE 0 END"
+)
+_READ_ERRORS = (ValueError, TypeError)
+"""What turning a damaged row into a model raises (pydantic's and json's errors are
+ValueErrors)."""
+_STATUSES = {status.value: status for status in Status}
 
 
 FileIdentity = tuple[int, int]
@@ -100,6 +125,10 @@ def new_id() -> str:
 
 
 def _span_from_row(row: Sequence[Any]) -> Span:
+    if type(row[3]) is not int or type(row[4]) is not int:
+        raise ValueError(f"offsets {row[3]!r}-{row[4]!r} are not whole numbers")
+    if not 0 <= row[3] < row[4]:
+        raise ValueError(f"offsets {row[3]}-{row[4]} do not fit a text")
     return Span(
         id=row[0],
         doc_id=row[1],
@@ -113,6 +142,32 @@ def _span_from_row(row: Sequence[Any]) -> Span:
         created_at=row[9],
         updated_at=row[10],
     )
+
+
+def _meta_or_none(value: Any) -> dict[str, Any] | None:
+    """A document's meta, or None when it is not a JSON object."""
+    if not value or value == "{}":
+        return {}
+    try:
+        meta = json.loads(value)
+    except _READ_ERRORS:
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def _span_name(span_id: Any, doc_id: Any) -> str:
+    return f"span {str(span_id)[:32]} in document {str(doc_id)[:12]}"
+
+
+def _reason(error: Exception) -> str:
+    """One line for a row that would not read (pydantic's message spans several)."""
+    errors = getattr(error, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        found = f"{first['msg']} (found {first.get('input')!r:.60})"
+        return f"{where}: {found}" if where else found
+    return str(error).splitlines()[0]
 
 
 def _span_row(span: Span) -> tuple[Any, ...]:
@@ -160,6 +215,7 @@ class Store:
                 raise ProjectError(
                     f"{self.path}: cannot make the project's folder ({error.strerror or error})"
                 ) from error
+            migrations.check_write_ahead_log(file)
         self.file_identity = file_identity(self.path)
         """The file this store opened (``None`` in memory): compared before each write."""
         if same_file_as is not None and self.file_identity != same_file_as:
@@ -199,6 +255,8 @@ class Store:
         # never changes (its id is the text's hash), so this can never be stale, and
         # the window adding a span to a 1 MB article does not re-read the megabyte.
         self._recent_texts: OrderedDict[str, str] = OrderedDict()
+        self.damaged: dict[tuple[str, int], DamagedRow] = {}
+        """Rows found damaged while reading, left out of what was read."""
 
     @classmethod
     def writable_or_read_only(cls, path: str | Path) -> Store:
@@ -370,6 +428,121 @@ class Store:
         except (sqlite3.Error, OSError) as error:
             raise ProjectError(f"{target}: could not write the backup ({error})") from error
 
+    # -- damaged rows: read around them, name them -----------------------------------
+
+    def _note_damage(
+        self,
+        table: str,
+        rowid: int,
+        name: str,
+        reason: str,
+        repair: str = "delete",
+        item_id: Any = "",
+    ) -> None:
+        row = DamagedRow(table, rowid, name, reason, repair, str(item_id))
+        self.damaged.setdefault((table, rowid), row)
+
+    def damaged_rows_seen(self) -> list[DamagedRow]:
+        """The damaged rows reading has met and left out so far, in file order."""
+        return sorted(self.damaged.values(), key=lambda row: (row.table, row.rowid))
+
+    def find_damaged_rows(self) -> list[DamagedRow]:
+        """Read every row of the project and return those that are damaged."""
+        self.damaged_span_rows()
+        for batch, _tolerant in self._fetch(
+            "SELECT id, title, text, source, imported_at, language, meta, rowid FROM documents"
+        ):
+            for row in batch:
+                try:
+                    self._document_from_row(row)
+                except DamagedDocument:
+                    pass
+        for _span in self.iter_spans():
+            pass
+        self.all_statuses()
+        self.decisions()
+        self.links()
+        self._label_set = None
+        self.label_set()
+        return self.damaged_rows_seen()
+
+    def repair_damaged_rows(self, rows: Iterable[DamagedRow]) -> None:
+        """Take damaged rows out of the file (a damaged meta is reset); one transaction."""
+        tables = {"documents", "spans", "statuses", "decisions", "links", "settings"}
+        with self.transaction():
+            for row in rows:
+                if row.table not in tables:
+                    raise ValueError(f"not a table of the project: {row.table!r}")
+                if row.repair == RESET_META:
+                    self.conn.execute(
+                        "UPDATE documents SET meta = '{}' WHERE rowid = ?", (row.rowid,)
+                    )
+                else:
+                    self.conn.execute(f"DELETE FROM {row.table} WHERE rowid = ?", (row.rowid,))
+        self.damaged.clear()
+        self._label_set = None
+
+    def _fetch(
+        self, query: str, params: Sequence[Any] = ()
+    ) -> Iterator[tuple[list[Any], bool]]:
+        """The rows of ``query`` in batches, each with whether texts that are not UTF-8
+        may be in it (as ``UndecodableText``): sqlite3 stops a whole query at such a
+        text, so the query is read again, marking them, from where it stopped."""
+        tolerant = False
+        done = skip = 0  # rows handed out; rows of a fresh read already handed out
+        cursor: sqlite3.Cursor | None = None
+        while True:
+            try:
+                if tolerant:
+                    self.conn.text_factory = text_or_undecodable
+                if cursor is None:
+                    cursor = self.conn.execute(query, params)
+                batch = cursor.fetchmany(256)
+            except sqlite3.OperationalError as error:
+                if tolerant or "decode" not in str(error):
+                    raise
+                tolerant, cursor, skip = True, None, done
+                continue
+            finally:
+                self.conn.text_factory = str
+            if not batch:
+                return
+            if skip:
+                dropped = min(skip, len(batch))
+                batch, skip = batch[dropped:], skip - dropped
+                if not batch:
+                    continue
+            done += len(batch)
+            yield batch, tolerant
+
+    def _spans_from_rows(self, query: str, params: Sequence[Any] = ()) -> Iterator[Span]:
+        """The spans ``query`` (on ``_SPAN_READ_COLUMNS``) selects, damaged ones left out."""
+        damaged = {key[1] for key in self.damaged if key[0] == "spans"}
+        for batch, tolerant in self._fetch(query, params):
+            for row in batch:
+                if damaged and row[11] in damaged:
+                    continue
+                try:
+                    if tolerant and any(isinstance(value, UndecodableText) for value in row):
+                        raise ValueError("a text in it is not valid UTF-8")
+                    span = _span_from_row(row)
+                except _READ_ERRORS as error:
+                    name = _span_name(row[0], row[1])
+                    self._note_damage("spans", row[11], name, _reason(error), item_id=row[0])
+                    continue
+                yield span
+
+    def _status_of(self, rowid: int, doc_id: Any, annotator: Any, value: Any) -> Status | None:
+        status = _STATUSES.get(value) if isinstance(value, str) else None
+        if status is None:
+            self._note_damage(
+                "statuses",
+                rowid,
+                f"the status of {annotator!r} on document {str(doc_id)[:12]}",
+                f"unknown status {value!r}",
+            )
+        return status
+
     # -- settings and labels ---------------------------------------------------
 
     def _setting(self, key: str) -> str | None:
@@ -399,9 +572,16 @@ class Store:
         """The project's labels: its own if it has set some, else the default set."""
         if self._label_set is None:
             stored = self._setting("label_set")
-            self._label_set = (
-                LabelSet.model_validate_json(stored) if stored else default_label_set()
-            )
+            try:
+                self._label_set = (
+                    LabelSet.model_validate_json(stored) if stored else default_label_set()
+                )
+            except _READ_ERRORS as error:
+                rowid = self.conn.execute(
+                    "SELECT rowid FROM settings WHERE key = 'label_set'"
+                ).fetchone()[0]
+                self._note_damage("settings", rowid, "the label set", _reason(error))
+                self._label_set = default_label_set()
         return self._label_set
 
     def set_label_set(self, label_set: LabelSet) -> None:
@@ -419,9 +599,16 @@ class Store:
         for name in names:
             if current.get(name) or any(label.name == name for label in added):
                 continue
+            try:
+                key = next_shortcut(labels)
+            except ValueError as error:
+                raise SpanError(
+                    f"cannot add the label {name!r}: the project's {len(labels)} labels "
+                    "already take every letter and digit as a shortcut"
+                ) from error
             label = Label(
                 name=name,
-                key=next_shortcut(labels),
+                key=key,
                 color=next_colour(labels),
                 display={"en": name, "fr": name},
             )
@@ -471,22 +658,50 @@ class Store:
         return row is not None
 
     def document(self, doc_id: str) -> Document:
-        row = self.conn.execute(
-            "SELECT id, title, text, source, imported_at, language, meta "
-            "FROM documents WHERE id = ?",
-            (doc_id,),
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"no document {doc_id!r} in the project")
-        return Document(
-            id=row[0],
-            title=row[1],
-            text=row[2],
-            source=row[3],
-            imported_at=row[4],
-            language=row[5],
-            meta=json.loads(row[6]) if row[6] else {},
+        query = (
+            "SELECT id, title, text, source, imported_at, language, meta, rowid "
+            "FROM documents WHERE id = ?"
         )
+        for batch, _tolerant in self._fetch(query, (doc_id,)):
+            return self._document_from_row(batch[0])
+        raise NotFound(f"no document {doc_id!r} in the project")
+
+    def _document_from_row(self, row: Sequence[Any]) -> Document:
+        """A document from its row; a damaged meta is read as empty (and noted), any
+        other damage raises DamagedDocument naming it."""
+        name = f"document {str(row[0])[:12]}"
+        rowid = row[7]
+        meta = _meta_or_none(row[6])
+        if meta is None:
+            reason = "its meta is not a JSON object"
+            self._note_damage("documents", rowid, name, reason, RESET_META, row[0])
+            meta = {}
+        columns = ("id", "title", "text", "source", "imported_at", "language")
+        undecodable = [
+            column
+            for column, value in zip(columns, row, strict=False)
+            if isinstance(value, UndecodableText)
+        ]
+        try:
+            if undecodable:
+                raise ValueError(f"its {' and '.join(undecodable)} is not valid UTF-8")
+            return Document(
+                id=row[0],
+                title=row[1],
+                text=row[2],
+                source=row[3],
+                imported_at=row[4],
+                language=row[5],
+                meta=meta,
+            )
+        except _READ_ERRORS as error:
+            reason = _reason(error)
+            self.damaged.pop(("documents", rowid), None)  # the worse damage names it
+            self._note_damage("documents", rowid, name, reason, item_id=row[0])
+            raise DamagedDocument(
+                f"{self.path}: {name} is damaged ({reason}); it is left out "
+                "(`annotator check --repair` takes it out of the file)"
+            ) from error
 
     def resolve_document_id(self, prefix: str) -> str:
         """The full id of the one document whose id starts with ``prefix``."""
@@ -508,32 +723,41 @@ class Store:
 
     def document_summaries(self, annotator: str | None = None) -> list[DocumentSummary]:
         """Every document without its text, with ``annotator``'s status and span count."""
-        rows = self.conn.execute(
-            """
+        query = """
             SELECT d.id, d.title, d.source, d.length, d.position,
                    coalesce(st.status, 'not_started'),
-                   (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.annotator = ?)
+                   (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.annotator = ?),
+                   d.rowid, st.rowid
             FROM documents d
             LEFT JOIN statuses st ON st.doc_id = d.id AND st.annotator = ?
             ORDER BY d.position
-            """,
-            (annotator, annotator),
-        )
+            """
+        summaries = []
         # The window lists every document at start-up: look statuses up in a dict
         # rather than through Enum's slow call.
-        statuses = {status.value: status for status in Status}
-        return [
-            DocumentSummary(
-                id=r[0],
-                title=r[1],
-                source=r[2],
-                length=r[3],
-                position=r[4],
-                status=statuses[r[5]],
-                span_count=r[6],
-            )
-            for r in rows
-        ]
+        for batch, tolerant in self._fetch(query, (annotator, annotator)):
+            for r in batch:
+                status = _STATUSES.get(r[5])
+                if status is None:
+                    status = self._status_of(r[8], r[0], annotator, r[5]) or Status.NOT_STARTED
+                try:
+                    if tolerant and any(isinstance(value, UndecodableText) for value in r):
+                        raise ValueError("its title or source is not valid UTF-8")
+                    summary = DocumentSummary(
+                        id=r[0],
+                        title=r[1],
+                        source=r[2],
+                        length=r[3],
+                        position=r[4],
+                        status=status,
+                        span_count=r[6],
+                    )
+                except _READ_ERRORS as error:
+                    name = f"document {str(r[0])[:12]}"
+                    self._note_damage("documents", r[7], name, _reason(error), item_id=r[0])
+                    continue
+                summaries.append(summary)
+        return summaries
 
     def set_language(self, doc_id: str, language: str | None) -> None:
         with self.transaction():
@@ -655,12 +879,13 @@ class Store:
         return self.add_span(span)
 
     def span(self, span_id: str) -> Span:
-        row = self.conn.execute(
-            f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id = ?", (span_id,)
-        ).fetchone()
-        if row is None:
-            raise NotFound(f"no span {span_id!r} in the project")
-        return _span_from_row(row)
+        query = f"SELECT {_SPAN_READ_COLUMNS} FROM spans WHERE id = ?"
+        for span in self._spans_from_rows(query, (span_id,)):
+            return span
+        damaged = [row for row in self.damaged.values() if span_id in row.name]
+        if damaged:
+            raise NotFound(f"span {span_id} is damaged in the project file ({damaged[0].reason})")
+        raise NotFound(f"no span {span_id!r} in the project")
 
     def update_span(
         self,
@@ -718,22 +943,21 @@ class Store:
     def spans(self, doc_id: str, annotator: str | None = None) -> list[Span]:
         """A document's spans (one annotator's, or everyone's), by start then longest."""
         if annotator is None:
-            rows = self.conn.execute(
-                f'SELECT {_SPAN_COLUMNS} FROM spans WHERE doc_id = ? ORDER BY start, "end" DESC',
-                (doc_id,),
+            query = (
+                f"SELECT {_SPAN_READ_COLUMNS} FROM spans WHERE doc_id = ? "
+                'ORDER BY start, "end" DESC'
             )
-        else:
-            rows = self.conn.execute(
-                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE doc_id = ? AND annotator = ? "
-                'ORDER BY start, "end" DESC',
-                (doc_id, annotator),
-            )
-        return [_span_from_row(row) for row in rows]
+            return list(self._spans_from_rows(query, (doc_id,)))
+        query = (
+            f"SELECT {_SPAN_READ_COLUMNS} FROM spans WHERE doc_id = ? AND annotator = ? "
+            'ORDER BY start, "end" DESC'
+        )
+        return list(self._spans_from_rows(query, (doc_id, annotator)))
 
     def iter_spans(self, annotator: str | None = None) -> Iterator[Span]:
         """Every span in the project, grouped by document, in document order."""
         query = (
-            f"SELECT {', '.join('s.' + c.strip() for c in _SPAN_COLUMNS.split(','))} "
+            f"SELECT {', '.join('s.' + c.strip() for c in _SPAN_READ_COLUMNS.split(','))} "
             "FROM spans s JOIN documents d ON d.id = s.doc_id "
         )
         params: tuple[Any, ...] = ()
@@ -741,13 +965,13 @@ class Store:
             query += "WHERE s.annotator = ? "
             params = (annotator,)
         query += 'ORDER BY d.position, s.start, s."end" DESC'
-        for row in self.conn.execute(query, params):
-            yield _span_from_row(row)
+        yield from self._spans_from_rows(query, params)
 
     def span_counts(self, doc_id: str) -> dict[str, int]:
         """How many spans each annotator has in a document."""
         rows = self.conn.execute(
-            "SELECT annotator, count(*) FROM spans WHERE doc_id = ? GROUP BY annotator "
+            "SELECT annotator, count(*) FROM spans WHERE doc_id = ? "
+            "AND typeof(annotator) = 'text' GROUP BY annotator "
             "ORDER BY annotator",
             (doc_id,),
         )
@@ -757,7 +981,8 @@ class Store:
         """``doc_id -> {annotator: span count}`` for the whole project, in one query."""
         counts: dict[str, dict[str, int]] = {}
         rows = self.conn.execute(
-            "SELECT doc_id, annotator, count(*) FROM spans GROUP BY doc_id, annotator"
+            "SELECT doc_id, annotator, count(*) FROM spans WHERE typeof(annotator) = 'text' "
+            "GROUP BY doc_id, annotator"
         )
         for doc_id, name, count in rows:
             counts.setdefault(doc_id, {})[name] = count
@@ -787,23 +1012,27 @@ class Store:
 
     def status(self, doc_id: str, annotator: str) -> Status:
         row = self.conn.execute(
-            "SELECT status FROM statuses WHERE doc_id = ? AND annotator = ?",
+            "SELECT status, rowid FROM statuses WHERE doc_id = ? AND annotator = ?",
             (doc_id, annotator),
         ).fetchone()
-        return Status(row[0]) if row else Status.NOT_STARTED
+        if row is None:
+            return Status.NOT_STARTED
+        return self._status_of(row[1], doc_id, annotator, row[0]) or Status.NOT_STARTED
 
     def statuses(self, doc_id: str) -> dict[str, Status]:
         rows = self.conn.execute(
-            "SELECT annotator, status FROM statuses WHERE doc_id = ? ORDER BY annotator",
+            "SELECT annotator, status, rowid FROM statuses WHERE doc_id = ? ORDER BY annotator",
             (doc_id,),
         )
-        return {name: Status(status) for name, status in rows}
+        found = {name: self._status_of(rowid, doc_id, name, value) for name, value, rowid in rows}
+        return {name: status for name, status in found.items() if status is not None}
 
     def statuses_for(self, annotator: str) -> dict[str, Status]:
         rows = self.conn.execute(
-            "SELECT doc_id, status FROM statuses WHERE annotator = ?", (annotator,)
+            "SELECT doc_id, status, rowid FROM statuses WHERE annotator = ?", (annotator,)
         )
-        return {doc_id: Status(status) for doc_id, status in rows}
+        found = {d: self._status_of(rowid, d, annotator, value) for d, value, rowid in rows}
+        return {doc_id: status for doc_id, status in found.items() if status is not None}
 
     # -- bulk reads for export ------------------------------------------------
 
@@ -831,18 +1060,103 @@ class Store:
         if labels is not None:
             span_query += f" AND label IN ({', '.join('?' * len(labels))})"
             params.extend(labels)
+        damaged = self.damaged_span_rows(against_lengths=False)
+        if damaged:
+            span_query += f" AND rowid NOT IN ({', '.join(str(row.rowid) for row in damaged)})"
         span_query += ' ORDER BY start, "end" DESC, label, annotator, id'
-        span_cursor = self.conn.cursor()
-        documents = self.conn.execute(
-            "SELECT id, title, source, text, language, meta FROM documents ORDER BY position"
-        )
-        for document in documents:
-            yield document, span_cursor.execute(span_query, (document[0], *params)).fetchall()
+        documents = "SELECT id, title, source, text, language, meta, rowid FROM documents"
+        for batch, tolerant in self._fetch(documents + " ORDER BY position"):
+            for document in batch:
+                if tolerant or _meta_or_none(document[5]) is None:
+                    try:
+                        d = document
+                        self._document_from_row((d[0], d[1], d[3], d[2], "", d[4], d[5], d[6]))
+                    except DamagedDocument:
+                        continue
+                    if _meta_or_none(document[5]) is None:
+                        document = (*document[:5], "{}", document[6])
+                span_rows = self._export_span_rows(span_query, (document[0], *params))
+                if span_rows and max(map(itemgetter(2), span_rows)) > len(document[3]):
+                    span_rows = self._within_the_text(document[0], len(document[3]), span_rows)
+                yield document[:6], span_rows
+
+    def _within_the_text(
+        self, doc_id: str, length: int, span_rows: list[tuple[Any, ...]]
+    ) -> list[tuple[Any, ...]]:
+        """The export's span rows that end within the text; the others noted damaged."""
+        kept = []
+        for row in span_rows:
+            if row[2] <= length:
+                kept.append(row)
+                continue
+            rowid = self.conn.execute("SELECT rowid FROM spans WHERE id = ?", (row[0],))
+            reason = f"offsets {row[1]}-{row[2]} do not fit the text (length {length})"
+            name = _span_name(row[0], doc_id)
+            self._note_damage("spans", rowid.fetchone()[0], name, reason, item_id=row[0])
+        return kept
+
+    def _export_span_rows(self, query: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        rows: list[tuple[Any, ...]] = []
+        for batch, tolerant in self._fetch(query, params):
+            if not tolerant:
+                rows += batch
+                continue
+            for row in batch:
+                if any(isinstance(value, UndecodableText) for value in row):
+                    span = self.conn.execute("SELECT rowid FROM spans WHERE id = ?", (row[0],))
+                    rowid = span.fetchone()[0]
+                    reason = "a text in it is not valid UTF-8"
+                    self._note_damage("spans", rowid, _span_name(row[0], params[0]), reason)
+                else:
+                    rows.append(row)
+        return rows
+
+    def damaged_span_rows(self, *, against_lengths: bool = True) -> list[DamagedRow]:
+        """Spans whose offsets are not whole numbers within their document's text, or
+        whose texts or attributes are not what they should be; noted as damaged, and
+        left out of every span read from then on. Without ``against_lengths`` an end
+        past the text is not looked for (the export checks it on each document's rows:
+        the join would cost a tenth of an export)."""
+        length = "d.length" if against_lengths else "-1"
+        joined = "LEFT JOIN documents d ON d.id = s.doc_id" if against_lengths else ""
+        past_the_text = 'OR d.id IS NULL OR s."end" > d.length ' if against_lengths else ""
+        rows = self.conn.execute(
+            f'SELECT s.rowid, s.id, s.doc_id, s.start, s."end", {length}, '
+            "typeof(s.label), typeof(s.text), typeof(s.annotator), typeof(s.attrs), "
+            f"{_ATTRS_ARE_AN_OBJECT} "
+            f"FROM spans s {joined} WHERE "
+            "typeof(s.start) != 'integer' OR typeof(s.\"end\") != 'integer' OR s.start < 0 "
+            f'OR s."end" <= s.start {past_the_text}'
+            "OR typeof(s.id) != 'text' OR typeof(s.label) != 'text' "
+            "OR typeof(s.text) != 'text' OR typeof(s.annotator) != 'text' "
+            f"OR typeof(s.attrs) != 'text' OR NOT {_ATTRS_ARE_AN_OBJECT}"
+        ).fetchall()
+        found = []
+        for rowid, span_id, doc_id, start, end, length, *types, attrs_ok in rows:
+            if type(start) is not int or type(end) is not int:
+                reason = f"offsets {start!r}-{end!r} are not whole numbers"
+            elif length is None:
+                reason = "its document is not in the project"
+            elif not 0 <= start < end or 0 <= length < end:
+                reason = f"offsets {start}-{end} do not fit the text (length {length})"
+            elif types[:3] != ["text"] * 3:
+                columns = ("label", "text", "annotator")
+                wrong = [c for c, kind in zip(columns, types, strict=False) if kind != "text"]
+                reason = f"its {' and '.join(wrong)} is not text ({', '.join(types)})"
+            elif not attrs_ok:
+                reason = "its attributes are not a JSON object"
+            else:
+                reason = "its id is not text"
+            row = DamagedRow("spans", rowid, _span_name(span_id, doc_id), reason, item_id=span_id)
+            self.damaged[("spans", rowid)] = row
+            found.append(row)
+        return found
 
     def all_statuses(self) -> dict[tuple[str, str], Status]:
         """``(doc_id, annotator) -> status`` for the whole project."""
-        rows = self.conn.execute("SELECT doc_id, annotator, status FROM statuses")
-        return {(doc_id, name): Status(status) for doc_id, name, status in rows}
+        rows = self.conn.execute("SELECT doc_id, annotator, status, rowid FROM statuses")
+        found = {(d, a): self._status_of(rowid, d, a, value) for d, a, value, rowid in rows}
+        return {key: status for key, status in found.items() if status is not None}
 
     # -- review: decisions and the gold layer -------------------------
 
@@ -910,8 +1224,16 @@ class Store:
             query += " WHERE doc_id = ?"
             params = (doc_id,)
         # Two decisions can share a millisecond: then the later insert is the later one.
-        rows = self.conn.execute(query + " ORDER BY created_at, rowid", params)
-        return [self._decision_from_row(row) for row in rows]
+        query = query.replace(" FROM decisions", ", rowid FROM decisions", 1)
+        decisions = []
+        for batch, _tolerant in self._fetch(query + " ORDER BY created_at, rowid", params):
+            for row in batch:
+                try:
+                    decisions.append(self._decision_from_row(row))
+                except _READ_ERRORS as error:
+                    name = f"review decision {str(row[0])[:32]} in document {str(row[1])[:12]}"
+                    self._note_damage("decisions", row[11], name, _reason(error))
+        return decisions
 
     def delete_decisions(self, decision_ids: Iterable[str]) -> None:
         with self.transaction():
@@ -933,12 +1255,15 @@ class Store:
     def status_entries(self) -> list[StatusEntry]:
         """Every status row of the project, with the time it was set."""
         rows = self.conn.execute(
-            "SELECT doc_id, annotator, status, updated_at FROM statuses ORDER BY doc_id, annotator"
+            "SELECT doc_id, annotator, status, updated_at, rowid FROM statuses "
+            "ORDER BY doc_id, annotator"
         )
-        return [
-            StatusEntry(doc_id=d, annotator=a, status=Status(s), updated_at=t)
-            for d, a, s, t in rows
-        ]
+        entries = []
+        for d, a, s, t, rowid in rows:
+            status = self._status_of(rowid, d, a, s)
+            if status is not None:
+                entries.append(StatusEntry(doc_id=d, annotator=a, status=status, updated_at=t))
+        return entries
 
     def carry_status(self, entry: StatusEntry) -> bool:
         """Take a status from another project when it is further along than ours (a
@@ -1021,7 +1346,8 @@ class Store:
         rows = self.conn.execute(
             'SELECT annotator, doc_id, count(*), json_group_array(start), json_group_array("end"), '
             "json_group_array(label) FROM spans "
-            f"WHERE annotator IN ({', '.join('?' * len(annotators))}) GROUP BY annotator, doc_id",
+            f"WHERE annotator IN ({', '.join('?' * len(annotators))}) AND {_PLACEABLE_OFFSETS} "
+            "GROUP BY annotator, doc_id",
             list(annotators),
         ).fetchall()
         if not rows:
@@ -1036,7 +1362,15 @@ class Store:
 
     def document_texts(self) -> Iterator[tuple[str, str]]:
         """``(id, text)`` of every document, in document order."""
-        yield from self.conn.execute("SELECT id, text FROM documents ORDER BY position")
+        query = "SELECT id, text, rowid FROM documents ORDER BY position"
+        for batch, tolerant in self._fetch(query):
+            for doc_id, text, rowid in batch:
+                if tolerant and isinstance(text, UndecodableText):
+                    # Kept in its place (callers zip it with the document order), read
+                    # with replacement characters, and named.
+                    reason = "its text is not valid UTF-8"
+                    self._note_damage("documents", rowid, f"document {doc_id[:12]}", reason)
+                yield doc_id, str(text)
 
     # -- article view: loading a document's spans fast ---------------------
 
@@ -1048,9 +1382,10 @@ class Store:
             return []
         rows = self.conn.execute(
             'SELECT id, start, "end", label, annotator FROM spans WHERE doc_id = ? '
-            f"AND annotator IN ({', '.join('?' * len(annotators))}) "
+            f"AND annotator IN ({', '.join('?' * len(annotators))}) AND {_PLACEABLE_SPAN} "
+            'AND "end" <= (SELECT length FROM documents WHERE id = ?) '
             'ORDER BY start, "end" DESC',
-            (doc_id, *annotators),
+            (doc_id, *annotators, doc_id),
         )
         return [SpanRef._make(row) for row in rows]
 
@@ -1128,8 +1463,15 @@ class Store:
             params.extend(annotators)
         if conditions:
             query += " WHERE " + " AND ".join(conditions)
-        rows = self.conn.execute(query + " ORDER BY l.created_at, l.id", params)
-        return [self._link_from_row(row) for row in rows]
+        query = query.replace(" FROM links l", ", l.rowid FROM links l", 1)
+        found = []
+        for batch, _tolerant in self._fetch(query + " ORDER BY l.created_at, l.id", params):
+            for row in batch:
+                try:
+                    found.append(self._link_from_row(row))
+                except _READ_ERRORS as error:
+                    self._note_damage("links", row[6], f"link {str(row[0])[:32]}", _reason(error))
+        return found
 
     def spans_by_ids(self, span_ids: Iterable[str]) -> dict[str, Span]:
         """The spans with these ids (those that exist), by id, in one query per 500."""
@@ -1137,12 +1479,12 @@ class Store:
         found: dict[str, Span] = {}
         for first in range(0, len(wanted), 500):
             chunk = wanted[first : first + 500]
-            rows = self.conn.execute(
-                f"SELECT {_SPAN_COLUMNS} FROM spans WHERE id IN ({', '.join('?' * len(chunk))})",
-                chunk,
+            query = (
+                f"SELECT {_SPAN_READ_COLUMNS} FROM spans WHERE id IN "
+                f"({', '.join('?' * len(chunk))})"
             )
-            for row in rows:
-                found[row[0]] = _span_from_row(row)
+            for span in self._spans_from_rows(query, chunk):
+                found[span.id] = span
         return found
 
     def links_for_export(
@@ -1209,7 +1551,7 @@ class Store:
         document), in document order: the claims a denial in another article may deny."""
         if not labels:
             return []
-        columns = ", ".join("s." + column.strip() for column in _SPAN_COLUMNS.split(","))
+        columns = ", ".join("s." + column.strip() for column in _SPAN_READ_COLUMNS.split(","))
         query = (
             f"SELECT {columns} FROM spans s JOIN documents d ON d.id = s.doc_id "
             f"WHERE s.annotator = ? AND s.label IN ({', '.join('?' * len(labels))})"
@@ -1218,5 +1560,5 @@ class Store:
         if exclude_doc_id is not None:
             query += " AND s.doc_id != ?"
             params.append(exclude_doc_id)
-        rows = self.conn.execute(query + ' ORDER BY d.position, s.start, s."end" DESC', params)
-        return [_span_from_row(row) for row in rows]
+        query += ' ORDER BY d.position, s.start, s."end" DESC'
+        return list(self._spans_from_rows(query, params))

@@ -14,7 +14,7 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from annotator.core.formats.records import read_utf8
+from annotator.core.formats.records import read_utf8, unicode_problem
 from annotator.core.resources import schemas_dir
 
 
@@ -46,10 +46,22 @@ def record_problems(record: Any, line: int, seen_span_ids: dict[str, int]) -> li
     if not isinstance(record, dict) or not isinstance(record.get("spans"), list):
         return problems
     text = record.get("text")
+    record_span_ids: set[str] = set()
     for number, span in enumerate(record["spans"]):
         if not isinstance(span, dict):
             continue
+        # JSON Schema counts 0.0 as an integer; an offset is a whole number, written so.
+        for key in ("start", "end"):
+            if isinstance(span.get(key), float):
+                problems.append(
+                    Problem(line, f"spans/{number}/{key}: {span[key]!r} is not a whole number")
+                )
+        annotator = span.get("annotator")
+        if isinstance(annotator, str) and not annotator.strip():
+            problems.append(Problem(line, f"spans/{number}/annotator: a name of only spaces"))
         span_id = span.get("id")
+        if isinstance(span_id, str):
+            record_span_ids.add(span_id)
         if isinstance(span_id, str):
             if span_id in seen_span_ids:
                 problems.append(
@@ -80,6 +92,17 @@ def record_problems(record: Any, line: int, seen_span_ids: dict[str, int]) -> li
                     f"not the span's text {span_text!r}",
                 )
             )
+    relations = record.get("relations")
+    for number, relation in enumerate(relations if isinstance(relations, list) else []):
+        # A link starts at a span of its own record (it may end in another record).
+        if isinstance(relation, dict) and relation.get("from") not in record_span_ids:
+            problems.append(
+                Problem(
+                    line,
+                    f"relations/{number}: its span 'from' {relation.get('from')!r} is not "
+                    "a span of this record",
+                )
+            )
     return problems
 
 
@@ -97,6 +120,16 @@ def validate_gold_file(path: Path | str) -> list[Problem]:
             record = json.loads(line)
         except json.JSONDecodeError as error:
             problems.append(Problem(number, f"not valid JSON: {error.msg} (column {error.colno})"))
+            continue
+        except RecursionError:
+            problems.append(Problem(number, "JSON nested too deeply to be a gold record"))
+            continue
+        except ValueError as error:  # an integer of more than 4,300 digits
+            problems.append(Problem(number, f"a number too long to read ({error})"))
+            continue
+        surrogate = unicode_problem(record)
+        if surrogate is not None:
+            problems.append(Problem(number, surrogate))
             continue
         problems.extend(record_problems(record, number, seen_span_ids))
     return problems

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.amounts import AMOUNT_LABEL
 from annotator.core.changes import Changes
+from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
@@ -382,15 +383,25 @@ class MainWindow(QMainWindow):
         last = self.preferences.last_document(self.db_path)
         if last and self.document_model.row_of(last) is not None:
             self.open_document(last)
-        elif self.document_model.rowCount() > 0:
-            self.open_document(self.document_model.summary(0).id)
+        # Else the first article that opens: a damaged one is named and passed over.
+        for row in range(self.document_model.rowCount()):
+            if self.current_document_id() is not None:
+                break
+            self.open_document(self.document_model.summary(row).id)
 
     def open_document(self, doc_id: str | None) -> None:
         if doc_id == self.current_document_id():
             return
         if doc_id is not None and self.document_model.row_of(doc_id) is None:
             return
-        self.article_view.set_document(doc_id)
+        try:
+            self.article_view.set_document(doc_id)
+        except DamagedDocument as error:
+            self.article_view.set_document(None)
+            self.statusBar().showMessage(
+                self.tr("This article cannot be opened: %1").replace("%1", str(error))
+            )
+            return
         self.suggestions.set_document(doc_id)
         if doc_id is not None:
             self.document_list.select_document(doc_id)

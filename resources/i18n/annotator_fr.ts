@@ -1150,6 +1150,10 @@
         <translation>Étiqueter&#xa0;:</translation>
     </message>
     <message>
+        <source>This article cannot be opened: %1</source>
+        <translation>Impossible d’ouvrir cet article : %1</translation>
+    </message>
+    <message>
         <source>Every article is done. Well done!</source>
         <translation>Tous les articles sont terminés. Bravo&#xa0;!</translation>
     </message>

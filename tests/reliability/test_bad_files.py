@@ -390,3 +390,209 @@ def test_symbolic_link_loops_in_a_folder_do_not_hang_the_import(
     assert finished.stdout.count("imported ") == 1, finished.stdout
     assert "a link to a folder already read" in finished.stdout
     assert str(folder / "a" / "itself") in finished.stdout
+
+
+def import_in_a_subprocess(project: Path, *paths: Path) -> subprocess.CompletedProcess[str]:
+    finished = subprocess.run(
+        [sys.executable, "-m", "annotator", "--db", str(project), "import", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "Traceback" not in finished.stderr, finished.stderr
+    return finished
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs symbolic links and named pipes")
+def test_a_folder_import_reads_only_regular_files_in_the_folder_and_names_each_other_one(
+    project: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "good.txt").write_text(TEXT, encoding="utf-8")
+    os.symlink("/dev/zero", folder / "zero.txt")  # would read forever
+    os.mkfifo(folder / "pipe.txt")  # an open that would never return
+    os.symlink("/etc/passwd", folder / "passwd.txt")  # outside the folder
+    (folder / "sub").mkdir()
+    os.symlink("../good.txt", folder / "sub" / "again.txt")  # inside: read
+    bad_name = os.fsencode(folder) + b"/caf\xe9.txt"
+    with open(bad_name, "w", encoding="utf-8") as file:
+        file.write("Un autre article, au nom mal encodé.")
+    before = dump_file(project)
+    finished = import_in_a_subprocess(project, folder)
+    out = finished.stdout
+    assert finished.returncode == 1, out + finished.stderr
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines if str(folder / "good.txt") in line] == ["imported"]
+    assert f"skipped   {folder / 'zero.txt'}: a link to /dev/zero, outside" in out, out
+    assert f"skipped   {folder / 'pipe.txt'}: not a regular file" in out, out
+    assert f"skipped   {folder / 'passwd.txt'}: a link to /etc/passwd, outside" in out, out
+    assert f"present   {folder / 'sub' / 'again.txt'}" in out, out
+    assert "caf\\xe9.txt" in out and "not valid UTF-8" in out, out
+    after = dump_file(project)
+    added = [d for d in after["documents"] if d not in before["documents"]]
+    assert [d["text"] for d in added] == [TEXT]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
+def test_a_brat_text_that_links_out_of_its_folder_is_refused(
+    project: Path, tmp_path: Path
+) -> None:
+    brat = write_brat(tmp_path, ["T1\tperson 0 4\troot"])
+    (brat / "article.txt").unlink()
+    os.symlink("/etc/passwd", brat / "article.txt")
+    before = dump_file(project)
+    finished = import_in_a_subprocess(project, brat)
+    assert finished.returncode == 1
+    assert "outside" in finished.stdout + finished.stderr, finished.stdout + finished.stderr
+    assert dump_file(project) == before
+
+
+def test_a_library_failing_on_one_file_fails_that_file_alone(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import charset_normalizer
+
+    def broken(*_args: object, **_kwargs: object) -> object:
+        raise ValueError("the detector broke")
+
+    monkeypatch.setattr(charset_normalizer, "from_bytes", broken)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a-utf8.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "b-windows.txt").write_bytes("L’État dément.".encode("cp1252"))
+    (folder / "c-utf8.txt").write_text("Un autre article.", encoding="utf-8")
+    result = run_cli("--db", project, "import", folder)
+    assert_no_traceback(result)
+    assert result.exit_code == 1
+    assert [line.split()[0] for line in result.output.splitlines()][:3] == [
+        "imported", "failed", "imported",
+    ], result.output
+    assert f"{folder / 'b-windows.txt'}" in result.output and "the detector broke" in result.output
+
+
+@pytest.mark.parametrize("header", ["#T_SP=", "#T_RL=|", "#T_CH=||"])
+def test_a_webanno_layer_header_that_names_no_layer_is_refused_with_its_line(
+    project: Path, tmp_path: Path, header: str
+) -> None:
+    path = tmp_path / "empty_layer.tsv"
+    path.write_text(
+        f"#FORMAT=WebAnno TSV 3.3\n{header}\n\n\n#Text=Sam\n1-1\t0-3\tSam\t_\t\n",
+        encoding="utf-8",
+    )
+    assert "names no layer type" in assert_refused(project, path, line=2).output
+
+
+def raw_gold_line(**changes: Any) -> str:
+    span = {**gold_span(*SAM), **changes}
+    return json.dumps(gold_record(TEXT, [span]), ensure_ascii=True)
+
+
+def _gold(line: str) -> Callable[[Path], Path]:
+    return lambda folder: _lines(folder, "gold.jsonl", line)
+
+
+def _doccano(text: str, label: str) -> Callable[[Path], Path]:
+    record = {"id": 1, "text": text, "label": [[0, 3, label]]}
+    return lambda folder: _lines(folder, "doccano.jsonl", json.dumps(record))
+
+
+def _labelstudio(label: str) -> Callable[[Path], Path]:
+    def write(folder: Path) -> Path:
+        path = write_labelstudio(folder, [{"start": 0, "end": 3, "labels": ["person"]}])
+        tasks = json.loads(path.read_text(encoding="utf-8"))
+        tasks[0]["annotations"][0]["result"][0]["value"]["labels"] = [label]
+        path.write_text(json.dumps(tasks), encoding="utf-8")  # \\ud800, as JSON may hold it
+        return path
+
+    return write
+
+
+HUGE = '"start": ' + "9" * 5000
+HOSTILE_VALUES: dict[str, tuple[str, Callable[[Path], Path], str]] = {
+    "gold float offset": ("gold", _gold(raw_gold_line(start=0.0)), "not a whole number"),
+    "gold 5,000-digit offset": (
+        "gold", _gold(raw_gold_line().replace('"start": 0', HUGE)), "a number too long",
+    ),
+    "gold surrogate in text": (
+        "gold", _gold(raw_gold_line().replace("affirme", "aff\\ud800rme")), "lone surrogate",
+    ),
+    "gold surrogate in label": ("gold", _gold(raw_gold_line(label="per\udc00")), "surrogate"),
+    "gold surrogate in annotator": (
+        "gold", _gold(raw_gold_line(annotator="al\ud800ice")), "lone surrogate",
+    ),
+    "gold annotator of spaces": ("gold", _gold(raw_gold_line(annotator="   ")), "only spaces"),
+    "doccano surrogate in text": ("doccano", _doccano("Sam \ud800", "person"), "surrogate"),
+    "doccano surrogate in label": ("doccano", _doccano(TEXT, "p\ud800"), "lone surrogate"),
+    "Label Studio surrogate in a label": ("labelstudio", _labelstudio("person\ud800"), "surrogate"),
+}  # fmt: skip
+
+
+def _lines(folder: Path, name: str, line: str) -> Path:
+    """One record on line 2 (a blank line first)."""
+    path = folder / name
+    path.write_text("\n" + line + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("case", HOSTILE_VALUES.values(), ids=HOSTILE_VALUES.keys())
+def test_float_offsets_huge_numbers_and_lone_surrogates_are_refused_with_file_and_line(
+    project: Path, tmp_path: Path, case: tuple[str, Callable[[Path], Path], str]
+) -> None:
+    format_name, make, reason = case
+    path = make(tmp_path)
+    line = None if format_name == "labelstudio" else 2
+    result = assert_refused(project, path, line=line)
+    assert reason in result.output, result.output
+
+
+@pytest.mark.parametrize("end", ["from", "to"])
+def test_a_link_naming_a_missing_span_refuses_its_record(
+    project: Path, tmp_path: Path, end: str
+) -> None:
+    record = gold_record(TEXT, [gold_span(*SAM), gold_span(*META, "organisation", "s2")])
+    relation = {"id": "r1", "type": "said_by", "from": "s2", "to": "s1", "annotator": "alice"}
+    record["relations"] = [{**relation, end: "nowhere"}]
+    path = tmp_path / "linked.jsonl"
+    path.write_bytes(jsonl([record], blank_lines_before=1))
+    assert "'nowhere'" in assert_refused(project, path, line=2).output
+
+
+def test_an_element_with_200000_attributes_is_refused_and_the_folder_imports(
+    project: Path, tmp_path: Path
+) -> None:
+    """libxml2 compares each attribute with those before it: 200,000 attributes on one
+    element (3 MB) kept the import busy for over five minutes."""
+    body = "Un article avec du texte assez long pour être extrait sans le moindre problème."
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    for name, count in (("crowded.html", 200_000), ("ordinary.html", 900)):
+        attributes = " ".join(f'data-a{n}="v{n}"' for n in range(count))
+        page = f"<html><head><title>{name}</title></head><body><article><p {attributes}>"
+        (folder / name).write_text(page + body + "</p></article></body></html>")
+    finished = import_in_a_subprocess(project, folder)
+    assert finished.returncode == 1
+    assert f"failed    {folder / 'crowded.html'}: an element with 200,000 attributes" in (
+        finished.stdout
+    ), finished.stdout
+    assert f"imported  {folder / 'ordinary.html'}" in finished.stdout, finished.stdout
+
+
+def test_a_label_past_the_last_free_shortcut_key_refuses_its_file_by_name(
+    project: Path, tmp_path: Path
+) -> None:
+    """Found by fuzzing: the project had labels on every letter and digit, and
+    --add-labels ended in a ValueError traceback."""
+    from annotator.core.errors import SpanError
+    from annotator.core.store import Store
+
+    with Store(project) as store, pytest.raises(SpanError, match="every letter and digit"):
+        for n in range(40):
+            store.add_labels([f"label{n}"])
+    path = write_doccano(tmp_path, [[*SAM, "rumour"]])
+    before = dump_file(project)
+    result = run_cli("--db", project, "import", "--add-labels", path)
+    assert_no_traceback(result)
+    assert result.exit_code == 1
+    assert f"{path}: cannot add the label 'rumour'" in result.output, result.output
+    assert dump_file(project) == before

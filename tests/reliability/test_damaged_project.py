@@ -209,3 +209,47 @@ def test_a_failing_migration_leaves_the_project_at_its_version(
         tables = {row[0] for row in store.conn.execute("SELECT name FROM sqlite_master")}
         assert "x" not in tables
     assert dump_file(filled_project) == expected
+
+
+@pytest.mark.parametrize(
+    "version",
+    [-1, 0, 1],
+    ids=["negative", "zero on a written project", "an older number on the current schema"],
+)
+def test_a_schema_version_this_tool_does_not_know_is_refused_untouched(
+    filled_project: Path, version: int
+) -> None:
+    conn = sqlite3.connect(filled_project)
+    conn.execute(f"PRAGMA user_version = {version}")
+    conn.commit()
+    conn.close()
+    before = files_in(filled_project.parent)
+    for command in (["docs"], ["export", "-o", filled_project.parent / "out.jsonl"]):
+        result = run_cli("--db", filled_project, *command)
+        assert_clean_failure(result, str(filled_project), "unknown schema version", "left as it is")
+    assert files_in(filled_project.parent) == before
+
+
+@pytest.mark.parametrize("page_size", [4096, 1024], ids=["same page size", "other page size"])
+def test_a_write_ahead_log_of_another_database_is_refused_and_nothing_written(
+    filled_project: Path, page_size: int
+) -> None:
+    other = filled_project.parent / "photos.db"
+    conn = sqlite3.connect(other)
+    conn.execute(f"PRAGMA page_size = {page_size}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE photos (name TEXT)")
+    conn.executemany("INSERT INTO photos VALUES (?)", [(f"beach{n}.jpg",) for n in range(100)])
+    conn.commit()
+    wal = filled_project.with_name(filled_project.name + "-wal")
+    wal.write_bytes(other.with_name(other.name + "-wal").read_bytes())
+    conn.close()
+    other.unlink()
+    before = files_in(filled_project.parent)
+    for command in (["docs"], ["backup", filled_project.parent / "copy.db"]):
+        result = run_cli("--db", filled_project, *command)
+        assert_clean_failure(result, str(wal), "belongs to another database", "nothing was")
+    assert files_in(filled_project.parent) == before
+    wal.unlink()
+    assert len(dump_file(filled_project)["spans"]) == 100  # the project, as it was

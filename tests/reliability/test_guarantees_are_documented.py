@@ -17,7 +17,7 @@ def named_tests() -> set[tuple[str, str]]:
     """(file, test) pairs: a test belongs to the last test file the text mentioned."""
     named: set[tuple[str, str]] = set()
     current = ""
-    pattern = r"(tests/(?:reliability|ui)/test_\w+\.py)|\b(test_\w+)\b(?!\.py)"
+    pattern = r"(tests/[\w/]+/test_\w+\.py)|\b(test_\w+)\b(?!\.py)"
     for match in re.finditer(pattern, guarantee_section()):
         if match.group(1):
             current = match.group(1)
@@ -26,9 +26,11 @@ def named_tests() -> set[tuple[str, str]]:
     return named
 
 
-def defined_tests(folder: str = "reliability") -> set[tuple[str, str]]:
+def defined_tests(also: set[str] = frozenset()) -> set[tuple[str, str]]:
+    """Tests of tests/reliability, and of the other test files in ``also``."""
     found = set()
-    for path in sorted((ROOT / "tests" / folder).glob("test_*.py")):
+    paths = {*(ROOT / "tests" / "reliability").glob("test_*.py"), *(ROOT / name for name in also)}
+    for path in sorted(path for path in paths if path.exists()):
         relative = str(path.relative_to(ROOT))
         for name in re.findall(r"^def (test_\w+)\(", path.read_text(encoding="utf-8"), re.M):
             found.add((relative, name))
@@ -36,7 +38,8 @@ def defined_tests(folder: str = "reliability") -> set[tuple[str, str]]:
 
 
 def test_every_test_the_readme_names_exists() -> None:
-    assert named_tests() - defined_tests() - defined_tests("ui") == set()
+    named = named_tests()
+    assert named - defined_tests({file for file, _test in named}) == set()
 
 
 def test_every_reliability_test_is_in_the_readme() -> None:

@@ -12,11 +12,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from safety_checks import HOSTILE_TEXTS, NetworkForbidden, forbid_network, unescaped_texts
 
 from annotator.core.store import Store
 
 from reliability_support import run_cli
+from safety_checks import HOSTILE_TEXTS, NetworkForbidden, forbid_network, unescaped_texts
 
 ARTICLE = (
     "Sam Altman affirme que Meta a offert 100 M$ à un chercheur. "

@@ -30,6 +30,7 @@ from annotator.core.formats.registry import (
     write_manifest,
 )
 from annotator.core.formats.tokens import AlignMode
+from annotator.core.input_files import ANNOTATED_FILE_LIMIT, read_input_file
 from annotator.core.store import Store
 
 CONF_NAME = "annotation.conf"
@@ -183,15 +184,14 @@ class BratDocument:
         self.ignored[kind] = self.ignored.get(kind, 0) + 1
 
 
-def read_text(path: Path) -> str:
+def read_text(path: Path, inside: Path | None = None) -> str:
     # Bytes decoded by hand: universal newlines would turn CRLF into LF and shift
     # every offset after it.
+    data = read_input_file(path, limit=ANNOTATED_FILE_LIMIT, inside=inside)
     try:
-        return path.read_bytes().decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
         raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from error
 
 
 def find_conf(folder: Path) -> Path | None:
@@ -242,11 +242,13 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
     txt_path = ann_path.with_suffix(".txt")
     if not txt_path.is_file():
         raise InputError(ann_path, f"no {txt_path.name} beside it (brat needs both)")
-    document = BratDocument(ann_path, txt_path, read_text(txt_path))
+    # A link out of the brat folder (doc.txt -> /etc/passwd) is not read as an article.
+    folder = ann_path.parent
+    document = BratDocument(ann_path, txt_path, read_text(txt_path, inside=folder))
     relations: list[BratRelation] = []
     event_ids: set[str] = set()
     t_ids: set[str] = set()
-    lines = read_text(ann_path).split("\n")
+    lines = read_text(ann_path, inside=folder).split("\n")
     # An event's trigger is the T line its E line names first (E1<TAB>Type:T2 ...),
     # whatever annotation.conf says.
     triggers = {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
+from annotator.core.input_files import ANNOTATED_FILE_LIMIT, read_input_file
 from annotator.core.links import ForeignRelation
 
 
@@ -115,15 +117,38 @@ class ForeignFile:
 _TOO_DEEP = "JSON nested too deeply to be an annotation file"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def unicode_problem(value: Any) -> str | None:
+    """What makes a decoded JSON value unusable as Unicode text: a lone surrogate
+    (``"\\ud800"`` is valid JSON, but no text can hold it, nor SQLite store it)."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            found = _SURROGATE.search(item)
+            if found is not None:
+                return (
+                    f"the text {item[max(0, found.start() - 20) : found.end() + 20]!r} holds a "
+                    f"lone surrogate (\\u{ord(found.group()):04x}), which is not Unicode text"
+                )
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+    return None
+
+
 def read_utf8(path: Path) -> str:
     """A file's text, a UTF-8 byte order mark left out; an ``InputError`` naming the file
     when it cannot be read or is not UTF-8."""
+    data = read_input_file(path, limit=ANNOTATED_FILE_LIMIT)
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from error
 
 
 _CHUNK = 1 << 20
@@ -202,8 +227,15 @@ class _JsonStream:
                 ) from error
             except RecursionError as error:
                 raise InputError(self.path, _TOO_DEEP, line=line) from error
+            except ValueError as error:  # an integer of more than 4,300 digits
+                raise InputError(
+                    self.path, f"a number too long to read ({error})", line=line
+                ) from error
             if end == len(self.buffer) and not self.eof and self._more():
                 continue  # a number or word cut at the chunk's end: read it whole
+            problem = unicode_problem(value)
+            if problem is not None:
+                raise InputError(self.path, problem, line=line)
             self.line += self.buffer.count("\n", self.position, end)
             self.position = end
             return line, value
@@ -284,18 +316,19 @@ def _broken_value(
 
 
 def read_json(path: Path) -> Any:
+    content = read_utf8(path)
     try:
-        content = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(path, f"not UTF-8 text (byte {error.start})") from error
-    except OSError as error:
-        raise InputError(path, f"cannot read: {error.strerror or error}") from error
-    try:
-        return json.loads(content)
+        value = json.loads(content)
     except json.JSONDecodeError as error:
         raise InputError(path, f"not valid JSON: {error.msg}", line=error.lineno) from error
     except RecursionError as error:
         raise InputError(path, _TOO_DEEP) from error
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise InputError(path, f"a number too long to read ({error})") from error
+    problem = unicode_problem(value)
+    if problem is not None:
+        raise InputError(path, problem)
+    return value
 
 
 def as_str(value: Any) -> str | None:

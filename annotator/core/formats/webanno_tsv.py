@@ -196,7 +196,10 @@ def _layer(line: str) -> _Layer | None:
     if kind is None:
         return None
     # Empty fields are dropped, as INCEpTION does: "Type|" is a layer without features.
-    type_name, *declarations = [part for part in line[6:].split("|") if part]
+    parts = [part for part in line[6:].split("|") if part]
+    if not parts:
+        raise ValueError(f"the layer header {line!r} names no layer type")
+    type_name, *declarations = parts
     layer = _Layer(kind, type_name)
     for declaration in declarations:
         if kind == "span" and declaration.startswith("ROLE_"):
@@ -270,7 +273,13 @@ class _Reader:
             )
         self.minor_version = int(match.group("minor"))
         number = 1
-        while number < len(lines) and (layer := _layer(lines[number].rstrip("\r"))):
+        while number < len(lines):
+            try:
+                layer = _layer(lines[number].rstrip("\r"))
+            except ValueError as error:
+                raise InputError(self.path, str(error), number + 1) from error
+            if layer is None:
+                break
             self.layers.append(layer)
             number += 1
         try:
