@@ -1309,14 +1309,19 @@ class Store:
         rows = self.conn.execute(query + " GROUP BY text, label", params)
         return {(text, label): count for text, label, count in rows}
 
-    def entity_spans_fingerprint(self, labels: Sequence[str]) -> tuple[int, str | None]:
-        """Changes whenever a span of these labels is added, deleted or edited."""
+    def entity_spans_fingerprint(self, labels: Sequence[str]) -> tuple[Any, ...]:
+        """Changes whenever a span of these labels is added, deleted or edited.
+
+        The latest edit time alone misses an edit made in the same millisecond as the
+        one before it (a tag relabelled at once): the sums of the spans' label, text
+        and offset sizes change with the edit itself."""
         row = self.conn.execute(
-            f"SELECT count(*), max(updated_at) FROM spans WHERE label IN "
+            "SELECT count(*), max(updated_at), total(length(label)), "
+            f'total(length(text) + start + "end") FROM spans WHERE label IN '
             f"({', '.join('?' * len(labels))})",
             list(labels),
         ).fetchone()
-        return int(row[0]), row[1]
+        return tuple(row)
 
     def annotated_document_ids(self, annotator: str) -> list[str]:
         """Documents where ``annotator`` made a span or set a status, in project order."""

@@ -198,7 +198,7 @@ class GazetteerCache:
     """
 
     def __init__(self) -> None:
-        self._key: tuple[int, str | None] | None = None
+        self._key: tuple[Any, ...] | None = None
         self._gazetteer: Gazetteer | None = None
         self.builds = 0
 

@@ -171,6 +171,23 @@ def test_the_gazetteer_is_rebuilt_only_when_entity_spans_change(store: Store) ->
     assert suggester.gazetteer_cache.builds == 3
 
 
+def test_a_relabel_in_the_same_millisecond_as_the_tag_still_rebuilds_the_gazetteer(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clock that does not move between the tag and its relabel (a fast machine, a
+    coarse clock): the edit alone must show in what the gazetteer is keyed on."""
+    import annotator.core.store as store_module
+
+    monkeypatch.setattr(store_module, "utc_now", lambda: "2026-12-02T00:00:00.000Z")
+    first, second = add(store, FIRST), add(store, SECOND)
+    span = tag(store, first, "OpenAI", "organisation")
+    suggester = Suggester(store, ["gazetteer"])
+    store.update_span(span.id, label="person")
+    assert found(suggester.for_document(second.id, "alice")) == [(0, "OpenAI", "person")]
+    store.update_span(span.id, label="organisation")  # the same edit time as the last
+    assert found(suggester.for_document(second.id, "alice")) == [(0, "OpenAI", "organisation")]
+
+
 def test_unknown_suggesters_are_refused(store: Store) -> None:
     with pytest.raises(SuggestionError, match="unknown suggester spelling"):
         Suggester(store, ["amount", "spelling"])
