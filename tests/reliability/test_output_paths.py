@@ -164,26 +164,31 @@ def without_languages(dump: dict) -> dict:
     return {**dump, "documents": documents}
 
 
-def answer_message_boxes(qtbot) -> list[str]:
-    """Close every message box the window shows from now on, keeping their texts."""
+@pytest.fixture
+def answered_message_boxes():
+    """Close every message box shown during the test, keeping their texts; stopped at
+    the test's end (left running, it would close later tests' boxes too)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     seen: list[str] = []
 
-    def close_box() -> None:
+    def close_boxes() -> None:
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QMessageBox) and widget.isVisible():
                 seen.append(widget.text())
                 widget.done(QMessageBox.StandardButton.Ok)
-        QTimer.singleShot(20, close_box)
 
-    QTimer.singleShot(0, close_box)
-    return seen
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(close_boxes)
+    timer.start()
+    yield seen
+    timer.stop()
 
 
 def test_the_windows_export_and_report_refuse_the_project(
-    qtbot, window_on, filled_project: Path
+    qtbot, window_on, filled_project: Path, answered_message_boxes: list[str]
 ) -> None:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
@@ -193,7 +198,7 @@ def test_the_windows_export_and_report_refuse_the_project(
     spellings = project_spellings(filled_project)
     window = window_on(filled_project)
     before = without_languages(dump_file(filled_project))
-    messages = answer_message_boxes(qtbot)
+    messages = answered_message_boxes
     # File > Export: the dialog says so at once and stays open with the user's choices.
     for format_name in ("jsonl", "brat"):
         for target in (spellings["a symbolic link"], spellings["the write-ahead log"]):
