@@ -19,6 +19,7 @@ from annotator.bench.claims_corpus import fill_gold
 from annotator.cli import main
 from annotator.core.model_suggester import uncertainty_by_document
 from annotator.core.store import Store
+from annotator.ui import i18n
 from annotator.ui.models import DOC_ID_ROLE, DocumentListModel
 
 
@@ -119,3 +120,10 @@ def test_without_a_project_model_the_order_is_disabled_and_says_why(
     assert action.statusTip() == why
     assert window.view_menu.toolTipsVisible()
     assert window.document_list.table.isColumnHidden(DocumentListModel.UNCERTAINTY)
+
+    i18n.apply_language("fr")
+    qtbot.waitUntil(lambda: action.text().startswith("&Trier"))
+    assert action.toolTip() == (
+        "Le projet n’a pas encore de modèle\xa0: entraînez-en un avec Article → "
+        "Entraîner le modèle du projet."
+    )
