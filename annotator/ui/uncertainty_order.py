@@ -18,10 +18,14 @@ from PySide6.QtGui import QAction
 from annotator.core.changes import Changes
 from annotator.core.project_model import SPACY_HINT, latest_model_dir, unavailable_reason
 from annotator.core.store import Store
+from annotator.ui.models import DocumentListModel
 from annotator.ui.tasks import StoreTask
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
+
+ARTICLE_KEEPS = 480
+"""Pixels the article keeps when the list widens for its Doubt column."""
 
 
 def uncertainty_task(db_path: Path, generation: int, description: str) -> StoreTask:
@@ -44,6 +48,7 @@ class UncertaintyOrderAction(QObject):
         self.task: StoreTask | None = None
         self._generation = 0
         self._measured_with: Path | None = None
+        self._room_taken = 0
         self.action = QAction(window)
         self.action.setObjectName("orderByUncertainty")
         self.action.setCheckable(True)
@@ -100,6 +105,7 @@ class UncertaintyOrderAction(QObject):
         self._stop()
         if self.window.document_list.ordered_by_uncertainty():
             self.window.document_list.show_uncertainty(None)
+            self._make_room(0)
             self._message(self.tr("Articles in the project's order."))
 
     def _on_changes(self, changes: Changes) -> None:
@@ -143,6 +149,7 @@ class UncertaintyOrderAction(QObject):
         self.task = None
         self._measured_with = model_dir
         self.window.document_list.show_uncertainty(by_document)
+        self._make_room(self.window.document_list.table.columnWidth(DocumentListModel.UNCERTAINTY))
         self._message(
             self.tr(
                 "%n article(s) ordered by the project model's uncertainty, most unsure first.",
@@ -156,6 +163,18 @@ class UncertaintyOrderAction(QObject):
         self.action.setChecked(False)
         shown = self.tr("The articles stay in the project's order: %1")
         self._message(shown.replace("%1", message))
+
+    def _make_room(self, width: int) -> None:
+        """Widen the list by the Doubt column (taken from the article, while it keeps a
+        comfortable width) so the titles stay as readable; 0 gives it back."""
+        sizes = self.window.splitter.sizes()
+        step = width - self._room_taken
+        if step > 0:
+            step = max(0, min(step, sizes[1] - ARTICLE_KEEPS))
+        sizes[0] += step
+        sizes[1] -= step
+        self._room_taken += step
+        self.window.splitter.setSizes(sizes)
 
     def _message(self, text: str) -> None:
         self.window.statusBar().showMessage(text, 10000)

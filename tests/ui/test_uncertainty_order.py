@@ -67,6 +67,8 @@ def test_the_list_shows_the_most_uncertain_articles_first_and_ctrl_enter_follows
     assert action.isEnabled() and not action.isChecked()
     project_order = [doc_id for doc_id, _ in shown_rows(window)]
     assert table.isColumnHidden(DocumentListModel.UNCERTAINTY)
+    title_width = table.columnWidth(DocumentListModel.TITLE)
+    list_width = window.splitter.sizes()[0]
 
     with Store(project_with_model) as store:
         doubt = uncertainty_by_document(store)
@@ -79,6 +81,8 @@ def test_the_list_shows_the_most_uncertain_articles_first_and_ctrl_enter_follows
     assert [doc_id for doc_id, _ in rows] == expected
     assert [shown for _, shown in rows] == [f"{doubt[doc_id]:.2f}" for doc_id in expected]
     assert not table.isColumnHidden(DocumentListModel.UNCERTAINTY)
+    # The list widens for the column: the titles stay as readable.
+    qtbot.waitUntil(lambda: table.columnWidth(DocumentListModel.TITLE) >= title_width - 2)
     header = window.document_model.headerData(
         DocumentListModel.UNCERTAINTY, Qt.Orientation.Horizontal
     )
@@ -103,6 +107,7 @@ def test_the_list_shows_the_most_uncertain_articles_first_and_ctrl_enter_follows
     assert [doc_id for doc_id, _ in shown_rows(window)] == project_order
     assert table.isColumnHidden(DocumentListModel.UNCERTAINTY)
     assert window.document_list.current_document_id() == expected[1]
+    assert window.splitter.sizes()[0] == list_width
 
 
 def test_without_a_project_model_the_order_is_disabled_and_says_why(
