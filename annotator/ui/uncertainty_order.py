@@ -56,7 +56,10 @@ class UncertaintyOrderAction(QObject):
         menu = window.view_menu
         entries = menu.actions()
         after_list = entries.index(window.list_focus_action) + 1
-        menu.insertAction(entries[after_list] if after_list < len(entries) else None, self.action)
+        if after_list < len(entries):
+            menu.insertAction(entries[after_list], self.action)
+        else:
+            menu.addAction(self.action)
         # A disabled entry cannot be clicked: its tooltip says why.
         menu.setToolTipsVisible(True)
         menu.aboutToShow.connect(self.refresh)
