@@ -9,7 +9,7 @@ model did not train on: on its own training documents it would look better than 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from annotator.core.models import Document
@@ -64,9 +64,16 @@ def held_out_documents(store: Store, doc_ids: Sequence[str]) -> list[str]:
     return [doc_id for doc_id in doc_ids if doc_id not in trained]
 
 
-def uncertainty_by_document(store: Store) -> dict[str, float]:
+def uncertainty_by_document(
+    store: Store,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> dict[str, float]:
     """Each document's uncertainty under the project model (see
-    ``ProjectModel.uncertainty``); a clear error when the project has no model."""
+    ``ProjectModel.uncertainty``); a clear error when the project has no model.
+
+    ``progress(done, total)`` follows the documents; when ``should_cancel()`` turns
+    true it stops between two batches and returns what it has measured."""
     reason = unavailable_reason(store)
     model_dir = latest_model_dir(store)
     if reason is not None or model_dir is None:
@@ -75,7 +82,11 @@ def uncertainty_by_document(store: Store) -> dict[str, float]:
     documents = list(store.document_texts())
     found: dict[str, float] = {}
     for first in range(0, len(documents), UNCERTAINTY_BATCH):
+        if should_cancel is not None and should_cancel():
+            break
         batch = documents[first : first + UNCERTAINTY_BATCH]
         scores = model.uncertainty([text for _, text in batch])
         found.update(zip((doc_id for doc_id, _ in batch), scores, strict=True))
+        if progress is not None:
+            progress(len(found), len(documents))
     return found

@@ -1,4 +1,5 @@
-"""The list of articles: filter by words and by status, move with the keyboard.
+"""The list of articles: filter by words and by status, move with the keyboard, and
+optionally order them by the project model's uncertainty (shown in a column of its own).
 
 Moving the current row (arrows, Page Up/Down, a click) opens that article; Enter puts
 the keyboard in the article.
@@ -20,7 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import Status
-from annotator.ui.models import DOC_ID_ROLE, DocumentFilterModel, DocumentListModel
+from annotator.ui.models import (
+    DOC_ID_ROLE,
+    FINISHED,
+    DocumentFilterModel,
+    DocumentListModel,
+)
 
 
 class DocumentTable(QTableView):
@@ -82,6 +88,8 @@ class DocumentListPanel(QWidget):
         # every row for its size on each change, seconds in a project of 10,000 articles.
         header.setSectionResizeMode(DocumentListModel.STATUS, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(DocumentListModel.SPANS, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(DocumentListModel.UNCERTAINTY, QHeaderView.ResizeMode.Fixed)
+        self.table.setColumnHidden(DocumentListModel.UNCERTAINTY, True)
         header.setHighlightSections(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.table.activated.connect(self._activated)
@@ -126,6 +134,35 @@ class DocumentListPanel(QWidget):
         self.table.scrollTo(proxy_index)
         return True
 
+    def show_uncertainty(self, by_document: dict[str, float] | None) -> None:
+        """Order the rows by ``by_document`` (most uncertain first) and show it in a
+        column; None: the project's order again, without the column."""
+        current = self.current_document_id()
+        self.model.set_uncertainty(by_document or {})
+        self.table.setColumnHidden(DocumentListModel.UNCERTAINTY, by_document is None)
+        self.proxy.order_by_uncertainty(by_document is not None)
+        if current:
+            self.select_document(current)
+
+    def ordered_by_uncertainty(self) -> bool:
+        return not self.table.isColumnHidden(DocumentListModel.UNCERTAINTY)
+
+    def next_unfinished(self, after_doc_id: str | None) -> str | None:
+        """The first article not done after ``after_doc_id`` in the order the list shows,
+        wrapping round; when the filters hide every one, the next in the project."""
+        rows = self.proxy.rowCount()
+        after = self.model.row_of(after_doc_id) if after_doc_id else None
+        start = 0
+        if after is not None:
+            shown = self.proxy.mapFromSource(self.model.index(after, 0))
+            start = shown.row() + 1 if shown.isValid() else 0
+        for step in range(rows):
+            source = self.proxy.mapToSource(self.proxy.index((start + step) % rows, 0))
+            summary = self.model.summary(source.row())
+            if summary.id != after_doc_id and summary.status not in FINISHED:
+                return summary.id
+        return self.model.next_unfinished(after_doc_id)
+
     def clear_filters(self) -> None:
         self.filter_edit.clear()
         self.status_combo.setCurrentIndex(0)
@@ -147,7 +184,9 @@ class DocumentListPanel(QWidget):
             self.status_combo.addItem(text, value)
         self.status_combo.setCurrentIndex(max(0, current))
         self.status_combo.blockSignals(False)
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
+        )
         self._fit_columns()
 
     def _fit_columns(self) -> None:
@@ -167,6 +206,11 @@ class DocumentListPanel(QWidget):
         )
         header.resizeSection(DocumentListModel.STATUS, status_width + padding)
         header.resizeSection(DocumentListModel.SPANS, spans_width + padding)
+        doubt_width = max(
+            metrics.horizontalAdvance("0.00"),
+            metrics.horizontalAdvance(str(self.model.headerData(3, Qt.Orientation.Horizontal))),
+        )
+        header.resizeSection(DocumentListModel.UNCERTAINTY, doubt_width + padding)
 
     # -- reactions ----------------------------------------------------------
 

@@ -68,6 +68,7 @@ from annotator.ui.span_panel import SpanPanel
 from annotator.ui.suggestions import SuggestionController
 from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
 from annotator.ui.training_view import TrainModelAction
+from annotator.ui.uncertainty_order import UncertaintyOrderAction
 from annotator.ui.undo_history import UndoHistory
 
 OUTCOME_FAILED = "failed"
@@ -181,6 +182,7 @@ class MainWindow(QMainWindow):
         self.attribution = Attribution(self)
         self.carry_over = CarryOverAction(self)
         self.train_model = TrainModelAction(self)
+        self.uncertainty_order = UncertaintyOrderAction(self)
         self.document_language = DocumentLanguageAction(self)
         self.accessibility = WindowAccessibility(self)
         self.projects = ProjectActions(self)
@@ -358,6 +360,7 @@ class MainWindow(QMainWindow):
         self.carry_over.retranslate()
         self.project_watch.retranslate()
         self.train_model.retranslate()
+        self.uncertainty_order.retranslate()
         self.document_language.retranslate()
         self.projects.retranslate()
 
@@ -465,9 +468,12 @@ class MainWindow(QMainWindow):
 
     def mark_done_and_next(self) -> None:
         doc_id = self.current_document_id()
-        if doc_id is None or not self._set_status(doc_id, Status.DONE):
+        if doc_id is None:
             return
-        next_id = self.document_model.next_unfinished(doc_id)
+        # In the order the list shows, found before a "to do" filter hides this row.
+        next_id = self.document_list.next_unfinished(doc_id)
+        if not self._set_status(doc_id, Status.DONE):
+            return
         if next_id is None:
             self.statusBar().showMessage(self.tr("Every article is done. Well done!"), 8000)
             return

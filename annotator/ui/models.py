@@ -29,6 +29,9 @@ from annotator.ui.colours import muted_text
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 3
+UNCERTAINTY_ROLE = Qt.ItemDataRole.UserRole + 4
+UNMEASURED = -1.0
+"""The uncertainty of an article the project model has not read yet: listed last."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -57,14 +60,16 @@ def status_mark(status: Status) -> str:
 
 
 class DocumentListModel(QAbstractTableModel):
-    """One row per document: title, the annotator's status, their span count."""
+    """One row per document: title, the annotator's status, their span count and, once
+    measured, the project model's uncertainty about it."""
 
-    TITLE, STATUS, SPANS = range(3)
+    TITLE, STATUS, SPANS, UNCERTAINTY = range(4)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[DocumentSummary] = []
         self._row_of: dict[str, int] = {}
+        self._uncertainty: dict[str, float] = {}
 
     # -- filling -----------------------------------------------------------
 
@@ -81,6 +86,13 @@ class DocumentListModel(QAbstractTableModel):
             return
         self._rows[row] = replace(self._rows[row], status=status, span_count=span_count)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def set_uncertainty(self, by_document: dict[str, float]) -> None:
+        """The project model's uncertainty per document id (empty: none measured)."""
+        self._uncertainty = dict(by_document)
+        if self._rows:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
 
     # -- reading -----------------------------------------------------------
 
@@ -116,7 +128,7 @@ class DocumentListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 3
+        return 0 if parent.isValid() else 4
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -127,6 +139,7 @@ class DocumentListModel(QAbstractTableModel):
             QCoreApplication.translate("DocumentList", "Article"),
             QCoreApplication.translate("DocumentList", "Status"),
             QCoreApplication.translate("DocumentList", "Spans"),
+            QCoreApplication.translate("DocumentList", "Doubt"),
         )[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -139,13 +152,20 @@ class DocumentListModel(QAbstractTableModel):
                 return summary.title or QCoreApplication.translate("DocumentList", "(untitled)")
             if column == self.STATUS:
                 return self.data_for_status(summary.status)
+            if column == self.UNCERTAINTY:
+                doubt = self._uncertainty.get(summary.id)
+                return "–" if doubt is None else f"{doubt:.2f}"
             return summary.span_count
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE:
                 source = known_source(summary.source)
                 return summary.title + (f"\n{source}" if source else "")
+            if column == self.UNCERTAINTY:
+                return self._uncertainty_tip(summary.id)
             return status_text(summary.status)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.SPANS:
+        if role == UNCERTAINTY_ROLE:
+            return self._uncertainty.get(summary.id, UNMEASURED)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SPANS, self.UNCERTAINTY):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and summary.status in FINISHED:
             return QBrush(muted_text())
@@ -154,6 +174,18 @@ class DocumentListModel(QAbstractTableModel):
         if role == STATUS_ROLE:
             return summary.status.value
         return None
+
+    def _uncertainty_tip(self, doc_id: str) -> str:
+        doubt = self._uncertainty.get(doc_id)
+        if doubt is None:
+            return QCoreApplication.translate(
+                "DocumentList", "The project model has not read this article yet."
+            )
+        return QCoreApplication.translate(
+            "DocumentList",
+            "The project model's uncertainty about this article: %1 (0: sure, 1: unsure). "
+            "The more unsure it is, the more annotating the article teaches it.",
+        ).replace("%1", f"{doubt:.2f}")
 
 
 class DocumentFilterModel(QSortFilterProxyModel):
@@ -183,6 +215,15 @@ class DocumentFilterModel(QSortFilterProxyModel):
         else:  # pragma: no cover - Qt < 6.10
             change()
             self.invalidateFilter()
+
+    def order_by_uncertainty(self, on: bool) -> None:
+        """Most uncertain first (ties and unmeasured articles in the project's order),
+        or the project's order."""
+        if on:
+            self.setSortRole(UNCERTAINTY_ROLE)
+            self.sort(DocumentListModel.UNCERTAINTY, Qt.SortOrder.DescendingOrder)
+        else:
+            self.sort(-1)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()

@@ -141,4 +141,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>UncertaintyOrderAction</name>
+    <message numerus="yes">
+        <source>%n article(s) ordered by the project model&apos;s uncertainty, most unsure first.</source>
+        <translation>
+            <numerusform>%n article ordered by the project model&apos;s uncertainty, most unsure first.</numerusform>
+            <numerusform>%n articles ordered by the project model&apos;s uncertainty, most unsure first.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

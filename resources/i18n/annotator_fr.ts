@@ -524,8 +524,20 @@
         <translation>Annot.</translation>
     </message>
     <message>
+        <source>Doubt</source>
+        <translation>Doute</translation>
+    </message>
+    <message>
         <source>(untitled)</source>
         <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>The project model has not read this article yet.</source>
+        <translation>Le modèle du projet n’a pas encore lu cet article.</translation>
+    </message>
+    <message>
+        <source>The project model&apos;s uncertainty about this article: %1 (0: sure, 1: unsure). The more unsure it is, the more annotating the article teaches it.</source>
+        <translation>L’incertitude du modèle du projet sur cet article&#xa0;: %1 (0&#xa0;: sûr, 1&#xa0;: incertain). Plus il est incertain, plus annoter l’article lui apprend.</translation>
     </message>
 </context>
 <context>
@@ -2237,6 +2249,48 @@
     <message>
         <source>Cannot train the project model</source>
         <translation>Impossible d’entraîner le modèle du projet</translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintyOrderAction</name>
+    <message>
+        <source>Order articles by what &amp;teaches the model most</source>
+        <translation>&amp;Trier les articles par ce qui apprend le plus au modèle</translation>
+    </message>
+    <message>
+        <source>Lists first the articles the project model is least sure about: annotating them teaches it most.</source>
+        <translation>Met en tête les articles dont le modèle du projet est le moins sûr&#xa0;: les annoter lui apprend le plus.</translation>
+    </message>
+    <message>
+        <source>Needs spaCy to read the articles with the project model: pip install &apos;annotator[spacy]&apos;</source>
+        <translation>Il faut spaCy pour lire les articles avec le modèle du projet&#xa0;: pip install &apos;annotator[spacy]&apos;</translation>
+    </message>
+    <message>
+        <source>The project has no model yet: train one with Article → Train the project model.</source>
+        <translation>Le projet n’a pas encore de modèle&#xa0;: entraînez-en un avec Article → Entraîner le modèle du projet.</translation>
+    </message>
+    <message>
+        <source>Articles in the project&apos;s order.</source>
+        <translation>Articles dans l’ordre du projet.</translation>
+    </message>
+    <message>
+        <source>Measuring what the project model is unsure about…</source>
+        <translation>Mesure des incertitudes du modèle du projet…</translation>
+    </message>
+    <message>
+        <source>Measuring what the project model is unsure about: %1 of %2 articles…</source>
+        <translation>Mesure des incertitudes du modèle du projet&#xa0;: %1 articles sur %2…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) ordered by the project model&apos;s uncertainty, most unsure first.</source>
+        <translation>
+            <numerusform>%n article classé selon l’incertitude du modèle du projet, le plus incertain en tête.</numerusform>
+            <numerusform>%n articles classés selon l’incertitude du modèle du projet, les plus incertains en tête.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The articles stay in the project&apos;s order: %1</source>
+        <translation>Les articles restent dans l’ordre du projet&#xa0;: %1</translation>
     </message>
 </context>
 <context>
