@@ -590,6 +590,7 @@ def _plan_file(
     label_problems: dict[str, str | None] = {}
     next_id = _IdMaker()
     now = utc_now()
+    imported = Origin.IMPORTED.value
     file_span_ids = {span.id for record in foreign.records for span in record.spans if span.id}
 
     for record in foreign.each_record():
@@ -628,6 +629,7 @@ def _plan_file(
         or of the stored one it duplicates: what the record's relations point to."""
         problem: str | None = None
         line_problems = list(record.line_problems)
+        record_layer = layer_names.get(record.annotator or "", record.annotator)
         for foreign_span in record.spans:
             span_problem = None
             label = mapping.get(foreign_span.label, foreign_span.label)
@@ -646,9 +648,7 @@ def _plan_file(
                 if start >= end:
                     span_problem = "the span holds only a line break"
                 else:
-                    annotator = foreign_span.annotator or layer_names.get(
-                        record.annotator or "", record.annotator
-                    )
+                    annotator = foreign_span.annotator or record_layer
                     if not annotator:
                         span_problem = "no annotator named: give --as NAME"
                     else:
@@ -684,7 +684,7 @@ def _plan_file(
                                 "end": end,
                                 "label": label,
                                 "text": text[start:end],
-                                "origin": foreign_span.origin or Origin.IMPORTED.value,
+                                "origin": foreign_span.origin or imported,
                                 "attrs": foreign_span.attrs or {},
                                 "created_at": foreign_span.created_at or now,
                                 "updated_at": foreign_span.updated_at
