@@ -345,9 +345,7 @@ def _utf16_reading(mapping: Utf16Map, start: int, end: int) -> tuple[int, int] |
     """Code point offsets for UTF-16 ``start:end``; None if they do not fit the text."""
     if not (0 <= start < end <= mapping.utf16_length):
         return None
-    if not (mapping.is_boundary(start) and mapping.is_boundary(end)):
-        return None
-    return mapping.to_code_point(start), mapping.to_code_point(end)
+    return mapping.code_point_span(start, end)
 
 
 _ENOUGH_EVIDENCE = 500
@@ -592,6 +590,7 @@ def _plan_file(
     label_problems: dict[str, str | None] = {}
     next_id = _IdMaker()
     now = utc_now()
+    imported = Origin.IMPORTED.value
     file_span_ids = {span.id for record in foreign.records for span in record.spans if span.id}
 
     for record in foreign.each_record():
@@ -630,6 +629,7 @@ def _plan_file(
         or of the stored one it duplicates: what the record's relations point to."""
         problem: str | None = None
         line_problems = list(record.line_problems)
+        record_layer = layer_names.get(record.annotator or "", record.annotator)
         for foreign_span in record.spans:
             span_problem = None
             label = mapping.get(foreign_span.label, foreign_span.label)
@@ -648,9 +648,7 @@ def _plan_file(
                 if start >= end:
                     span_problem = "the span holds only a line break"
                 else:
-                    annotator = foreign_span.annotator or layer_names.get(
-                        record.annotator or "", record.annotator
-                    )
+                    annotator = foreign_span.annotator or record_layer
                     if not annotator:
                         span_problem = "no annotator named: give --as NAME"
                     else:
@@ -686,7 +684,7 @@ def _plan_file(
                                 "end": end,
                                 "label": label,
                                 "text": text[start:end],
-                                "origin": foreign_span.origin or Origin.IMPORTED.value,
+                                "origin": foreign_span.origin or imported,
                                 "attrs": foreign_span.attrs or {},
                                 "created_at": foreign_span.created_at or now,
                                 "updated_at": foreign_span.updated_at
@@ -836,29 +834,39 @@ def _convert(
         and raw[span.start : span.end] == span.text
     ):
         return (span.start, span.end), None, "codepoints"  # the common case, first
+    if span.text is None:  # nothing to check: read in the unit decided, only
+        return _read_in_unit(raw, mapping, span, unit)
     by_cp = (span.start, span.end) if 0 <= span.start < span.end <= len(raw) else None
     by_u16 = None if fixed and unit != "utf16" else _utf16_reading(mapping, span.start, span.end)
     if fixed and unit == "utf16":
         by_cp = None  # a format that counts UTF-16 (WebAnno) is never read in code points
-    if span.text is not None:
-        candidates = [("codepoints", by_cp), ("utf16", by_u16)]
-        if unit == "utf16":
-            candidates.reverse()
-        for name, reading in candidates:
-            if reading is not None and raw[reading[0] : reading[1]] == span.text:
-                return reading, None, name
-        shown = raw[by_cp[0] : by_cp[1]] if by_cp else None
-        detail = f"select {shown!r}" if shown is not None else "fall outside the text"
-        also = "" if fixed else " in code points or in UTF-16 code units"
-        return (
-            None,
-            (
-                f"span {span.start}-{span.end} {span.label}: the offsets {detail}, not the "
-                f"span's text {span.text!r}{also}"
-            ),
-            None,
-        )
-    reading = by_u16 if unit == "utf16" else by_cp
+    candidates = [("codepoints", by_cp), ("utf16", by_u16)]
+    if unit == "utf16":
+        candidates.reverse()
+    for name, reading in candidates:
+        if reading is not None and raw[reading[0] : reading[1]] == span.text:
+            return reading, None, name
+    shown = raw[by_cp[0] : by_cp[1]] if by_cp else None
+    detail = f"select {shown!r}" if shown is not None else "fall outside the text"
+    also = "" if fixed else " in code points or in UTF-16 code units"
+    return (
+        None,
+        (
+            f"span {span.start}-{span.end} {span.label}: the offsets {detail}, not the "
+            f"span's text {span.text!r}{also}"
+        ),
+        None,
+    )
+
+
+def _read_in_unit(
+    raw: str, mapping: Utf16Map, span: ForeignSpan, unit: str
+) -> tuple[tuple[int, int] | None, str | None, str | None]:
+    """``_convert`` for a span without text: its offsets read in ``unit``."""
+    if unit == "utf16":
+        reading = _utf16_reading(mapping, span.start, span.end)
+    else:
+        reading = (span.start, span.end) if 0 <= span.start < span.end <= len(raw) else None
     if reading is None:
         return (
             None,

@@ -76,6 +76,20 @@ class Utf16Map:
         i = bisect_right(self._astral_u16, u16 - 1)
         return not (i > 0 and self._astral_u16[i - 1] + 1 == u16)
 
+    def code_point_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Code point offsets of UTF-16 ``start:end`` (both within the text); None
+        when either falls between the halves of a surrogate pair. One search per edge:
+        what ``is_boundary`` and ``to_code_point`` give together, for the import's
+        every span."""
+        astral = self._astral_u16
+        before_start = bisect_left(astral, start)
+        if before_start and astral[before_start - 1] + 1 == start:
+            return None
+        before_end = bisect_left(astral, end, before_start)
+        if before_end and astral[before_end - 1] + 1 == end:
+            return None
+        return start - before_start, end - before_end
+
 
 def code_points_to_utf16(text: str, start: int, end: int) -> tuple[int, int]:
     mapping = Utf16Map(text)

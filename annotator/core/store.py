@@ -843,10 +843,12 @@ class Store:
         """
         texts = {} if texts is None else texts
         known_annotators: set[str] = set()
+        checked_labels: set[str] = set()
         rows = []
         for span in spans:
-            if check:
+            if check and span.label not in checked_labels:
                 self._check_label(span.label)
+                checked_labels.add(span.label)
             if span.annotator not in known_annotators:
                 self.ensure_annotator(span.annotator)
                 known_annotators.add(span.annotator)

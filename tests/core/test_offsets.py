@@ -55,3 +55,21 @@ def test_utf16_mapping_agrees_with_the_encoder(text: str) -> None:
         assert mapping.is_boundary(u16)
         assert mapping.to_code_point(u16, "down") == cp
         assert mapping.to_code_point(u16, "up") == cp
+
+
+@given(st.text(alphabet=st.sampled_from("ab é😀🇫🇷\u0301\u200d👩"), max_size=30))
+def test_a_utf16_span_reads_as_the_code_points_it_covers_or_not_at_all(text: str) -> None:
+    """What the import reads a UTF-16 span as: the text it covers, or None when an edge
+    cuts an emoji in half."""
+    mapping = Utf16Map(text)
+    encoded = text.encode("utf-16-le")
+    for start in range(mapping.utf16_length + 1):
+        for end in range(start + 1, mapping.utf16_length + 1):
+            reading = mapping.code_point_span(start, end)
+            cuts = not (mapping.is_boundary(start) and mapping.is_boundary(end))
+            if cuts:
+                assert reading is None
+            else:
+                assert reading is not None
+                covered = encoded[2 * start : 2 * end].decode("utf-16-le")
+                assert text[reading[0] : reading[1]] == covered

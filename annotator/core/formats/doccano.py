@@ -129,6 +129,12 @@ def looks_like(value: Any) -> bool:
 
 
 def _span(item: Any) -> ForeignSpan | None:
+    if type(item) is list and len(item) >= 3:
+        start, end, label = item[0], item[1], item[2]
+        # The usual [start, end, "LABEL"], read without the general checks below
+        # (``type() is int`` leaves booleans out, as ``as_int`` does).
+        if type(start) is int and type(end) is int and type(label) is str:
+            return ForeignSpan(start, end, label)
     if isinstance(item, list) and len(item) >= 3:
         start, end, label = as_int(item[0]), as_int(item[1]), item[2]
     elif isinstance(item, dict):

@@ -118,6 +118,9 @@ _TOO_DEEP = "JSON nested too deeply to be an annotation file"
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+"""In JSON source, the only way to a surrogate: the decoder refuses encoded ones, so
+source without this escape cannot decode to one (and walking the value is spared)."""
 
 
 def unicode_problem(value: Any) -> str | None:
@@ -233,9 +236,10 @@ class _JsonStream:
                 ) from error
             if end == len(self.buffer) and not self.eof and self._more():
                 continue  # a number or word cut at the chunk's end: read it whole
-            problem = unicode_problem(value)
-            if problem is not None:
-                raise InputError(self.path, problem, line=line)
+            if _SURROGATE_ESCAPE.search(self.buffer, self.position, end):
+                problem = unicode_problem(value)
+                if problem is not None:
+                    raise InputError(self.path, problem, line=line)
             self.line += self.buffer.count("\n", self.position, end)
             self.position = end
             return line, value
