@@ -251,10 +251,10 @@ class SpanTreeModel(QStandardItemModel):
         for span in spans:
             by_label.setdefault(span.label, []).append(span)
         for name in self._order(by_label):
-            members = sorted(by_label[name], key=_row_key)
+            keyed = sorted((_row_key(span), span) for span in by_label[name])
             # The rows go in with their group, in one step: not one view update per row.
-            self._new_group(name, self.rowCount(), [self._row(span) for span in members])
-            self._members[name] = [_row_key(span) for span in members]
+            self._new_group(name, self.rowCount(), [self._row(span) for _, span in keyed])
+            self._members[name] = [key for key, _ in keyed]
             self._set_count(name)
 
     def add_span(self, span: ShownSpan) -> QStandardItem:
