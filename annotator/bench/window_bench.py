@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication
 from annotator.bench import corpus
 from annotator.core.store import Store
 from annotator.ui import i18n
-from annotator.ui.app import create_application
+from annotator.ui.app import create_application, keep_startup_objects_out_of_collections
 from annotator.ui.main_window import MainWindow
 from annotator.ui.preferences import Preferences
 
@@ -186,6 +186,7 @@ def main() -> None:
     window = MainWindow(window_store, project, "alice", preferences)
     window.resize(1440, 900)
     window.show()
+    keep_startup_objects_out_of_collections()  # as ``annotator open`` does
     painted(window)
 
     opens = []

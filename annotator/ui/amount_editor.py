@@ -9,7 +9,6 @@ the correction is one undo step (``SetSpanAttrs``).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -33,7 +32,7 @@ from annotator.core.language import document_language
 from annotator.core.models import Span
 from annotator.core.store import Store
 from annotator.ui.commands import ChangeSpan
-from annotator.ui.models import ShownSpan, SpanTreeModel
+from annotator.ui.models import ShownSpan
 from annotator.ui.session import ProjectSession
 
 UNREADABLE_MARK = "⚠"
@@ -150,15 +149,6 @@ def amount_row_text(span_text: str, attrs: dict[str, Any], limit: int = 60) -> s
     if len(flat) > limit:
         flat = flat[: limit - 1] + "…"
     return f"{flat} → {amount_reading(attrs)}"
-
-
-def decorate_amount_rows(model: SpanTreeModel, spans: Sequence[ShownSpan]) -> None:
-    """Give the span panel's amount rows their reading; unreadable ones in red."""
-    for span in spans:
-        if span.label == AMOUNT_LABEL:
-            item = model.span_item(span.id)
-            if item is not None:
-                decorate_amount_row(item, span)
 
 
 def decorate_amount_row(item: QStandardItem, span: ShownSpan) -> None:

@@ -123,7 +123,15 @@ class LinkPanel(QWidget):
             text = self._describe(resolved, content)
             self.article_group.addChild(self._link_item(resolved, jump_to, text))
         # All at once: one view update, not one per row (a long article has thousands).
-        self.problem_group.addChildren([self._problem_item(p, content) for p in content.problems])
+        # The words rows share are looked up once, not once per row.
+        kinds = {kind: self._problem_text(kind) for kind in ProblemKind}
+        labels = {
+            label: self._label_name(label, content)
+            for label in {problem.span.label for problem in content.problems}
+        }
+        self.problem_group.addChildren(
+            [self._problem_item(p, content, kinds, labels) for p in content.problems]
+        )
         self._problem_order = [_problem_key(problem) for problem in content.problems]
         self._counts = (self.current_group.childCount(), len(content.links), len(content.problems))
         if selected:
@@ -203,9 +211,9 @@ class LinkPanel(QWidget):
         except LinkError:
             return resolved.link.type
 
-    def _label_name(self, span: Span, content: LinkPanelContent) -> str:
-        label = content.label_set.get(span.label)
-        return _lower_first(label.display_name(content.language) if label else span.label)
+    def _label_name(self, name: str, content: LinkPanelContent) -> str:
+        label = content.label_set.get(name)
+        return _lower_first(label.display_name(content.language) if label else name)
 
     def _elsewhere(self, span: Span, content: LinkPanelContent) -> str:
         if span.doc_id == content.doc_id:
@@ -217,7 +225,7 @@ class LinkPanel(QWidget):
         """Two lines: 'claim «…»' then '— said by → Sam Altman'."""
         source, target = resolved.source, resolved.target
         return (
-            f"{self._label_name(source, content)} «{short_text(source.text, 60)}»"
+            f"{self._label_name(source.label, content)} «{short_text(source.text, 60)}»"
             f"{self._elsewhere(source, content)}\n"
             f"— {self._type_name(resolved, content)} → {short_text(target.text, 60)}"
             f"{self._elsewhere(target, content)}"
@@ -233,7 +241,7 @@ class LinkPanel(QWidget):
             return f"{kind} → {short_text(target.text, 60)}{self._elsewhere(target, content)}"
         source = resolved.source
         return (
-            f"← {kind}: {self._label_name(source, content)} «{short_text(source.text, 60)}»"
+            f"← {kind}: {self._label_name(source.label, content)} «{short_text(source.text, 60)}»"
             f"{self._elsewhere(source, content)}"
         )
 
@@ -248,16 +256,23 @@ class LinkPanel(QWidget):
         item.setData(0, JUMP_SPAN_ROLE, jump_to.id)
         return item
 
+    def _problem_text(self, kind: ProblemKind) -> str:
+        if kind is ProblemKind.UNATTRIBUTED:
+            return self.tr("no source (said by)")
+        return self.tr("denies no claim")
+
     def _problem_item(
-        self, problem: AttributionProblem, content: LinkPanelContent
+        self,
+        problem: AttributionProblem,
+        content: LinkPanelContent,
+        kinds: dict[ProblemKind, str] | None = None,
+        labels: dict[str, str] | None = None,
     ) -> QTreeWidgetItem:
         span = problem.span
-        if problem.kind is ProblemKind.UNATTRIBUTED:
-            what = self.tr("no source (said by)")
-        else:
-            what = self.tr("denies no claim")
+        what = kinds[problem.kind] if kinds else self._problem_text(problem.kind)
+        label = labels[span.label] if labels else self._label_name(span.label, content)
         text = (
-            f"{self._label_name(span, content)} «{short_text(span.text, 60)}»"
+            f"{label} «{short_text(span.text, 60)}»"
             f"{self._elsewhere(span, content)}\n— {what}"
         )
         item = QTreeWidgetItem([text])

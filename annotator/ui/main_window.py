@@ -397,6 +397,9 @@ class MainWindow(QMainWindow):
             return
         if doc_id is not None and self.document_model.row_of(doc_id) is None:
             return
+        # The old article's suggestions stop now and the new one's start last: their
+        # background work would share the CPU with what the opening draws.
+        self.suggestions.set_document(None)
         try:
             self.article_view.set_document(doc_id)
         except DamagedDocument as error:
@@ -405,7 +408,6 @@ class MainWindow(QMainWindow):
                 self.tr("This article cannot be opened: %1").replace("%1", str(error))
             )
             return
-        self.suggestions.set_document(doc_id)
         if doc_id is not None:
             self.document_list.select_document(doc_id)
         self.preferences.set_last_document(self.db_path, doc_id)
@@ -415,6 +417,7 @@ class MainWindow(QMainWindow):
         self.undo_history.refresh()  # an undo elsewhere names its article
         if doc_id is not None:
             self.documentOpened.emit(doc_id)
+        self.suggestions.set_document(doc_id)
 
     def _open_for_undo(self, doc_id: str) -> None:
         """Show the article an undo or redo is about to change."""

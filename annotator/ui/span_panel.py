@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout,
 
 from annotator.core.changes import SpanEdit
 from annotator.core.models import LabelSet
-from annotator.ui.amount_editor import decorate_amount_row, decorate_amount_rows
+from annotator.ui.amount_editor import decorate_amount_row
 from annotator.ui.models import SPAN_ID_ROLE, ShownSpan, SpanTreeModel
 
 
@@ -18,7 +18,7 @@ class SpanPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = SpanTreeModel(self)
+        self.model = SpanTreeModel(self, decorate=decorate_amount_row)
         self.heading = QLabel()
         self.heading.setObjectName("panelHeading")
         self.empty_hint = QLabel()
@@ -47,7 +47,6 @@ class SpanPanel(QWidget):
     def set_spans(self, spans: Sequence[ShownSpan], label_set: LabelSet, language: str) -> None:
         expanded = self._collapsed_groups()
         self.model.set_spans(spans, label_set, language)
-        decorate_amount_rows(self.model, spans)
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
             if self.model.item(row).text().split(" (")[0] in expanded:
@@ -63,7 +62,6 @@ class SpanPanel(QWidget):
                 self._span_count -= 1
             if edit.after is not None and edit.after.annotator == annotator:
                 item = self.model.add_span(edit.after)
-                decorate_amount_row(item, edit.after)
                 group = item.parent()
                 if group is not None and group.rowCount() == 1:
                     self.tree.expand(group.index())
