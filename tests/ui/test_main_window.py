@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QPushButton,
 )
+from text_mouse import select_first_word
 
 from annotator.core.models import Status
 
@@ -422,15 +423,7 @@ def test_tagging_in_the_window_updates_list_panel_and_status_and_undoes(
     doc_id = window.current_document_id()
     text = window.store.document(doc_id).text
     editor = window.article_view.editor
-    editor.setFocus()
-    qtbot.waitUntil(editor.hasFocus)
-    # First word, by keyboard: Ctrl+Home, Shift+Ctrl+Right, then the claim key.
-    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(
-        editor,
-        Qt.Key.Key_Right,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    select_first_word(qtbot, editor)  # then the claim key
     with qtbot.waitSignal(window.session.changed):
         qtbot.keyClick(editor, Qt.Key.Key_1)
     (start, end), _ = first_words(text, 2)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QPushButton
+from text_mouse import select_first_word
 
 from annotator.ui.export_dialog import ExportDialog
 
@@ -146,14 +147,7 @@ def test_file_dialogs_on_the_project_folder_keep_the_windows_tags_safe(
     window.windowHandle().requestActivate()
     qtbot.waitUntil(window.isActiveWindow)
     editor = window.article_view.editor
-    editor.setFocus()
-    qtbot.waitUntil(editor.hasFocus)
-    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(
-        editor,
-        Qt.Key.Key_Right,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+    select_first_word(qtbot, editor)
     with qtbot.waitSignal(window.session.changed):
         qtbot.keyClick(editor, Qt.Key.Key_1)
     first_word = re.search(r"\w+", text)

@@ -12,18 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-
-
-def select_first_word(qtbot, window) -> None:
-    editor = window.article_view.editor
-    editor.setFocus()
-    qtbot.waitUntil(editor.hasFocus)
-    qtbot.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(
-        editor,
-        Qt.Key.Key_Right,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
-    )
+from text_mouse import select_first_word
 
 
 def span_panel_rows(window) -> dict[str, list[str]]:
@@ -102,7 +91,7 @@ def test_every_panel_follows_a_tag_a_relabel_a_delete_and_their_undo(
 ):
     window = open_window(seeded_project)
     doc_id = window.current_document_id()
-    select_first_word(qtbot, window)
+    select_first_word(qtbot, window.article_view.editor)
     editor = window.article_view.editor
     assert span_panel_rows(window) == {} and listed_span_count(window, doc_id) == 0
 

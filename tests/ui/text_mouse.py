@@ -1,4 +1,5 @@
-"""Pointing at article text with the mouse, as a user does, in code point offsets."""
+"""Pointing at article text with the mouse or the keyboard, as a user does, in code point
+offsets."""
 
 from __future__ import annotations
 
@@ -28,3 +29,15 @@ def drag(view: ArticleView, text: str, start: int, end: int) -> None:
     QTest.mouseMove(viewport, (begin + finish) / 2)
     QTest.mouseMove(viewport, finish)
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, finish)
+
+
+def select_first_word(qtbot, editor) -> None:
+    """The article's first word, by keyboard: Ctrl+Home, then Ctrl+Shift+Right."""
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    QTest.keyClick(editor, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(
+        editor,
+        Qt.Key.Key_Right,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
