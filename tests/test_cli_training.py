@@ -265,6 +265,28 @@ def test_project_model_suggestions_carry_its_confidence(project_copy: Path) -> N
             )
 
 
+def test_entities_the_model_is_unsure_of_are_suggested_with_a_lower_confidence(
+    project_copy: Path,
+) -> None:
+    seed = sorted((REPO / "seeds").glob("*.txt"))[0]
+    assert run(project_copy, "import", str(seed)).exit_code == 0
+    with Store(project_copy) as store:
+        seed_id = next(
+            doc for doc in store.document_ids() if store.document(doc).source.endswith(seed.name)
+        )
+    result = run(project_copy, "--annotator", "zoe", "suggest", "--json", "--suggesters",
+                 "project-model")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    entities = [r for r in records if r["label"] in {"person", "organisation", "amount"}]
+    trained_like = [r["score"] for r in entities if r["doc"] != seed_id]
+    unfamiliar = [r["score"] for r in entities if r["doc"] == seed_id]
+    # A press article unlike the generated training text: some of its entities are
+    # guesses, and the suggestion says so instead of claiming certainty.
+    assert unfamiliar and min(unfamiliar) < 0.95
+    assert all(0.0 < score <= 1.0 for score in trained_like + unfamiliar)
+
+
 def test_suggest_evaluate_scores_the_project_model_on_documents_it_did_not_train_on(
     trained: tuple[Path, Path], project_copy: Path
 ) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -150,7 +151,7 @@ class ProjectModel:
 
     def predict(self, texts: list[str]) -> list[list[ScoredSpan]]:
         with self._lock:
-            return [spans_of(self.nlp, doc) for doc in self.nlp.pipe(texts)]
+            return list(scored_spans(self.nlp, texts))
 
     def uncertainty(self, texts: list[str]) -> list[float]:
         """How unsure the span categorizer is about each text, 0 (sure) to 1: the mean
@@ -174,10 +175,32 @@ class ProjectModel:
         return found
 
 
-def spans_of(nlp: Any, doc: Any) -> list[ScoredSpan]:
-    """The statements the span categorizer kept, scored with its probability, and the
-    recognised entities, scored 1.0: spaCy's entity recognizer decides greedily and
-    gives no probability (its beam search, run on a greedy model, is not calibrated)."""
+def scored_spans(nlp: Any, texts: list[str]) -> Iterator[list[ScoredSpan]]:
+    """Each text's statements, scored with the span categorizer's probability, and its
+    entities, scored with the probability the entity recognizer's beam gives them (the
+    share of the beam's parses that contain the entity). A model trained before the
+    recognizer searched with a beam decides greedily: its entities score 1.0."""
+    if "ner" not in nlp.pipe_names:
+        for doc in nlp.pipe(texts):
+            yield _statements(doc)
+        return
+    ner = nlp.get_pipe("ner")
+    beam = int(ner.cfg.get("beam_width", 1)) > 1
+    for doc in nlp.pipe(texts, disable=["ner"]):
+        entity_scores: dict[tuple[int, int, str], float] = {}
+        if len(doc):
+            parses = ner.predict([doc])
+            ner.set_annotations([doc], parses)
+            if beam:
+                entity_scores = ner.scored_ents(parses)[0]
+        found = _statements(doc)
+        for entity in doc.ents:
+            score = entity_scores.get((entity.start, entity.end, entity.label_), 1.0)
+            found.append(_scored(entity.start_char, entity.end_char, entity.label_, score))
+        yield sorted(found, key=lambda s: (s.start, -s.end, s.label))
+
+
+def _statements(doc: Any) -> list[ScoredSpan]:
     found: list[ScoredSpan] = []
     if SPANS_KEY in doc.spans:
         group = doc.spans[SPANS_KEY]
@@ -185,9 +208,7 @@ def spans_of(nlp: Any, doc: Any) -> list[ScoredSpan]:
         for index, span in enumerate(group):
             score = float(scores[index]) if scores is not None else 1.0
             found.append(_scored(span.start_char, span.end_char, span.label_, score))
-    for entity in doc.ents:
-        found.append(_scored(entity.start_char, entity.end_char, entity.label_, 1.0))
-    return sorted(found, key=lambda s: (s.start, -s.end, s.label))
+    return found
 
 
 def _scored(start: int, end: int, label: str, score: float) -> ScoredSpan:

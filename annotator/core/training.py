@@ -45,7 +45,7 @@ from annotator.core.project_model import (
     ModelMeta,
     is_model_dir,
     require_spacy,
-    spans_of,
+    scored_spans,
 )
 from annotator.core.splits import SplitSpec, assign_splits, parse_split
 from annotator.core.store import Store
@@ -243,6 +243,9 @@ def _source_pipeline(spacy: Any, language: str) -> Any | None:
         return None
 
 
+ENTITY_BEAM_WIDTH = 8
+
+
 def build_pipeline(plan: TrainingPlan) -> tuple[Any, str]:
     """A fresh pipeline for the plan's labels, and what its token vectors start from."""
     spacy = require_spacy()
@@ -282,9 +285,13 @@ def build_pipeline(plan: TrainingPlan) -> tuple[Any, str]:
         )
     listener = {"@architectures": "spacy.Tok2VecListener.v1", "width": width, "upstream": "*"}
     if plan.entity_labels:
+        # The beam gives each entity a probability, shown with its suggestion: an
+        # annotator can then accept the sure ones and look twice at the others.
         ner = nlp.add_pipe(
-            "ner",
+            "beam_ner",
+            name="ner",
             config={
+                "beam_width": ENTITY_BEAM_WIDTH,
                 "model": {
                     "@architectures": "spacy.TransitionBasedParser.v2",
                     "state_type": "ner",
@@ -389,8 +396,8 @@ def held_out_scores(nlp: Any, plan: TrainingPlan) -> HeldOutScores:
     """The trained pipeline against the layer on the held-out documents."""
     texts = plan.held_out
     predicted = [
-        [(span.start, span.end, span.label) for span in spans_of(nlp, doc)]
-        for doc in nlp.pipe([text.text for text in texts])
+        [(span.start, span.end, span.label) for span in spans]
+        for spans in scored_spans(nlp, [text.text for text in texts])
     ]
     return score_predictions(
         plan.held_out_part,
