@@ -606,6 +606,34 @@ class ArticleView(QWidget):
                 target = next((span for span in reversed(own) if span.start < caret), own[-1])
         self.select_span(target.id)
 
+    def select_enclosing_span(self) -> None:
+        """Make current the shortest span around the current one (a claim around a name)."""
+        self._select_nested(outwards=True)
+
+    def select_nested_span(self) -> None:
+        """Make current the longest span inside the current one, at the caret if several."""
+        self._select_nested(outwards=False)
+
+    def _select_nested(self, *, outwards: bool) -> None:
+        current = self._current()
+        if current is None or self._positions is None:
+            return
+        own = [
+            span
+            for span in self._index.overlapping(current.start, current.end)
+            if self._is_editable(span) and span.id != current.id
+        ]
+        if outwards:
+            around = [s for s in own if s.start <= current.start and s.end >= current.end]
+            chosen = min(around, key=lambda s: (s.end - s.start, s.start, s.id), default=None)
+        else:
+            inside = [s for s in own if s.start >= current.start and s.end <= current.end]
+            caret = self._positions.caret(self.editor.textCursor())
+            at_caret = [s for s in inside if s.start <= caret < s.end] or inside
+            chosen = max(at_caret, key=lambda s: (s.end - s.start, -s.start), default=None)
+        if chosen is not None:
+            self._set_current(chosen.id)
+
     def _on_click(self, point: QPoint) -> None:
         if self._positions is None:
             return

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         # A refused write may be the first sign that the project file is gone.
         self.session.failed.connect(lambda _message, _step: self.project_watch.check())
         self.article_view.currentSpanChanged.connect(self.span_panel.set_current_span)
+        self.article_view.currentSpanChanged.connect(self._enable_nesting_actions)
         self.article_view.statusMessage.connect(self._show_message)
         self.suggestions.statusMessage.connect(self._show_message)
         for action in self.suggestions.actions():
@@ -210,6 +211,11 @@ class MainWindow(QMainWindow):
     def current_document_id(self) -> str | None:
         return self.article_view.document_id()
 
+    def _enable_nesting_actions(self, span_id: str) -> None:
+        # Disabled while no span is selected, so their keys reach whatever has the focus.
+        for action in (self.enclosing_span_action, self.nested_span_action):
+            action.setEnabled(bool(span_id))
+
     # -- actions and menus ------------------------------------------------------
 
     def _action(
@@ -247,6 +253,13 @@ class MainWindow(QMainWindow):
         self.addAction(self.undo_action)
         self.addAction(self.redo_action)
         self.delete_span_action = self._action("deleteSpan", self.article_view.delete_current_span)
+        self.enclosing_span_action = self._action(
+            "selectEnclosingSpan", self.article_view.select_enclosing_span, ["Ctrl+Shift+Up"]
+        )
+        self.nested_span_action = self._action(
+            "selectNestedSpan", self.article_view.select_nested_span, ["Ctrl+Shift+Down"]
+        )
+        self._enable_nesting_actions("")
         self.preferences_action = self._action("preferences", self.edit_preferences, ["Ctrl+,"])
 
         self.zoom_in_action = self._action(
@@ -286,6 +299,7 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.redo_action, self.delete_span_action])
+        self.edit_menu.addActions([self.enclosing_span_action, self.nested_span_action])
         self.edit_menu.addActions(
             [self.suggestions.accept_all_action, self.suggestions.correct_amount_action]
         )
@@ -337,6 +351,8 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.undo_history.retranslate()
         self.delete_span_action.setText(self.tr("&Remove the selected span (Delete)"))
+        self.enclosing_span_action.setText(self.tr("Select the span &around it"))
+        self.nested_span_action.setText(self.tr("Select the span &inside it"))
         self.preferences_action.setText(self.tr("&Preferences…"))
         self.zoom_in_action.setText(self.tr("Zoom &in"))
         self.zoom_out_action.setText(self.tr("Zoom &out"))

@@ -1106,6 +1106,14 @@
         <translation>&amp;Supprimer l’annotation sélectionnée (Suppr)</translation>
     </message>
     <message>
+        <source>Select the span &amp;around it</source>
+        <translation>Sélectionner l’annotation &amp;englobante</translation>
+    </message>
+    <message>
+        <source>Select the span &amp;inside it</source>
+        <translation>Sélectionner l’annotation &amp;intérieure</translation>
+    </message>
+    <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Préférences…</translation>
     </message>

@@ -63,6 +63,45 @@ def test_a_click_selects_the_innermost_span_then_walks_outwards(
     assert labels == ["claim"]
 
 
+def test_keys_walk_out_of_a_nested_span_and_back_in_then_relabel_the_claim(
+    qtbot, open_window, seeded_project
+) -> None:
+    window = open_window(seeded_project)
+    view = window.article_view
+    text = window.store.document(view.document_id()).text
+    claim, name = a_sentence(text)
+    tag(qtbot, view, text, claim, "1")
+    start = text.index(claim) + claim.index(f" {name} ") + 1
+    drag(view, text, start, start + len(name))
+    qtbot.keyClick(view.editor, "4")
+    assert current_label(view) == "person"
+
+    outwards = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(view.editor, Qt.Key.Key_Up, outwards)
+    assert current_label(view) == "claim"
+    qtbot.keyClick(view.editor, Qt.Key.Key_Up, outwards)  # nothing around the claim
+    assert current_label(view) == "claim"
+    qtbot.keyClick(view.editor, "2")  # the claim, not the name, becomes a denial
+    labels = sorted(span.label for span in window.store.spans(view.document_id(), "alice"))
+    assert labels == ["denial", "person"]
+    qtbot.keyClick(view.editor, Qt.Key.Key_Down, outwards)
+    assert current_label(view) == "person"
+    assert "Ctrl+Shift+Up" in [
+        action.shortcut().toString() for action in window.edit_menu.actions()
+    ]
+
+
+def test_the_nesting_keys_are_off_while_no_span_is_selected(
+    qtbot, open_window, seeded_project
+) -> None:
+    window = open_window(seeded_project)
+    assert not window.enclosing_span_action.isEnabled()
+    text = window.store.document(window.article_view.document_id()).text
+    claim, _name = a_sentence(text)
+    tag(qtbot, window.article_view, text, claim, "1")
+    assert window.enclosing_span_action.isEnabled()
+
+
 def background_at(view, text: str, cp: int):
     """The colour drawn behind character ``cp``: the current span's overlay, else the
     highlighter's tint (None: the page itself)."""
