@@ -27,6 +27,7 @@ from annotator.core.damaged_rows import describe as describe_damage
 from annotator.core.errors import AnnotatorError
 from annotator.core.ingest import ImportReport, import_paths
 from annotator.core.store import Store
+from annotator.core.wording import counted
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,11 +41,6 @@ def default_annotator() -> str:
         return getpass.getuser()
     except (KeyError, OSError):
         return "annotator"
-
-
-def counted(count: int, noun: str, plural: str | None = None) -> str:
-    """``1 document``, ``2 documents``: the number with its noun in the right form."""
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 @dataclass

@@ -269,7 +269,7 @@ def test_a_same_as_link_given_both_ways_is_one_link_not_a_dropped_one(
     path = write_jsonl(tmp_path / "same.jsonl", [record])
     code, output = run(project_path, "import", "--as", "bob", str(path))
     assert code == 0, output
-    assert "1 links added" in output and "1 links already there" in output
+    assert "1 link added" in output and "1 link already there" in output
     assert "not imported" not in output
 
 

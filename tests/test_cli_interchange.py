@@ -98,7 +98,7 @@ def test_export_prints_what_each_format_lost(
         pytest.importorskip("spacy")
     code, output = run(project, "export", "--format", format_name, "-o", str(tmp_path / out))
     assert code == 0, output
-    assert "Wrote 1 documents (1 annotator layer) and" in output
+    assert "Wrote 1 document (1 annotator layer) and" in output
     if format_name in ("conll", "hf", "prodigy", "spacy"):
         assert "dropped 1 span: cuts a" in output  # "Sam Alt"
     if format_name in ("conll", "hf"):

@@ -41,7 +41,7 @@ def test_agreement_prints_a_table(project_path: Path) -> None:
     make_project(project_path)
     code, output = run(project_path, "agreement")
     assert code == 0, output
-    assert "alice vs bob: 1 documents" in output
+    assert "alice vs bob: 1 document," in output
     overall = next(line for line in output.splitlines() if line.strip().startswith("overall"))
     # exact: 1 match of 2 + 2 spans; overlap: 2 matches.
     assert overall.split()[1:5] == ["0.500", "0.500", "0.500", "1"]

@@ -43,6 +43,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.formats.tokens import token_starts
 from annotator.core.models import GOLD_LAYER, Status
 from annotator.core.store import Store
+from annotator.core.wording import counted
 
 SpanKey = tuple[int, int, str]
 """(start, end, label)"""
@@ -577,7 +578,7 @@ def format_table(report: AgreementReport) -> str:
     """The report as a plain-text table, one block per pair of annotators."""
     lines = [
         (
-            f"{report.documents} documents annotated by at least two of: "
+            f"{counted(report.documents, 'document')} annotated by at least two of: "
             f"{', '.join(report.annotators)}"
         ),
         "P and R: the second annotator measured against the first; F1 is symmetric.",
@@ -586,7 +587,8 @@ def format_table(report: AgreementReport) -> str:
         lines += [
             "",
             (
-                f"{pair.a} vs {pair.b}: {pair.documents} documents, token Cohen's kappa "
+                f"{pair.a} vs {pair.b}: {counted(pair.documents, 'document')}, "
+                f"token Cohen's kappa "
                 f"{_figure(pair.overall.cohen_kappa)}"
             ),
             f"  {'':<14}{' exact ':-^28}  {' overlap ':-^28}  {' spans ':-^14}",

@@ -60,6 +60,7 @@ from annotator.core.models import (
 )
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store, new_id
+from annotator.core.wording import counted
 
 FORMATS = ("auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno", "suggestions")
 UNITS = ("auto", "codepoints", "utf16")
@@ -163,14 +164,15 @@ class FileImportReport:
         added = sum(self.spans_added.values())
         layers = ", ".join(f"{name}: {count}" for name, count in sorted(self.spans_added.items()))
         out = [
-            f"{self.path} ({self.format}): {added} spans added"
+            f"{self.path} ({self.format}): {counted(added, 'span')} added"
             + (f" ({layers})" if layers else "")
-            + f", {self.documents_added} new documents, {self.documents_known} already known"
+            + f", {counted(self.documents_added, 'new document')}, "
+            + f"{self.documents_known} already known"
         ]
         if self.unit:
             out.append(f"  offsets: {self.unit}")
         if self.links_added:
-            out.append(f"  {self.links_added} links added")
+            out.append(f"  {counted(self.links_added, 'link')} added")
         if self.statuses_set:
             marked = ", ".join(
                 f"{count} {status.replace('_', ' ')}"
@@ -178,7 +180,7 @@ class FileImportReport:
             )
             out.append(f"  layers marked: {marked}")
         if self.duplicates:
-            out.append(f"  {self.duplicates} spans already there: skipped")
+            out.append(f"  {counted(self.duplicates, 'span')} already there: skipped")
         if self.labels_added:
             out.append(f"  labels added: {', '.join(self.labels_added)}")
         if self.link_types_added:
@@ -1114,7 +1116,7 @@ def _import_links(store: Store, plan: _Plan, report: FileImportReport, partial: 
     result = import_relations(store, plan.relations, plan.span_ids)
     report.links_added = len(result.added)
     if result.present:
-        report.notes.append(f"{result.present} links already there: skipped")
+        report.notes.append(f"{counted(result.present, 'link')} already there: skipped")
     for relation, reason in result.refused:
         report.refused.append(
             InputError(

@@ -39,6 +39,7 @@ from annotator.core.output_paths import (
 )
 from annotator.core.splits import SplitSpec
 from annotator.core.store import Store
+from annotator.core.wording import counted
 
 
 class OffsetUnit(StrEnum):
@@ -95,9 +96,10 @@ class FormatExportReport(ExportReport):
         )
         lines = [
             (
-                f"Wrote {self.documents} documents ({self.examples} annotator "
-                f"layer{'s' * (self.examples != 1)}{negative}) and {self.written_spans} of "
-                f"{self.spans} spans to {self.path} ({self.format}; offsets: {self.offsets})"
+                f"Wrote {counted(self.documents, 'document')} "
+                f"({counted(self.examples, 'annotator layer')}{negative}) and "
+                f"{self.written_spans} of {counted(self.spans, 'span')} to {self.path} "
+                f"({self.format}; offsets: {self.offsets})"
             )
         ]
         for reason, count in sorted(self.dropped.items()):
@@ -113,7 +115,7 @@ class FormatExportReport(ExportReport):
         for reason, count in sorted(self.left_out.items()):
             lines.append(f"  {count} span{'s' * (count != 1)} {reason}")
         if self.links:
-            lines.append(f"  wrote {self.written_links} of {self.links} links")
+            lines.append(f"  wrote {self.written_links} of {counted(self.links, 'link')}")
         for reason, count in sorted(self.links_left_out.items()):
             lines.append(f"  left out {count} link{'s' * (count != 1)}: {reason}")
         if self.unplaced_links:
@@ -362,7 +364,8 @@ class SplitExportReport(FormatExportReport):
         sizes = ", ".join(f"{name} {part.documents}" for name, part in self.parts.items())
         lines = [
             f"Split by document (seed {self.seed}): {sizes} documents; "
-            f"{self.documents} documents, {self.examples} annotator layers in all"
+            f"{counted(self.documents, 'document')}, "
+            f"{counted(self.examples, 'annotator layer')} in all"
         ]
         for part in self.parts.values():
             lines += part.summary_lines()
