@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.core import review
 from annotator.core.store import Store
 from annotator.ui import i18n
+from annotator.ui.accessibility import describe_buttons
 from annotator.ui.tasks import StoreTask, TaskRunner
 
 if TYPE_CHECKING:
@@ -140,6 +141,11 @@ class AgreementTable(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Agreement by pair and label"))
+        self.table.setAccessibleDescription(
+            self.tr("Precision, recall, F1 and kappa per pair of annotators; Enter lists "
+                    "their disagreements.")
+        )
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Pair"),
@@ -252,6 +258,7 @@ class AgreementDialog(QDialog):
         self.refresh_button.clicked.connect(self.compute)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
+        describe_buttons(buttons)
         options = QHBoxLayout()
         options.addWidget(self.done_only)
         options.addStretch(1)
@@ -275,6 +282,12 @@ class AgreementDialog(QDialog):
         self.tabs.setTabText(1, self.tr("Whole project"))
         self.done_only.setText(self.tr("Only articles both marked &done"))
         self.refresh_button.setText(self.tr("&Recompute"))
+        self.done_only.setToolTip(
+            self.tr("Counts only the articles that both annotators of a pair marked done.")
+        )
+        self.refresh_button.setToolTip(self.tr("Computes the figures again from the project."))
+        self.tabs.setTabToolTip(0, self.tr("Agreement on the open article."))
+        self.tabs.setTabToolTip(1, self.tr("Agreement on every article of the project."))
         self.article.retranslate()
         self.project.retranslate()
 

@@ -31,6 +31,7 @@ from annotator.core.amounts import AMOUNT_LABEL
 from annotator.core.language import document_language
 from annotator.core.models import Span
 from annotator.core.store import Store
+from annotator.ui.accessibility import describe_buttons
 from annotator.ui.commands import ChangeSpan
 from annotator.ui.models import ShownSpan
 from annotator.ui.session import ProjectSession
@@ -262,6 +263,17 @@ class AmountDialog(QDialog):
         )
         buttons.accepted.connect(self._accept_if_valid)
         buttons.rejected.connect(self.reject)
+        describe_buttons(buttons)
+        self.value_edit.setToolTip(
+            self.tr("The number the text means, e.g. 1500000 for “1,5 million”.")
+        )
+        self.currency_combo.setToolTip(
+            self.tr("Its currency as an ISO 4217 code (EUR, USD), if money.")
+        )
+        self.unit_combo.setToolTip(self.tr("Percent, or none for money and counts."))
+        self.qualifier_combo.setToolTip(self.tr("“about”, “at least”, “up to”… as the text says."))
+        self.min_edit.setToolTip(self.tr("The low end, when the text gives a range."))
+        self.max_edit.setToolTip(self.tr("The high end, when the text gives a range."))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(hint)

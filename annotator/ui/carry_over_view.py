@@ -28,6 +28,7 @@ from annotator.core import carry_over
 from annotator.core.changes import Changes
 from annotator.core.models import Span
 from annotator.core.store import Store
+from annotator.ui.accessibility import describe_buttons
 from annotator.ui.error_list import ErrorListDialog
 from annotator.ui.session import OpCommand, ProjectSession
 from annotator.ui.tasks import StoreTask
@@ -79,6 +80,12 @@ class CarryOverDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Carry over"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        describe_buttons(buttons)
+        self.list.setAccessibleName(self.tr("Earlier versions"))
+        self.list.setAccessibleDescription(
+            self.tr("Earlier versions of this article, with their spans; Enter carries them over.")
+        )
+        self.scope.setToolTip(self.tr("Carry every annotator's spans, or only yours."))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.list, 1)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.accessibility import describe_buttons
+
 
 class ErrorListDialog(QDialog):
     def __init__(
@@ -49,6 +51,9 @@ class ErrorListDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
         self.buttons.accepted.connect(self.accept)
+        describe_buttons(self.buttons)
+        self.tree.setAccessibleName(self.tr("Problems"))
+        self.tree.setAccessibleDescription(self.tr("Each file or line that failed, and why."))
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.tree)

@@ -36,6 +36,7 @@ from annotator.core.models import GOLD_LAYER, LabelSet
 from annotator.core.output_paths import output_refusal
 from annotator.core.splits import BadSplit, SplitSpec, parse_split
 from annotator.ui import file_dialogs
+from annotator.ui.accessibility import describe_buttons
 
 TOKEN_FORMATS = ("spacy", "conll", "hf", "prodigy")
 """Formats that hold whole tokens only: a span that cuts a token is aligned or dropped."""
@@ -94,12 +95,12 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("exportPath")
         self.path_edit.textEdited.connect(self._path_typed)
-        browse = QPushButton(self.tr("Choose…"))
-        browse.setObjectName("exportBrowse")
-        browse.clicked.connect(self._browse)
+        self.browse_button = QPushButton(self.tr("Choose…"))
+        self.browse_button.setObjectName("exportBrowse")
+        self.browse_button.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
+        path_row.addWidget(self.browse_button)
 
         self.status_combo = QComboBox()
         self.status_combo.setObjectName("exportStatus")
@@ -168,6 +169,8 @@ class ExportDialog(QDialog):
         self.ok_button.setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        describe_buttons(self.buttons)
+        self._describe_controls()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
@@ -175,6 +178,30 @@ class ExportDialog(QDialog):
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self._format_changed()
         self.setMinimumWidth(620)
+
+    def _describe_controls(self) -> None:
+        self.format_combo.setToolTip(self.tr("What program the dataset is written for."))
+        self.path_edit.setAccessibleName(self.tr("Write to"))
+        self.path_edit.setToolTip(
+            self.tr("The file or folder the export writes; an existing one is replaced only if "
+                    "an earlier export wrote it.")
+        )
+        self.browse_button.setToolTip(self.tr("Pick the file or folder in a file dialog."))
+        self.status_combo.setToolTip(
+            self.tr("Which articles go into the dataset, by their status.")
+        )
+        self.annotator_combo.setToolTip(self.tr("Whose spans go into the dataset."))
+        for check in self.label_checks.values():
+            check.setToolTip(self.tr("Export the spans with this label."))
+        self.align_combo.setToolTip(
+            self.tr("For formats that hold whole words only: what to do with a span that cuts one.")
+        )
+        self.split_edit.setAccessibleName(self.tr("Split by article"))
+        self.split_edit.setToolTip(
+            self.tr("Shares of train, dev and test parts, drawn by article; empty for one file.")
+        )
+        self.seed_spin.setAccessibleName(self.tr("Seed"))
+        self.seed_spin.setToolTip(self.tr("The same seed draws the same split again."))
 
     def _format_descriptions(self) -> dict[str, str]:
         return {
@@ -316,9 +343,9 @@ class ExportReportDialog(QDialog):
         self.setWindowTitle(self.tr("Export report"))
         written = getattr(report, "written_spans", report.spans)
         headline = QLabel(
-            self.tr("%1 of %2 spans written; %3 dropped, %4 trimmed, %5 expanded.")
+            self.tr("%1 of %n span(s) written; %3 dropped, %4 trimmed, %5 expanded.", "",
+                    report.spans)
             .replace("%1", str(written))
-            .replace("%2", str(report.spans))
             .replace("%3", str(sum(getattr(report, "dropped", {}).values())))
             .replace("%4", str(getattr(report, "trimmed", 0)))
             .replace("%5", str(getattr(report, "expanded", 0)))
@@ -329,9 +356,14 @@ class ExportReportDialog(QDialog):
         details.setObjectName("exportReportDetails")
         details.setReadOnly(True)
         details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        details.setAccessibleName(self.tr("What the export left out"))
+        details.setAccessibleDescription(
+            self.tr("The export's report, one line per reason, as the command line prints it.")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
+        describe_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(headline)
         layout.addWidget(details, 1)

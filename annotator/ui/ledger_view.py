@@ -337,6 +337,24 @@ class LedgerDialog(QDialog):
         self.refresh_button.setText(self.tr("Refresh"))
         self.group_button.setText(self.tr("&Group them (same claim)"))
         self.close_button.setText(self.tr("Close"))
+        self.search.setAccessibleName(self.tr("Search the ledger"))
+        self.search.setToolTip(
+            self.tr("Shows only the claims whose text, source or article holds these words.")
+        )
+        self.refresh_button.setToolTip(self.tr("Reads the claims, links and reviews again."))
+        self.table.setAccessibleName(self.tr("Claims"))
+        self.table.setAccessibleDescription(
+            self.tr(
+                "Each claim, who said it, its amounts, its articles and who denied it; "
+                "Enter opens it."
+            )
+        )
+        self.proposals.setAccessibleName(self.tr("Claims that may be the same"))
+        self.proposals.setAccessibleDescription(
+            self.tr("Claims from different articles that read alike; Enter groups them.")
+        )
+        self.group_button.setToolTip(self.tr("Records that the selected claims are one claim."))
+        self.close_button.setToolTip(self.tr("Closes the ledger."))
         ledger = self.ledger
         groups = len(ledger.groups) if ledger else 0
         claims = sum(len(g.claims) for g in ledger.groups) if ledger else 0

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.accessibility import describe_buttons
 from annotator.ui.key_bindings import Binding
 from annotator.ui.shortcut_editor import ShortcutEditor
 
@@ -229,6 +230,9 @@ class PreferencesDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(general, self.tr("General"))
         self.tabs.addTab(self.shortcut_editor, self.tr("Keyboard shortcuts"))
+        self.tabs.setTabToolTip(0, self.tr("Your name, the interface language, selections."))
+        self.tabs.setTabToolTip(1, self.tr("The keys of every command, which you can change."))
+        describe_buttons(buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)

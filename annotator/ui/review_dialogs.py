@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import LabelSet
 from annotator.core.review import Candidate, SpanKey
 from annotator.core.selection import Direction, Edge, move_edge
+from annotator.ui.accessibility import describe_buttons
 
 
 class ChooseAnnotatorsDialog(QDialog):
@@ -47,9 +48,7 @@ class ChooseAnnotatorsDialog(QDialog):
         self.list.setObjectName("annotatorList")
         for name in annotators:
             count = span_counts.get(name, 0)
-            item = QListWidgetItem(
-                self.tr("%1 (%2 spans here)").replace("%1", name).replace("%2", str(count))
-            )
+            item = QListWidgetItem(self.tr("%1 (%n span(s) here)", "", count).replace("%1", name))
             item.setData(Qt.ItemDataRole.UserRole, name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if name in ticked else Qt.CheckState.Unchecked)
@@ -61,6 +60,11 @@ class ChooseAnnotatorsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Review"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        describe_buttons(self.buttons)
+        self.list.setAccessibleName(self.tr("Annotators"))
+        self.list.setAccessibleDescription(
+            self.tr("Tick the annotators whose tags the review compares; Space ticks.")
+        )
         self.list.itemChanged.connect(self._update_ok)
         layout = QVBoxLayout(self)
         layout.addWidget(self.hint)
@@ -141,6 +145,13 @@ class EditCandidateDialog(QDialog):
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        describe_buttons(self.buttons)
+        self.label_combo.setToolTip(self.tr("The label the span gets in gold."))
+        self.start_box.setToolTip(self.tr("Where the span starts, in characters."))
+        self.end_box.setToolTip(self.tr("Where the span ends, in characters."))
+        self.by_word.setToolTip(
+            self.tr("Up and Down in Start and End move by words, not characters.")
+        )
         form = QFormLayout()
         form.addRow(self.tr("&Label:"), self.label_combo)
         form.addRow(self.tr("&Start:"), self.start_box)

@@ -46,6 +46,26 @@
     </message>
 </context>
 <context>
+    <name>ChooseAnnotatorsDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n span(s) here)</source>
+        <translation>
+            <numerusform>%1 (%n span here)</numerusform>
+            <numerusform>%1 (%n spans here)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportReportDialog</name>
+    <message numerus="yes">
+        <source>%1 of %n span(s) written; %3 dropped, %4 trimmed, %5 expanded.</source>
+        <translation>
+            <numerusform>%1 of %n span written; %3 dropped, %4 trimmed, %5 expanded.</numerusform>
+            <numerusform>%1 of %n spans written; %3 dropped, %4 trimmed, %5 expanded.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n file(s) could not be imported. Nothing from them was saved.</source>

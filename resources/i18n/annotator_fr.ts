@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Do what this dialog is for, and close it.</source>
+        <translation>Faire ce que propose cette fenêtre, puis la fermer.</translation>
+    </message>
+    <message>
+        <source>Close this dialog.</source>
+        <translation>Fermer cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Close this dialog without changing anything.</source>
+        <translation>Fermer cette fenêtre sans rien changer.</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>Finding the disagreements</source>
@@ -28,6 +43,22 @@
         <translation>&amp;Recalculer</translation>
     </message>
     <message>
+        <source>Counts only the articles that both annotators of a pair marked done.</source>
+        <translation>Ne compte que les articles que les deux annotateurs d’une paire ont marqués terminés.</translation>
+    </message>
+    <message>
+        <source>Computes the figures again from the project.</source>
+        <translation>Recalcule les chiffres à partir du projet.</translation>
+    </message>
+    <message>
+        <source>Agreement on the open article.</source>
+        <translation>L’accord sur l’article ouvert.</translation>
+    </message>
+    <message>
+        <source>Agreement on every article of the project.</source>
+        <translation>L’accord sur tous les articles du projet.</translation>
+    </message>
+    <message>
         <source>Computing…</source>
         <translation>Calcul en cours…</translation>
     </message>
@@ -38,6 +69,14 @@
 </context>
 <context>
     <name>AgreementTable</name>
+    <message>
+        <source>Agreement by pair and label</source>
+        <translation>Accord par paire et par étiquette</translation>
+    </message>
+    <message>
+        <source>Precision, recall, F1 and kappa per pair of annotators; Enter lists their disagreements.</source>
+        <translation>Précision, rappel, F1 et kappa par paire d’annotateurs ; Entrée liste leurs désaccords.</translation>
+    </message>
     <message>
         <source>Pair</source>
         <translation>Paire</translation>
@@ -147,6 +186,30 @@
     <message>
         <source>A value, or both ends of a range. Write 1500000 or 1 500 000.</source>
         <translation>Une valeur, ou les deux bornes d’une fourchette. Écrivez 1500000 ou 1 500 000.</translation>
+    </message>
+    <message>
+        <source>The number the text means, e.g. 1500000 for “1,5 million”.</source>
+        <translation>Le nombre que dit le texte, par exemple 1500000 pour « 1,5 million ».</translation>
+    </message>
+    <message>
+        <source>Its currency as an ISO 4217 code (EUR, USD), if money.</source>
+        <translation>Sa devise en code ISO 4217 (EUR, USD), s’il s’agit d’argent.</translation>
+    </message>
+    <message>
+        <source>Percent, or none for money and counts.</source>
+        <translation>Pour cent, ou aucune pour l’argent et les nombres.</translation>
+    </message>
+    <message>
+        <source>“about”, “at least”, “up to”… as the text says.</source>
+        <translation>« environ », « au moins », « jusqu’à »… comme le dit le texte.</translation>
+    </message>
+    <message>
+        <source>The low end, when the text gives a range.</source>
+        <translation>La borne basse, quand le texte donne une fourchette.</translation>
+    </message>
+    <message>
+        <source>The high end, when the text gives a range.</source>
+        <translation>La borne haute, quand le texte donne une fourchette.</translation>
     </message>
     <message>
         <source>%1: “%2” is not a number without ambiguity (write 1500 or 1.5).</source>
@@ -447,6 +510,18 @@
         <source>Carry over</source>
         <translation>Reporter</translation>
     </message>
+    <message>
+        <source>Earlier versions</source>
+        <translation>Versions précédentes</translation>
+    </message>
+    <message>
+        <source>Earlier versions of this article, with their spans; Enter carries them over.</source>
+        <translation>Les versions précédentes de cet article, avec leurs annotations ; Entrée les reporte.</translation>
+    </message>
+    <message>
+        <source>Carry every annotator&apos;s spans, or only yours.</source>
+        <translation>Reporter les annotations de tous, ou seulement les vôtres.</translation>
+    </message>
     <message numerus="yes">
         <source>%n span(s)</source>
         <translation>
@@ -473,9 +548,20 @@
         <source>Whose tags do you want to compare? Tick two or more (Space ticks).</source>
         <translation>De qui voulez-vous comparer les annotations&#xa0;? Cochez-en au moins deux (Espace coche).</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%n span(s) here)</source>
+        <translation>
+            <numerusform>%1 (%n annotation ici)</numerusform>
+            <numerusform>%1 (%n annotations ici)</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 (%2 spans here)</source>
-        <translation>%1 (%2 annotations ici)</translation>
+        <source>Annotators</source>
+        <translation>Annotateurs</translation>
+    </message>
+    <message>
+        <source>Tick the annotators whose tags the review compares; Space ticks.</source>
+        <translation>Cochez les annotateurs dont la relecture compare les annotations ; Espace coche.</translation>
     </message>
     <message>
         <source>Review</source>
@@ -586,6 +672,22 @@
         <translation>Accepter dans la référence</translation>
     </message>
     <message>
+        <source>The label the span gets in gold.</source>
+        <translation>L’étiquette que reçoit l’annotation dans la référence.</translation>
+    </message>
+    <message>
+        <source>Where the span starts, in characters.</source>
+        <translation>Où commence l’annotation, en caractères.</translation>
+    </message>
+    <message>
+        <source>Where the span ends, in characters.</source>
+        <translation>Où finit l’annotation, en caractères.</translation>
+    </message>
+    <message>
+        <source>Up and Down in Start and End move by words, not characters.</source>
+        <translation>Haut et Bas dans Début et Fin avancent par mots, pas par caractères.</translation>
+    </message>
+    <message>
         <source>&amp;Label:</source>
         <translation>&amp;Étiquette&#xa0;:</translation>
     </message>
@@ -611,6 +713,14 @@
     <message>
         <source>Problem</source>
         <translation>Problème</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Problèmes</translation>
+    </message>
+    <message>
+        <source>Each file or line that failed, and why.</source>
+        <translation>Chaque fichier ou ligne en échec, et pourquoi.</translation>
     </message>
 </context>
 <context>
@@ -696,6 +806,54 @@
         <translation>Exporter</translation>
     </message>
     <message>
+        <source>What program the dataset is written for.</source>
+        <translation>Le programme pour lequel le jeu de données est écrit.</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>Écrire dans</translation>
+    </message>
+    <message>
+        <source>The file or folder the export writes; an existing one is replaced only if an earlier export wrote it.</source>
+        <translation>Le fichier ou le dossier qu’écrit l’export ; un fichier existant n’est remplacé que si un export précédent l’a écrit.</translation>
+    </message>
+    <message>
+        <source>Pick the file or folder in a file dialog.</source>
+        <translation>Choisir le fichier ou le dossier dans une fenêtre de fichiers.</translation>
+    </message>
+    <message>
+        <source>Which articles go into the dataset, by their status.</source>
+        <translation>Les articles qui entrent dans le jeu de données, selon leur statut.</translation>
+    </message>
+    <message>
+        <source>Whose spans go into the dataset.</source>
+        <translation>Les annotations de qui entrent dans le jeu de données.</translation>
+    </message>
+    <message>
+        <source>Export the spans with this label.</source>
+        <translation>Exporter les annotations de cette étiquette.</translation>
+    </message>
+    <message>
+        <source>For formats that hold whole words only: what to do with a span that cuts one.</source>
+        <translation>Pour les formats qui ne gardent que des mots entiers : que faire d’une annotation qui en coupe un.</translation>
+    </message>
+    <message>
+        <source>Split by article</source>
+        <translation>Découper par article</translation>
+    </message>
+    <message>
+        <source>Shares of train, dev and test parts, drawn by article; empty for one file.</source>
+        <translation>Parts d’entraînement, de validation et de test, tirées par article ; vide pour un seul fichier.</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <source>The same seed draws the same split again.</source>
+        <translation>La même graine refait le même découpage.</translation>
+    </message>
+    <message>
         <source>Gold JSONL (everything, with provenance)</source>
         <translation>JSONL de référence (tout, avec la provenance)</translation>
     </message>
@@ -770,9 +928,20 @@
         <source>Export report</source>
         <translation>Rapport d’export</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n span(s) written; %3 dropped, %4 trimmed, %5 expanded.</source>
+        <translation>
+            <numerusform>%1 annotation écrite sur %n ; %3 abandonnées, %4 rognées, %5 élargies.</numerusform>
+            <numerusform>%1 annotations écrites sur %n ; %3 abandonnées, %4 rognées, %5 élargies.</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 of %2 spans written; %3 dropped, %4 trimmed, %5 expanded.</source>
-        <translation>%1 annotations écrites sur %2&#xa0;; %3 écartées, %4 réduites, %5 étendues.</translation>
+        <source>What the export left out</source>
+        <translation>Ce que l’export a laissé de côté</translation>
+    </message>
+    <message>
+        <source>The export&apos;s report, one line per reason, as the command line prints it.</source>
+        <translation>Le rapport de l’export, une ligne par raison, comme l’affiche la ligne de commande.</translation>
     </message>
 </context>
 <context>
@@ -928,6 +1097,38 @@
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Search the ledger</source>
+        <translation>Chercher dans le journal</translation>
+    </message>
+    <message>
+        <source>Shows only the claims whose text, source or article holds these words.</source>
+        <translation>N’affiche que les affirmations dont le texte, la source ou l’article contient ces mots.</translation>
+    </message>
+    <message>
+        <source>Reads the claims, links and reviews again.</source>
+        <translation>Relit les affirmations, les liens et les relectures.</translation>
+    </message>
+    <message>
+        <source>Each claim, who said it, its amounts, its articles and who denied it; Enter opens it.</source>
+        <translation>Chaque affirmation, qui l’a dite, ses montants, ses articles et qui l’a démentie ; Entrée l’ouvre.</translation>
+    </message>
+    <message>
+        <source>Claims that may be the same</source>
+        <translation>Affirmations peut-être identiques</translation>
+    </message>
+    <message>
+        <source>Claims from different articles that read alike; Enter groups them.</source>
+        <translation>Des affirmations d’articles différents qui se ressemblent ; Entrée les regroupe.</translation>
+    </message>
+    <message>
+        <source>Records that the selected claims are one claim.</source>
+        <translation>Enregistre que les affirmations choisies n’en font qu’une.</translation>
+    </message>
+    <message>
+        <source>Closes the ledger.</source>
+        <translation>Ferme le journal.</translation>
     </message>
     <message>
         <source>%1 claims in %2 rows; %3 denials; %4 claims or denials without a source. Double-click a row to open its article at the claim.</source>
@@ -1379,6 +1580,14 @@
     <message>
         <source>Keyboard shortcuts</source>
         <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Your name, the interface language, selections.</source>
+        <translation>Votre nom, la langue de l’interface, les sélections.</translation>
+    </message>
+    <message>
+        <source>The keys of every command, which you can change.</source>
+        <translation>Les touches de chaque commande, que vous pouvez changer.</translation>
     </message>
     <message>
         <source>Suggest people and organisations with spaCy</source>
@@ -2030,6 +2239,10 @@
     <message>
         <source>Does</source>
         <translation>Action</translation>
+    </message>
+    <message>
+        <source>Every key of the window and what it does, by where it works.</source>
+        <translation>Chaque touche de la fenêtre et ce qu’elle fait, selon l’endroit où elle agit.</translation>
     </message>
     <message>
         <source>N / Shift+N</source>

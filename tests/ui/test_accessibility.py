@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSlider,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QLineEdit,
@@ -18,7 +19,15 @@ from PySide6.QtWidgets import (
 )
 from text_mouse import drag, qt_position
 
-CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QTabBar)
+CONTROLS = (
+    QAbstractButton,
+    QLineEdit,
+    QComboBox,
+    QAbstractItemView,
+    QPlainTextEdit,
+    QTabBar,
+    QAbstractSpinBox,
+)
 
 
 def unnamed_controls(top: QWidget) -> list[str]:
@@ -26,9 +35,22 @@ def unnamed_controls(top: QWidget) -> list[str]:
     for widget in top.findChildren(QWidget):
         if not widget.isVisible() or not isinstance(widget, CONTROLS):
             continue
-        if isinstance(widget.parentWidget(), QAbstractSlider | QComboBox | QAbstractItemView):
-            continue  # a scroll bar's, combo box's or list's own parts (its header)
+        if isinstance(
+            widget.parentWidget(),
+            QAbstractSlider | QComboBox | QAbstractItemView | QAbstractSpinBox,
+        ):
+            continue  # a scroll bar's, combo box's, list's or spin box's own parts
         interface = QAccessible.queryAccessibleInterface(widget)
+        if isinstance(widget, QTabBar) and interface is not None:
+            # A reader speaks each tab (the bar itself only repeats the current one's name).
+            for index in range(interface.childCount()):
+                tab = interface.child(index)
+                if tab.role() != QAccessible.Role.PageTab:
+                    continue  # the bar's scroll buttons
+                said = tab.text(QAccessible.Text.Name), tab.text(QAccessible.Text.Description)
+                if not all(said):
+                    missing.append(f"tab {said[0]!r}")
+            continue
         name = interface.text(QAccessible.Text.Name) if interface else ""
         description = interface.text(QAccessible.Text.Description) if interface else ""
         if not name.strip() or not description.strip():
