@@ -579,8 +579,8 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
     )
     if report.links_not_carried:
         click.echo(
-            f"Could not carry {len(report.links_not_carried)} links (a span they join was "
-            "not placed)"
+            f"Could not carry {counted(len(report.links_not_carried), 'link')} (a span they "
+            "join was not placed)"
         )
     if report.not_placed:
         click.echo(

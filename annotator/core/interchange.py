@@ -461,7 +461,8 @@ def decide_unit(foreign: ForeignFile, forced: str = "auto") -> tuple[str, str]:
         cp, u16 = evidence[f"{kind}:codepoints"], evidence[f"{kind}:utf16"]
         if cp and u16:
             return foreign.default_unit, (
-                f"mixed ({cp} spans in code points, {u16} in UTF-16, by {how}); each span "
+                f"mixed ({counted(cp, 'span')} in code points, {u16} in UTF-16, by {how}); "
+                "each span "
                 "read by its own text where it has one"
             )
         if cp or u16:
@@ -767,7 +768,7 @@ def _plan_file(
         report.unit += (
             " ("
             + ", ".join(
-                f"{count} spans in {UNIT_NAMES[unit_]}"
+                f"{counted(count, 'span')} in {UNIT_NAMES[unit_]}"
                 for unit_, count in sorted(unit_counts.items())
             )
             + ")"
