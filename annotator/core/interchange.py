@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from annotator.core.errors import InputError, SpanError
+from annotator.core.errors import InputError, NotFound, SpanError
 from annotator.core.export import manifest_path_for
 from annotator.core.formats import (
     brat,
@@ -39,6 +39,7 @@ from annotator.core.formats import (
 )
 from annotator.core.formats.records import (
     ForeignFile,
+    ForeignNote,
     ForeignRecord,
     ForeignSpan,
     iter_json_array,
@@ -51,6 +52,7 @@ from annotator.core.models import (
     Label,
     LabelSet,
     LinkType,
+    Note,
     Origin,
     Span,
     Status,
@@ -152,6 +154,10 @@ class FileImportReport:
     labels_added: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     links_added: int = 0
+    notes_added: int = 0
+    notes_kept: int = 0
+    """Notes of the file whose place already had a note by the same author: the
+    project's note was kept."""
     link_types_added: list[str] = field(default_factory=list)
     unknown_labels: list[str] = field(default_factory=list)
     """Labels and relation types of the file the project lacks (when not added):
@@ -171,6 +177,13 @@ class FileImportReport:
             out.append(f"  offsets: {self.unit}")
         if self.links_added:
             out.append(f"  {self.links_added} links added")
+        if self.notes_added:
+            out.append(f"  {self.notes_added} notes added")
+        if self.notes_kept:
+            out.append(
+                f"  {self.notes_kept} notes not imported: the project has a note by the "
+                "same author there, which was kept"
+            )
         if self.statuses_set:
             marked = ", ".join(
                 f"{count} {status.replace('_', ' ')}"
@@ -523,6 +536,9 @@ class _Plan:
     statuses: dict[tuple[str, str], Status] = field(default_factory=dict)
     """(document, layer) -> the status the import gives the layer: done when the tool
     says the work was finished, else in progress. Never lowers a status already there."""
+    notes: list[tuple[str, str | None, str, ForeignNote]] = field(default_factory=list)
+    """(document, span id or None for the article, the layer, the note): written once
+    the spans are in."""
 
 
 def _layer_names(foreign: ForeignFile, as_name: str | None) -> dict[str, str]:
@@ -630,6 +646,7 @@ def _plan_file(
         problem: str | None = None
         line_problems = list(record.line_problems)
         record_layer = layer_names.get(record.annotator or "", record.annotator)
+        record_notes: list[tuple[str, str | None, str, ForeignNote]] = []
         for foreign_span in record.spans:
             span_problem = None
             label = mapping.get(foreign_span.label, foreign_span.label)
@@ -665,8 +682,13 @@ def _plan_file(
                         local = foreign_span.local_id or foreign_span.id
                         if (start, end, label) in existing[key]:
                             report.duplicates += 1
+                            found_id = existing[key][(start, end, label)]
                             if local:
-                                local_ids[local] = (existing[key][(start, end, label)], label)
+                                local_ids[local] = (found_id, label)
+                            record_notes.extend(
+                                (document.id, found_id, annotator, note)
+                                for note in foreign_span.notes
+                            )
                             continue
                         span_id = foreign_span.id
                         if not span_id or span_id in used_ids or _span_exists(store, span_id):
@@ -699,6 +721,10 @@ def _plan_file(
                             if local:
                                 local_ids[local] = (made.id, label)
                             record_spans.append(made)
+                            record_notes.extend(
+                                (document.id, made.id, annotator, note)
+                                for note in foreign_span.notes
+                            )
                             if label not in label_names:
                                 record_labels.append(label)
             if span_problem is not None:
@@ -742,6 +768,11 @@ def _plan_file(
             continue
         plan.documents.setdefault(document.id, document)
         plan.spans.extend(record_spans)
+        plan.notes.extend(record_notes)
+        for note in record.article_notes:
+            author = note.author or record_layer
+            if author:
+                plan.notes.append((document.id, None, author, note))
         layers = {span.annotator for span in record_spans}
         if record.finished and not layers:  # finished, and found nothing to tag
             named = layer_names.get(record.annotator or "", record.annotator)
@@ -977,6 +1008,40 @@ def _write_plan(store: Store, plan: _Plan, report: FileImportReport) -> None:
     for (doc_id, name), status in plan.statuses.items():
         if store.carry_status(StatusEntry(doc_id=doc_id, annotator=name, status=status)):
             report.statuses_set[status.value] += 1
+    _write_notes(store, plan, report)
+
+
+def _write_notes(store: Store, plan: _Plan, report: FileImportReport) -> None:
+    """The file's notes; a place where the author already has a note keeps the
+    project's (the same text counts as there already, a different one is reported)."""
+    for doc_id, span_id, layer, foreign_note in plan.notes:
+        author = foreign_note.author or layer
+        there = store.note_by(doc_id, span_id, author)
+        if there is not None:
+            report.notes_kept += there.text != foreign_note.text
+            continue
+        now = utc_now()
+        store.put_note(
+            Note(
+                id=foreign_note.id if foreign_note.id and not _note_exists(store, foreign_note.id)
+                else new_id(),
+                doc_id=doc_id,
+                span_id=span_id,
+                author=author,
+                text=foreign_note.text,
+                created_at=foreign_note.created_at or now,
+                updated_at=foreign_note.updated_at or foreign_note.created_at or now,
+            )
+        )
+        report.notes_added += 1
+
+
+def _note_exists(store: Store, note_id: str) -> bool:
+    try:
+        store.note(note_id)
+    except NotFound:
+        return False
+    return True
 
 
 def _nothing_imported(report: FileImportReport) -> FileImportReport:
@@ -985,6 +1050,7 @@ def _nothing_imported(report: FileImportReport) -> FileImportReport:
     report.statuses_set.clear()
     report.spans_added.clear()
     report.links_added = 0
+    report.notes_added = report.notes_kept = 0
     report.notes.append(
         f"nothing from this file was imported: {len(report.refused)} record(s) refused; "
         "mend them, or import the others with --partial"
