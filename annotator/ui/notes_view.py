@@ -3,10 +3,10 @@ the article's notes above its text, the note editor, and the keys and menu entri
 that open it.
 
 M (a memo), on a span, writes or edits the annotator's note on it; Shift+M the note on
-the article (N is the suggestions' key). The editor takes the note as plain text: Ctrl+Enter (or OK) keeps it, an
-empty note or "Remove the note" takes it away. Each of these is one undo step
-(``note_commands.EditNote``) through the session; the boxes redraw from the session's
-``changed`` signal like every other view.
+the article (N is the suggestions' key). The editor takes the note as plain text:
+Ctrl+Enter (or OK) keeps it, an empty note or "Remove the note" takes it away. Each of
+these is one undo step (``note_commands.EditNote``) through the session; the boxes
+redraw from the session's ``changed`` signal like every other view.
 """
 
 from __future__ import annotations
@@ -157,9 +157,10 @@ class NotesView(QObject):
         self.editor: NoteEditor | None = None
 
         self.span_box = NoteBox("spanNotes")
-        window.span_panel.layout().addWidget(self.span_box)
+        _layout_of(window.span_panel).addWidget(self.span_box)
+        # The article's header: between the label bar and the text.
         self.article_box = NoteBox("articleNotes")
-        centre = window.article_view.parentWidget().layout()
+        centre = _layout_of(window.article_view.parentWidget())
         centre.insertWidget(centre.indexOf(window.article_view), self.article_box)
 
         self.span_note_action = QAction(window)
@@ -297,6 +298,12 @@ class NotesView(QObject):
         self.session.push(
             EditNote(self.session, doc_id, span_id, author, "", span.text if span else "")
         )
+
+
+def _layout_of(widget: QWidget | None) -> QVBoxLayout:
+    layout = widget.layout() if widget is not None else None
+    assert isinstance(layout, QVBoxLayout), "the panel is laid out in a column"
+    return layout
 
 
 def _own(notes: list[Note], author: str) -> Note | None:

@@ -286,9 +286,11 @@ class ReviewPanel(QWidget):
     def current_decision(self) -> Decision | None:
         """The decision on the candidate row the reviewer is on (None on a group row)."""
         row = self.current_row()
-        if row is None or row[1] is None or self.state is None:
+        if row is None or self.state is None:
             return None
         group, number = row
+        if number is None:
+            return None
         candidates = (
             self.state.agreed if group == AGREED else self.state.disagreements[group].candidates
         )
