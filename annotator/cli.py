@@ -408,12 +408,16 @@ def echo_import_report(report: ImportReport) -> None:
     "--format",
     "format_name",
     type=click.Choice(
-        ["jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy"]
+        [
+            "jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy",
+            "claimreview",
+        ]
     ),
     default="jsonl",
     show_default=True,
     help="jsonl: gold JSONL; spacy: DocBin; conll: CoNLL-2003 IOB2; hf: Hugging Face JSONL; "
-    "brat: .txt/.ann folder; doccano, labelstudio, prodigy: their JSON(L). "
+    "brat: .txt/.ann folder; doccano, labelstudio, prodigy: their JSON(L); claimreview: "
+    "the gold claims' verdicts as schema.org ClaimReview JSON-LD. "
     "See README, Export formats, for what each keeps.",
 )
 @click.option(
@@ -501,6 +505,53 @@ def export_command(
         )
     for line in report.summary_lines():
         click.echo(line)
+
+
+@main.group("settings")
+def settings_group() -> None:
+    """The project's settings for what it publishes: the outlet named as the author of
+    ClaimReview exports (publisher.name, publisher.url, publisher.review_url)."""
+
+
+@settings_group.command("list")
+@pass_context
+@reports_errors
+def settings_list(obj: Context) -> None:
+    """Every setting, its value (or "not set") and what it is for."""
+    from annotator.core import project_settings
+
+    with obj.store(reading=True) as store:
+        values = project_settings.settings(store)
+    for key, value in values.items():
+        click.echo(f"{key} = {value if value is not None else '(not set)'}")
+        click.echo(f"    {project_settings.SETTINGS[key]}")
+
+
+@settings_group.command("set")
+@click.argument("key")
+@click.argument("value")
+@pass_context
+@reports_errors
+def settings_set(obj: Context, key: str, value: str) -> None:
+    """Set KEY to VALUE, e.g. publisher.name "Le Journal"."""
+    from annotator.core import project_settings
+
+    with obj.store() as store:
+        project_settings.set_setting(store, key, value)
+        click.echo(f"{key} = {store.setting(key)}")
+
+
+@settings_group.command("unset")
+@click.argument("key")
+@pass_context
+@reports_errors
+def settings_unset(obj: Context, key: str) -> None:
+    """Remove KEY's value."""
+    from annotator.core import project_settings
+
+    with obj.store() as store:
+        project_settings.set_setting(store, key, None)
+    click.echo(f"{key} is not set")
 
 
 @main.command("validate")

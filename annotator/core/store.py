@@ -557,6 +557,18 @@ class Store:
             (key, value),
         )
 
+    def setting(self, key: str) -> str | None:
+        """A project setting (``project_settings`` says which keys there are)."""
+        return self._setting(key)
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Set a project setting, or remove it (``value`` None); one transaction."""
+        with self.transaction():
+            if value is None:
+                self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                self._set_setting(key, value)
+
     def model_paths(self) -> list[str]:
         """Directories of the models trained on this project, oldest first."""
         stored = self._setting("model_paths")

@@ -46,6 +46,7 @@ SUFFIXES = {
     "doccano": ".doccano.jsonl",
     "labelstudio": ".labelstudio.json",
     "prodigy": ".prodigy.jsonl",
+    "claimreview": ".claimreview.jsonld",
 }
 ALL_ANNOTATORS = ""
 
@@ -186,6 +187,7 @@ class ExportDialog(QDialog):
             "doccano": self.tr("doccano JSONL"),
             "labelstudio": self.tr("Label Studio JSON tasks"),
             "prodigy": self.tr("Prodigy JSONL"),
+            "claimreview": self.tr("ClaimReview JSON-LD (the gold claims' verdicts)"),
         }
 
     def _format_note(self, name: str) -> str:

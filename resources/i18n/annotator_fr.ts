@@ -1304,6 +1304,99 @@
     </message>
 </context>
 <context>
+    <name>NoteCommand</name>
+    <message>
+        <source>Remove the note on the article</source>
+        <translation>Retirer la note sur l’article</translation>
+    </message>
+    <message>
+        <source>Note on the article</source>
+        <translation>Note sur l’article</translation>
+    </message>
+    <message>
+        <source>Remove the note on “%1”</source>
+        <translation>Retirer la note sur «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Note on “%1”</source>
+        <translation>Note sur «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Note not saved: %1</source>
+        <translation>Note non enregistrée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter keeps the note; an empty note is removed.</source>
+        <translation>Ctrl+Entrée garde la note&#xa0;; une note vide est retirée.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the note</source>
+        <translation>&amp;Retirer la note</translation>
+    </message>
+</context>
+<context>
+    <name>NotesView</name>
+    <message>
+        <source>&amp;Note on the selected span… (M)</source>
+        <translation>&amp;Note sur le passage sélectionné… (M)</translation>
+    </message>
+    <message>
+        <source>Note on this &amp;article… (Shift+M)</source>
+        <translation>Note sur cet &amp;article… (Maj+M)</translation>
+    </message>
+    <message>
+        <source>Notes on the selected span</source>
+        <translation>Notes sur le passage sélectionné</translation>
+    </message>
+    <message>
+        <source>Notes on this article</source>
+        <translation>Notes sur cet article</translation>
+    </message>
+    <message>
+        <source>Edit my note… (M)</source>
+        <translation>Modifier ma note… (M)</translation>
+    </message>
+    <message>
+        <source>Add a note… (M)</source>
+        <translation>Ajouter une note… (M)</translation>
+    </message>
+    <message>
+        <source>Edit my note on this article… (Shift+M)</source>
+        <translation>Modifier ma note sur cet article… (Maj+M)</translation>
+    </message>
+    <message>
+        <source>Add a note on this article… (Shift+M)</source>
+        <translation>Ajouter une note sur cet article… (Maj+M)</translation>
+    </message>
+    <message>
+        <source>Select a span first (click it, or Tab to it), then press M.</source>
+        <translation>Sélectionnez d’abord un passage (cliquez dessus, ou Tab jusqu’à lui), puis appuyez sur M.</translation>
+    </message>
+    <message>
+        <source>Your note on “%1”:</source>
+        <translation>Votre note sur «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your note on this article:</source>
+        <translation>Votre note sur cet article&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>OtherArticlePicker</name>
     <message>
         <source>Link to a span of another article</source>
@@ -1785,6 +1878,10 @@
         </translation>
     </message>
     <message>
+        <source>%1&apos;s comment on this decision: %2</source>
+        <translation>Commentaire de %1 sur cette décision&#xa0;: %2</translation>
+    </message>
+    <message>
         <source>%1 · %2, %3 waiting · %4 in gold, %5</source>
         <translation>%1 · %2, %3 en attente · %4 dans la référence, %5</translation>
     </message>
@@ -2094,6 +2191,22 @@
     <message>
         <source>Remove the link</source>
         <translation>Supprimer le lien</translation>
+    </message>
+    <message>
+        <source>M, on a span</source>
+        <translation>M, sur un passage</translation>
+    </message>
+    <message>
+        <source>Write or edit your note on the span</source>
+        <translation>Écrire ou modifier votre note sur le passage</translation>
+    </message>
+    <message>
+        <source>Shift+M</source>
+        <translation>Maj+M</translation>
+    </message>
+    <message>
+        <source>Write or edit your note on the article</source>
+        <translation>Écrire ou modifier votre note sur l’article</translation>
     </message>
 </context>
 <context>

@@ -322,7 +322,15 @@ def _jsonl(
 
 def _exporters() -> dict[str, Exporter]:
     # Imported here: each module imports this one for the shared report.
-    from annotator.core.formats import brat, conll, doccano, labelstudio, prodigy, spacy_docbin
+    from annotator.core.formats import (
+        brat,
+        claimreview,
+        conll,
+        doccano,
+        labelstudio,
+        prodigy,
+        spacy_docbin,
+    )
 
     return {
         "jsonl": _jsonl,
@@ -333,10 +341,13 @@ def _exporters() -> dict[str, Exporter]:
         "doccano": doccano.export_doccano,
         "labelstudio": labelstudio.export_labelstudio,
         "prodigy": prodigy.export_prodigy,
+        "claimreview": claimreview.export_claimreview,
     }
 
 
-FORMATS = ("jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy")
+FORMATS = (
+    "jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy", "claimreview"
+)
 FOLDER_FORMATS = ("brat", "hf")
 """Formats written as a folder (``export_folders``), not a file."""
 OFFSET_FORMATS = ("doccano", "labelstudio")
