@@ -178,11 +178,11 @@ class FileImportReport:
         if self.links_added:
             out.append(f"  {self.links_added} links added")
         if self.notes_added:
-            out.append(f"  {self.notes_added} notes added")
+            out.append(f"  {self.notes_added} note{'s' * (self.notes_added != 1)} added")
         if self.notes_kept:
             out.append(
-                f"  {self.notes_kept} notes not imported: the project has a note by the "
-                "same author there, which was kept"
+                f"  {self.notes_kept} note{'s' * (self.notes_kept != 1)} not imported: the "
+                "project has a note by the same author there, which was kept"
             )
         if self.statuses_set:
             marked = ", ".join(
@@ -339,6 +339,7 @@ def _read_brat(folder: Path) -> ForeignFile:
                     text=span.text,
                     line=span.line,
                     local_id=span.id,
+                    notes=[ForeignNote(note) for note in span.notes],
                 )
             )
         record.relations = [
@@ -1012,25 +1013,31 @@ def _write_plan(store: Store, plan: _Plan, report: FileImportReport) -> None:
 
 
 def _write_notes(store: Store, plan: _Plan, report: FileImportReport) -> None:
-    """The file's notes; a place where the author already has a note keeps the
+    """The file's notes, one per author and place (several the file has there are
+    joined by a blank line); a place where the author already has a note keeps the
     project's (the same text counts as there already, a different one is reported)."""
+    placed: dict[tuple[str, str | None, str], list[ForeignNote]] = {}
     for doc_id, span_id, layer, foreign_note in plan.notes:
-        author = foreign_note.author or layer
+        placed.setdefault((doc_id, span_id, foreign_note.author or layer), []).append(
+            foreign_note
+        )
+    for (doc_id, span_id, author), found in placed.items():
+        text = "\n\n".join(note.text for note in found)
         there = store.note_by(doc_id, span_id, author)
         if there is not None:
-            report.notes_kept += there.text != foreign_note.text
+            report.notes_kept += there.text != text
             continue
+        first = found[0]
         now = utc_now()
         store.put_note(
             Note(
-                id=foreign_note.id if foreign_note.id and not _note_exists(store, foreign_note.id)
-                else new_id(),
+                id=first.id if first.id and not _note_exists(store, first.id) else new_id(),
                 doc_id=doc_id,
                 span_id=span_id,
                 author=author,
-                text=foreign_note.text,
-                created_at=foreign_note.created_at or now,
-                updated_at=foreign_note.updated_at or foreign_note.created_at or now,
+                text=text,
+                created_at=first.created_at or now,
+                updated_at=first.updated_at or first.created_at or now,
             )
         )
         report.notes_added += 1

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.export import ExportOptions
-from annotator.core.formats.registry import FOLDER_FORMATS, FORMATS
+from annotator.core.formats.registry import ALL_FORMATS, FOLDER_FORMATS
 from annotator.core.models import GOLD_LAYER, LabelSet
 from annotator.core.output_paths import output_refusal
 from annotator.core.splits import BadSplit, SplitSpec, parse_split
@@ -86,7 +86,7 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("exportFormat")
         descriptions = self._format_descriptions()
-        for name in FORMATS:
+        for name in ALL_FORMATS:
             self.format_combo.addItem(descriptions.get(name, name), name)
         self.format_note = QLabel()
         self.format_note.setObjectName("exportFormatNote")
