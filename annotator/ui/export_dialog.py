@@ -203,6 +203,12 @@ class ExportDialog(QDialog):
             )
         if name == "jsonl":
             return self.tr("Keeps every span, nested ones included, and who made it.")
+        if name == "claimreview":
+            return self.tr(
+                "One schema.org ClaimReview per reviewed claim with a verdict, from the gold "
+                "layer; the claims without one are counted. The outlet named as author is "
+                "set with “annotator settings set publisher.name”."
+            )
         return self.tr("Keeps every span; who made it and when are not kept.")
 
     # -- reactions ---------------------------------------------------------------------

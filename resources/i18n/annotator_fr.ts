@@ -728,6 +728,10 @@
         <translation>JSONL Prodigy</translation>
     </message>
     <message>
+        <source>ClaimReview JSON-LD (the gold claims&apos; verdicts)</source>
+        <translation>ClaimReview JSON-LD (les verdicts sur les affirmations de référence)</translation>
+    </message>
+    <message>
         <source>One label per word: overlapping spans keep the longest, and spans that cut a word are aligned as chosen below. Whatever is left out is reported.</source>
         <translation>Une étiquette par mot&#xa0;: parmi des annotations qui se chevauchent, la plus longue est gardée, et celles qui coupent un mot sont alignées comme choisi ci-dessous. Tout ce qui est écarté est signalé.</translation>
     </message>
@@ -738,6 +742,10 @@
     <message>
         <source>Keeps every span, nested ones included, and who made it.</source>
         <translation>Garde toutes les annotations, imbriquées comprises, et leur auteur.</translation>
+    </message>
+    <message>
+        <source>One schema.org ClaimReview per reviewed claim with a verdict, from the gold layer; the claims without one are counted. The outlet named as author is set with “annotator settings set publisher.name”.</source>
+        <translation>Un ClaimReview schema.org par affirmation relue qui a un verdict, pris dans la couche de référence&#xa0;; les affirmations sans verdict sont comptées. Le média nommé comme auteur se règle avec «&#xa0;annotator settings set publisher.name&#xa0;».</translation>
     </message>
     <message>
         <source>Keeps every span; who made it and when are not kept.</source>
