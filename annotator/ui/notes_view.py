@@ -217,6 +217,8 @@ class NotesView(QObject):
         self.article_note_action.setText(self.tr("Note on this &article… (Shift+M)"))
         self.span_box.heading.setText(self.tr("Notes on the selected span"))
         self.article_box.heading.setText(self.tr("Notes on this article"))
+        for box in (self.span_box, self.article_box):
+            box.remove_button.setText(self.tr("Remove my note"))
         self.refresh()
 
     def on_changes(self, changes: Changes) -> None:
