@@ -1376,6 +1376,10 @@
         <translation>Notes sur cet article</translation>
     </message>
     <message>
+        <source>Remove my note</source>
+        <translation>Retirer ma note</translation>
+    </message>
+    <message>
         <source>Edit my note… (M)</source>
         <translation>Modifier ma note… (M)</translation>
     </message>
