@@ -554,6 +554,56 @@ def settings_unset(obj: Context, key: str) -> None:
     click.echo(f"{key} is not set")
 
 
+@main.group("verdict")
+def verdict_group() -> None:
+    """The verdicts on reviewed claims (the gold layer's claims and denials), which
+    'export --format claimreview' publishes."""
+
+
+@verdict_group.command("list")
+@pass_context
+@reports_errors
+def verdict_list(obj: Context) -> None:
+    """Each reviewed claim: its short id, its verdict (or -), its article, its text."""
+    from annotator.core import claim_verdicts
+    from annotator.core.verdicts import VERDICT_ATTRIBUTE
+
+    with obj.store(reading=True) as store:
+        spans = claim_verdicts.reviewed_statements(store)
+    for span in spans:
+        verdict = span.attrs.get(VERDICT_ATTRIBUTE) or "-"
+        click.echo(f"{span.id[:12]}  {verdict:<12}  {span.doc_id[:12]}  {span.text!r}")
+    click.echo(f"{len(spans)} reviewed claim{'s' * (len(spans) != 1)}")
+
+
+@verdict_group.command("set")
+@click.argument("span")
+@click.argument("verdict")
+@pass_context
+@reports_errors
+def verdict_set(obj: Context, span: str, verdict: str) -> None:
+    """Give the reviewed claim whose id starts with SPAN the VERDICT (true, mostly true,
+    half true, mostly false, false, unverifiable)."""
+    from annotator.core import claim_verdicts
+
+    with obj.store() as store:
+        changed = claim_verdicts.set_verdict(store, span, verdict)
+    click.echo(f"{changed.id[:12]}  {verdict}  {changed.text!r}")
+
+
+@verdict_group.command("clear")
+@click.argument("span")
+@pass_context
+@reports_errors
+def verdict_clear(obj: Context, span: str) -> None:
+    """Take the verdict away from the reviewed claim whose id starts with SPAN."""
+    from annotator.core import claim_verdicts
+
+    with obj.store() as store:
+        changed = claim_verdicts.set_verdict(store, span, None)
+    click.echo(f"{changed.id[:12]}  no verdict  {changed.text!r}")
+
+
 @main.command("validate")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @reports_errors

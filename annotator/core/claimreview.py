@@ -31,6 +31,7 @@ from typing import Any
 
 from annotator.core import project_settings
 from annotator.core.atomic_files import write_atomically
+from annotator.core.claim_verdicts import STATEMENT_KIND
 from annotator.core.export import ExportError, ExportOptions, gold_records
 from annotator.core.links import SAID_BY
 from annotator.core.models import GOLD_LAYER
@@ -38,7 +39,6 @@ from annotator.core.store import Store
 from annotator.core.verdicts import DEFAULT_SCALE, VERDICT_ATTRIBUTE, VerdictScale
 
 SCHEMA_ORG = "https://schema.org"
-STATEMENT_KIND = "statement"
 _ORGANISATION_LABELS = ("organisation", "organization", "org")
 
 

@@ -206,3 +206,32 @@ def test_settings_are_set_listed_and_refused_when_unknown(tmp_path: Path) -> Non
     assert "publisher.url = (not set)" in listed
     assert run("unset", "publisher.name").exit_code == 0
     assert "publisher.name = (not set)" in run("list").output
+
+
+def test_a_verdict_is_given_listed_and_taken_away_from_the_command_line(
+    tmp_path: Path, build_seed_example
+) -> None:
+    path = tmp_path / "p.db"
+    with Store(path) as store:
+        example = build_seed_example(store, GOLD_LAYER)
+    claim = example.spans["altman_claim_001"]
+    runner = CliRunner()
+
+    def run(*args: str) -> Any:
+        return runner.invoke(main, ["--db", str(path), "verdict", *args])
+
+    listed = run("list")
+    assert f"{claim.id[:12]}  -" in listed.output
+    refused = run("set", claim.id[:12], "pants on fire")
+    assert refused.exit_code == 1 and "not on the verdict scale" in refused.output
+    assert run("set", claim.id[:12], "mostly false").exit_code == 0
+    assert f"{claim.id[:12]}  mostly false" in run("list").output
+    with Store(path) as store:
+        assert store.span(claim.id).attrs == {"verdict": "mostly false"}
+        (review,) = claim_reviews(store)[0]
+        assert review["claimReviewed"] == claim.text
+    assert run("clear", claim.id[:12]).exit_code == 0
+    with Store(path) as store:
+        assert claim_reviews(store)[0] == []
+    amount = example.spans["amount_001"]
+    assert "no reviewed claim" in run("set", amount.id[:12], "true").output
