@@ -11,6 +11,7 @@ redraw from the session's ``changed`` signal like every other view.
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QObject, Qt
@@ -40,7 +41,7 @@ NOTE_KEY = "m"
 
 
 def note_time(note: Note) -> str:
-    """When the note was last written, in local time as the interface's locale writes it."""
+    """When the note was last written, in local time, to the minute (2026-12-02 14:05)."""
     moment = QDateTime.fromString(note.updated_at, Qt.DateFormat.ISODateWithMs)
     if not moment.isValid():
         return note.updated_at
@@ -49,8 +50,6 @@ def note_time(note: Note) -> str:
 
 def notes_html(notes: list[Note]) -> str:
     """Each note as "author, time" over its text, oldest first (plain text, escaped)."""
-    from html import escape
-
     return "".join(
         f"<p><b>{escape(note.author)}</b> <span style='color:#555'>{note_time(note)}</span>"
         f"<br>{escape(note.text).replace(chr(10), '<br>')}</p>"
@@ -219,6 +218,16 @@ class NotesView(QObject):
         self.article_box.heading.setText(self.tr("Notes on this article"))
         for box in (self.span_box, self.article_box):
             box.remove_button.setText(self.tr("Remove my note"))
+        self.span_box.edit_button.setAccessibleDescription(
+            self.tr("Opens the editor of your note on the selected span")
+        )
+        self.article_box.edit_button.setAccessibleDescription(
+            self.tr("Opens the editor of your note on this article")
+        )
+        for box in (self.span_box, self.article_box):
+            box.remove_button.setAccessibleDescription(
+                self.tr("Removes your note (Edit → Undo brings it back)")
+            )
         self.refresh()
 
     def on_changes(self, changes: Changes) -> None:

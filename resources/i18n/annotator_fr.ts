@@ -1380,6 +1380,18 @@
         <translation>Retirer ma note</translation>
     </message>
     <message>
+        <source>Opens the editor of your note on the selected span</source>
+        <translation>Ouvre l’éditeur de votre note sur le passage sélectionné</translation>
+    </message>
+    <message>
+        <source>Opens the editor of your note on this article</source>
+        <translation>Ouvre l’éditeur de votre note sur cet article</translation>
+    </message>
+    <message>
+        <source>Removes your note (Edit → Undo brings it back)</source>
+        <translation>Retire votre note (Édition → Annuler la ramène)</translation>
+    </message>
+    <message>
         <source>Edit my note… (M)</source>
         <translation>Modifier ma note… (M)</translation>
     </message>
