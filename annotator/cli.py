@@ -404,12 +404,16 @@ def echo_import_report(report: ImportReport) -> None:
     "--format",
     "format_name",
     type=click.Choice(
-        ["jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy"]
+        [
+            "jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy",
+            "claimreview",
+        ]
     ),
     default="jsonl",
     show_default=True,
     help="jsonl: gold JSONL; spacy: DocBin; conll: CoNLL-2003 IOB2; hf: Hugging Face JSONL; "
-    "brat: .txt/.ann folder; doccano, labelstudio, prodigy: their JSON(L). "
+    "brat: .txt/.ann folder; doccano, labelstudio, prodigy: their JSON(L); claimreview: "
+    "the gold claims' verdicts as schema.org ClaimReview JSON-LD. "
     "See README, Export formats, for what each keeps.",
 )
 @click.option(
@@ -497,6 +501,103 @@ def export_command(
         )
     for line in report.summary_lines():
         click.echo(line)
+
+
+@main.group("settings")
+def settings_group() -> None:
+    """The project's settings for what it publishes: the outlet named as the author of
+    ClaimReview exports (publisher.name, publisher.url, publisher.review_url)."""
+
+
+@settings_group.command("list")
+@pass_context
+@reports_errors
+def settings_list(obj: Context) -> None:
+    """Every setting, its value (or "not set") and what it is for."""
+    from annotator.core import project_settings
+
+    with obj.store(reading=True) as store:
+        values = project_settings.settings(store)
+    for key, value in values.items():
+        click.echo(f"{key} = {value if value is not None else '(not set)'}")
+        click.echo(f"    {project_settings.SETTINGS[key]}")
+
+
+@settings_group.command("set")
+@click.argument("key")
+@click.argument("value")
+@pass_context
+@reports_errors
+def settings_set(obj: Context, key: str, value: str) -> None:
+    """Set KEY to VALUE, e.g. publisher.name "Le Journal"."""
+    from annotator.core import project_settings
+
+    with obj.store() as store:
+        project_settings.set_setting(store, key, value)
+        click.echo(f"{key} = {store.setting(key)}")
+
+
+@settings_group.command("unset")
+@click.argument("key")
+@pass_context
+@reports_errors
+def settings_unset(obj: Context, key: str) -> None:
+    """Remove KEY's value."""
+    from annotator.core import project_settings
+
+    with obj.store() as store:
+        project_settings.set_setting(store, key, None)
+    click.echo(f"{key} is not set")
+
+
+@main.group("verdict")
+def verdict_group() -> None:
+    """The verdicts on reviewed claims (the gold layer's claims and denials), which
+    'export --format claimreview' publishes."""
+
+
+@verdict_group.command("list")
+@pass_context
+@reports_errors
+def verdict_list(obj: Context) -> None:
+    """Each reviewed claim: its short id, its verdict (or -), its article, its text."""
+    from annotator.core import claim_verdicts
+    from annotator.core.verdicts import VERDICT_ATTRIBUTE
+
+    with obj.store(reading=True) as store:
+        spans = claim_verdicts.reviewed_statements(store)
+    for span in spans:
+        verdict = span.attrs.get(VERDICT_ATTRIBUTE) or "-"
+        click.echo(f"{span.id[:12]}  {verdict:<12}  {span.doc_id[:12]}  {span.text!r}")
+    click.echo(f"{len(spans)} reviewed claim{'s' * (len(spans) != 1)}")
+
+
+@verdict_group.command("set")
+@click.argument("span")
+@click.argument("verdict")
+@pass_context
+@reports_errors
+def verdict_set(obj: Context, span: str, verdict: str) -> None:
+    """Give the reviewed claim whose id starts with SPAN the VERDICT (true, mostly true,
+    half true, mostly false, false, unverifiable)."""
+    from annotator.core import claim_verdicts
+
+    with obj.store() as store:
+        changed = claim_verdicts.set_verdict(store, span, verdict)
+    click.echo(f"{changed.id[:12]}  {verdict}  {changed.text!r}")
+
+
+@verdict_group.command("clear")
+@click.argument("span")
+@pass_context
+@reports_errors
+def verdict_clear(obj: Context, span: str) -> None:
+    """Take the verdict away from the reviewed claim whose id starts with SPAN."""
+    from annotator.core import claim_verdicts
+
+    with obj.store() as store:
+        changed = claim_verdicts.set_verdict(store, span, None)
+    click.echo(f"{changed.id[:12]}  no verdict  {changed.text!r}")
 
 
 @main.command("validate")

@@ -39,6 +39,8 @@ class Changes:
     labels: bool = False
     """The label set or the link types."""
     rejections: bool = False
+    notes: bool = False
+    """Notes on spans or articles of ``documents``."""
     origin: object | None = field(default=None, compare=False)
     """What made the change (the undo step), for the one view that asked for it."""
 
@@ -65,7 +67,7 @@ class Changes:
     def everything(cls) -> Changes:
         """The project may have changed anywhere (an import, a colleague's process)."""
         return cls(all_documents=True, document_list=True, labels=True, links=True,
-                   decisions=True, statuses=True, rejections=True)
+                   decisions=True, statuses=True, rejections=True, notes=True)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -79,6 +81,7 @@ class Changes:
             statuses=self.statuses or other.statuses,
             labels=self.labels or other.labels,
             rejections=self.rejections or other.rejections,
+            notes=self.notes or other.notes,
             origin=self.origin if self.origin is not None else other.origin,
         )
 

@@ -23,7 +23,7 @@ from annotator.core.atomic_files import (
     write_lines_atomically,
 )
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Decision, Status, utc_now
+from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Decision, Note, Status, utc_now
 from annotator.core.output_paths import check_file_output, check_output, protecting
 from annotator.core.splits import SplitSpec, assign_splits
 from annotator.core.store import Store
@@ -115,6 +115,7 @@ def gold_records(
     statuses = store.all_statuses()
     links_by_document = store.links_for_export(annotators)
     reviewed = _latest_decisions(store) if GOLD_LAYER in annotators else {}
+    notes = _notes_by_document(store)
     total = store.document_count()
     done = 0
     for document, span_rows in store.iter_documents_for_export(annotators, options.labels):
@@ -154,6 +155,8 @@ def gold_records(
             "meta": json.loads(meta) if meta and meta != "{}" else {},
             "schema_version": SCHEMA_VERSION,
         }
+        if doc_id in notes:
+            _add_notes(record, notes[doc_id])
         if doc_id in links_by_document:
             exported = set(map(_id_of, span_rows))
             relations = _relations(doc_id, links_by_document[doc_id], exported, options)
@@ -248,6 +251,37 @@ def _add_attrs_and_review(
         span["annotators"] = had_it
         span["decision"] = decision.decision.value
         span["reviewer"] = decision.reviewer
+        if decision.comment:
+            span["review_comment"] = decision.comment
+
+
+def note_dict(note: Note) -> dict[str, Any]:
+    return {
+        "id": note.id,
+        "author": note.author,
+        "text": note.text,
+        "created_at": note.created_at,
+        "updated_at": note.updated_at,
+    }
+
+
+def _notes_by_document(store: Store) -> dict[str, list[Note]]:
+    found: dict[str, list[Note]] = {}
+    for note in store.notes():
+        found.setdefault(note.doc_id, []).append(note)
+    return found
+
+
+def _add_notes(record: dict[str, Any], notes: list[Note]) -> None:
+    """The article's notes on the record, each span's on its span (oldest first)."""
+    by_span: dict[str | None, list[dict[str, Any]]] = {}
+    for note in notes:
+        by_span.setdefault(note.span_id, []).append(note_dict(note))
+    if None in by_span:
+        record["notes"] = by_span[None]
+    for span in record["spans"]:
+        if span["id"] in by_span:
+            span["notes"] = by_span[span["id"]]
 
 
 def _latest_decisions(store: Store) -> dict[str, tuple[list[str], Decision]]:

@@ -15,6 +15,16 @@ from pydantic import BaseModel, ConfigDict, Field
 from annotator.core.models import SCHEMA_VERSION
 
 
+class GoldNote(BaseModel):
+    model_config = ConfigDict(extra="forbid", title="Note")
+
+    id: str | None = None
+    author: str = Field(description="Who wrote the note (an annotator or a reviewer).")
+    text: str = Field(min_length=1, description="The note, plain text.")
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
 class GoldSpan(BaseModel):
     model_config = ConfigDict(extra="forbid", title="Span")
 
@@ -42,6 +52,12 @@ class GoldSpan(BaseModel):
         default=None, description="Gold spans: the reviewer's decision (accept, edit, add)."
     )
     reviewer: str | None = None
+    review_comment: str | None = Field(
+        default=None, description="Gold spans: the comment the reviewer gave with the decision."
+    )
+    notes: list[GoldNote] | None = Field(
+        default=None, description="Notes written on this span, oldest first."
+    )
 
 
 class GoldRelation(BaseModel):
@@ -81,7 +97,13 @@ class GoldRecord(BaseModel):
         description="The exported layers of this document and their status, by annotator.",
     )
     meta: dict[str, Any] = Field(default_factory=dict)
-    schema_version: Literal[1] = SCHEMA_VERSION
+    notes: list[GoldNote] | None = Field(
+        default=None, description="Notes written on the whole article, oldest first."
+    )
+    schema_version: Literal[1, 2] = Field(
+        default=SCHEMA_VERSION,
+        description="2 added notes and review comments; files of version 1 still read.",
+    )
 
 
 def json_schema() -> dict[str, Any]:

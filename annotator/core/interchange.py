@@ -26,7 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from annotator.core.errors import InputError, SpanError
+from annotator.core.errors import InputError, NotFound, SpanError
 from annotator.core.export import manifest_path_for
 from annotator.core.formats import (
     brat,
@@ -39,6 +39,7 @@ from annotator.core.formats import (
 )
 from annotator.core.formats.records import (
     ForeignFile,
+    ForeignNote,
     ForeignRecord,
     ForeignSpan,
     iter_json_array,
@@ -51,6 +52,7 @@ from annotator.core.models import (
     Label,
     LabelSet,
     LinkType,
+    Note,
     Origin,
     Span,
     Status,
@@ -153,6 +155,10 @@ class FileImportReport:
     labels_added: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     links_added: int = 0
+    notes_added: int = 0
+    notes_kept: int = 0
+    """Notes of the file whose place already had a note by the same author: the
+    project's note was kept."""
     link_types_added: list[str] = field(default_factory=list)
     unknown_labels: list[str] = field(default_factory=list)
     """Labels and relation types of the file the project lacks (when not added):
@@ -173,6 +179,13 @@ class FileImportReport:
             out.append(f"  offsets: {self.unit}")
         if self.links_added:
             out.append(f"  {counted(self.links_added, 'link')} added")
+        if self.notes_added:
+            out.append(f"  {counted(self.notes_added, 'note')} added")
+        if self.notes_kept:
+            out.append(
+                f"  {counted(self.notes_kept, 'note')} not imported: the "
+                "project has a note by the same author there, which was kept"
+            )
         if self.statuses_set:
             marked = ", ".join(
                 f"{count} {status.replace('_', ' ')}"
@@ -328,6 +341,7 @@ def _read_brat(folder: Path) -> ForeignFile:
                     text=span.text,
                     line=span.line,
                     local_id=span.id,
+                    notes=[ForeignNote(note) for note in span.notes],
                 )
             )
         record.relations = [
@@ -526,6 +540,9 @@ class _Plan:
     statuses: dict[tuple[str, str], Status] = field(default_factory=dict)
     """(document, layer) -> the status the import gives the layer: done when the tool
     says the work was finished, else in progress. Never lowers a status already there."""
+    notes: list[tuple[str, str | None, str, ForeignNote]] = field(default_factory=list)
+    """(document, span id or None for the article, the layer, the note): written once
+    the spans are in."""
 
 
 def _layer_names(foreign: ForeignFile, as_name: str | None) -> dict[str, str]:
@@ -633,6 +650,7 @@ def _plan_file(
         problem: str | None = None
         line_problems = list(record.line_problems)
         record_layer = layer_names.get(record.annotator or "", record.annotator)
+        record_notes: list[tuple[str, str | None, str, ForeignNote]] = []
         for foreign_span in record.spans:
             span_problem = None
             label = mapping.get(foreign_span.label, foreign_span.label)
@@ -668,8 +686,13 @@ def _plan_file(
                         local = foreign_span.local_id or foreign_span.id
                         if (start, end, label) in existing[key]:
                             report.duplicates += 1
+                            found_id = existing[key][(start, end, label)]
                             if local:
-                                local_ids[local] = (existing[key][(start, end, label)], label)
+                                local_ids[local] = (found_id, label)
+                            record_notes.extend(
+                                (document.id, found_id, annotator, note)
+                                for note in foreign_span.notes
+                            )
                             continue
                         span_id = foreign_span.id
                         if not span_id or span_id in used_ids or _span_exists(store, span_id):
@@ -702,6 +725,10 @@ def _plan_file(
                             if local:
                                 local_ids[local] = (made.id, label)
                             record_spans.append(made)
+                            record_notes.extend(
+                                (document.id, made.id, annotator, note)
+                                for note in foreign_span.notes
+                            )
                             if label not in label_names:
                                 record_labels.append(label)
             if span_problem is not None:
@@ -745,6 +772,11 @@ def _plan_file(
             continue
         plan.documents.setdefault(document.id, document)
         plan.spans.extend(record_spans)
+        plan.notes.extend(record_notes)
+        for note in record.article_notes:
+            author = note.author or record_layer
+            if author:
+                plan.notes.append((document.id, None, author, note))
         layers = {span.annotator for span in record_spans}
         if record.finished and not layers:  # finished, and found nothing to tag
             named = layer_names.get(record.annotator or "", record.annotator)
@@ -980,6 +1012,46 @@ def _write_plan(store: Store, plan: _Plan, report: FileImportReport) -> None:
     for (doc_id, name), status in plan.statuses.items():
         if store.carry_status(StatusEntry(doc_id=doc_id, annotator=name, status=status)):
             report.statuses_set[status.value] += 1
+    _write_notes(store, plan, report)
+
+
+def _write_notes(store: Store, plan: _Plan, report: FileImportReport) -> None:
+    """The file's notes, one per author and place (several the file has there are
+    joined by a blank line); a place where the author already has a note keeps the
+    project's (the same text counts as there already, a different one is reported)."""
+    placed: dict[tuple[str, str | None, str], list[ForeignNote]] = {}
+    for doc_id, span_id, layer, foreign_note in plan.notes:
+        placed.setdefault((doc_id, span_id, foreign_note.author or layer), []).append(
+            foreign_note
+        )
+    for (doc_id, span_id, author), found in placed.items():
+        text = "\n\n".join(note.text for note in found)
+        there = store.note_by(doc_id, span_id, author)
+        if there is not None:
+            report.notes_kept += there.text != text
+            continue
+        first = found[0]
+        now = utc_now()
+        store.put_note(
+            Note(
+                id=first.id if first.id and not _note_exists(store, first.id) else new_id(),
+                doc_id=doc_id,
+                span_id=span_id,
+                author=author,
+                text=text,
+                created_at=first.created_at or now,
+                updated_at=first.updated_at or first.created_at or now,
+            )
+        )
+        report.notes_added += 1
+
+
+def _note_exists(store: Store, note_id: str) -> bool:
+    try:
+        store.note(note_id)
+    except NotFound:
+        return False
+    return True
 
 
 def _nothing_imported(report: FileImportReport) -> FileImportReport:
@@ -988,6 +1060,7 @@ def _nothing_imported(report: FileImportReport) -> FileImportReport:
     report.statuses_set.clear()
     report.spans_added.clear()
     report.links_added = 0
+    report.notes_added = report.notes_kept = 0
     report.notes.append(
         f"nothing from this file was imported: {len(report.refused)} record(s) refused; "
         "mend them, or import the others with --partial"

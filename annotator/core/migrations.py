@@ -115,16 +115,33 @@ _V2 = """
             ON spans (doc_id, start, "end" DESC, label, annotator, id);
 """
 
+# Notes on spans and articles. A span's notes are not removed with it (no foreign key
+# on span_id): the store shows only those of spans that exist, so a span removed and
+# brought back by undo (with its id) has its notes again, and nothing is destroyed.
+_NOTES = """
+        CREATE TABLE notes (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            span_id TEXT,
+            author TEXT NOT NULL,
+            text TEXT NOT NULL CHECK (length(text) > 0),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX notes_by_document ON notes (doc_id, span_id);
+        CREATE UNIQUE INDEX notes_one_per_author ON notes (doc_id, coalesce(span_id, ''), author);
+"""
+
 # Each step is one SQL script; it runs in one transaction with its version number, so
 # a crash mid-migration leaves the file at the previous version, never half-way.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _NOTES]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
 # An index each schema version has and no other: a file whose user_version names a
 # version its tables do not have was changed by hand or by another program, and running
 # the next step on it would fail half-way ("no such index") or worse.
-_VERSION_MARKS = {1: "spans_by_document", 2: "spans_in_document_order"}
+_VERSION_MARKS = {1: "spans_by_document", 2: "spans_in_document_order", 3: "notes_by_document"}
 
 
 def _schema_matches(conn: sqlite3.Connection, version: int) -> bool:

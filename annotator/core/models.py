@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 GOLD_LAYER = "gold"
 """The annotator name under which adjudicated (reviewed) spans are stored."""
 
@@ -321,3 +321,22 @@ class Link(BaseModel):
     to_span: str
     annotator: str
     created_at: str = Field(default_factory=utc_now)
+
+
+# -- notes: what an annotator writes down about a span or an article ---------
+
+
+class Note(BaseModel):
+    """A plain-text note by one author on a span (``span_id``) or on a whole article
+    (``span_id`` None): "check this figure with legal". An author has at most one note
+    per span and one per article; editing it keeps ``created_at``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    doc_id: str
+    span_id: str | None = None
+    author: str
+    text: str = Field(min_length=1)
+    created_at: str = Field(default_factory=utc_now)
+    updated_at: str = Field(default_factory=utc_now)

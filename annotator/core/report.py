@@ -3,8 +3,11 @@
 It holds the claim ledger, a list per source of what they claimed and denied, the
 attribution checks, and each article's text highlighted as the window draws it:
 statements (claims, denials) underlined in their label's colour, one underline per
-nesting level, entities (amounts, people, organisations) tinted. No script, no font,
-no image, nothing fetched: the file can be mailed, archived and printed.
+nesting level, entities (amounts, people, organisations) tinted, with the notes written
+on each article and its spans, and the fact checks: the verdicts on the reviewed claims,
+as a table and as schema.org ClaimReview JSON-LD for search engines. No script runs (the
+JSON-LD is data), no font, no image, nothing fetched: the file can be mailed, archived
+and printed.
 
 Safety: the template is rendered by Jinja2 with autoescaping on, and the article
 text, built here, goes through ``html.escape`` piece by piece: no text from an article,
@@ -24,12 +27,12 @@ import jinja2
 from markupsafe import Markup
 
 from annotator import __version__
+from annotator.core import claimreview, report_language
 from annotator.core import ledger as ledger_module
-from annotator.core import report_language
 from annotator.core.atomic_files import write_atomically
 from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.ledger import Ledger, Proposal
-from annotator.core.models import GOLD_LAYER, Label, LabelSet, Span, utc_now
+from annotator.core.models import GOLD_LAYER, Label, LabelSet, Note, Span, utc_now
 from annotator.core.output_paths import check_file_output, protecting
 from annotator.core.report_language import Catalogue
 from annotator.core.resources import known_source, resources_dir
@@ -193,6 +196,15 @@ def environment(catalogue: Catalogue | None = None) -> jinja2.Environment:
     return env
 
 
+@dataclass(frozen=True)
+class NoteView:
+    author: str
+    date: str
+    text: str
+    quote: str | None
+    """The span's text, for a note on a span; None for a note on the article."""
+
+
 @dataclass
 class ArticleView:
     anchor: str
@@ -201,6 +213,40 @@ class ArticleView:
     html: Markup
     labels: list[LabelStyle]
     counts: dict[str, int]
+    notes: list[NoteView]
+
+
+@dataclass(frozen=True)
+class FactCheckView:
+    claim: str
+    said_by: str
+    verdict: str
+    rating: str
+    """"2/5", or "" for a verdict off the ratings."""
+    doc_id: str | None
+
+
+def _fact_checks(
+    reviews: list[dict[str, Any]], store: Store, catalogue: Catalogue
+) -> list[FactCheckView]:
+    doc_of = {span.id: span.doc_id for span in store.iter_spans(GOLD_LAYER)}
+    rows = []
+    for review in reviews:
+        rating = review["reviewRating"]
+        authors = review["itemReviewed"].get("author", [])
+        authors = authors if isinstance(authors, list) else [authors]
+        rows.append(
+            FactCheckView(
+                claim=review["claimReviewed"],
+                said_by=", ".join(author["name"] for author in authors),
+                verdict=catalogue.gettext(rating["alternateName"]),
+                rating=f"{rating['ratingValue']}/{rating['bestRating']}"
+                if "ratingValue" in rating
+                else "",
+                doc_id=doc_of.get(review["identifier"]),
+            )
+        )
+    return rows
 
 
 def render(
@@ -222,6 +268,9 @@ def render(
     articles: list[ArticleView] = []
     article_anchor: dict[str, str] = {}
     titles: dict[str, str] = {}
+    notes_by_document: dict[str, list[Note]] = {}
+    for note in store.notes():
+        notes_by_document.setdefault(note.doc_id, []).append(note)
     for summary in store.document_summaries():
         titles[summary.id] = summary.title
         spans = store.spans(summary.id, annotator)
@@ -235,6 +284,17 @@ def render(
         for span in spans:
             counts[span.label] = counts.get(span.label, 0) + 1
         anchor = article_anchor[summary.id] = f"article-{len(articles) + 1}"
+        shown = {span.id: span for span in spans}
+        notes = [
+            NoteView(
+                note.author,
+                catalogue.date(note.updated_at),
+                note.text,
+                shown[note.span_id].text if note.span_id is not None else None,
+            )
+            for note in notes_by_document.get(summary.id, ())
+            if note.span_id is None or note.span_id in shown
+        ]
         articles.append(
             ArticleView(
                 anchor=anchor,
@@ -243,8 +303,10 @@ def render(
                 html=highlight(document.text, spans, styles, marks),
                 labels=[style for name, style in styles.items() if name in counts],
                 counts=counts,
+                notes=notes,
             )
         )
+    reviews, _tally = claimreview.claim_reviews(store)
     context: dict[str, Any] = {
         "title": title or catalogue.gettext("Editorial report"),
         "language": catalogue.language,
@@ -264,6 +326,8 @@ def render(
         "articles": articles,
         "article_anchor": article_anchor,
         "marks": marks,
+        "fact_checks": _fact_checks(reviews, store, catalogue),
+        "claim_reviews_json": Markup(claimreview.script_element_text(reviews)) if reviews else None,
         "thresholds": {
             "amount": ledger_module.SHARED_AMOUNT_SCORE,
             "source": ledger_module.SHARED_SOURCE_SCORE,

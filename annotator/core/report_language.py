@@ -89,6 +89,22 @@ FRENCH_MESSAGES: dict[str, str] = {
     "No article has tags yet.": "Aucun article n’a encore d’étiquette.",
     "%(label)s %(marker)s, said by %(sources)s": "%(label)s %(marker)s, source : %(sources)s",
     "%(label)s %(marker)s, no source": "%(label)s %(marker)s, sans source",
+    # The fact checks and the notes.
+    "Fact checks": "Vérifications des faits",
+    "The verdict on each reviewed claim; this page carries them as schema.org ClaimReview "
+    "data too.": (
+        "Le verdict sur chaque affirmation relue ; cette page les porte aussi en données "
+        "ClaimReview de schema.org."
+    ),
+    "Verdict": "Verdict",
+    "Notes": "Notes",
+    # The default verdict scale (``verdicts.DEFAULT_SCALE``), as the table shows it.
+    "true": "vrai",
+    "mostly true": "plutôt vrai",
+    "half true": "à moitié vrai",
+    "mostly false": "plutôt faux",
+    "false": "faux",
+    "unverifiable": "invérifiable",
 }
 
 FRENCH_PLURALS: dict[str, tuple[str, str]] = {

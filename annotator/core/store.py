@@ -39,6 +39,7 @@ from annotator.core.models import (
     Label,
     LabelSet,
     Link,
+    Note,
     Origin,
     Span,
     Status,
@@ -555,6 +556,18 @@ class Store:
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, value),
         )
+
+    def setting(self, key: str) -> str | None:
+        """A project setting (``project_settings`` says which keys there are)."""
+        return self._setting(key)
+
+    def set_setting(self, key: str, value: str | None) -> None:
+        """Set a project setting, or remove it (``value`` None); one transaction."""
+        with self.transaction():
+            if value is None:
+                self.conn.execute("DELETE FROM settings WHERE key = ?", (key,))
+            else:
+                self._set_setting(key, value)
 
     def model_paths(self) -> list[str]:
         """Directories of the models trained on this project, oldest first."""
@@ -1512,6 +1525,89 @@ class Store:
         for doc_id, *link in self.conn.execute(query + " ORDER BY l.created_at, l.id", params):
             by_document.setdefault(doc_id, []).append(tuple(link))
         return by_document
+
+    # -- notes on spans and articles --------------------------------------
+    # A note of a span that is gone is kept but not shown (see migrations._NOTES).
+
+    _NOTE_COLUMNS = "n.id, n.doc_id, n.span_id, n.author, n.text, n.created_at, n.updated_at"
+    _SHOWN_NOTE = "(n.span_id IS NULL OR EXISTS (SELECT 1 FROM spans WHERE id = n.span_id))"
+
+    @staticmethod
+    def _note_from_row(row: Sequence[Any]) -> Note:
+        return Note(
+            id=row[0], doc_id=row[1], span_id=row[2], author=row[3], text=row[4],
+            created_at=row[5], updated_at=row[6],
+        )
+
+    def notes(self, doc_id: str | None = None) -> list[Note]:
+        """The notes of a document (or of the project): its article notes and those of
+        its spans, oldest first."""
+        query = f"SELECT {self._NOTE_COLUMNS} FROM notes n WHERE {self._SHOWN_NOTE}"
+        params: tuple[Any, ...] = ()
+        if doc_id is not None:
+            query += " AND n.doc_id = ?"
+            params = (doc_id,)
+        rows = self.conn.execute(query + " ORDER BY n.created_at, n.rowid", params)
+        return [self._note_from_row(row) for row in rows]
+
+    def note(self, note_id: str) -> Note:
+        row = self.conn.execute(
+            f"SELECT {self._NOTE_COLUMNS} FROM notes n WHERE n.id = ?", (note_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no note {note_id!r} in the project")
+        return self._note_from_row(row)
+
+    def note_by(self, doc_id: str, span_id: str | None, author: str) -> Note | None:
+        """``author``'s note on the span (or on the article, ``span_id`` None)."""
+        row = self.conn.execute(
+            f"SELECT {self._NOTE_COLUMNS} FROM notes n WHERE n.doc_id = ? "
+            "AND coalesce(n.span_id, '') = ? AND n.author = ?",
+            (doc_id, span_id or "", author),
+        ).fetchone()
+        return None if row is None else self._note_from_row(row)
+
+    def write_note(
+        self, doc_id: str, span_id: str | None, author: str, text: str
+    ) -> Note:
+        """Set ``author``'s note on a span or an article (made or replaced); returns it."""
+        with self.transaction():
+            if not self.has_document(doc_id):
+                raise NotFound(f"no document {doc_id!r} in the project")
+            if span_id is not None and self.span(span_id).doc_id != doc_id:
+                raise NotFound(f"span {span_id} is not in document {doc_id[:12]}")
+            old = self.note_by(doc_id, span_id, author)
+            now = utc_now()
+            note = Note(
+                id=old.id if old else new_id(), doc_id=doc_id, span_id=span_id,
+                author=author, text=text, created_at=old.created_at if old else now,
+                updated_at=now,
+            )
+            self.put_note(note)
+        return note
+
+    def put_note(self, note: Note) -> Note:
+        """Store a note exactly as given, over the one with its id or its place (undo,
+        an import)."""
+        with self.transaction():
+            self.conn.execute(
+                "DELETE FROM notes WHERE id = ? OR (doc_id = ? AND coalesce(span_id, '') = ? "
+                "AND author = ?)",
+                (note.id, note.doc_id, note.span_id or "", note.author),
+            )
+            self.conn.execute(
+                "INSERT INTO notes (id, doc_id, span_id, author, text, created_at, "
+                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (note.id, note.doc_id, note.span_id, note.author, note.text,
+                 note.created_at, note.updated_at),
+            )
+        return note
+
+    def delete_note(self, note_id: str) -> Note:
+        with self.transaction():
+            note = self.note(note_id)
+            self.conn.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+        return note
 
     # -- suggestions in the window: rejections --------------------------
     # A rejected suggestion is remembered apart from spans, so it is never mistaken for

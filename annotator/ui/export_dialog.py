@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.export import ExportOptions
-from annotator.core.formats.registry import FOLDER_FORMATS, FORMATS
+from annotator.core.formats.registry import ALL_FORMATS, FOLDER_FORMATS
 from annotator.core.models import GOLD_LAYER, LabelSet
 from annotator.core.output_paths import output_refusal
 from annotator.core.splits import BadSplit, SplitSpec, parse_split
@@ -47,6 +47,7 @@ SUFFIXES = {
     "doccano": ".doccano.jsonl",
     "labelstudio": ".labelstudio.json",
     "prodigy": ".prodigy.jsonl",
+    "claimreview": ".claimreview.jsonld",
 }
 ALL_ANNOTATORS = ""
 
@@ -86,7 +87,7 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox()
         self.format_combo.setObjectName("exportFormat")
         descriptions = self._format_descriptions()
-        for name in FORMATS:
+        for name in ALL_FORMATS:
             self.format_combo.addItem(descriptions.get(name, name), name)
         self.format_note = QLabel()
         self.format_note.setObjectName("exportFormatNote")
@@ -213,6 +214,7 @@ class ExportDialog(QDialog):
             "doccano": self.tr("doccano JSONL"),
             "labelstudio": self.tr("Label Studio JSON tasks"),
             "prodigy": self.tr("Prodigy JSONL"),
+            "claimreview": self.tr("ClaimReview JSON-LD (the gold claims' verdicts)"),
         }
 
     def _format_note(self, name: str) -> str:
@@ -228,6 +230,12 @@ class ExportDialog(QDialog):
             )
         if name == "jsonl":
             return self.tr("Keeps every span, nested ones included, and who made it.")
+        if name == "claimreview":
+            return self.tr(
+                "One schema.org ClaimReview per reviewed claim with a verdict, from the gold "
+                "layer; the claims without one are counted. The outlet named as author is "
+                "set with “annotator settings set publisher.name”."
+            )
         return self.tr("Keeps every span; who made it and when are not kept.")
 
     # -- reactions ---------------------------------------------------------------------

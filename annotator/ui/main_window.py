@@ -58,6 +58,7 @@ from annotator.ui.key_bindings import KeyBindings
 from annotator.ui.label_bar import LabelBar
 from annotator.ui.menu_focus import MenuFocusKeeper
 from annotator.ui.models import DocumentListModel, SpanRow, status_text
+from annotator.ui.notes_view import NotesView
 from annotator.ui.preferences import Preferences, PreferencesDialog
 from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_watch import ProjectWatch
@@ -185,6 +186,7 @@ class MainWindow(QMainWindow):
         self.train_model = TrainModelAction(self)
         self.uncertainty_order = UncertaintyOrderAction(self)
         self.document_language = DocumentLanguageAction(self)
+        self.notes = NotesView(self)
         self.accessibility = WindowAccessibility(self)
         self.projects = ProjectActions(self)
         self.key_bindings = KeyBindings(preferences)
@@ -373,6 +375,7 @@ class MainWindow(QMainWindow):
         self._show_spans()
         self._update_title()
         self.attribution.retranslate()
+        self.notes.retranslate()
         self.carry_over.retranslate()
         self.project_watch.retranslate()
         self.train_model.retranslate()

@@ -104,6 +104,7 @@ class ReviewPanel(QWidget):
         header.resizeSection(WHO_COLUMN, 105)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.currentItemChanged.connect(lambda *_: self.currentRowChanged.emit())
+        self.tree.currentItemChanged.connect(lambda *_: self._show_decision_comment())
 
         self.gold_annotator = QComboBox()
         self.gold_annotator.setObjectName("goldAnnotatorCombo")
@@ -139,6 +140,13 @@ class ReviewPanel(QWidget):
         self.tabs.addTab(self.tree, "")
         self.tabs.addTab(gold_page, "")
 
+        # The comment given with the decision on the row the reviewer is on.
+        self.decision_comment = QLabel()
+        self.decision_comment.setObjectName("decisionComment")
+        self.decision_comment.setWordWrap(True)
+        self.decision_comment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.decision_comment.hide()
+
         self.comment_edit = QLineEdit()
         self.comment_edit.setObjectName("reviewComment")
         self.comment_edit.setClearButtonEnabled(True)
@@ -171,6 +179,7 @@ class ReviewPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.decision_comment)
         layout.addWidget(self.comment_edit)
         layout.addWidget(self.settled_banner)
         layout.addWidget(self.keys_hint)
@@ -272,6 +281,31 @@ class ReviewPanel(QWidget):
         self.tree.blockSignals(False)
         self.select_row(*kept) if kept else None
         self.update_summary(gold_status)
+        self._show_decision_comment()
+
+    def current_decision(self) -> Decision | None:
+        """The decision on the candidate row the reviewer is on (None on a group row)."""
+        row = self.current_row()
+        if row is None or self.state is None:
+            return None
+        group, number = row
+        if number is None:
+            return None
+        candidates = (
+            self.state.agreed if group == AGREED else self.state.disagreements[group].candidates
+        )
+        return candidates[number].decision if number < len(candidates) else None
+
+    def _show_decision_comment(self) -> None:
+        decision = self.current_decision()
+        comment = decision.comment if decision is not None else None
+        self.decision_comment.setVisible(bool(comment))
+        if decision is not None and comment:
+            self.decision_comment.setText(
+                self.tr("%1's comment on this decision: %2")
+                .replace("%1", decision.reviewer)
+                .replace("%2", comment)
+            )
 
     def _disagreement_item(
         self, index: int, item: Disagreement, gold_spans: dict[str, str]

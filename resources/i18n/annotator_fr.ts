@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>Precision, recall, F1 and kappa per pair of annotators; Enter lists their disagreements.</source>
-        <translation>Précision, rappel, F1 et kappa par paire d’annotateurs ; Entrée liste leurs désaccords.</translation>
+        <translation>Précision, rappel, F1 et kappa par paire d’annotateurs&#xa0;; Entrée liste leurs désaccords.</translation>
     </message>
     <message>
         <source>Pair</source>
@@ -189,7 +189,7 @@
     </message>
     <message>
         <source>The number the text means, e.g. 1500000 for “1,5 million”.</source>
-        <translation>Le nombre que dit le texte, par exemple 1500000 pour « 1,5 million ».</translation>
+        <translation>Le nombre que dit le texte, par exemple 1500000 pour «&#xa0;1,5 million&#xa0;».</translation>
     </message>
     <message>
         <source>Its currency as an ISO 4217 code (EUR, USD), if money.</source>
@@ -201,7 +201,7 @@
     </message>
     <message>
         <source>“about”, “at least”, “up to”… as the text says.</source>
-        <translation>« environ », « au moins », « jusqu’à »… comme le dit le texte.</translation>
+        <translation>«&#xa0;environ&#xa0;», «&#xa0;au moins&#xa0;», «&#xa0;jusqu’à&#xa0;»… comme le dit le texte.</translation>
     </message>
     <message>
         <source>The low end, when the text gives a range.</source>
@@ -516,7 +516,7 @@
     </message>
     <message>
         <source>Earlier versions of this article, with their spans; Enter carries them over.</source>
-        <translation>Les versions précédentes de cet article, avec leurs annotations ; Entrée les reporte.</translation>
+        <translation>Les versions précédentes de cet article, avec leurs annotations&#xa0;; Entrée les reporte.</translation>
     </message>
     <message>
         <source>Carry every annotator&apos;s spans, or only yours.</source>
@@ -561,7 +561,7 @@
     </message>
     <message>
         <source>Tick the annotators whose tags the review compares; Space ticks.</source>
-        <translation>Cochez les annotateurs dont la relecture compare les annotations ; Espace coche.</translation>
+        <translation>Cochez les annotateurs dont la relecture compare les annotations&#xa0;; Espace coche.</translation>
     </message>
     <message>
         <source>Review</source>
@@ -815,7 +815,7 @@
     </message>
     <message>
         <source>The file or folder the export writes; an existing one is replaced only if an earlier export wrote it.</source>
-        <translation>Le fichier ou le dossier qu’écrit l’export ; un fichier existant n’est remplacé que si un export précédent l’a écrit.</translation>
+        <translation>Le fichier ou le dossier qu’écrit l’export&#xa0;; un fichier existant n’est remplacé que si un export précédent l’a écrit.</translation>
     </message>
     <message>
         <source>Pick the file or folder in a file dialog.</source>
@@ -835,7 +835,7 @@
     </message>
     <message>
         <source>For formats that hold whole words only: what to do with a span that cuts one.</source>
-        <translation>Pour les formats qui ne gardent que des mots entiers : que faire d’une annotation qui en coupe un.</translation>
+        <translation>Pour les formats qui ne gardent que des mots entiers&#xa0;: que faire d’une annotation qui en coupe un.</translation>
     </message>
     <message>
         <source>Split by article</source>
@@ -843,7 +843,7 @@
     </message>
     <message>
         <source>Shares of train, dev and test parts, drawn by article; empty for one file.</source>
-        <translation>Parts d’entraînement, de validation et de test, tirées par article ; vide pour un seul fichier.</translation>
+        <translation>Parts d’entraînement, de validation et de test, tirées par article&#xa0;; vide pour un seul fichier.</translation>
     </message>
     <message>
         <source>Seed</source>
@@ -886,6 +886,10 @@
         <translation>JSONL Prodigy</translation>
     </message>
     <message>
+        <source>ClaimReview JSON-LD (the gold claims&apos; verdicts)</source>
+        <translation>ClaimReview JSON-LD (les verdicts sur les affirmations de référence)</translation>
+    </message>
+    <message>
         <source>One label per word: overlapping spans keep the longest, and spans that cut a word are aligned as chosen below. Whatever is left out is reported.</source>
         <translation>Une étiquette par mot&#xa0;: parmi des annotations qui se chevauchent, la plus longue est gardée, et celles qui coupent un mot sont alignées comme choisi ci-dessous. Tout ce qui est écarté est signalé.</translation>
     </message>
@@ -896,6 +900,10 @@
     <message>
         <source>Keeps every span, nested ones included, and who made it.</source>
         <translation>Garde toutes les annotations, imbriquées comprises, et leur auteur.</translation>
+    </message>
+    <message>
+        <source>One schema.org ClaimReview per reviewed claim with a verdict, from the gold layer; the claims without one are counted. The outlet named as author is set with “annotator settings set publisher.name”.</source>
+        <translation>Un ClaimReview schema.org par affirmation relue qui a un verdict, pris dans la couche de référence&#xa0;; les affirmations sans verdict sont comptées. Le média nommé comme auteur se règle avec «&#xa0;annotator settings set publisher.name&#xa0;».</translation>
     </message>
     <message>
         <source>Keeps every span; who made it and when are not kept.</source>
@@ -931,8 +939,8 @@
     <message numerus="yes">
         <source>%1 of %n span(s) written; %3 dropped, %4 trimmed, %5 expanded.</source>
         <translation>
-            <numerusform>%1 annotation écrite sur %n ; %3 abandonnées, %4 rognées, %5 élargies.</numerusform>
-            <numerusform>%1 annotations écrites sur %n ; %3 abandonnées, %4 rognées, %5 élargies.</numerusform>
+            <numerusform>%1 annotation écrite sur %n&#xa0;; %3 abandonnées, %4 rognées, %5 élargies.</numerusform>
+            <numerusform>%1 annotations écrites sur %n&#xa0;; %3 abandonnées, %4 rognées, %5 élargies.</numerusform>
         </translation>
     </message>
     <message>
@@ -1112,7 +1120,7 @@
     </message>
     <message>
         <source>Each claim, who said it, its amounts, its articles and who denied it; Enter opens it.</source>
-        <translation>Chaque affirmation, qui l’a dite, ses montants, ses articles et qui l’a démentie ; Entrée l’ouvre.</translation>
+        <translation>Chaque affirmation, qui l’a dite, ses montants, ses articles et qui l’a démentie&#xa0;; Entrée l’ouvre.</translation>
     </message>
     <message>
         <source>Claims that may be the same</source>
@@ -1120,7 +1128,7 @@
     </message>
     <message>
         <source>Claims from different articles that read alike; Enter groups them.</source>
-        <translation>Des affirmations d’articles différents qui se ressemblent ; Entrée les regroupe.</translation>
+        <translation>Des affirmations d’articles différents qui se ressemblent&#xa0;; Entrée les regroupe.</translation>
     </message>
     <message>
         <source>Records that the selected claims are one claim.</source>
@@ -1510,6 +1518,115 @@
     <message>
         <source>Exporting the dataset…</source>
         <translation>Export du jeu de données…</translation>
+    </message>
+</context>
+<context>
+    <name>NoteCommand</name>
+    <message>
+        <source>Remove the note on the article</source>
+        <translation>Retirer la note sur l’article</translation>
+    </message>
+    <message>
+        <source>Note on the article</source>
+        <translation>Note sur l’article</translation>
+    </message>
+    <message>
+        <source>Remove the note on “%1”</source>
+        <translation>Retirer la note sur «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Note on “%1”</source>
+        <translation>Note sur «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Note not saved: %1</source>
+        <translation>Note non enregistrée&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NoteEditor</name>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter keeps the note; an empty note is removed.</source>
+        <translation>Ctrl+Entrée garde la note&#xa0;; une note vide est retirée.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>&amp;Remove the note</source>
+        <translation>&amp;Retirer la note</translation>
+    </message>
+</context>
+<context>
+    <name>NotesView</name>
+    <message>
+        <source>&amp;Note on the selected span… (M)</source>
+        <translation>&amp;Note sur le passage sélectionné… (M)</translation>
+    </message>
+    <message>
+        <source>Note on this &amp;article… (Shift+M)</source>
+        <translation>Note sur cet &amp;article… (Maj+M)</translation>
+    </message>
+    <message>
+        <source>Notes on the selected span</source>
+        <translation>Notes sur le passage sélectionné</translation>
+    </message>
+    <message>
+        <source>Notes on this article</source>
+        <translation>Notes sur cet article</translation>
+    </message>
+    <message>
+        <source>Remove my note</source>
+        <translation>Retirer ma note</translation>
+    </message>
+    <message>
+        <source>Opens the editor of your note on the selected span</source>
+        <translation>Ouvre l’éditeur de votre note sur le passage sélectionné</translation>
+    </message>
+    <message>
+        <source>Opens the editor of your note on this article</source>
+        <translation>Ouvre l’éditeur de votre note sur cet article</translation>
+    </message>
+    <message>
+        <source>Removes your note (Edit → Undo brings it back)</source>
+        <translation>Retire votre note (Édition → Annuler la ramène)</translation>
+    </message>
+    <message>
+        <source>Edit my note… (M)</source>
+        <translation>Modifier ma note… (M)</translation>
+    </message>
+    <message>
+        <source>Add a note… (M)</source>
+        <translation>Ajouter une note… (M)</translation>
+    </message>
+    <message>
+        <source>Edit my note on this article… (Shift+M)</source>
+        <translation>Modifier ma note sur cet article… (Maj+M)</translation>
+    </message>
+    <message>
+        <source>Add a note on this article… (Shift+M)</source>
+        <translation>Ajouter une note sur cet article… (Maj+M)</translation>
+    </message>
+    <message>
+        <source>Select a span first (click it, or Tab to it), then press M.</source>
+        <translation>Sélectionnez d’abord un passage (cliquez dessus, ou Tab jusqu’à lui), puis appuyez sur M.</translation>
+    </message>
+    <message>
+        <source>Your note on “%1”:</source>
+        <translation>Votre note sur «&#xa0;%1&#xa0;»&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your note on this article:</source>
+        <translation>Votre note sur cet article&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2002,6 +2119,10 @@
         </translation>
     </message>
     <message>
+        <source>%1&apos;s comment on this decision: %2</source>
+        <translation>Commentaire de %1 sur cette décision&#xa0;: %2</translation>
+    </message>
+    <message>
         <source>%1 · %2, %3 waiting · %4 in gold, %5</source>
         <translation>%1 · %2, %3 en attente · %4 dans la référence, %5</translation>
     </message>
@@ -2315,6 +2436,22 @@
     <message>
         <source>Remove the link</source>
         <translation>Supprimer le lien</translation>
+    </message>
+    <message>
+        <source>M, on a span</source>
+        <translation>M, sur un passage</translation>
+    </message>
+    <message>
+        <source>Write or edit your note on the span</source>
+        <translation>Écrire ou modifier votre note sur le passage</translation>
+    </message>
+    <message>
+        <source>Shift+M</source>
+        <translation>Maj+M</translation>
+    </message>
+    <message>
+        <source>Write or edit your note on the article</source>
+        <translation>Écrire ou modifier votre note sur l’article</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.export import ExportError, ExportOptions
@@ -27,6 +28,7 @@ from annotator.core.formats.registry import (
     export_link_types,
     layer_links,
     layers,
+    note_text,
     write_manifest,
 )
 from annotator.core.formats.tokens import AlignMode
@@ -110,6 +112,10 @@ def export_brat(
     files: dict[Path, str] = {}
     folders: dict[str, str] = {}
     for record in counted_records(store, options, report):
+        if record.get("notes"):
+            report.notes_left_out["brat has no place for a note on a whole article"] += len(
+                record["notes"]
+            )
         for layer in layers(record):
             folder = folders.setdefault(layer.annotator, folder_name(layer.annotator))
             if list(folders.values()).count(folder) > 1:
@@ -137,6 +143,7 @@ def export_brat(
                     f"R{number}\t{brat_type_name(link.type)} Arg1:{link.from_id} "
                     f"Arg2:{link.to_id}\t\n"
                 )
+            lines += _note_lines(layer.spans, written, layer.annotator, report)
             files[Path(folder) / f"{stem}.txt"] = record["text"]
             files[Path(folder) / f"{stem}.ann"] = "".join(lines)
     labels = export_labels(store, options, report.labels)
@@ -144,6 +151,24 @@ def export_brat(
     write_export_folder(path, files, "brat")
     write_manifest(store, report, options, annotator_folders=folders)
     return report
+
+
+def _note_lines(
+    spans: list[dict[str, Any]], written: dict[str, str], annotator: str,
+    report: FormatExportReport,
+) -> list[str]:
+    """brat's annotator notes, ``#1<TAB>AnnotatorNotes T3<TAB>text``: one line each,
+    with no author field."""
+    lines: list[str] = []
+    for span in spans:
+        for note in span.get("notes", ()):
+            if span["id"] not in written:
+                report.notes_left_out["on a span brat could not hold"] += 1
+                continue
+            text = note_text(note, annotator, report, one_line=True)
+            lines.append(f"#{len(lines) + 1}\tAnnotatorNotes {written[span['id']]}\t{text}\n")
+            report.written_notes += 1
+    return lines
 
 
 # -- reading -------------------------------------------------------------------------
@@ -158,6 +183,7 @@ class BratSpan:
     text: str
     id: str = ""
     """The T id (``T3``) that relations refer to."""
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -248,6 +274,7 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
     relations: list[BratRelation] = []
     event_ids: set[str] = set()
     t_ids: set[str] = set()
+    notes: dict[str, list[str]] = {}
     lines = read_text(ann_path, inside=folder).split("\n")
     # An event's trigger is the T line its E line names first (E1<TAB>Type:T2 ...),
     # whatever annotation.conf says.
@@ -274,13 +301,19 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
             else:
                 relations.append(relation)
             continue
+        if kind == "#":
+            note = _note(line)
+            if note is None:
+                document.ignore("notes brat's annotator notes layout does not fit")
+            else:
+                notes.setdefault(note[0], []).append(note[1])
+            continue
         if kind != "T":
             name = {
                 "E": "events",
                 "A": "attributes",
                 "M": "attributes",
                 "N": "normalisations",
-                "#": "notes",
                 "*": "equivalences",
             }.get(kind, "other lines")
             document.ignored[name] = document.ignored.get(name, 0) + 1
@@ -340,6 +373,13 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
                 )
             )
     span_ids = {span.id for span in document.spans}
+    for span in document.spans:
+        span.notes = notes.pop(span.id, [])
+    for target, left in notes.items():
+        kind = "relations" if target.startswith("R") else "events or other annotations"
+        document.ignored[f"notes on {kind}"] = document.ignored.get(f"notes on {kind}", 0) + len(
+            left
+        )
     for relation in relations:
         ends = (relation.from_id, relation.to_id)
         if all(end in span_ids for end in ends):
@@ -355,6 +395,17 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
             )
         # Otherwise it points to a refused T line, whose own problem refuses the file.
     return document
+
+
+def _note(line: str) -> tuple[str, str] | None:
+    """(the annotation it is on, the note) of ``#1<TAB>AnnotatorNotes T3<TAB>text``."""
+    parts = line.split("\t", 2)
+    if len(parts) < 3:
+        return None
+    words = parts[1].split()
+    if len(words) != 2 or words[0] != "AnnotatorNotes" or not parts[2].strip():
+        return None
+    return words[1], parts[2].strip()
 
 
 def _is_event_line(line: str) -> bool:

@@ -23,6 +23,7 @@ from typing import Any
 from annotator.core.export import ExportOptions
 from annotator.core.formats.records import (
     ForeignFile,
+    ForeignNote,
     ForeignRecord,
     ForeignSpan,
     as_dict,
@@ -32,10 +33,12 @@ from annotator.core.formats.records import (
 )
 from annotator.core.formats.registry import (
     FormatExportReport,
+    Layer,
     OffsetUnit,
     counted_records,
     layer_links,
     layers,
+    note_text,
     write_jsonl_lines,
     write_manifest,
 )
@@ -46,6 +49,8 @@ from annotator.core.store import Store
 
 TEXT_KEYS = ("text", "data", "column_data")
 LABEL_KEYS = ("label", "labels", "entities", "column_label")
+COMMENTS = "Comments"
+"""doccano's export column for the comments on a text (a list of their texts)."""
 
 
 def export_doccano(
@@ -65,6 +70,7 @@ def export_doccano(
     lines: list[dict[str, Any]] = []
     for record in counted_records(store, options, report):
         mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
+        lines_of: list[str] = []
         for layer in layers(record):
             entities: list[dict[str, Any]] = []
             written: dict[str, str] = {}
@@ -85,15 +91,18 @@ def export_doccano(
                 }
                 for number, link in enumerate(layer_links(layer, written, report), start=1)
             ]
-            lines.append(
-                {
-                    "id": record["id"],
-                    "text": record["text"],
-                    "entities": entities,
-                    "relations": relations,
-                    "annotator": layer.annotator,
-                }
-            )
+            line: dict[str, Any] = {
+                "id": record["id"],
+                "text": record["text"],
+                "entities": entities,
+                "relations": relations,
+                "annotator": layer.annotator,
+            }
+            comments = _layer_comments(record, layer, report, first=not lines_of)
+            if comments:
+                line[COMMENTS] = comments
+            lines.append(line)
+            lines_of.append(layer.annotator)
             report.written_spans += len(entities)
     if report.written_links:
         report.notes.append(
@@ -117,7 +126,25 @@ def _plain_layout(line: dict[str, Any]) -> dict[str, Any]:
             for entity in line["entities"]
         ],
         "annotator": line["annotator"],
+        **({COMMENTS: line[COMMENTS]} if COMMENTS in line else {}),
     }
+
+
+def _layer_comments(
+    record: dict[str, Any], layer: Layer, report: FormatExportReport, first: bool
+) -> list[str]:
+    """doccano's comments are on a whole text: the article's notes (on the first layer's
+    line), then each span's, quoting the span."""
+    comments = []
+    if first:
+        for note in record.get("notes", ()):
+            comments.append(note_text(note, layer.annotator, report))
+    for span in layer.spans:
+        for note in span.get("notes", ()):
+            comments.append(f"“{span['text']}”: {note_text(note, layer.annotator, report)}")
+            report.notes_changed["on a span written as comments on the whole text"] += 1
+    report.written_notes += len(comments)
+    return comments
 
 
 def looks_like(value: Any) -> bool:
@@ -210,4 +237,15 @@ def _records(path: Path, result: ForeignFile) -> Iterator[ForeignRecord]:
             record.relations.append(relation)
         if as_list(value.get("cats")):
             result.skipped["doccano cats (not spans)"] += len(value["cats"])
+        record.article_notes = _comments(value.get(COMMENTS))
         yield record
+
+
+def _comments(value: Any) -> list[ForeignNote]:
+    """doccano's comments on the text (a string each; a comment object's ``text``)."""
+    notes = []
+    for comment in as_list(value):
+        text = comment.get("text") if isinstance(comment, dict) else comment
+        if isinstance(text, str) and text.strip():
+            notes.append(ForeignNote(text.strip()))
+    return notes

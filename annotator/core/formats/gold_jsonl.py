@@ -5,7 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from annotator.core.formats.records import ForeignFile, ForeignRecord, ForeignSpan, iter_json_values
+from annotator.core.formats.records import (
+    ForeignFile,
+    ForeignNote,
+    ForeignRecord,
+    ForeignSpan,
+    iter_json_values,
+)
 from annotator.core.links import ForeignRelation
 from annotator.core.validate import record_problems
 
@@ -37,6 +43,7 @@ def read(path: Path) -> ForeignFile:
             source=value.get("source"),
             language=value.get("language"),
             meta=value.get("meta") or {},
+            article_notes=_notes(value.get("notes")),
         )
         for span in value["spans"]:
             record.spans.append(
@@ -51,6 +58,7 @@ def read(path: Path) -> ForeignFile:
                     created_at=span.get("created_at"),
                     updated_at=span.get("updated_at"),
                     attrs=span.get("attrs"),
+                    notes=_notes(span.get("notes")),
                 )
             )
         for relation in value.get("relations") or ():
@@ -65,3 +73,16 @@ def read(path: Path) -> ForeignFile:
             )
         result.records.append(record)
     return result
+
+
+def _notes(values: list[dict[str, Any]] | None) -> list[ForeignNote]:
+    return [
+        ForeignNote(
+            note["text"],
+            author=note["author"],
+            id=note.get("id"),
+            created_at=note.get("created_at"),
+            updated_at=note.get("updated_at"),
+        )
+        for note in values or ()
+    ]

@@ -24,6 +24,7 @@ from annotator.core.atomic_files import write_atomically
 from annotator.core.export import ExportOptions
 from annotator.core.formats.records import (
     ForeignFile,
+    ForeignNote,
     ForeignRecord,
     ForeignSpan,
     as_dict,
@@ -40,6 +41,7 @@ from annotator.core.formats.registry import (
     export_link_types,
     layer_links,
     layers,
+    note_text,
     write_manifest,
 )
 from annotator.core.formats.tokens import AlignMode
@@ -49,9 +51,14 @@ from annotator.core.store import Store
 
 FROM_NAME = "label"
 TO_NAME = "text"
+NOTE_NAME = "note"
+"""The per-region text area that holds a span's notes (its result shares the span's id)."""
+ARTICLE_NOTE_NAME = "article_note"
+"""The text area for notes on the whole text."""
 
 
-def labelling_config(store: Store, labels: list[str]) -> str:
+def labelling_config(store: Store, labels: list[str], notes: bool = False) -> str:
+    """``notes``: with the text areas that hold notes on a span and on the article."""
     label_set = store.label_set()
     lines = ["<View>"]
     link_types = export_link_types(store, labels)
@@ -64,7 +71,15 @@ def labelling_config(store: Store, labels: list[str]) -> str:
         label = label_set.get(name)
         colour = f" background={quoteattr(label.color)}" if label else ""
         lines.append(f"    <Label value={quoteattr(name)}{colour}/>")
-    lines += ["  </Labels>", f'  <Text name="{TO_NAME}" value="$text"/>', "</View>", ""]
+    lines += ["  </Labels>", f'  <Text name="{TO_NAME}" value="$text"/>']
+    if notes:
+        lines += [
+            f'  <TextArea name="{NOTE_NAME}" toName="{TO_NAME}" perRegion="true" '
+            'editable="true" displayMode="region-list" placeholder="Note on this span"/>',
+            f'  <TextArea name="{ARTICLE_NOTE_NAME}" toName="{TO_NAME}" editable="true" '
+            'placeholder="Note on this article"/>',
+        ]
+    lines += ["</View>", ""]
     return "\n".join(lines)
 
 
@@ -91,7 +106,7 @@ def export_labelstudio(
     annotation_id = 0
     for number, record in enumerate(counted_records(store, options, report), start=1):
         mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
-        annotations = []
+        annotations: list[dict[str, Any]] = []
         for layer in layers(record):
             user = user_ids.setdefault(layer.annotator, len(user_ids) + 1)
             results: list[dict[str, Any]] = []
@@ -115,6 +130,23 @@ def export_labelstudio(
                     }
                 )
             report.written_spans += len(results)
+            results += _note_results(results, layer.spans, layer.annotator, report)
+            if record.get("notes") and not annotations:  # once, in the first layer's
+                results.append(
+                    {
+                        "id": f"article-note-{record['id'][:12]}",
+                        "from_name": ARTICLE_NOTE_NAME,
+                        "to_name": TO_NAME,
+                        "type": "textarea",
+                        "value": {
+                            "text": [
+                                note_text(note, layer.annotator, report)
+                                for note in record["notes"]
+                            ]
+                        },
+                    }
+                )
+                report.written_notes += len(record["notes"])
             written = {span["id"]: span["id"] for span in layer.spans}
             results += [
                 {
@@ -156,11 +188,45 @@ def export_labelstudio(
         path, lambda file: file.write(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
     )
     config = config_path_for(path)
-    config_text = labelling_config(store, export_labels(store, options, report.labels))
+    config_text = labelling_config(
+        store, export_labels(store, options, report.labels), notes=bool(report.written_notes)
+    )
     write_atomically(config, lambda file: file.write(config_text))
     report.files.append(config)
     write_manifest(store, report, options, label_studio_users=user_ids)
     return report
+
+
+def _note_results(
+    regions: list[dict[str, Any]],
+    spans: list[dict[str, Any]],
+    annotator: str,
+    report: FormatExportReport,
+) -> list[dict[str, Any]]:
+    """Each span's notes as the per-region text area's result: the region's id and
+    offsets, the notes as the area's lines of text."""
+    by_id = {region["id"]: region for region in regions}
+    results = []
+    for span in spans:
+        notes = span.get("notes")
+        if not notes:
+            continue
+        region = by_id[span["id"]]["value"]
+        results.append(
+            {
+                "id": span["id"],
+                "from_name": NOTE_NAME,
+                "to_name": TO_NAME,
+                "type": "textarea",
+                "value": {
+                    "start": region["start"],
+                    "end": region["end"],
+                    "text": [note_text(note, annotator, report) for note in notes],
+                },
+            }
+        )
+        report.written_notes += len(notes)
+    return results
 
 
 def looks_like(value: Any) -> bool:
@@ -274,6 +340,7 @@ def _records(
             updated_at = as_str(group.get("updated_at"))
             if group.get("result") is not None and not isinstance(group.get("result"), list):
                 record.problem = "the annotation's result is not a list"
+            areas: list[dict[str, Any]] = []
             for item in as_list(group.get("result")):
                 if record.problem:
                     break
@@ -290,6 +357,12 @@ def _records(
                     if not relations:
                         result.skipped["relations without a label (no link type)"] += 1
                     record.relations += relations
+                    continue
+                if item.get("type") == "textarea" and item.get("from_name") in (
+                    NOTE_NAME,
+                    ARTICLE_NOTE_NAME,
+                ):
+                    areas.append(item)
                     continue
                 if item.get("type") != "labels":
                     result.skipped[f"result items of type {item.get('type')!r}"] += 1
@@ -313,4 +386,30 @@ def _records(
                             updated_at=updated_at,
                         )
                     )
+            _attach_notes(record, areas, result)
             yield record
+
+
+def _attach_notes(
+    record: ForeignRecord, areas: list[dict[str, Any]], result: ForeignFile
+) -> None:
+    """Text areas as notes: a per-region one on its region's span(s), the article's on
+    the record; a region's area whose region is not in the annotation is counted."""
+    spans_by_id: dict[str, list[ForeignSpan]] = {}
+    for span in record.spans:
+        if span.id is not None:
+            spans_by_id.setdefault(span.id, []).append(span)
+    for area in areas:
+        texts = [
+            str(text).strip()
+            for text in as_list(as_dict(area.get("value")).get("text"))
+            if str(text).strip()
+        ]
+        if area.get("from_name") == ARTICLE_NOTE_NAME:
+            record.article_notes += [ForeignNote(text) for text in texts]
+            continue
+        found = spans_by_id.get(as_str(area.get("id")) or "")
+        if not found:
+            result.skipped["span notes whose span is not in the annotation"] += len(texts)
+            continue
+        found[0].notes += [ForeignNote(text) for text in texts]

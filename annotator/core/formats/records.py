@@ -22,6 +22,18 @@ from annotator.core.links import ForeignRelation
 
 
 @dataclass
+class ForeignNote:
+    """A note the file holds on a span or on its whole record (brat AnnotatorNotes)."""
+
+    text: str
+    author: str | None = None
+    """None: the note is the span's annotator's (or the record's layer's)."""
+    id: str | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+
+
+@dataclass
 class ForeignSpan:
     start: int
     end: int
@@ -39,6 +51,7 @@ class ForeignSpan:
     local_id: str | None = None
     """The file's name for the span inside its record (brat ``T3``, a doccano entity
     id), which relations refer to; unlike ``id`` it is never kept as the stored id."""
+    notes: list[ForeignNote] = field(default_factory=list)
 
 
 @dataclass
@@ -70,6 +83,8 @@ class ForeignRecord:
     """The tool recorded this layer as finished work (a submitted Label Studio
     annotation, an accepted Prodigy answer): the layer is imported as done, not in
     progress."""
+    article_notes: list[ForeignNote] = field(default_factory=list)
+    """Notes on the whole record's text, not on one span."""
 
     def where(self) -> str:
         return f"{self.path}:{self.line}" if self.line is not None else str(self.path)

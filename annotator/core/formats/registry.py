@@ -71,10 +71,21 @@ class FormatExportReport(ExportReport):
     links_left_out: Counter[str] = field(default_factory=Counter)
     """Reason -> links the format could not hold. Links neither written nor counted
     here were in a format with no place for links at all (see ``unplaced_links``)."""
+    note_count: int = 0
+    """Notes (on spans and articles) in the exported records."""
+    written_notes: int = 0
+    notes_left_out: Counter[str] = field(default_factory=Counter)
+    """Reason -> notes the format could not hold (as for links)."""
+    notes_changed: Counter[str] = field(default_factory=Counter)
+    """Reason -> notes written, but not as they are (joined on one line...)."""
 
     @property
     def unplaced_links(self) -> int:
         return self.links - self.written_links - sum(self.links_left_out.values())
+
+    @property
+    def unplaced_notes(self) -> int:
+        return self.note_count - self.written_notes - sum(self.notes_left_out.values())
 
     def count_alignment(self, alignment: Alignment | None, reason: str) -> bool:
         """Record what alignment did to a span; False when the span is dropped."""
@@ -123,6 +134,17 @@ class FormatExportReport(ExportReport):
                 f"  left out {self.unplaced_links} link{'s' * (self.unplaced_links != 1)}: "
                 f"{self.format} has no place for links between spans"
             )
+        if self.note_count:
+            lines.append(f"  wrote {self.written_notes} of {self.note_count} notes")
+        for reason, count in sorted(self.notes_left_out.items()):
+            lines.append(f"  left out {count} note{'s' * (count != 1)}: {reason}")
+        if self.unplaced_notes:
+            lines.append(
+                f"  left out {self.unplaced_notes} note{'s' * (self.unplaced_notes != 1)}: "
+                f"{self.format} has no place for notes"
+            )
+        for reason, count in sorted(self.notes_changed.items()):
+            lines.append(f"  {count} note{'s' * (count != 1)} {reason}")
         for note in self.notes:
             lines.append(f"  note: {note}")
         for extra in self.files:
@@ -152,6 +174,17 @@ class FormatExportReport(ExportReport):
                     else {}
                 ),
             },
+            "notes_exported": self.note_count,
+            "written_notes": self.written_notes,
+            "notes_left_out": {
+                **dict(sorted(self.notes_left_out.items())),
+                **(
+                    {f"{self.format} has no place for notes": self.unplaced_notes}
+                    if self.unplaced_notes
+                    else {}
+                ),
+            },
+            "notes_changed": dict(sorted(self.notes_changed.items())),
         }
 
 
@@ -196,6 +229,9 @@ def counted_records(
         report.documents += 1
         report.spans += len(record["spans"])
         report.links += len(record.get("relations", ()))
+        report.note_count += len(record.get("notes", ())) + sum(
+            len(span.get("notes", ())) for span in record["spans"]
+        )
         for span in record["spans"]:
             report.labels[span["label"]] += 1
             report.annotators.add(span["annotator"])
@@ -245,6 +281,23 @@ def layer_links(
             )
     report.written_links += len(found)
     return found
+
+
+def note_text(
+    note: dict[str, Any], annotator: str, report: FormatExportReport, one_line: bool = False
+) -> str:
+    """A note as a format with no author field writes it: "author: text" when someone
+    other than the layer's annotator wrote it; on one line if the format needs it."""
+    text: str = note["text"]
+    if one_line and "\n" in text:
+        text = " ".join(text.split())
+        report.notes_changed["written on one line (the format has one line per note)"] += 1
+    if note["author"] != annotator:
+        report.notes_changed[
+            "by someone other than the layer's annotator, written as 'author: text'"
+        ] += 1
+        text = f"{note['author']}: {text}"
+    return text
 
 
 def export_link_types(store: Store, labels: list[str]) -> list[tuple[str, list[str], list[str]]]:
@@ -324,7 +377,15 @@ def _jsonl(
 
 def _exporters() -> dict[str, Exporter]:
     # Imported here: each module imports this one for the shared report.
-    from annotator.core.formats import brat, conll, doccano, labelstudio, prodigy, spacy_docbin
+    from annotator.core.formats import (
+        brat,
+        claimreview,
+        conll,
+        doccano,
+        labelstudio,
+        prodigy,
+        spacy_docbin,
+    )
 
     return {
         "jsonl": _jsonl,
@@ -335,10 +396,15 @@ def _exporters() -> dict[str, Exporter]:
         "doccano": doccano.export_doccano,
         "labelstudio": labelstudio.export_labelstudio,
         "prodigy": prodigy.export_prodigy,
+        "claimreview": claimreview.export_claimreview,
     }
 
 
 FORMATS = ("jsonl", "spacy", "conll", "hf", "brat", "doccano", "labelstudio", "prodigy")
+"""Formats that hold the spans themselves (every span written or counted as dropped)."""
+REVIEW_FORMATS = ("claimreview",)
+"""Formats that hold the verdicts on the reviewed claims, not the spans."""
+ALL_FORMATS = (*FORMATS, *REVIEW_FORMATS)
 FOLDER_FORMATS = ("brat", "hf")
 """Formats written as a folder (``export_folders``), not a file."""
 OFFSET_FORMATS = ("doccano", "labelstudio")
@@ -412,8 +478,8 @@ def export_format(
     document goes to the same part, each part to its own file or folder
     (:func:`split_path`); the hf dataset folder holds one file per part instead.
     """
-    if format_name not in FORMATS:
-        raise ExportError(f"unknown format {format_name!r}: use {', '.join(FORMATS)}")
+    if format_name not in ALL_FORMATS:
+        raise ExportError(f"unknown format {format_name!r}: use {', '.join(ALL_FORMATS)}")
     if offsets is not None and format_name not in OFFSET_FORMATS:
         raise ExportError(
             f"--offsets applies to {' and '.join(OFFSET_FORMATS)} only; {format_name} "
