@@ -633,7 +633,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import articles"),
             str(Path.home()),
-            self.tr("Articles (*.txt *.md *.html *.htm);;All files (*)")
+            self.tr("Articles (*.txt *.md *.html *.htm *.pdf *.docx *.odt *.eml);;All files (*)")
             + ";;"
             + self.tr("Annotated files from other tools (*.jsonl *.json *.tsv)")
             + ";;"
