@@ -39,6 +39,8 @@ class Changes:
     labels: bool = False
     """The label set or the link types."""
     rejections: bool = False
+    details: frozenset[str] = frozenset()
+    """Documents whose own fields changed: title, language, metadata (outlet, date...)."""
     origin: object | None = field(default=None, compare=False)
     """What made the change (the undo step), for the one view that asked for it."""
 
@@ -79,6 +81,7 @@ class Changes:
             statuses=self.statuses or other.statuses,
             labels=self.labels or other.labels,
             rejections=self.rejections or other.rejections,
+            details=self.details | other.details,
             origin=self.origin if self.origin is not None else other.origin,
         )
 

@@ -5,6 +5,7 @@ through the gold export."""
 
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import zipfile
@@ -15,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.core import article_meta
+from annotator.core import article_meta, report
 from annotator.core.export import ExportOptions, export_gold_jsonl
 from annotator.core.importing import import_articles_and_annotations
 from annotator.core.ingest import import_paths
@@ -298,3 +299,27 @@ def test_a_zip_of_pdf_and_word_files_imports_each(store: Store, tmp_path: Path) 
         ("rapport.docx", "imported"),
         ("rapport.pdf", "imported"),
     ]
+
+
+# -- the editorial report --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "published"), [("en", "published 2026-03-18"), ("fr", "publié le 18 mars 2026")]
+)
+def test_the_report_says_which_outlet_published_each_article_and_when(
+    store: Store, language: str, published: str
+) -> None:
+    document = imported(store, SOURCES / "courrier_ouest_page.html")
+    start = document.text.index("Jean Dupont")
+    store.add_span(store.make_span(document, "alice", start, start + 11, "person"))
+    page = report.render(store, language=language)
+    details = page.split('<p class="meta details">', 1)[1].split("</p>", 1)[0]
+    assert html.unescape(details) == (
+        f"Le Courrier de l'Ouest · Claire Martin · {published} · "
+        "https://www.courrier-ouest.example/region/bosworth/"
+        "piscine-de-bosworth-le-cout-des-travaux-a-double-123456"
+    )
+    hostile = {**document.meta, "site": "<script>alert(1)</script>"}
+    store.set_document_details(document.id, document.title, document.language, hostile)
+    assert "<script>alert(1)" not in report.render(store, language=language)
