@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 TITLE, LANGUAGE = "title", "language"
+PANEL_WIDTH = 360
 FIELDS = (TITLE, article_meta.SITE, article_meta.AUTHOR, article_meta.DATE, article_meta.URL,
           LANGUAGE, article_meta.DESCRIPTION)  # fmt: skip
 
@@ -242,10 +243,15 @@ class ArticleDetails(QObject):
     def show_panel(self) -> None:
         """Show the panel with the open article, the title field ready to edit."""
         self.show_document(self.window.current_document_id())
-        self.dock.show()
+        if not self.dock.isVisible():
+            self.dock.show()
+            # Wide enough to read an outlet's name and an address without scrolling.
+            self.window.resizeDocks([self.dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
         self.dock.raise_()
-        self.fields[TITLE].setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.fields[TITLE].selectAll()
+        title = self.fields[TITLE]
+        title.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        # Selected from the end back to the start: the title's beginning stays in sight.
+        title.setSelection(len(title.text()), -len(title.text()))
 
     def show_document(self, doc_id: str | None) -> None:
         self.doc_id = doc_id
