@@ -426,7 +426,7 @@ def _extracted(data: bytes, suffix: str, source: str) -> Extracted:
     if suffix in MARKDOWN_SUFFIXES:
         from annotator.core.sources.markdown_text import read_markdown
 
-        return read_markdown(text)
+        return read_markdown(text, source)
     return Extracted(text=text)
 
 
@@ -491,7 +491,23 @@ def _html_article(data: bytes, path: str) -> Extracted:
     lines = (line.strip() for line in normalise_newlines(extracted).split("\n"))
     text = "\n\n".join(line for line in lines if line)
     language = article_meta.language_code(_first(tree, _LANGUAGE_XPATHS))
+    title = _without_outlet(title, meta.get(article_meta.SITE))
     return Extracted(text=text, title=title or None, meta=meta, language=language)
+
+
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " : ", " · ")
+
+
+def _without_outlet(title: str, site: str | None) -> str:
+    """A page's title without the outlet's name that pages append to it ("Le coût a
+    doublé - Le Courrier de l'Ouest"): the outlet is kept apart, as ``site``."""
+    if not site:
+        return title
+    for separator in _TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and tail.strip().casefold() == site.strip().casefold():
+            return head.strip()
+    return title
 
 
 _LANGUAGE_XPATHS = (

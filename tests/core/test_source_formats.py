@@ -241,6 +241,8 @@ def test_a_web_page_keeps_its_outlet_author_date_address_and_language(
     store: Store, tmp_path: Path
 ) -> None:
     document = imported(store, SOURCES / "courrier_ouest_page.html")
+    # The <title> ends with the outlet's name, which is kept apart.
+    assert document.title == "Piscine de Bosworth : le coût des travaux a doublé"
     assert document.language == "fr"
     assert document.meta == {
         "url": "https://www.courrier-ouest.example/region/bosworth/"
@@ -283,6 +285,16 @@ def test_metadata_goes_out_in_the_gold_file_and_comes_back_in(tmp_path: Path) ->
         assert sorted(after.document_ids()) == sorted(before.document_ids())
         for doc_id in before.document_ids():
             assert after.document(doc_id).meta == before.document(doc_id).meta != {}
+
+
+def test_a_missing_reader_library_says_what_to_install(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "pypdf", None)  # as on an install without it
+    reason = failed_reason(store, SOURCES / "rapport.pdf")
+    assert reason == "reading PDF files needs pypdf, which is not installed: pip install pypdf"
 
 
 def test_a_zip_of_pdf_and_word_files_imports_each(store: Store, tmp_path: Path) -> None:

@@ -80,7 +80,7 @@ def test_ctrl_i_shows_what_the_page_said_about_the_article(
     fields = show_details(qtbot, window)
     shown = {name: field.text() for name, field in fields.items()}
     assert shown == {
-        "title": "Piscine de Bosworth : le coût des travaux a doublé - Le Courrier de l'Ouest",
+        "title": "Piscine de Bosworth : le coût des travaux a doublé",
         "site": "Le Courrier de l'Ouest",
         "author": "Claire Martin",
         "date": "2026-03-18",

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.errors import InputError
+
 
 @dataclass
 class Extracted:
@@ -23,3 +25,12 @@ class Extracted:
 def joined_blocks(blocks: list[str]) -> str:
     """Blocks, each stripped, empty ones left out, separated by a blank line."""
     return "\n\n".join(block for block in (block.strip() for block in blocks) if block)
+
+
+def missing_library(path: str, kind: str, distribution: str) -> InputError:
+    """The file cannot be read because the library for its kind is not installed."""
+    return InputError(
+        path,
+        f"reading {kind} files needs {distribution}, which is not installed: "
+        f"pip install {distribution}",
+    )

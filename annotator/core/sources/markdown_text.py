@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.sources import Extracted, joined_blocks
+from annotator.core.sources import Extracted, joined_blocks, missing_library
 
 BULLET = "•"
 
 
-def read_markdown(source: str) -> Extracted:
-    from markdown_it import MarkdownIt  # only for Markdown files
+def read_markdown(source: str, path: str) -> Extracted:
+    try:
+        from markdown_it import MarkdownIt  # only for Markdown files
+    except ImportError as error:
+        raise missing_library(path, "Markdown", "markdown-it-py") from error
 
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     blocks: list[str] = []

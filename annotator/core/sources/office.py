@@ -17,7 +17,7 @@ from typing import Any
 
 from annotator.core import article_meta
 from annotator.core.errors import InputError
-from annotator.core.sources import Extracted, joined_blocks
+from annotator.core.sources import Extracted, joined_blocks, missing_library
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -46,7 +46,10 @@ _SKIPPED_RUN_PARTS = frozenset({_w("instrText"), _w("delText"), _w("drawing"), _
 
 def read_docx(data: bytes, path: str) -> Extracted:
     _require_zip(data, path, "Word (.docx)")
-    import docx  # only for Word files
+    try:
+        import docx  # only for Word files
+    except ImportError as error:
+        raise missing_library(path, "Word (.docx)", "python-docx") from error
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -145,7 +148,10 @@ def _deleted(element: Any, paragraph: Any) -> bool:
 
 def read_odt(data: bytes, path: str) -> Extracted:
     _require_zip(data, path, "OpenDocument text (.odt)")
-    from odf.opendocument import load  # only for OpenDocument files
+    try:
+        from odf.opendocument import load  # only for OpenDocument files
+    except ImportError as error:
+        raise missing_library(path, "OpenDocument (.odt)", "odfpy") from error
 
     try:
         document = load(io.BytesIO(data))

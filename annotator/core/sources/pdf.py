@@ -22,7 +22,7 @@ from typing import Any
 
 from annotator.core import article_meta
 from annotator.core.errors import InputError
-from annotator.core.sources import Extracted
+from annotator.core.sources import Extracted, missing_library
 
 EDGE_LINES = 2
 """How many lines at the top and at the bottom of a page can be running furniture."""
@@ -44,7 +44,10 @@ class _Line:
 def read_pdf(data: bytes, path: str) -> Extracted:
     if b"%PDF-" not in data[:1024]:
         raise InputError(path, "not a PDF file (no %PDF- header)")
-    import pypdf  # only for PDF files: most imports have none
+    try:
+        import pypdf  # only for PDF files: most imports have none
+    except ImportError as error:
+        raise missing_library(path, "PDF", "pypdf") from error
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
