@@ -82,6 +82,22 @@ def test_a_libreoffice_pdf_reads_in_order_without_running_headers_or_cut_words(
     assert record["meta"]["page_starts"] == document.meta["page_starts"]
 
 
+def test_a_chromium_pdf_reads_without_the_header_and_footer_chromium_printed(
+    store: Store, tmp_path: Path
+) -> None:
+    document = imported(store, SOURCES / "rapport_chromium.pdf")
+    text = document.text
+    assert document.title == "Rapport sur le marché de la piscine de Bosworth"
+    # Chromium prints the date and title at the top, the address and "1/3" at the foot.
+    assert "rapport.html" not in text and "1/3" not in text and " AM " not in text
+    assert text.count("Rapport sur le marché de la piscine de Bosworth") == 1
+    assert "\ufb01" not in text
+    assert len(document.meta[article_meta.PAGE_STARTS]) == 3
+    assert "le budget de l'opération atteint 1,5 million d'euros" in text
+    record = exported_spans(store, document, ["Jean Dupont", "Nadia Benali"], tmp_path)
+    assert article_meta.page_of(record["meta"], text.index("Nadia Benali")) == 2
+
+
 def test_a_pdf_keeps_where_each_page_starts_so_a_span_finds_its_page(store: Store) -> None:
     document = imported(store, SOURCES / "rapport.pdf")
     starts = document.meta[article_meta.PAGE_STARTS]

@@ -32,6 +32,12 @@ _SIZE_STEP = 0.5
 _SOFT_HYPHEN = "\u00ad"
 _SPACES = re.compile(r"[ \t\u00a0]{2,}")
 _DIGITS = re.compile(r"\d+")
+# Typesetting ligatures some PDFs put in their text layer ("ﬁle" in Chromium's footer):
+# the reader sees, and searches for, the letters.
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+     "\ufb05": "st", "\ufb06": "st"}
+)
 
 
 @dataclass
@@ -181,7 +187,7 @@ def _page_text(lines: list[_Line], gaps: dict[float, float]) -> str:
     paragraphs: list[str] = []
     previous: _Line | None = None
     for line in lines:
-        text = _SPACES.sub(" ", line.text).strip()
+        text = _SPACES.sub(" ", line.text.translate(_LIGATURES)).strip()
         if previous is None or _starts_paragraph(previous, line, gaps):
             paragraphs.append(text)
         else:
