@@ -303,6 +303,17 @@ def test_metadata_goes_out_in_the_gold_file_and_comes_back_in(tmp_path: Path) ->
             assert after.document(doc_id).meta == before.document(doc_id).meta != {}
 
 
+def test_a_word_file_that_is_a_zip_bomb_is_refused_before_it_is_read(
+    store: Store, tmp_path: Path
+) -> None:
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        with package.open("word/document.xml", "w") as part:
+            for _ in range(20):
+                part.write(bytes(1024 * 1024))
+    assert "a zip bomb" in failed_reason(store, bomb)
+
+
 def test_a_missing_reader_library_says_what_to_install(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

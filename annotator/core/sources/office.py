@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from annotator.core import article_meta
+from annotator.core.archives import MAX_RATIO, RATIO_FLOOR_BYTES
 from annotator.core.errors import InputError
 from annotator.core.sources import Extracted, joined_blocks, missing_library
 
@@ -29,8 +30,19 @@ _META_NS = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
 
 
 def _require_zip(data: bytes, path: str, kind: str) -> None:
+    """A Word or OpenDocument file is a zip package: refused when it is not one, or when
+    a part would expand as a zip bomb does (the rule archives follow)."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError(path, f"not a {kind} file (it is not a zip package): not read")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for info in package.infolist():
+            compressed = max(info.compress_size, 1)
+            if info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * compressed:
+                raise InputError(
+                    path,
+                    f"its part {info.filename} is compressed {info.file_size // compressed} "
+                    f"times (more than {MAX_RATIO} times is refused): a zip bomb; not read",
+                )
 
 
 # -- Word ------------------------------------------------------------------------------
