@@ -221,9 +221,13 @@ class ArticleDetails(QObject):
         window.addAction(self.action)
         window.document_menu.addAction(self.action)
 
-        window.documentOpened.connect(self.show_document)
+        # Read only while the panel is shown: opening an article costs nothing more.
+        window.documentOpened.connect(lambda doc_id: self._follow(doc_id))
         window.session.changed.connect(self._on_changes)
-        window.article_view.currentSpanChanged.connect(lambda _span: self._show_extra())
+        self.dock.visibilityChanged.connect(self._visibility_changed)
+        window.article_view.currentSpanChanged.connect(
+            lambda _span: self._show_extra() if self.dock.isVisible() else None
+        )
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -252,6 +256,17 @@ class ArticleDetails(QObject):
         title.setFocus(Qt.FocusReason.ShortcutFocusReason)
         # Selected from the end back to the start: the title's beginning stays in sight.
         title.setSelection(len(title.text()), -len(title.text()))
+
+    def _visibility_changed(self, visible: bool) -> None:
+        current = self.window.current_document_id()
+        if visible and (self.doc_id != current or self.document is None):
+            self.show_document(current)
+
+    def _follow(self, doc_id: str | None) -> None:
+        if self.dock.isVisible():
+            self.show_document(doc_id)
+        else:
+            self.doc_id, self.shown, self.document = None, None, None
 
     def show_document(self, doc_id: str | None) -> None:
         self.doc_id = doc_id
@@ -304,6 +319,8 @@ class ArticleDetails(QObject):
         self.extra_label.setText(self.tr("In the file:"))
 
     def _on_changes(self, changes: Changes) -> None:
+        if not self.dock.isVisible():
+            return
         if self.doc_id is not None and (self.doc_id in changes.details or changes.all_documents):
             self.show_document(self.doc_id)
 
