@@ -250,6 +250,28 @@ def test_markdown_is_rendered_to_the_text_a_reader_sees(store: Store, tmp_path: 
     exported_spans(store, document, ["Jean Dupont"], tmp_path)
 
 
+def test_markdown_front_matter_is_the_articles_metadata_not_its_text(
+    store: Store, tmp_path: Path
+) -> None:
+    source = (
+        "---\n"
+        'title: "La piscine de Bosworth"\n'
+        "author: Claire Martin\n"
+        "date: 2026-03-18T06:30:00+01:00\n"
+        "lang: fr\n"
+        "tags: [piscine, budget]\n"
+        "---\n\n"
+        "Selon **Jean Dupont**, le budget a doublé.\n"
+    )
+    path = tmp_path / "piscine.md"
+    path.write_text(source, encoding="utf-8")
+    document = imported(store, path)
+    assert document.text == "Selon Jean Dupont, le budget a doublé."
+    assert document.title == "La piscine de Bosworth"
+    assert document.meta == {"author": "Claire Martin", "date": "2026-03-18"}
+    assert document.language == "fr"
+
+
 # -- web pages' metadata ---------------------------------------------------------------------
 
 
