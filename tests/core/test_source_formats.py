@@ -384,3 +384,23 @@ def test_the_report_says_which_outlet_published_each_article_and_when(
     hostile = {**document.meta, "site": "<script>alert(1)</script>"}
     store.set_document_details(document.id, document.title, document.language, hostile)
     assert "<script>alert(1)" not in report.render(store, language=language)
+
+
+def test_annotator_import_of_the_folder_names_each_file_and_what_became_of_it(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "dossier"
+    shutil.copytree(SOURCES, folder)
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    db = tmp_path / "project.db"
+    result = CliRunner().invoke(main, ["--db", str(db), "import", str(folder)])
+    assert result.exit_code == 1  # the damaged PDF failed; the others imported
+    lines = {line.split()[1].rstrip(":"): line for line in result.output.splitlines()[:-1]}
+    for name in ("courrier_ouest_page.html", "html_only.eml", "plain_and_html.eml",
+                 "python_docx.docx", "rapport.docx", "rapport.pdf", "rapport_chromium.pdf"):
+        assert lines[str(folder / name)].startswith("imported "), lines
+    # LibreOffice's .odt of the report gives the very text of its .docx: one article.
+    assert lines[str(folder / "rapport.odt")].startswith("present ")
+    assert lines[str(folder / "scan.pdf")].startswith(f"failed    {folder / 'scan.pdf'}: ")
+    assert lines[str(folder / "rapport.fodt")].startswith("skipped")
+    assert result.output.splitlines()[-1] == "7 imported, 1 already present, 1 failed, 2 skipped"
