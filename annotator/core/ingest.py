@@ -422,7 +422,6 @@ def _extracted(data: bytes, suffix: str, source: str) -> Extracted:
     if suffix in EMAIL_SUFFIXES:
         return _email(data, source)
     text = decode_text(data, source)
-    _require_content(text, source)
     if suffix in MARKDOWN_SUFFIXES:
         from annotator.core.sources.markdown_text import read_markdown
 
