@@ -335,10 +335,11 @@ def import_command(
     offsets: str = "auto",
     partial: bool = False,
 ) -> None:
-    """Import articles: .txt, .md, .html and .htm files, or folders of them (searched
-    recursively), and files annotated in other tools; a .zip archive is read as its
-    folder would be. Text may be UTF-8, UTF-16 with a byte order mark, or Windows-1252 /
-    Latin-1; from HTML only the article's main text is kept. An article already in the
+    """Import articles: .txt, .md, .html, .htm, .pdf, .docx, .odt and .eml files, or
+    folders of them (searched recursively), and files annotated in other tools; a .zip
+    archive is read as its folder would be. Text may be UTF-8, UTF-16 with a byte order
+    mark, or Windows-1252 / Latin-1; from HTML only the article's main text is kept, with
+    the page's outlet, author, date and address. An article already in the
     project is left as it is. Exits with status 1 if any file failed."""
     # Paths are classified here, before article import: files annotated by other tools
     # (doccano, Label Studio, brat, ...) go to their own importer, archives are opened

@@ -252,10 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--window-repeats", type=int, default=25,
                         help="key presses per edit figure in the window")
-    parser.add_argument("--only", default="import,annotated,export,agreement,window",
+    parser.add_argument("--only", default="import,annotated,pdf,export,agreement,window",
                         help="comma-separated parts to run (annotated: files from other "
-                        "annotation tools; add training for the project model's rows: it "
-                        "trains for minutes)")
+                        "annotation tools; pdf: a 300-page PDF; add training for the "
+                        "project model's rows: it trains for minutes)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args(argv)
     parts = set(args.only.split(","))
@@ -270,6 +270,11 @@ def main(argv: list[str] | None = None) -> int:
         if "annotated" in parts:
             results += bench_annotated_import(workdir, spec, args.repeats)
             print_table(results[-4:])
+        if "pdf" in parts:
+            from annotator.bench.pdf_bench import bench_pdf_import
+
+            results += bench_pdf_import(workdir, args.repeats)
+            print_table(results[-1:])
         project = workdir / "project.db"
         if parts & {"export", "agreement", "window"}:
             started = time.perf_counter()

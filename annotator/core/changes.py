@@ -41,6 +41,8 @@ class Changes:
     rejections: bool = False
     notes: bool = False
     """Notes on spans or articles of ``documents``."""
+    details: frozenset[str] = frozenset()
+    """Documents whose own fields changed: title, language, metadata (outlet, date...)."""
     origin: object | None = field(default=None, compare=False)
     """What made the change (the undo step), for the one view that asked for it."""
 
@@ -82,6 +84,7 @@ class Changes:
             labels=self.labels or other.labels,
             rejections=self.rejections or other.rejections,
             notes=self.notes or other.notes,
+            details=self.details | other.details,
             origin=self.origin if self.origin is not None else other.origin,
         )
 

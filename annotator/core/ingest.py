@@ -1,10 +1,12 @@
-"""Files -> documents: read news articles (.txt, .md, .html, .htm) into a project.
+"""Files -> documents: read news articles (.txt, .md, .html, .htm, .pdf, .docx, .odt,
+.eml) into a project.
 
-A document is its text, kept exactly as written: after decoding, only the byte order
-mark goes and CRLF / CR become LF. No Unicode normalisation, no trimming, so offsets
-other tools computed on the same text stay valid. HTML pages give their main article
-text, extracted from the markup by trafilatura; nothing in a page is executed or
-fetched.
+A text file's document is its text, kept exactly as written: after decoding, only the
+byte order mark goes and CRLF / CR become LF. No Unicode normalisation, no trimming, so
+offsets other tools computed on the same text stay valid. HTML pages give their main
+article text, extracted from the markup by trafilatura, and what the page says about
+itself (outlet, author, date, address, language); nothing in a page is executed or
+fetched. The other formats are read by ``annotator.core.sources``.
 
 ``import_paths`` is what the command line and the window call: it walks folders,
 reads each file on its own (a bad file fails alone and leaves nothing behind) and adds
@@ -22,15 +24,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from annotator.core import article_meta
 from annotator.core.errors import InputError
 from annotator.core.input_files import lies_inside, printable_name, read_input_file
 from annotator.core.models import Document, document_id, normalise_newlines
+from annotator.core.sources import Extracted
 from annotator.core.store import Store
 
-TEXT_SUFFIXES = frozenset({".txt", ".md"})
+TEXT_SUFFIXES = frozenset({".txt"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
-SUPPORTED = ".txt, .md, .html or .htm"
+PDF_SUFFIXES = frozenset({".pdf"})
+WORD_SUFFIXES = frozenset({".docx"})
+OPENDOCUMENT_SUFFIXES = frozenset({".odt"})
+EMAIL_SUFFIXES = frozenset({".eml"})
+ARTICLE_SUFFIXES = (
+    TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | WORD_SUFFIXES
+    | OPENDOCUMENT_SUFFIXES | EMAIL_SUFFIXES
+)
+SUPPORTED = ".txt, .md, .html, .htm, .pdf, .docx, .odt or .eml"
 
 BATCH_SIZE = 500
 MAX_ARTICLE_BYTES = 50 * 1024 * 1024
@@ -374,21 +386,62 @@ def read_article(path: str | Path, *, source: str | None = None) -> Document:
     if suffix not in ARTICLE_SUFFIXES:
         raise InputError(source, f"not an article: expected a {SUPPORTED} file")
     data = read_bytes(path, source)
-    if suffix in HTML_SUFFIXES:
-        text, title = _html_article(data, source)
-    else:
-        text = decode_text(data, source)
-        _require_content(text, source)
-        title = None
+    extracted = _extracted(data, suffix, source)
+    text = extracted.text
     if "\r" in text:
         text = normalise_newlines(text)
+    _require_content(text, source)
     # Built directly rather than by Document.from_text, which normalises newlines again:
     # ten thousand files import measurably faster. The id is the same function's.
     return Document(
         id=document_id(text),
-        title=title or first_non_empty_line(text),
+        title=(extracted.title or first_non_empty_line(text))[:TITLE_LIMIT],
         text=text,
         source=source,
+        language=extracted.language,
+        meta=extracted.meta,
+    )
+
+
+def _extracted(data: bytes, suffix: str, source: str) -> Extracted:
+    """The text and metadata of a file, read as its suffix says."""
+    if suffix in HTML_SUFFIXES:
+        return _html_article(data, source)
+    if suffix in PDF_SUFFIXES:
+        from annotator.core.sources.pdf import read_pdf
+
+        return read_pdf(data, source)
+    if suffix in WORD_SUFFIXES:
+        from annotator.core.sources.office import read_docx
+
+        return read_docx(data, source)
+    if suffix in OPENDOCUMENT_SUFFIXES:
+        from annotator.core.sources.office import read_odt
+
+        return read_odt(data, source)
+    if suffix in EMAIL_SUFFIXES:
+        return _email(data, source)
+    text = decode_text(data, source)
+    if suffix in MARKDOWN_SUFFIXES:
+        from annotator.core.sources.markdown_text import read_markdown
+
+        return read_markdown(text, source)
+    return Extracted(text=text)
+
+
+def _email(data: bytes, source: str) -> Extracted:
+    from annotator.core.sources.mail import read_email
+
+    mail = read_email(data, source)
+    if mail.html is None:
+        return mail.extracted
+    page = _html_article(mail.html.encode("utf-8"), source)
+    # The message's headers say who wrote it and when, better than the markup does.
+    return Extracted(
+        text=page.text,
+        title=mail.extracted.title or page.title,
+        meta={**page.meta, **mail.extracted.meta},
+        language=page.language,
     )
 
 
@@ -400,8 +453,9 @@ def _declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii") if match else None
 
 
-def _html_article(data: bytes, path: str) -> tuple[str, str]:
-    """The main text of an HTML page, one paragraph per block, and the page's title."""
+def _html_article(data: bytes, path: str) -> Extracted:
+    """The main text of an HTML page, one paragraph per block, with the page's title,
+    language and what its markup says about it (Open Graph, JSON-LD, ``<meta>``)."""
     html = decode_text(data, path, declared=_declared_charset(data))
     _require_content(html, path)
     _refuse_crowded_elements(html, path)
@@ -414,6 +468,7 @@ def _html_article(data: bytes, path: str) -> tuple[str, str]:
         if tree is None:
             raise InputError(path, "cannot parse the HTML")
         title = _html_title(tree)
+        meta = _html_meta(tree)
         extracted = trafilatura.extract(
             tree,
             include_comments=False,
@@ -434,7 +489,72 @@ def _html_article(data: bytes, path: str) -> tuple[str, str]:
     # files separate paragraphs, and how the window shows them.
     lines = (line.strip() for line in normalise_newlines(extracted).split("\n"))
     text = "\n\n".join(line for line in lines if line)
-    return text, title or first_non_empty_line(text)
+    language = article_meta.language_code(_first(tree, _LANGUAGE_XPATHS))
+    title = _without_outlet(title, meta.get(article_meta.SITE))
+    return Extracted(text=text, title=title or None, meta=meta, language=language)
+
+
+_TITLE_SEPARATORS = (" - ", " | ", " – ", " — ", " : ", " · ")
+
+
+def _without_outlet(title: str, site: str | None) -> str:
+    """A page's title without the outlet's name that pages append to it ("Le coût a
+    doublé - Le Courrier de l'Ouest"): the outlet is kept apart, as ``site``."""
+    if not site:
+        return title
+    for separator in _TITLE_SEPARATORS:
+        head, found, tail = title.rpartition(separator)
+        if found and head.strip() and tail.strip().casefold() == site.strip().casefold():
+            return head.strip()
+    return title
+
+
+_LANGUAGE_XPATHS = (
+    "/html/@lang",
+    "/html/@xml:lang",
+    "//meta[@property='og:locale']/@content",
+    "//meta[@http-equiv='content-language']/@content",
+)
+
+
+def _first(tree: Any, xpaths: Iterable[str]) -> str | None:
+    for xpath in xpaths:
+        for found in tree.xpath(xpath):
+            if isinstance(found, str) and found.strip():
+                return found.strip()
+    return None
+
+
+def _html_meta(tree: Any) -> dict[str, Any]:
+    """Outlet, author, publication date, canonical address and summary, as the page's
+    markup declares them (trafilatura reads Open Graph, JSON-LD and ``<meta>`` tags).
+    Only the markup counts: the date is not guessed from the text."""
+    from trafilatura.metadata import extract_metadata
+
+    found = extract_metadata(tree, extensive=False)
+    return article_meta.cleaned(
+        {
+            article_meta.URL: found.url or "",
+            article_meta.SITE: found.sitename or "",
+            article_meta.AUTHOR: _author(found.author or ""),
+            article_meta.DATE: article_meta.iso_date(found.date) or "",
+            article_meta.DESCRIPTION: found.description or "",
+        }
+    )
+
+
+_BYLINE_START = re.compile(r"^(?:par|by|von|por|di|door)\s+", re.IGNORECASE)
+
+
+def _author(found: str) -> str:
+    """The names in an author line: a byline read from the text ("Par Claire Dubois,
+    le 3 juillet") loses its "Par" and its date words."""
+    names = []
+    for part in re.split(r"[;,]", found):
+        name = _BYLINE_START.sub("", part.strip())
+        if len(name) > 3 and not name[:1].isdigit():
+            names.append(name)
+    return ", ".join(names)
 
 
 def _refuse_crowded_elements(html: str, path: str) -> None:

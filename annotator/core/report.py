@@ -27,7 +27,7 @@ import jinja2
 from markupsafe import Markup
 
 from annotator import __version__
-from annotator.core import claimreview, report_language
+from annotator.core import article_meta, claimreview, report_language
 from annotator.core import ledger as ledger_module
 from annotator.core.atomic_files import write_atomically
 from annotator.core.damaged_rows import DamagedDocument
@@ -210,6 +210,8 @@ class ArticleView:
     anchor: str
     title: str
     source: str | None
+    details: list[str]
+    """What the source says about the article: outlet, author, date, address."""
     html: Markup
     labels: list[LabelStyle]
     counts: dict[str, int]
@@ -247,6 +249,15 @@ def _fact_checks(
             )
         )
     return rows
+
+
+def _details(meta: dict[str, Any], catalogue: Catalogue) -> list[str]:
+    found = [meta.get(article_meta.SITE), meta.get(article_meta.AUTHOR)]
+    day = article_meta.iso_date(meta.get(article_meta.DATE))
+    if day:
+        found.append(catalogue.say("published %(date)s", date=catalogue.day(day)))
+    found.append(meta.get(article_meta.URL))
+    return [value for value in found if isinstance(value, str) and value.strip()]
 
 
 def render(
@@ -300,6 +311,7 @@ def render(
                 anchor=anchor,
                 title=document.title,
                 source=known_source(document.source),
+                details=_details(document.meta, catalogue),
                 html=highlight(document.text, spans, styles, marks),
                 labels=[style for name, style in styles.items() if name in counts],
                 counts=counts,

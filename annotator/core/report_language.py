@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from annotator.core import amounts
 from annotator.core.links import AttributionProblem, ProblemKind
@@ -87,6 +87,7 @@ FRENCH_MESSAGES: dict[str, str] = {
         "Chaque affirmation et chaque démenti a une source, et chaque démenti dit ce qu’il dément."
     ),
     "No article has tags yet.": "Aucun article n’a encore d’étiquette.",
+    "published %(date)s": "publié le %(date)s",
     "%(label)s %(marker)s, said by %(sources)s": "%(label)s %(marker)s, source : %(sources)s",
     "%(label)s %(marker)s, no source": "%(label)s %(marker)s, sans source",
     # The fact checks and the notes.
@@ -218,6 +219,14 @@ class Catalogue:
             f"{day} {_FRENCH_MONTHS[moment.month - 1]} {moment.year} à "
             f"{moment.hour}{NO_BREAK_SPACE}h{NO_BREAK_SPACE}{moment.minute:02d} UTC"
         )
+
+    def day(self, iso_day: str) -> str:
+        """``YYYY-MM-DD``; in French spelled out: "18 mars 2026"."""
+        if not self.french:
+            return iso_day
+        moment = date.fromisoformat(iso_day)
+        day = "1er" if moment.day == 1 else str(moment.day)
+        return f"{day} {_FRENCH_MONTHS[moment.month - 1]} {moment.year}"
 
     def layer(self, annotator: str | None) -> str:
         if annotator is None:

@@ -776,6 +776,18 @@ class Store:
         with self.transaction():
             self.conn.execute("UPDATE documents SET language = ? WHERE id = ?", (language, doc_id))
 
+    def set_document_details(
+        self, doc_id: str, title: str, language: str | None, meta: dict[str, Any]
+    ) -> None:
+        """A document's own fields, the text aside: its title, language and metadata."""
+        with self.transaction():
+            cursor = self.conn.execute(
+                "UPDATE documents SET title = ?, language = ?, meta = ? WHERE id = ?",
+                (title, language, json.dumps(meta, ensure_ascii=False), doc_id),
+            )
+            if cursor.rowcount != 1:
+                raise NotFound(f"no document {doc_id!r} in the project")
+
     # -- annotators ----------------------------------------------------------
 
     def ensure_annotator(self, name: str) -> None:

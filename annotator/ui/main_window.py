@@ -40,6 +40,7 @@ from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
 from annotator.ui import file_dialogs, i18n, plain_text
 from annotator.ui.accessibility import WindowAccessibility
+from annotator.ui.article_details import ArticleDetails
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribution import Attribution
 from annotator.ui.carry_over_view import CarryOverAction
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.uncertainty_order = UncertaintyOrderAction(self)
         self.document_language = DocumentLanguageAction(self)
         self.notes = NotesView(self)
+        self.article_details = ArticleDetails(self)
         self.accessibility = WindowAccessibility(self)
         self.projects = ProjectActions(self)
         self.key_bindings = KeyBindings(preferences)
@@ -381,6 +383,7 @@ class MainWindow(QMainWindow):
         self.train_model.retranslate()
         self.uncertainty_order.retranslate()
         self.document_language.retranslate()
+        self.article_details.retranslate()
         self.projects.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -545,6 +548,8 @@ class MainWindow(QMainWindow):
             self.span_panel.set_current_span(self.article_view.current_span_id())
         if changes.touches(current):
             self._show_document_status()
+        if current in changes.details:
+            self._update_title()
 
     def _show_message(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
@@ -652,7 +657,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Import articles"),
             str(Path.home()),
-            self.tr("Articles (*.txt *.md *.html *.htm);;All files (*)")
+            self.tr("Articles (*.txt *.md *.html *.htm *.pdf *.docx *.odt *.eml);;All files (*)")
             + ";;"
             + self.tr("Annotated files from other tools (*.jsonl *.json *.tsv)")
             + ";;"

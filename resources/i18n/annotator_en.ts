@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>ArticleDetails</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CarryOverAction</name>
     <message numerus="yes">
         <source>Carried %n span(s) over.</source>

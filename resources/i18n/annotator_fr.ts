@@ -332,6 +332,124 @@
     </message>
 </context>
 <context>
+    <name>ArticleDetails</name>
+    <message>
+        <source>title</source>
+        <translation>titre</translation>
+    </message>
+    <message>
+        <source>outlet</source>
+        <translation>média</translation>
+    </message>
+    <message>
+        <source>author</source>
+        <translation>auteur</translation>
+    </message>
+    <message>
+        <source>publication date</source>
+        <translation>date de publication</translation>
+    </message>
+    <message>
+        <source>address (URL)</source>
+        <translation>adresse (URL)</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>langue</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>résumé</translation>
+    </message>
+    <message>
+        <source>An article needs a title.</source>
+        <translation>Un article a besoin d’un titre.</translation>
+    </message>
+    <message>
+        <source>Write the date as YYYY-MM-DD, for example 2026-03-18.</source>
+        <translation>Écrivez la date sous la forme AAAA-MM-JJ, par exemple 2026-03-18.</translation>
+    </message>
+    <message>
+        <source>Write the language as its code: fr, en, de…</source>
+        <translation>Écrivez la langue par son code&#xa0;: fr, en, de…</translation>
+    </message>
+    <message>
+        <source>Change the article&apos;s title</source>
+        <translation>Modifier le titre de l’article</translation>
+    </message>
+    <message>
+        <source>Change the article&apos;s outlet</source>
+        <translation>Modifier le média de l’article</translation>
+    </message>
+    <message>
+        <source>Change the article&apos;s author</source>
+        <translation>Modifier l’auteur de l’article</translation>
+    </message>
+    <message>
+        <source>Change the article&apos;s publication date</source>
+        <translation>Modifier la date de publication de l’article</translation>
+    </message>
+    <message>
+        <source>Change the article&apos;s address</source>
+        <translation>Modifier l’adresse de l’article</translation>
+    </message>
+    <message>
+        <source>Change the article&apos;s language</source>
+        <translation>Modifier la langue de l’article</translation>
+    </message>
+    <message>
+        <source>Change the article&apos;s summary</source>
+        <translation>Modifier le résumé de l’article</translation>
+    </message>
+    <message>
+        <source>Article &amp;details (outlet, author, date)…</source>
+        <translation>&amp;Détails de l’article (média, auteur, date)…</translation>
+    </message>
+    <message>
+        <source>Article details</source>
+        <translation>Détails de l’article</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>&#xa0;:</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>detected from the text</source>
+        <translation>déduite du texte</translation>
+    </message>
+    <message>
+        <source>Imported from:</source>
+        <translation>Importé depuis&#xa0;:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The selected span is on page %1.</source>
+        <translation>L’extrait sélectionné est à la page %1.</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>À&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Attachments (not imported): %1</source>
+        <translation>Pièces jointes (non importées)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>In the file:</source>
+        <translation>Dans le fichier&#xa0;:</translation>
+    </message>
+</context>
+<context>
     <name>ArticleView</name>
     <message>
         <source>This article holds characters the view cannot place exactly.</source>
@@ -1411,10 +1529,6 @@
         <translation>Importer des articles</translation>
     </message>
     <message>
-        <source>Articles (*.txt *.md *.html *.htm);;All files (*)</source>
-        <translation>Articles (*.txt *.md *.html *.htm);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>Annotated files from other tools (*.jsonl *.json *.tsv)</source>
         <translation>Fichiers annotés par d’autres outils (*.jsonl *.json *.tsv)</translation>
     </message>
@@ -1470,6 +1584,10 @@
     <message>
         <source>Import failed</source>
         <translation>Échec de l’import</translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.md *.html *.htm *.pdf *.docx *.odt *.eml);;All files (*)</source>
+        <translation>Articles (*.txt *.md *.html *.htm *.pdf *.docx *.odt *.eml);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Cancelled.</source>

@@ -129,7 +129,7 @@ def test_text_is_kept_exactly_emoji_and_combining_accents_keep_code_point_offset
     text = (
         "Cafe\u0301 👩‍💻 🇫🇷 :  « Meta a offert 100 M$ »,\tdit Sam Altman.\r\nBosworth dément.  \n"
     )
-    path = write(tmp_path / "emoji.md", text.encode("utf-8"))
+    path = write(tmp_path / "emoji.txt", text.encode("utf-8"))
     (result,) = import_paths(store, [path]).results
     document = store.document(result.doc_id or "")
     expected = text.replace("\r\n", "\n")
@@ -275,11 +275,14 @@ def test_an_unreadable_file_is_reported(store: Store, tmp_path: Path) -> None:
 
 
 def test_paths_that_do_not_exist_or_are_not_articles_fail(store: Store, tmp_path: Path) -> None:
-    report_pdf = write(tmp_path / "rapport.pdf", b"%PDF-1.4")
-    report = import_paths(store, [tmp_path / "missing.txt", report_pdf])
+    sheet = write(tmp_path / "budget.xlsx", b"PK\x03\x04")
+    report = import_paths(store, [tmp_path / "missing.txt", sheet])
     assert [(r.outcome, r.reason) for r in report.results] == [
         ("failed", "no such file or folder"),
-        ("failed", "not an article: expected a .txt, .md, .html or .htm file"),
+        (
+            "failed",
+            "not an article: expected a .txt, .md, .html, .htm, .pdf, .docx, .odt or .eml file",
+        ),
     ]
 
 

@@ -1,8 +1,9 @@
 """Bad files thrown at every importer: one clear error naming the file (and line), exit
 status 1, no traceback, and the project exactly as it was before that file.
 
-Importers: articles (.txt, .md, .html) and annotated files from other tools (gold
-JSONL, doccano, Label Studio, Prodigy, brat), all through `annotator import`.
+Importers: articles (.txt, .md, .html, .pdf, .docx, .odt, .eml) and annotated files from
+other tools (gold JSONL, doccano, Label Studio, Prodigy, brat), all through `annotator
+import`.
 """
 
 from __future__ import annotations
@@ -204,7 +205,7 @@ def test_duplicate_span_ids_are_refused(project: Path, tmp_path: Path) -> None:
 
 # -- whole files that are not what they claim to be --------------------------------
 
-SUFFIXES = [".txt", ".md", ".html", ".jsonl", ".json"]
+SUFFIXES = [".txt", ".md", ".html", ".pdf", ".docx", ".odt", ".eml", ".jsonl", ".json"]
 
 
 @FUZZ

@@ -224,6 +224,12 @@ def test_every_screen_from_the_menus_is_in_french(qtbot, french_window, example_
     seen["link mode"] = [banner.text(), *shown_texts(window)]
     QTest.keyClick(view.editor, Qt.Key.Key_Escape)
 
+    qtbot.keyClick(window, Qt.Key.Key_I, CTRL)
+    qtbot.waitUntil(window.article_details.dock.isVisible)
+    seen["article details"] = shown_texts(window.article_details.dock)
+    window.article_details.dock.close()
+    activate(qtbot, window)
+
     qtbot.keyClick(window, Qt.Key.Key_L, CTRL | SHIFT)
     ledger = window.attribution.ledger_dialog
     qtbot.waitUntil(lambda: ledger is not None and ledger.isVisible())
