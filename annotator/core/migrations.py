@@ -115,16 +115,46 @@ _V2 = """
             ON spans (doc_id, start, "end" DESC, label, annotator, id);
 """
 
+# The full-text index of titles and texts, for search. It keeps no copy of the texts
+# (``content='documents'``); triggers keep it current, so every path that adds a
+# document (import, merge, carry-over) indexes it. A text never changes, a title may.
+# ``remove_diacritics 2`` folds accents and case: "etat" finds "État".
+_SEARCH_INDEX = """
+        CREATE VIRTUAL TABLE documents_search USING fts5(
+            title, text, content='documents', content_rowid='rowid',
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO documents_search (documents_search) VALUES ('rebuild');
+        CREATE TRIGGER documents_search_added AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_search (rowid, title, text)
+                VALUES (new.rowid, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_search_removed AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_search (documents_search, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_search_retitled AFTER UPDATE OF title ON documents BEGIN
+            INSERT INTO documents_search (documents_search, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO documents_search (rowid, title, text)
+                VALUES (new.rowid, new.title, new.text);
+        END;
+"""
+
 # Each step is one SQL script; it runs in one transaction with its version number, so
 # a crash mid-migration leaves the file at the previous version, never half-way.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _SEARCH_INDEX]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
-# An index each schema version has and no other: a file whose user_version names a
-# version its tables do not have was changed by hand or by another program, and running
-# the next step on it would fail half-way ("no such index") or worse.
-_VERSION_MARKS = {1: "spans_by_document", 2: "spans_in_document_order"}
+# An index (or trigger) each schema version has and no other: a file whose user_version
+# names a version its tables do not have was changed by hand or by another program, and
+# running the next step on it would fail half-way ("no such index") or worse.
+_VERSION_MARKS = {
+    1: "spans_by_document",
+    2: "spans_in_document_order",
+    3: "documents_search_added",
+}
 
 
 def _schema_matches(conn: sqlite3.Connection, version: int) -> bool:
@@ -132,7 +162,7 @@ def _schema_matches(conn: sqlite3.Connection, version: int) -> bool:
     if mark is None:
         return True
     row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (mark,)
+        "SELECT 1 FROM sqlite_master WHERE name = ?", (mark,)
     ).fetchone()
     return row is not None
 

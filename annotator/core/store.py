@@ -29,7 +29,13 @@ from annotator.core.damaged_rows import (
     UndecodableText,
     text_or_undecodable,
 )
-from annotator.core.errors import NotFound, ProjectError, ProjectReplaced, SpanError
+from annotator.core.errors import (
+    NotFound,
+    ProjectError,
+    ProjectReplaced,
+    QueryError,
+    SpanError,
+)
 from annotator.core.labels import default_label_set
 from annotator.core.models import (
     Decision,
@@ -75,6 +81,8 @@ _READ_ERRORS = (ValueError, TypeError)
 """What turning a damaged row into a model raises (pydantic's and json's errors are
 ValueErrors)."""
 _STATUSES = {status.value: status for status in Status}
+# What SQLite says of a full-text query it cannot read (the rest are the file's errors).
+_QUERY_ERRORS = ("fts5", "syntax error", "unterminated string", "no such column")
 
 
 FileIdentity = tuple[int, int]
@@ -1378,6 +1386,27 @@ class Store:
                     reason = "its text is not valid UTF-8"
                     self._note_damage("documents", rowid, f"document {doc_id[:12]}", reason)
                 yield doc_id, str(text)
+
+    def search_documents(self, match: str) -> Iterator[tuple[str, str, str]]:
+        """``(id, title, text)`` of the documents the full-text index finds for an FTS5
+        ``match`` expression, in document order (damaged texts left out)."""
+        query = (
+            "SELECT d.id, d.title, d.text, d.rowid FROM documents_search f "
+            "JOIN documents d ON d.rowid = f.rowid "
+            "WHERE documents_search MATCH ? ORDER BY f.rowid"
+        )
+        try:
+            for batch, tolerant in self._fetch(query, (match,)):
+                for doc_id, title, text, _rowid in batch:
+                    if tolerant and (
+                        isinstance(text, UndecodableText) or isinstance(title, UndecodableText)
+                    ):
+                        continue
+                    yield doc_id, title, text
+        except sqlite3.OperationalError as error:
+            if any(reason in str(error) for reason in _QUERY_ERRORS):
+                raise QueryError(f"the search index cannot read this query ({error})") from error
+            raise
 
     # -- article view: loading a document's spans fast ---------------------
 
