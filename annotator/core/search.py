@@ -173,9 +173,10 @@ def _one_line(text: str) -> str:
     return _SPACES.sub(" ", text)
 
 
-def _hit(
+def hit_at(
     doc_id: str, title: str, field: Literal["text", "title"], text: str, start: int, end: int
 ) -> Hit:
+    """The hit ``text[start:end]`` with its context."""
     before = text[max(0, start - CONTEXT_CHARACTERS) : start]
     after = text[end : end + CONTEXT_CHARACTERS]
     return Hit(
@@ -189,12 +190,26 @@ def hits_in(doc_id: str, title: str, text: str, query: Query) -> list[Hit]:
     found = []
     if title not in text:
         found = [
-            _hit(doc_id, title, "title", title, start, end)
+            hit_at(doc_id, title, "title", title, start, end)
             for start, end in query.spans_in(title)
         ]
     found.extend(
-        _hit(doc_id, title, "text", text, start, end) for start, end in query.spans_in(text)
+        hit_at(doc_id, title, "text", text, start, end) for start, end in query.spans_in(text)
     )
+    return found
+
+
+def find_in_text(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every place ``needle`` is in ``text``, accents and case aside, inside words too
+    (what a find bar does as one types): code-point offsets, end exclusive."""
+    folded, wanted = fold(text), fold(needle.strip())
+    found: list[tuple[int, int]] = []
+    if not wanted:
+        return found
+    start = folded.find(wanted)
+    while start >= 0:
+        found.append((start, start + len(wanted)))
+        start = folded.find(wanted, start + len(wanted))
     return found
 
 
