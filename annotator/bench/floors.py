@@ -89,3 +89,22 @@ def annotated_import_floor(path: Path, database: Path) -> int:
     count = conn.execute("SELECT count(*) FROM spans").fetchone()[0]
     conn.close()
     return int(count)
+
+
+def without_search_index(database: Path) -> None:
+    """Switch a new project's full-text index off, so importing into it measures the
+    import alone: what the index adds is the difference. The index becomes a view that
+    takes rows and keeps nothing (the store's insert path still hands it each batch)."""
+    conn = sqlite3.connect(database)
+    with conn:
+        conn.execute("DROP TRIGGER documents_search_removed")
+        conn.execute("DROP TRIGGER documents_search_retitled")
+        conn.execute("DROP TABLE documents_search")
+        conn.execute(
+            "CREATE VIEW documents_search (rowid, title, text) AS SELECT 0, '', '' WHERE 0"
+        )
+        conn.execute(
+            "CREATE TRIGGER documents_search_kept_nowhere INSTEAD OF INSERT ON "
+            "documents_search BEGIN SELECT 1; END"
+        )
+    conn.close()

@@ -632,9 +632,9 @@ class Store:
         """Store new documents in one transaction; True for each one that was new."""
         added: list[bool] = []
         with self.transaction():
-            position = self.conn.execute(
-                "SELECT coalesce(max(position), 0) FROM documents"
-            ).fetchone()[0]
+            position, last_rowid = self.conn.execute(
+                "SELECT coalesce(max(position), 0), coalesce(max(rowid), 0) FROM documents"
+            ).fetchone()
             for document in documents:
                 position += 1
                 cursor = self.conn.execute(
@@ -656,7 +656,21 @@ class Store:
                 added.append(cursor.rowcount == 1)
                 if cursor.rowcount != 1:
                     position -= 1
+            if any(added) and self._has_search_index():
+                # New rows take rowids above the largest (no row is ever given a smaller one).
+                self.conn.execute(
+                    "INSERT INTO documents_search (rowid, title, text) "
+                    "SELECT rowid, title, text FROM documents WHERE rowid > ?",
+                    (last_rowid,),
+                )
         return added
+
+    def _has_search_index(self) -> bool:
+        """Whether the file has the full-text index (a schema before it has not)."""
+        found = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'documents_search'"
+        ).fetchone()
+        return found is not None
 
     def add_document(self, document: Document) -> bool:
         return self.add_documents([document])[0]

@@ -4,7 +4,7 @@ Each hit is a row: the article, the words before it, the hit in bold, the words 
 (plain text: an article's words are never read as markup). Enter or a click opens the
 article with the hit selected; Down goes from the query to the hits. The search runs
 on the window's own connection: the index answers in milliseconds, and only the first
-``SHOWN_HITS`` are read.
+``FIRST_HITS`` are read.
 """
 
 from __future__ import annotations
@@ -26,11 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.search import Hit, SearchResult, search
+from annotator.core.search import FIRST_HITS, Hit, SearchResult, search
 from annotator.core.store import Store
 from annotator.ui.text_display import short_text
 
-SHOWN_HITS = 500
 HIT_ROLE = Qt.ItemDataRole.UserRole
 TYPING_PAUSE_MS = 300
 """Searching starts this long after the last key (at once on Enter)."""
@@ -135,7 +134,7 @@ class SearchPane(QDockWidget):
             self.summary.clear()
             return
         try:
-            self.result = search(self.store, query, limit=SHOWN_HITS)
+            self.result = search(self.store, query, limit=FIRST_HITS)
         except AnnotatorError as error:
             self.summary.setText(str(error))
             return
@@ -162,11 +161,11 @@ class SearchPane(QDockWidget):
 
     def _show(self, result: SearchResult) -> None:
         items = []
-        for hit in result.hits:
+        for index, hit in enumerate(result.hits):
             item = QTreeWidgetItem(
                 [short_text(hit.title, 60), hit.before, hit.match, hit.after]
             )
-            item.setData(0, HIT_ROLE, hit)
+            item.setData(0, HIT_ROLE, index)
             item.setFont(2, self._bold)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if hit.field == "title":
@@ -201,4 +200,5 @@ class SearchPane(QDockWidget):
             self.hit_list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _chosen(self, item: QTreeWidgetItem) -> None:
-        self.hitChosen.emit(item.data(0, HIT_ROLE))
+        if self.result is not None:
+            self.hitChosen.emit(self.result.hits[int(item.data(0, HIT_ROLE))])
