@@ -419,11 +419,11 @@ class ArticleView(QWidget):
         self._set_current(None)
         cursor = self.editor.textCursor()
         cursor.setPosition(self._positions.to_qt(end))
-        self.editor.setTextCursor(cursor)
-        self.editor.ensureCursorVisible()
         cursor.setPosition(self._positions.to_qt(start), QTextCursor.MoveMode.KeepAnchor)
         self.editor.setTextCursor(cursor)
-        self.editor.ensureCursorVisible()
+        # Out of sight, it comes to the middle of the view: read with what is around it.
+        if not self.editor.viewport().rect().contains(self.editor.cursorRect()):
+            self.editor.centerCursor()
 
     def editable_current_span(self) -> Placed | None:
         """The current span if it is the user's own (its edges can be dragged)."""

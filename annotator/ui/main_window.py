@@ -343,7 +343,7 @@ class MainWindow(QMainWindow):
         self.zoom_in_action.setText(self.tr("Zoom &in"))
         self.zoom_out_action.setText(self.tr("Zoom &out"))
         self.snapping_action.setText(self.tr("&Snap selections to whole words"))
-        self.find_action.setText(self.tr("&Find an article"))
+        self.find_action.setText(self.tr("&Filter the articles by title"))
         self.list_focus_action.setText(self.tr("Go to the article &list"))
         self.reload_action.setText(self.tr("&Reload what others changed in the project"))
         self.done_action.setText(self.tr("Mark &done and open the next"))

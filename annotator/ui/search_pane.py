@@ -9,7 +9,7 @@ on the window's own connection: the index answers in milliseconds, and only the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -45,6 +48,17 @@ class _QueryEdit(QLineEdit):
             self.downPressed.emit()
             return
         super().keyPressEvent(event)
+
+
+class _ElidedAtTheStart(QStyledItemDelegate):
+    """The words before a hit lose their start, not their end, when the column is
+    narrow: what touches the hit stays in sight."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.textElideMode = Qt.TextElideMode.ElideLeft
 
 
 class SearchPane(QDockWidget):
@@ -76,7 +90,7 @@ class SearchPane(QDockWidget):
         self.hit_list.setUniformRowHeights(True)
         self.hit_list.setAllColumnsShowFocus(True)
         self.hit_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.hit_list.setTextElideMode(Qt.TextElideMode.ElideLeft)
+        self.hit_list.setItemDelegateForColumn(1, _ElidedAtTheStart(self.hit_list))
         header = self.hit_list.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -114,7 +128,11 @@ class SearchPane(QDockWidget):
 
     def start(self) -> None:
         """Show the pane with the query selected, ready to type over."""
-        self.show()
+        if not self.isVisible():
+            self.show()
+            window = self.parentWidget()
+            if isinstance(window, QMainWindow):  # a third of the height: the article stays
+                window.resizeDocks([self], [window.height() // 3], Qt.Orientation.Vertical)
         self.raise_()
         self.query_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.query_edit.selectAll()

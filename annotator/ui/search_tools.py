@@ -92,6 +92,7 @@ class WindowSearch(QObject):
             return
         if hit.field == "text":
             window.article_view.select_range(hit.start, hit.end)
+            window.article_view.editor.centerCursor()  # read with what comes before and after
         window.article_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def tag_every_hit(self) -> None:

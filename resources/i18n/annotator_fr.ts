@@ -1160,10 +1160,6 @@
         <translation>&amp;Caler les sélections sur des mots entiers</translation>
     </message>
     <message>
-        <source>&amp;Find an article</source>
-        <translation>C&amp;hercher un article</translation>
-    </message>
-    <message>
         <source>Go to the article &amp;list</source>
         <translation>Aller à la &amp;liste des articles</translation>
     </message>
@@ -1291,6 +1287,10 @@
     <message>
         <source>Import failed</source>
         <translation>Échec de l’import</translation>
+    </message>
+    <message>
+        <source>&amp;Filter the articles by title</source>
+        <translation>&amp;Filtrer les articles par titre</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -2077,6 +2077,30 @@
     <message>
         <source>Change its label</source>
         <translation>Changer son étiquette</translation>
+    </message>
+    <message>
+        <source>Enter, Shift+Enter, Escape, in the find bar</source>
+        <translation>Entrée, Maj+Entrée, Échap, dans la barre de recherche</translation>
+    </message>
+    <message>
+        <source>Next hit, previous hit, close the bar</source>
+        <translation>Occurrence suivante, précédente, fermer la barre</translation>
+    </message>
+    <message>
+        <source>Down, then Enter, in the search pane</source>
+        <translation>Bas, puis Entrée, dans le panneau de recherche</translation>
+    </message>
+    <message>
+        <source>Go to the hits, open the article at the hit</source>
+        <translation>Aller aux occurrences, ouvrir l’article à l’occurrence</translation>
+    </message>
+    <message>
+        <source>A label&apos;s key, Enter, Space or Delete, Ctrl+Enter, in Tag every hit</source>
+        <translation>Touche d’une étiquette, Entrée, Espace ou Suppr, Ctrl+Entrée, dans Annoter chaque occurrence</translation>
+    </message>
+    <message>
+        <source>Tag the hit with that label or the one shown, skip it, tag every hit so decided</source>
+        <translation>Annoter l’occurrence avec cette étiquette ou celle affichée, la passer, annoter toutes celles ainsi choisies</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
