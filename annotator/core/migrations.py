@@ -146,13 +146,13 @@ MIGRATIONS: list[str] = [_V1, _V2, _SEARCH_INDEX]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
-# An index (or table) each schema version has and no other: a file whose user_version
+# An index (or trigger) each schema version has and no other: a file whose user_version
 # names a version its tables do not have was changed by hand or by another program, and
 # running the next step on it would fail half-way ("no such index") or worse.
 _VERSION_MARKS = {
     1: "spans_by_document",
     2: "spans_in_document_order",
-    3: "documents_search",
+    3: "documents_search_removed",
 }
 
 

@@ -194,3 +194,12 @@ def test_a_document_taken_out_of_the_file_is_no_longer_found(corpus: Store) -> N
     corpus.repair_damaged_rows([DamagedRow("documents", rowid, "doc", "test", "delete", "")])
     assert hits(corpus, "hopital") == []
     assert hits(corpus, "bosworth") == [("Sam", "Bosworth"), ("Sam", "Bosworth")]
+
+
+def test_the_find_bar_finds_inside_words_accents_and_case_aside() -> None:
+    from annotator.core.search import find_in_text
+
+    text = "L’ÉTAT 🚀 et l’état : les États-Unis."
+    found = find_in_text(text, "etat")
+    assert [text[start:end] for start, end in found] == ["ÉTAT", "état", "État"]
+    assert find_in_text(text, "   ") == []
