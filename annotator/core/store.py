@@ -29,13 +29,7 @@ from annotator.core.damaged_rows import (
     UndecodableText,
     text_or_undecodable,
 )
-from annotator.core.errors import (
-    NotFound,
-    ProjectError,
-    ProjectReplaced,
-    QueryError,
-    SpanError,
-)
+from annotator.core.errors import NotFound, ProjectError, ProjectReplaced, QueryError, SpanError
 from annotator.core.labels import default_label_set
 from annotator.core.models import (
     Decision,
