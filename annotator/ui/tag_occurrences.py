@@ -188,11 +188,15 @@ class TagOccurrencesDialog(QDialog):
 
     def spans_to_add(self) -> list[Span]:
         spans = []
+        planned: set[tuple[str, int, int, str]] = set()
         for row in self.rows:
             if not row.decision or row.already or row.planned is None:
                 continue
             document = self._document(row.hit.doc_id)
             start, end = row.planned
+            if (document.id, start, end, row.decision) in planned:
+                continue  # two hits inside one word snapped to the same span
+            planned.add((document.id, start, end, row.decision))
             attrs = attrs_for_label(
                 self.store, document.id, document.text[start:end], None, row.decision
             )

@@ -215,3 +215,28 @@ def test_the_pane_finds_what_an_import_brings(qtbot, window, tmp_path: Path) -> 
     [hit] = window.search.pane.hits()
     assert hit.match == "Zanzibar"
     assert hit.doc_id == Document.from_text("Un article sur Zanzibar.\n").id
+
+
+def test_two_hits_in_one_word_make_one_span(qtbot, open_window, tmp_path: Path) -> None:
+    path = tmp_path / "small.db"
+    with Store(path) as store:
+        store.add_document(Document.from_text("Bosworth dit non, Bosworth dit oui."))
+    window = open_window(path)
+    qtbot.keyClick(window.article_view.editor, Qt.Key.Key_F, CTRL)
+    bar = window.search.find_bar
+    qtbot.keyClicks(bar.edit, "o")
+    assert bar.count_label.text() == "1 of 6 hits"  # Bosworth twice, non, oui
+    qtbot.keyClick(bar.edit, Qt.Key.Key_T, CTRL | SHIFT)
+    dialog = dialog_of(qtbot, window)
+    for _hit in range(6):
+        qtbot.keyClick(dialog.list, Qt.Key.Key_4)
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Return, CTRL)
+    text = "Bosworth dit non, Bosworth dit oui."
+    [doc_id] = window.store.document_ids()
+    assert spans_labelled(window.store, "person") == [
+        (doc_id, 0, 8, "Bosworth"),
+        (doc_id, 13, 16, "non"),
+        (doc_id, 18, 26, "Bosworth"),
+        (doc_id, 31, 34, "oui"),
+    ]
+    assert text[13:16] == "non"
