@@ -209,9 +209,15 @@ def _one_line(text: str) -> str:
 def hit_at(
     doc_id: str, title: str, field: Literal["text", "title"], text: str, start: int, end: int
 ) -> Hit:
-    """The hit ``text[start:end]`` with its context."""
-    before = text[max(0, start - CONTEXT_CHARACTERS) : start]
-    after = text[end : end + CONTEXT_CHARACTERS]
+    """The hit ``text[start:end]`` with its context, whole words only at its edges."""
+    left, right = max(0, start - CONTEXT_CHARACTERS), min(len(text), end + CONTEXT_CHARACTERS)
+    if left > 0 and text[left - 1].isalnum():
+        space = text.find(" ", left, start)
+        left = space + 1 if space >= 0 else left
+    if right < len(text) and text[right].isalnum():
+        space = text.rfind(" ", end, right)
+        right = space if space > end else right
+    before, after = text[left:start], text[end:right]
     return Hit(
         doc_id, title, field, start, end, text[start:end], _one_line(before), _one_line(after)
     )

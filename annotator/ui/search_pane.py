@@ -50,7 +50,7 @@ class _QueryEdit(QLineEdit):
         super().keyPressEvent(event)
 
 
-class _ElidedAtTheStart(QStyledItemDelegate):
+class ElidedAtTheStart(QStyledItemDelegate):
     """The words before a hit lose their start, not their end, when the column is
     narrow: what touches the hit stays in sight."""
 
@@ -90,7 +90,7 @@ class SearchPane(QDockWidget):
         self.hit_list.setUniformRowHeights(True)
         self.hit_list.setAllColumnsShowFocus(True)
         self.hit_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.hit_list.setItemDelegateForColumn(1, _ElidedAtTheStart(self.hit_list))
+        self.hit_list.setItemDelegateForColumn(1, ElidedAtTheStart(self.hit_list))
         header = self.hit_list.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)

@@ -36,6 +36,7 @@ from annotator.core.selection import snap
 from annotator.ui import i18n
 from annotator.ui.amount_editor import attrs_for_label
 from annotator.ui.keyboard import label_key
+from annotator.ui.search_pane import ElidedAtTheStart
 from annotator.ui.session import OpCommand, ProjectSession
 from annotator.ui.text_display import short_text
 
@@ -129,6 +130,7 @@ class TagOccurrencesDialog(QDialog):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.list.setItemDelegateForColumn(2, ElidedAtTheStart(self.list))
         header.resizeSection(0, 150)
         header.resizeSection(1, 180)
         bold = QFont(self.list.font())
