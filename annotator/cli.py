@@ -599,6 +599,48 @@ def verdict_clear(obj: Context, span: str) -> None:
     with obj.store() as store:
         changed = claim_verdicts.set_verdict(store, span, None)
     click.echo(f"{changed.id[:12]}  no verdict  {changed.text!r}")
+@main.command("search")
+@click.argument("query")
+@click.option(
+    "--label",
+    help="Only the hits that lie inside a span of this label (anyone's): where the "
+    "word was tagged so.",
+)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit and line.")
+@click.option(
+    "--limit", type=click.IntRange(min=1), help="Stop after this many hits. Default: all."
+)
+@pass_context
+@reports_errors
+def search_command(
+    obj: Context, query: str, label: str | None, as_json: bool, limit: int | None
+) -> None:
+    """Find QUERY in every article's text and title, accents and case aside: words
+    (all of them must be in the article), "a phrase", or the start of a word and *
+    (bosw*). One hit per line: document id, offsets (code points into the text, end
+    exclusive; "title:" when the hit is in the title), title, and the hit [in brackets]
+    in its context. How many were found goes to stderr."""
+    import json
+
+    from annotator.core.search import parse_query, search
+
+    parsed = parse_query(query)
+    with obj.store(reading=True) as store:
+        if label is not None and store.label_set().get(label) is None:
+            raise click.ClickException(f"no label {label!r} in the project")
+        result = search(store, parsed, limit=limit, label=label)
+    for hit in result.hits:
+        if as_json:
+            click.echo(json.dumps(hit.as_json(), ensure_ascii=False))
+            continue
+        where = f"{'title:' if hit.field == 'title' else ''}{hit.start}-{hit.end}"
+        context = f"{hit.before}[{click.style(hit.match, bold=True)}]{hit.after}"
+        click.echo(f"{hit.doc_id[:12]}\t{where}\t{hit.title[:60]}\t{context.strip()}")
+    found = (
+        f"{counted(len(result.hits), 'hit')} in {counted(result.document_count, 'document')}"
+    )
+    more = "" if result.complete else f" (the first {limit}: there are more)"
+    click.echo(found + more, err=True)
 
 
 @main.command("validate")

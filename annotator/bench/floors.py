@@ -89,3 +89,13 @@ def annotated_import_floor(path: Path, database: Path) -> int:
     count = conn.execute("SELECT count(*) FROM spans").fetchone()[0]
     conn.close()
     return int(count)
+
+
+def without_search_index(database: Path) -> None:
+    """Take a new project's full-text index out, so importing into it measures the
+    import alone (the store indexes nothing where there is no index): what the index
+    adds is the difference."""
+    conn = sqlite3.connect(database)
+    with conn:
+        conn.execute("DROP TABLE documents_search")
+    conn.close()

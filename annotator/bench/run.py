@@ -252,10 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--window-repeats", type=int, default=25,
                         help="key presses per edit figure in the window")
-    parser.add_argument("--only", default="import,annotated,pdf,export,agreement,window",
+    parser.add_argument("--only", default="import,annotated,pdf,export,agreement,window,search",
                         help="comma-separated parts to run (annotated: files from other "
-                        "annotation tools; pdf: a 300-page PDF; add training for the "
-                        "project model's rows: it trains for minutes)")
+                        "annotation tools; pdf: a 300-page PDF; search: queries and the "
+                        "index's cost on import; add training for the project model's rows: "
+                        "it trains for minutes)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args(argv)
     parts = set(args.only.split(","))
@@ -274,9 +275,13 @@ def main(argv: list[str] | None = None) -> int:
             from annotator.bench.pdf_bench import bench_pdf_import
 
             results += bench_pdf_import(workdir, args.repeats)
+        if "search" in parts:
+            from annotator.bench.search_bench import bench_index_build
+
+            results += bench_index_build(workdir, spec, args.repeats)
             print_table(results[-1:])
         project = workdir / "project.db"
-        if parts & {"export", "agreement", "window"}:
+        if parts & {"export", "agreement", "window", "search"}:
             started = time.perf_counter()
             spans = build_project(project, spec)
             print(f"(built a project of {spec.articles:,} articles and {spans:,} spans "
@@ -289,6 +294,10 @@ def main(argv: list[str] | None = None) -> int:
                 )
             if "window" in parts:
                 results += bench_window(project, workdir, args.window_repeats)
+            if "search" in parts:
+                from annotator.bench.search_bench import bench_search
+
+                results += bench_search(project, spec.articles, args.window_repeats)
         if "training" in parts:
             from annotator.bench.training_bench import bench_training
 

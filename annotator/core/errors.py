@@ -53,3 +53,7 @@ class NotFound(AnnotatorError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+class QueryError(AnnotatorError):
+    """A search query that cannot be run as typed."""

@@ -130,18 +130,46 @@ _NOTES = """
         );
         CREATE INDEX notes_by_document ON notes (doc_id, span_id);
         CREATE UNIQUE INDEX notes_one_per_author ON notes (doc_id, coalesce(span_id, ''), author);
+# The full-text index of titles and texts, for search. It keeps no copy of the texts
+# (``content='documents'``) and no sizes (``columnsize=0``: they serve ranking, which
+# search does not do). The store's one insert path (``Store.add_documents``: import,
+# merge, a new version for carry-over) indexes each batch in one statement, twice as
+# fast as a trigger per row; triggers follow what else can change: a document taken out
+# (``check --repair``), a title edited. A text never changes. ``remove_diacritics 2``
+# folds accents and case: "etat" finds "État".
+_SEARCH_INDEX = """
+        CREATE VIRTUAL TABLE documents_search USING fts5(
+            title, text, content='documents', content_rowid='rowid', columnsize=0,
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO documents_search (documents_search) VALUES ('rebuild');
+        CREATE TRIGGER documents_search_removed AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_search (documents_search, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_search_retitled AFTER UPDATE OF title ON documents BEGIN
+            INSERT INTO documents_search (documents_search, rowid, title, text)
+                VALUES ('delete', old.rowid, old.title, old.text);
+            INSERT INTO documents_search (rowid, title, text)
+                VALUES (new.rowid, new.title, new.text);
+        END;
 """
 
 # Each step is one SQL script; it runs in one transaction with its version number, so
 # a crash mid-migration leaves the file at the previous version, never half-way.
-MIGRATIONS: list[str] = [_V1, _V2, _NOTES]
+MIGRATIONS: list[str] = [_V1, _V2, _NOTES, _SEARCH_INDEX]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
-# An index each schema version has and no other: a file whose user_version names a
-# version its tables do not have was changed by hand or by another program, and running
-# the next step on it would fail half-way ("no such index") or worse.
-_VERSION_MARKS = {1: "spans_by_document", 2: "spans_in_document_order", 3: "notes_by_document"}
+# An index (or trigger) each schema version has and no other: a file whose user_version
+# names a version its tables do not have was changed by hand or by another program, and
+# running the next step on it would fail half-way ("no such index") or worse.
+_VERSION_MARKS = {
+    1: "spans_by_document",
+    2: "spans_in_document_order",
+    3: "notes_by_document",
+    4: "documents_search_removed",
+}
 
 
 def _schema_matches(conn: sqlite3.Connection, version: int) -> bool:
@@ -149,7 +177,7 @@ def _schema_matches(conn: sqlite3.Connection, version: int) -> bool:
     if mark is None:
         return True
     row = conn.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", (mark,)
+        "SELECT 1 FROM sqlite_master WHERE name = ?", (mark,)
     ).fetchone()
     return row is not None
 

@@ -29,7 +29,7 @@ from annotator.core.damaged_rows import (
     UndecodableText,
     text_or_undecodable,
 )
-from annotator.core.errors import NotFound, ProjectError, ProjectReplaced, SpanError
+from annotator.core.errors import NotFound, ProjectError, ProjectReplaced, QueryError, SpanError
 from annotator.core.labels import default_label_set
 from annotator.core.models import (
     Decision,
@@ -76,6 +76,8 @@ _READ_ERRORS = (ValueError, TypeError)
 """What turning a damaged row into a model raises (pydantic's and json's errors are
 ValueErrors)."""
 _STATUSES = {status.value: status for status in Status}
+# What SQLite says of a full-text query it cannot read (the rest are the file's errors).
+_QUERY_ERRORS = ("fts5", "syntax error", "unterminated string", "no such column")
 
 
 FileIdentity = tuple[int, int]
@@ -637,9 +639,9 @@ class Store:
         """Store new documents in one transaction; True for each one that was new."""
         added: list[bool] = []
         with self.transaction():
-            position = self.conn.execute(
-                "SELECT coalesce(max(position), 0) FROM documents"
-            ).fetchone()[0]
+            position, last_rowid = self.conn.execute(
+                "SELECT coalesce(max(position), 0), coalesce(max(rowid), 0) FROM documents"
+            ).fetchone()
             for document in documents:
                 position += 1
                 cursor = self.conn.execute(
@@ -661,7 +663,21 @@ class Store:
                 added.append(cursor.rowcount == 1)
                 if cursor.rowcount != 1:
                     position -= 1
+            if any(added) and self._has_search_index():
+                # New rows take rowids above the largest (no row is ever given a smaller one).
+                self.conn.execute(
+                    "INSERT INTO documents_search (rowid, title, text) "
+                    "SELECT rowid, title, text FROM documents WHERE rowid > ?",
+                    (last_rowid,),
+                )
         return added
+
+    def _has_search_index(self) -> bool:
+        """Whether the file has the full-text index (a schema before it has not)."""
+        found = self.conn.execute(
+            "SELECT 1 FROM sqlite_master WHERE name = 'documents_search'"
+        ).fetchone()
+        return found is not None
 
     def add_document(self, document: Document) -> bool:
         return self.add_documents([document])[0]
@@ -1403,6 +1419,27 @@ class Store:
                     reason = "its text is not valid UTF-8"
                     self._note_damage("documents", rowid, f"document {doc_id[:12]}", reason)
                 yield doc_id, str(text)
+
+    def search_documents(self, match: str) -> Iterator[tuple[str, str, str]]:
+        """``(id, title, text)`` of the documents the full-text index finds for an FTS5
+        ``match`` expression, in document order (damaged texts left out)."""
+        query = (
+            "SELECT d.id, d.title, d.text, d.rowid FROM documents_search f "
+            "JOIN documents d ON d.rowid = f.rowid "
+            "WHERE documents_search MATCH ? ORDER BY f.rowid"
+        )
+        try:
+            for batch, tolerant in self._fetch(query, (match,)):
+                for doc_id, title, text, _rowid in batch:
+                    if tolerant and (
+                        isinstance(text, UndecodableText) or isinstance(title, UndecodableText)
+                    ):
+                        continue
+                    yield doc_id, title, text
+        except sqlite3.OperationalError as error:
+            if any(reason in str(error) for reason in _QUERY_ERRORS):
+                raise QueryError(f"the search index cannot read this query ({error})") from error
+            raise
 
     # -- article view: loading a document's spans fast ---------------------
 

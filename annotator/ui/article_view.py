@@ -411,6 +411,20 @@ class ArticleView(QWidget):
         self.editor.ensureCursorVisible()
         self._set_current(span_id)
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points) and scroll it into view: a label key
+        then tags it."""
+        if self._positions is None:
+            return
+        self._set_current(None)
+        cursor = self.editor.textCursor()
+        cursor.setPosition(self._positions.to_qt(end))
+        cursor.setPosition(self._positions.to_qt(start), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        # Out of sight, it comes to the middle of the view: read with what is around it.
+        if not self.editor.viewport().rect().contains(self.editor.cursorRect()):
+            self.editor.centerCursor()
+
     def editable_current_span(self) -> Placed | None:
         """The current span if it is the user's own (its edges can be dragged)."""
         current = self._current()

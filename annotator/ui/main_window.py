@@ -64,6 +64,7 @@ from annotator.ui.preferences import Preferences, PreferencesDialog
 from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.review_mode import ReviewMode
+from annotator.ui.search_tools import WindowSearch
 from annotator.ui.session import ProjectSession
 from annotator.ui.shortcuts import ShortcutSheet
 from annotator.ui.span_panel import SpanPanel
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         self.article_details = ArticleDetails(self)
         self.accessibility = WindowAccessibility(self)
         self.projects = ProjectActions(self)
+        self.search = WindowSearch(self)
         self.key_bindings = KeyBindings(preferences)
         self.key_bindings.add_actions(self.menu_actions())
         self.article_view.set_edge_keys(
@@ -274,7 +276,7 @@ class MainWindow(QMainWindow):
             "wordSnapping", self._set_word_snapping, ["Ctrl+Shift+W"], checkable=True
         )
         self.snapping_action.setChecked(self.preferences.word_snapping)
-        self.find_action = self._action("findArticle", self._focus_filter, ["Ctrl+F"])
+        self.find_action = self._action("findArticle", self._focus_filter, ["Ctrl+K"])
         self.list_focus_action = self._action("focusList", self._focus_list, ["Ctrl+L"])
         self.reload_action = self._action("reloadProject", self.reload_project, ["F5"])
 
@@ -361,7 +363,7 @@ class MainWindow(QMainWindow):
         self.zoom_in_action.setText(self.tr("Zoom &in"))
         self.zoom_out_action.setText(self.tr("Zoom &out"))
         self.snapping_action.setText(self.tr("&Snap selections to whole words"))
-        self.find_action.setText(self.tr("&Find an article"))
+        self.find_action.setText(self.tr("&Filter the articles by title"))
         self.list_focus_action.setText(self.tr("Go to the article &list"))
         self.reload_action.setText(self.tr("&Reload what others changed in the project"))
         self.done_action.setText(self.tr("Mark &done and open the next"))
@@ -385,6 +387,7 @@ class MainWindow(QMainWindow):
         self.document_language.retranslate()
         self.article_details.retranslate()
         self.projects.retranslate()
+        self.search.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -45,6 +45,24 @@ def article_keys(handlers: Iterable[KeyHandler] = ()) -> list[tuple[str, str]]:
             translate("ShortcutSheet", "Delete, on a link in the Links panel"),
             translate("ShortcutSheet", "Remove the link"),
         ),
+        (
+            translate("ShortcutSheet", "Enter, Shift+Enter, Escape, in the find bar"),
+            translate("ShortcutSheet", "Next hit, previous hit, close the bar"),
+        ),
+        (
+            translate("ShortcutSheet", "Down, then Enter, in the search pane"),
+            translate("ShortcutSheet", "Go to the hits, open the article at the hit"),
+        ),
+        (
+            translate(
+                "ShortcutSheet",
+                "A label's key, Enter, Space or Delete, Ctrl+Enter, in Tag every hit",
+            ),
+            translate(
+                "ShortcutSheet",
+                "Tag the hit with that label or the one shown, skip it, tag every hit so decided",
+            ),
+        ),
     ]
 
 

@@ -76,6 +76,16 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message numerus="yes">
+        <source>%1 of %n hit(s)</source>
+        <translation>
+            <numerusform>%1 of %n hit</numerusform>
+            <numerusform>%1 of %n hits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n file(s) could not be imported. Nothing from them was saved.</source>
@@ -168,6 +178,54 @@
         <translation>
             <numerusform>%n span</numerusform>
             <numerusform>%n spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPane</name>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n hit</numerusform>
+            <numerusform>%n hits</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n article(s)</source>
+        <translation>
+            <numerusform>in %n article</numerusform>
+            <numerusform>in %n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TagOccurrencesDialog</name>
+    <message numerus="yes">
+        <source>%n to tag</source>
+        <translation>
+            <numerusform>%n to tag</numerusform>
+            <numerusform>%n to tag</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already tagged</source>
+        <translation>
+            <numerusform>%n already tagged</numerusform>
+            <numerusform>%n already tagged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>%n left</numerusform>
+            <numerusform>%n left</numerusform>
         </translation>
     </message>
 </context>

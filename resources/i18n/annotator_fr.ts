@@ -1086,6 +1086,44 @@
     </message>
 </context>
 <context>
+    <name>FindBar</name>
+    <message>
+        <source>Find:</source>
+        <translation>Chercher&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Find in this article</source>
+        <translation>Chercher dans cet article</translation>
+    </message>
+    <message>
+        <source>Previous hit (Shift+F3, Shift+Enter)</source>
+        <translation>Occurrence précédente (Maj+F3, Maj+Entrée)</translation>
+    </message>
+    <message>
+        <source>Next hit (F3, Enter)</source>
+        <translation>Occurrence suivante (F3, Entrée)</translation>
+    </message>
+    <message>
+        <source>Tag every hit…</source>
+        <translation>Annoter chaque occurrence…</translation>
+    </message>
+    <message>
+        <source>Close (Escape)</source>
+        <translation>Fermer (Échap)</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Aucune occurrence</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n hit(s)</source>
+        <translation>
+            <numerusform>%1 sur %n occurrence</numerusform>
+            <numerusform>%1 sur %n occurrences</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FirstRun</name>
     <message>
         <source>Who is annotating?</source>
@@ -1457,10 +1495,6 @@
         <translation>&amp;Caler les sélections sur des mots entiers</translation>
     </message>
     <message>
-        <source>&amp;Find an article</source>
-        <translation>C&amp;hercher un article</translation>
-    </message>
-    <message>
         <source>Go to the article &amp;list</source>
         <translation>Aller à la &amp;liste des articles</translation>
     </message>
@@ -1584,6 +1618,10 @@
     <message>
         <source>Import failed</source>
         <translation>Échec de l’import</translation>
+    </message>
+    <message>
+        <source>&amp;Filter the articles by title</source>
+        <translation>&amp;Filtrer les articles par titre</translation>
     </message>
     <message>
         <source>Articles (*.txt *.md *.html *.htm *.pdf *.docx *.odt *.eml);;All files (*)</source>
@@ -2347,6 +2385,59 @@
     </message>
 </context>
 <context>
+    <name>SearchPane</name>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Search every article: words, “a phrase”, prefix*</source>
+        <translation>Chercher dans tous les articles&#xa0;: mots, «&#xa0;une expression&#xa0;», préfixe*</translation>
+    </message>
+    <message>
+        <source>&amp;Tag every hit…</source>
+        <translation>&amp;Annoter chaque occurrence…</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>Occurrence</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Found in the title</source>
+        <translation>Trouvé dans le titre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hit(s)</source>
+        <translation>
+            <numerusform>%n occurrence</numerusform>
+            <numerusform>%n occurrences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n article(s)</source>
+        <translation>
+            <numerusform>dans %n article</numerusform>
+            <numerusform>dans %n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The first %1; refine the query to see the rest</source>
+        <translation>Les premières&#xa0;: %1&#xa0;; précisez la recherche pour voir la suite</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutEditor</name>
     <message>
         <source>Command</source>
@@ -2442,6 +2533,30 @@
     <message>
         <source>Change its label</source>
         <translation>Changer son étiquette</translation>
+    </message>
+    <message>
+        <source>Enter, Shift+Enter, Escape, in the find bar</source>
+        <translation>Entrée, Maj+Entrée, Échap, dans la barre de recherche</translation>
+    </message>
+    <message>
+        <source>Next hit, previous hit, close the bar</source>
+        <translation>Occurrence suivante, précédente, fermer la barre</translation>
+    </message>
+    <message>
+        <source>Down, then Enter, in the search pane</source>
+        <translation>Bas, puis Entrée, dans le panneau de recherche</translation>
+    </message>
+    <message>
+        <source>Go to the hits, open the article at the hit</source>
+        <translation>Aller aux occurrences, ouvrir l’article à l’occurrence</translation>
+    </message>
+    <message>
+        <source>A label&apos;s key, Enter, Space or Delete, Ctrl+Enter, in Tag every hit</source>
+        <translation>Touche d’une étiquette, Entrée, Espace ou Suppr, Ctrl+Entrée, dans Annoter chaque occurrence</translation>
+    </message>
+    <message>
+        <source>Tag the hit with that label or the one shown, skip it, tag every hit so decided</source>
+        <translation>Annoter l’occurrence avec cette étiquette ou celle affichée, la passer, annoter toutes celles ainsi choisies</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2705,6 +2820,88 @@
     </message>
 </context>
 <context>
+    <name>TagOccurrences</name>
+    <message>
+        <source>Tag %1 occurrence of “%2”</source>
+        <translation>Annoter %1 occurrence de «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Tag %1 occurrences of “%2”</source>
+        <translation>Annoter %1 occurrences de «&#xa0;%2&#xa0;»</translation>
+    </message>
+</context>
+<context>
+    <name>TagOccurrencesDialog</name>
+    <message>
+        <source>Tag every hit of “%1”</source>
+        <translation>Annoter chaque occurrence de «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>A label&apos;s key tags the hit and goes to the next; Enter tags it with the label shown; Space or Delete skips it. Ctrl+Enter tags every hit decided so, in one step that Ctrl+Z undoes.</source>
+        <translation>La touche d’une étiquette annote l’occurrence et passe à la suivante&#xa0;; Entrée l’annote avec l’étiquette affichée&#xa0;; Espace ou Suppr la passe. Ctrl+Entrée annote toutes les occurrences ainsi choisies, en une étape que Ctrl+Z annule.</translation>
+    </message>
+    <message>
+        <source>&amp;Label for Enter:</source>
+        <translation>&amp;Étiquette pour Entrée&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Décision</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Hit</source>
+        <translation>Occurrence</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>passée</translation>
+    </message>
+    <message>
+        <source>already %1</source>
+        <translation>déjà %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to tag</source>
+        <translation>
+            <numerusform>%n à annoter</numerusform>
+            <numerusform>%n à annoter</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n passée</numerusform>
+            <numerusform>%n passées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already tagged</source>
+        <translation>
+            <numerusform>%n déjà annotée</numerusform>
+            <numerusform>%n déjà annotées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n left</source>
+        <translation>
+            <numerusform>%n restante</numerusform>
+            <numerusform>%n restantes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrainModelAction</name>
     <message>
         <source>&amp;Train the project model</source>
@@ -2853,6 +3050,33 @@
     <message>
         <source>Tags the selected words as %1.</source>
         <translation>Annote les mots sélectionnés comme %1.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSearch</name>
+    <message>
+        <source>Search e&amp;very article…</source>
+        <translation>Chercher dans &amp;tous les articles…</translation>
+    </message>
+    <message>
+        <source>Fi&amp;nd in this article…</source>
+        <translation>Chercher dans cet a&amp;rticle…</translation>
+    </message>
+    <message>
+        <source>Find the ne&amp;xt hit</source>
+        <translation>Occurrence sui&amp;vante</translation>
+    </message>
+    <message>
+        <source>Find the previous &amp;hit</source>
+        <translation>Occurrence pr&amp;écédente</translation>
+    </message>
+    <message>
+        <source>&amp;Tag every hit…</source>
+        <translation>&amp;Annoter chaque occurrence…</translation>
+    </message>
+    <message>
+        <source>Search first (Ctrl+Shift+F, or Ctrl+F in the article), then tag the hits.</source>
+        <translation>Cherchez d’abord (Ctrl+Maj+F, ou Ctrl+F dans l’article), puis annotez les occurrences.</translation>
     </message>
 </context>
 </TS>

@@ -67,7 +67,7 @@ def test_filter_by_text_and_by_status(qtbot, open_window, seeded_project):
     # QTest types ASCII only: pick the title's longest ASCII word.
     word = max((w for w in summaries[2].title.split() if w.isascii() and w.isalpha()), key=len)
     expected = [s.title for s in summaries if word.casefold() in s.title.casefold()]
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.document_list.filter_edit.hasFocus)
     qtbot.keyClicks(window.document_list.filter_edit, word)
     assert titles_in_list(window) == expected
