@@ -130,6 +130,8 @@ _NOTES = """
         );
         CREATE INDEX notes_by_document ON notes (doc_id, span_id);
         CREATE UNIQUE INDEX notes_one_per_author ON notes (doc_id, coalesce(span_id, ''), author);
+"""
+
 # The full-text index of titles and texts, for search. It keeps no copy of the texts
 # (``content='documents'``) and no sizes (``columnsize=0``: they serve ranking, which
 # search does not do). The store's one insert path (``Store.add_documents``: import,
