@@ -46,6 +46,23 @@
     </message>
 </context>
 <context>
+    <name>DocumentListPanel</name>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n article(s)</source>
+        <translation>
+            <numerusform>%1 of %n article</numerusform>
+            <numerusform>%1 of %n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n file(s) could not be imported. Nothing from them was saved.</source>
