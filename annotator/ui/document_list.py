@@ -9,23 +9,32 @@ the keyboard in the article.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QLocale, QModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.article_filter import ANY_STATUS, UNFINISHED, ArticleFilter, check_date
 from annotator.core.models import GOLD_LAYER, LabelSet, Status
-from annotator.ui.models import DOC_ID_ROLE, DocumentListModel
+from annotator.ui.colours import muted_text
+from annotator.ui.models import BYLINE_ROLE, DOC_ID_ROLE, DocumentListModel
 
 INVALID_DATE = "#b3261e"
 """A date bound the filter cannot read is shown in this red (and left out)."""
@@ -45,6 +54,55 @@ class DocumentTable(QTableView):
         return super().moveCursor(cursor_action, modifiers)
 
 
+class TitleDelegate(QStyledItemDelegate):
+    """The title on two lines and, when known, where and when the article was published
+    on a third, muted (the rows are a line taller in a project that knows them)."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        byline = index.data(BYLINE_ROLE)
+        if not byline:
+            super().paint(painter, option, index)
+            return
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        title, item.text = item.text, ""
+        widget = item.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, widget)
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, item, widget)
+        area = area.adjusted(2, 0, -2, 0)
+        metrics = item.fontMetrics
+        lines = [*title_lines(metrics, title, area.width()), str(byline)]
+        height = metrics.lineSpacing()
+        top = area.top() + (area.height() - len(lines) * height) // 2
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.save()
+        painter.setFont(item.font)
+        for number, text in enumerate(lines):
+            last = number == len(lines) - 1
+            painter.setPen(muted_text() if last and not selected else item.palette.color(text_role))
+            painter.drawText(
+                QRect(area.left(), top + number * height, area.width(), height),
+                flags,
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, area.width()),
+            )
+        painter.restore()
+
+
+def title_lines(metrics: QFontMetrics, title: str, width: int) -> list[str]:
+    """The title wrapped at words on at most two lines (the second elided when painted)."""
+    words = title.split()
+    first = ""
+    for count, word in enumerate(words):
+        longer = f"{first} {word}" if first else word
+        if first and metrics.horizontalAdvance(longer) > width:
+            return [first, " ".join(words[count:])]
+        first = longer
+    return [first]
+
+
 class DocumentListPanel(QWidget):
     documentSelected = Signal(str)
     """The user moved to a document."""
@@ -59,6 +117,7 @@ class DocumentListPanel(QWidget):
         self.heading.setObjectName("panelHeading")
         self.counts = QLabel()
         self.counts.setObjectName("documentCounts")
+        self.counts.setWordWrap(True)
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("documentFilter")
         self.filter_edit.setClearButtonEnabled(True)
@@ -69,6 +128,13 @@ class DocumentListPanel(QWidget):
         self.outlet_combo = self._combo("outletFilter")
         self.date_from_edit = self._date_edit("dateFromFilter")
         self.date_to_edit = self._date_edit("dateToFilter")
+        # The filters beyond title and status fold away: the list keeps its room.
+        self.more_filters = QWidget()
+        self.more_button = QToolButton()
+        self.more_button.setObjectName("moreFilters")
+        self.more_button.setCheckable(True)
+        self.more_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.more_button.toggled.connect(self._show_more_filters)
         self.filter_edit.textChanged.connect(self._filters_changed)
 
         self.table = DocumentTable()
@@ -96,13 +162,9 @@ class DocumentListPanel(QWidget):
             DocumentListModel.STATUS,
             DocumentListModel.SPANS,
             DocumentListModel.UNCERTAINTY,
-            DocumentListModel.OUTLET,
-            DocumentListModel.DATE,
         ):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        # Where and when beside the title; the counts after them.
-        header.moveSection(header.visualIndex(DocumentListModel.OUTLET), 1)
-        header.moveSection(header.visualIndex(DocumentListModel.DATE), 2)
+        self.table.setItemDelegateForColumn(DocumentListModel.TITLE, TitleDelegate(self.table))
         self.table.setColumnHidden(DocumentListModel.UNCERTAINTY, True)
         header.setHighlightSections(False)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
@@ -113,24 +175,26 @@ class DocumentListPanel(QWidget):
         model.rowsRemoved.connect(self.show_counts)
         model.rowsInserted.connect(self.show_counts)
 
-        filters = QGridLayout()
+        filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.filter_edit, 0, 0, 1, 2)
-        filters.addWidget(self.status_combo, 0, 2)
-        filters.addWidget(self.with_label_combo, 1, 0)
-        filters.addWidget(self.without_label_combo, 1, 1)
-        filters.addWidget(self.annotator_combo, 1, 2)
-        filters.addWidget(self.outlet_combo, 2, 0)
-        filters.addWidget(self.date_from_edit, 2, 1)
-        filters.addWidget(self.date_to_edit, 2, 2)
-        top = QHBoxLayout()
-        top.addWidget(self.heading)
-        top.addStretch(1)
-        top.addWidget(self.counts)
+        filters.addWidget(self.filter_edit, 3)
+        filters.addWidget(self.status_combo, 2)
+        filters.addWidget(self.more_button)
+        more = QGridLayout(self.more_filters)
+        more.setContentsMargins(0, 0, 0, 0)
+        more.addWidget(self.with_label_combo, 0, 0)
+        more.addWidget(self.without_label_combo, 0, 1)
+        more.addWidget(self.annotator_combo, 1, 0)
+        more.addWidget(self.outlet_combo, 1, 1)
+        more.addWidget(self.date_from_edit, 2, 0)
+        more.addWidget(self.date_to_edit, 2, 1)
+        self.more_filters.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addLayout(top)
+        layout.addWidget(self.heading)
         layout.addLayout(filters)
+        layout.addWidget(self.more_filters)
+        layout.addWidget(self.counts)
         layout.addWidget(self.table)
         self._suppress_selection_signal = False
         self._label_set = LabelSet(labels=[])
@@ -225,9 +289,9 @@ class DocumentListPanel(QWidget):
         total, done, started = self.model.counts()
         shown = self.model.rowCount()
         if self.model.article_filter.is_everything():
-            listed = self.tr("%n article(s)", "", total)
+            listed = self.tr("%Ln article(s)", "", total)
         else:
-            listed = self.tr("%1 of %n article(s)", "", total).replace(
+            listed = self.tr("%1 of %Ln article(s)", "", total).replace(
                 "%1", QLocale().toString(shown)
             )
         progress = (
@@ -254,6 +318,10 @@ class DocumentListPanel(QWidget):
                     "filters then look at their spans only")
         )
         self.outlet_combo.setToolTip(self.tr("Only the articles from this outlet"))
+        self.more_button.setToolTip(
+            self.tr("More filters: labels, annotator, outlet and publication date")
+        )
+        self.more_button.setAccessibleName(self.tr("More filters"))
         self._fill_choices()
         self.model.headerDataChanged.emit(
             Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1
@@ -322,11 +390,13 @@ class DocumentListPanel(QWidget):
         finally:
             self._choosing = False
         has_dates = store.has_dates()
+        # A third line in each row for the outlet and date, when the project knows them.
+        lines = 3 if outlets or has_dates else 2
+        line = self.table.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(lines * line + 10)
         self.outlet_combo.setVisible(bool(outlets))
         self.date_from_edit.setVisible(has_dates)
         self.date_to_edit.setVisible(has_dates)
-        self.table.setColumnHidden(DocumentListModel.OUTLET, not outlets)
-        self.table.setColumnHidden(DocumentListModel.DATE, not has_dates)
         self._filters_changed()
 
     def chosen_filter(self) -> ArticleFilter:
@@ -378,12 +448,6 @@ class DocumentListPanel(QWidget):
         header.resizeSection(
             DocumentListModel.UNCERTAINTY, widest("0.00", heading(DocumentListModel.UNCERTAINTY))
         )
-        header.resizeSection(
-            DocumentListModel.OUTLET, widest("Le Monde diplo", heading(DocumentListModel.OUTLET))
-        )
-        header.resizeSection(
-            DocumentListModel.DATE, widest("2026-12-31", heading(DocumentListModel.DATE))
-        )
 
     # -- reactions ----------------------------------------------------------
 
@@ -391,6 +455,14 @@ class DocumentListPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _show_more_filters(self, shown: bool) -> None:
+        self.more_filters.setVisible(shown)
+        self.more_button.setArrowType(
+            Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
+        )
+        if shown:
+            self.with_label_combo.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _filters_changed(self, *_args: object) -> None:
         if self._choosing:

@@ -33,6 +33,8 @@ DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 UNCERTAINTY_ROLE = Qt.ItemDataRole.UserRole + 4
+BYLINE_ROLE = Qt.ItemDataRole.UserRole + 5
+"""Where and when the article was published ("Le Monde · 2024-03-05"), or None."""
 UNMEASURED = -1.0
 """The uncertainty of an article the project model has not read yet: listed last."""
 
@@ -68,16 +70,16 @@ KEPT_PAGES = 16
 
 
 class DocumentListModel(QAbstractTableModel):
-    """One row per document the filter lets through: title, the annotator's status,
-    their span count, once measured the project model's uncertainty about it, and the
-    outlet and date it was published.
+    """One row per document the filter lets through: title (with the outlet and date it
+    was published under it, when known), the annotator's status, their span count and,
+    once measured, the project model's uncertainty about it.
 
     Rows are read from the store a page at a time, as the view shows them. Unfiltered
     and in the project's order, the list is a window over the documents' positions
     and start-up reads nothing but the page on screen; a filter (or the uncertainty
     order) holds the positions its one query found."""
 
-    TITLE, STATUS, SPANS, UNCERTAINTY, OUTLET, DATE = range(6)
+    TITLE, STATUS, SPANS, UNCERTAINTY = range(4)
 
     def __init__(self, store: Store, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -261,7 +263,7 @@ class DocumentListModel(QAbstractTableModel):
         return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 4
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -273,8 +275,6 @@ class DocumentListModel(QAbstractTableModel):
             QCoreApplication.translate("DocumentList", "Status"),
             QCoreApplication.translate("DocumentList", "Spans"),
             QCoreApplication.translate("DocumentList", "Doubt"),
-            QCoreApplication.translate("DocumentList", "Outlet"),
-            QCoreApplication.translate("DocumentList", "Date"),
         )[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -290,20 +290,18 @@ class DocumentListModel(QAbstractTableModel):
             if column == self.UNCERTAINTY:
                 doubt = self._uncertainty.get(summary.id)
                 return "–" if doubt is None else f"{doubt:.2f}"
-            if column == self.OUTLET:
-                return summary.outlet or ""
-            if column == self.DATE:
-                return (summary.published or "")[:10]
             return summary.span_count
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE:
                 source = known_source(summary.source)
-                return summary.title + (f"\n{source}" if source else "")
+                published = ", ".join(filter(None, (summary.outlet, summary.published)))
+                return "\n".join(filter(None, (summary.title, published, source)))
             if column == self.UNCERTAINTY:
                 return self._uncertainty_tip(summary.id)
-            if column in (self.OUTLET, self.DATE):
-                return summary.outlet if column == self.OUTLET else summary.published
             return status_text(summary.status)
+        if role == BYLINE_ROLE and column == self.TITLE:
+            byline = (summary.outlet, (summary.published or "")[:10])
+            return " · ".join(part for part in byline if part) or None
         if role == UNCERTAINTY_ROLE:
             return self._uncertainty.get(summary.id, UNMEASURED)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SPANS, self.UNCERTAINTY):

@@ -48,17 +48,17 @@
 <context>
     <name>DocumentListPanel</name>
     <message numerus="yes">
-        <source>%n article(s)</source>
+        <source>%Ln article(s)</source>
         <translation>
-            <numerusform>%n article</numerusform>
-            <numerusform>%n articles</numerusform>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n article(s)</source>
+        <source>%1 of %Ln article(s)</source>
         <translation>
-            <numerusform>%1 of %n article</numerusform>
-            <numerusform>%1 of %n articles</numerusform>
+            <numerusform>%1 of %Ln article</numerusform>
+            <numerusform>%1 of %Ln articles</numerusform>
         </translation>
     </message>
 </context>

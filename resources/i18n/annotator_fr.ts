@@ -528,14 +528,6 @@
         <translation>Doute</translation>
     </message>
     <message>
-        <source>Outlet</source>
-        <translation>Média</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Date</translation>
-    </message>
-    <message>
         <source>(untitled)</source>
         <translation>(sans titre)</translation>
     </message>
@@ -551,17 +543,17 @@
 <context>
     <name>DocumentListPanel</name>
     <message numerus="yes">
-        <source>%n article(s)</source>
+        <source>%Ln article(s)</source>
         <translation>
-            <numerusform>%n article</numerusform>
-            <numerusform>%n articles</numerusform>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%1 of %n article(s)</source>
+        <source>%1 of %Ln article(s)</source>
         <translation>
-            <numerusform>%1 sur %n article</numerusform>
-            <numerusform>%1 sur %n articles</numerusform>
+            <numerusform>%1 sur %Ln article</numerusform>
+            <numerusform>%1 sur %Ln articles</numerusform>
         </translation>
     </message>
     <message>
@@ -603,6 +595,14 @@
     <message>
         <source>Only the articles from this outlet</source>
         <translation>Seulement les articles de ce média</translation>
+    </message>
+    <message>
+        <source>More filters: labels, annotator, outlet and publication date</source>
+        <translation>Plus de filtres : étiquettes, annotateur, média et date de publication</translation>
+    </message>
+    <message>
+        <source>More filters</source>
+        <translation>Plus de filtres</translation>
     </message>
     <message>
         <source>All statuses</source>

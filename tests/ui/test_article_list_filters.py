@@ -13,7 +13,7 @@ from text_mouse import select_first_word
 
 from annotator.core.models import Document, Status
 from annotator.core.store import Store
-from annotator.ui.models import PAGE_ROWS, DocumentListModel
+from annotator.ui.models import BYLINE_ROLE, PAGE_ROWS, DocumentListModel
 
 ARTICLES = 5 * PAGE_ROWS
 OUTLETS = ["Le Monde", "AFP", "Reuters"]
@@ -46,6 +46,15 @@ def large_project(tmp_path: Path) -> Path:
 def shown_titles(window) -> list[str]:
     model = window.document_list.table.model()
     return [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+
+
+def show_more_filters(qtbot, window) -> None:
+    """Unfold the filters beyond title and status: the button by the status, by Space."""
+    button = window.document_list.more_button
+    button.setFocus()
+    qtbot.waitUntil(button.hasFocus)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(window.document_list.with_label_combo.isVisible)
 
 
 def choose(qtbot, combo: QComboBox, value: object) -> None:
@@ -82,10 +91,8 @@ def test_a_large_list_opens_reading_only_the_rows_on_show(
     assert window.current_document_id() is not None
     counts = window.document_list.counts.text()
     assert f"{ARTICLES} articles" in counts and "1 done, 3 in progress" in counts
-    # Outlet and date beside the title.
-    assert not table.isColumnHidden(DocumentListModel.OUTLET)
-    assert table.model().index(1, DocumentListModel.OUTLET).data() == "AFP"
-    assert table.model().index(1, DocumentListModel.DATE).data() == "2024-02-15"
+    # Where and when under the title.
+    assert table.model().index(1, DocumentListModel.TITLE).data(BYLINE_ROLE) == "AFP · 2024-02-15"
 
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
@@ -108,6 +115,8 @@ def test_every_filter_answers_keys_and_they_combine(qtbot, open_window, large_pr
     assert shown_titles(window) == budget
     assert f"{len(budget)} of {ARTICLES} articles" in panel.counts.text()
 
+    assert not panel.outlet_combo.isVisible()
+    show_more_filters(qtbot, window)
     choose(qtbot, panel.outlet_combo, "AFP")
     assert shown_titles(window) == [title_of(n) for n in range(ARTICLES) if n % 21 == 7]
     panel.date_from_edit.setFocus()
@@ -146,6 +155,7 @@ def test_the_filtered_list_follows_a_tag_and_a_status(qtbot, open_window, large_
     with Store(large_project) as store:
         ids = [s.id for s in store.document_summaries("alice")]
     window.open_document(ids[2])
+    show_more_filters(qtbot, window)
     choose(qtbot, panel.with_label_combo, "claim")
     assert title_of(2) not in shown_titles(window)
     assert window.current_document_id() == ids[2]  # the article stays open
