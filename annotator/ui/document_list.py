@@ -171,9 +171,9 @@ class DocumentListPanel(QWidget):
         self.table.activated.connect(self._activated)
         # Filtering can remove the current row; the article stays open regardless.
         self.filter_edit.returnPressed.connect(self._focus_first_row)
-        model.modelReset.connect(self.show_counts)
-        model.rowsRemoved.connect(self.show_counts)
-        model.rowsInserted.connect(self.show_counts)
+        model.modelReset.connect(self._rows_changed)
+        model.rowsRemoved.connect(self._rows_changed)
+        model.rowsInserted.connect(self._rows_changed)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -283,10 +283,10 @@ class DocumentListPanel(QWidget):
             self._choosing = False
         self._filters_changed()
 
-    def show_counts(self) -> None:
+    def show_counts(self, *, fresh: bool = False) -> None:
         """How many articles the project holds, how many are shown, done and started:
-        one query, whatever the project's size."""
-        total, done, started = self.model.counts()
+        one query, whatever the project's size (again when ``fresh``: a status changed)."""
+        total, done, started = self.model.counts(fresh=fresh)
         shown = self.model.rowCount()
         if self.model.article_filter.is_everything():
             listed = self.tr("%Ln article(s)", "", total)
@@ -455,6 +455,9 @@ class DocumentListPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _rows_changed(self, *_args: object) -> None:
+        self.show_counts()
 
     def _show_more_filters(self, shown: bool) -> None:
         self.more_filters.setVisible(shown)

@@ -520,7 +520,7 @@ class MainWindow(QMainWindow):
             for doc_id in changes.documents:
                 self._refresh_row(doc_id, changes)
             if changes.statuses:
-                self.document_list.show_counts()
+                self.document_list.show_counts(fresh=True)
         current = self.current_document_id()
         if changes.labels or changes.reloads(current):
             self._show_spans()

@@ -93,6 +93,7 @@ class DocumentListModel(QAbstractTableModel):
         self._uncertainty: dict[str, float] = {}
         self._by_uncertainty = False
         self._row_by_position: dict[int, int] | None = None
+        self._counts: tuple[int, int, int] | None = None
 
     # -- filling -----------------------------------------------------------
 
@@ -100,6 +101,10 @@ class DocumentListModel(QAbstractTableModel):
         """Read the list again (after an import, or for another annotator)."""
         if annotator is not None:
             self._annotator = annotator
+        self._counts = None
+        self._list()
+
+    def _list(self) -> None:
         self.beginResetModel()
         self._pages.clear()
         self._row_by_position = None
@@ -117,7 +122,7 @@ class DocumentListModel(QAbstractTableModel):
     def set_filter(self, chosen: ArticleFilter) -> None:
         if chosen != self._filter:
             self._filter = chosen
-            self.reload()
+            self._list()
 
     @property
     def article_filter(self) -> ArticleFilter:
@@ -127,9 +132,12 @@ class DocumentListModel(QAbstractTableModel):
     def store(self) -> Store:
         return self._store
 
-    def counts(self) -> tuple[int, int, int]:
-        """The project's documents, and how many the annotator has done and started."""
-        return self._store.article_counts(self._annotator)
+    def counts(self, *, fresh: bool = False) -> tuple[int, int, int]:
+        """The project's documents, and how many the annotator has done and started
+        (read again when ``fresh``, or after a reload; not per keystroke of a filter)."""
+        if fresh or self._counts is None:
+            self._counts = self._store.article_counts(self._annotator)
+        return self._counts
 
     def update_document(self, doc_id: str, status: Status, span_count: int) -> None:
         """Change one row in place: the view keeps its selection and scroll position.
@@ -184,7 +192,7 @@ class DocumentListModel(QAbstractTableModel):
         """Most uncertain first (ties and unmeasured articles in the project's order),
         or the project's order."""
         self._by_uncertainty = on
-        self.reload()
+        self._list()
 
     def ordered_by_uncertainty(self) -> bool:
         return self._by_uncertainty
