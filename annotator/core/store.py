@@ -1490,7 +1490,7 @@ class Store:
     # -- agreement: bulk reads -----------------------------------------
 
     def span_columns(
-        self, annotators: Sequence[str]
+        self, annotators: Sequence[str], doc_ids: Sequence[str] | None = None
     ) -> tuple[list[str], list[str], list[int], list[int], list[int], list[str]]:
         """Every span of ``annotators`` as columns, for statistics over a whole project.
 
@@ -1498,15 +1498,17 @@ class Store:
         document ids and span counts, then all spans' starts, ends and labels, group
         after group. SQLite builds one JSON array per group and orjson reads them,
         which takes half the time of a Python row per span (400,000 spans: 0.9 s).
+        ``doc_ids``: those documents' spans only (one batch of a project read in turn).
         """
         import orjson
 
+        among = f"AND doc_id IN ({', '.join('?' * len(doc_ids))}) " if doc_ids is not None else ""
         rows = self.conn.execute(
             'SELECT annotator, doc_id, count(*), json_group_array(start), json_group_array("end"), '
             "json_group_array(label) FROM spans "
-            f"WHERE annotator IN ({', '.join('?' * len(annotators))}) AND {_PLACEABLE_OFFSETS} "
-            "GROUP BY annotator, doc_id",
-            list(annotators),
+            f"WHERE annotator IN ({', '.join('?' * len(annotators))}) {among}"
+            f"AND {_PLACEABLE_OFFSETS} GROUP BY annotator, doc_id",
+            [*annotators, *(doc_ids or ())],
         ).fetchall()
         if not rows:
             return [], [], [], [], [], []
@@ -1518,10 +1520,28 @@ class Store:
         names, doc_ids, counts, starts, ends, labels = zip(*rows, strict=True)
         return list(names), list(doc_ids), list(counts), flat(starts), flat(ends), flat(labels)
 
-    def document_texts(self) -> Iterator[tuple[str, str]]:
-        """``(id, text)`` of every document, in document order."""
-        query = "SELECT id, text, rowid FROM documents ORDER BY position"
-        for batch, tolerant in self._fetch(query):
+    def span_labels(self) -> list[str]:
+        """Every label a span holds, in order: one seek of the label index per label."""
+        query = """
+            WITH RECURSIVE used(label) AS (
+                SELECT min(label) FROM spans
+                UNION ALL
+                SELECT (SELECT min(label) FROM spans WHERE label > used.label)
+                FROM used WHERE used.label IS NOT NULL
+            )
+            SELECT label FROM used WHERE typeof(label) = 'text'
+            """
+        labels = []
+        for batch, _tolerant in self._fetch(query):
+            labels += [label for (label,) in batch if type(label) is str]
+        return sorted(labels)
+
+    def document_texts(self, doc_ids: Sequence[str] | None = None) -> Iterator[tuple[str, str]]:
+        """``(id, text)`` of every document (or of ``doc_ids``), in document order."""
+        query = "SELECT id, text, rowid FROM documents"
+        if doc_ids is not None:
+            query += f" WHERE id IN ({', '.join('?' * len(doc_ids))})"
+        for batch, tolerant in self._fetch(query + " ORDER BY position", doc_ids or ()):
             for doc_id, text, rowid in batch:
                 if tolerant and isinstance(text, UndecodableText):
                     # Kept in its place (callers zip it with the document order), read
