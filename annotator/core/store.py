@@ -808,6 +808,21 @@ class Store:
         query = "SELECT count(*) FROM documents WHERE position < ?"
         return int(self.conn.execute(query, (position,)).fetchone()[0])
 
+    def next_article_position(
+        self, annotator: str, chosen: ArticleFilter, after: int | None
+    ) -> int | None:
+        """The first position ``chosen`` lets through after ``after``, wrapping round
+        (never ``after`` itself); None when there is none."""
+        where, params = self._article_conditions(annotator, chosen)
+        query = "SELECT d.position FROM documents d WHERE " + " AND ".join(
+            [*where, "d.position > ?"]
+        ) + " ORDER BY d.position LIMIT 1"
+        for low in (after, None) if after is not None else (None,):
+            row = self.conn.execute(query, [*params, -1 if low is None else low]).fetchone()
+            if row is not None and row[0] != after:
+                return int(row[0])
+        return None
+
     def article_matches(self, annotator: str, chosen: ArticleFilter, position: int) -> bool:
         """Whether the document at ``position`` is one ``chosen`` lets through."""
         where, params = self._article_conditions(annotator, chosen)

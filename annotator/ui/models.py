@@ -235,34 +235,25 @@ class DocumentListModel(QAbstractTableModel):
     def next_unfinished(self, after_doc_id: str | None) -> str | None:
         """The first article not done after ``after_doc_id`` in the order the list
         shows, wrapping round; when the filters hide every one, the next in the project."""
-        unfinished = self._filter.unfinished_part()
-        if unfinished is not None:
-            candidates = self._store.article_positions(self._annotator, unfinished)
-            found = self._next_of(candidates, after_doc_id, self._by_uncertainty)
-            if found is not None:
-                return found
-        project = self._store.article_positions(self._annotator, ArticleFilter(status=UNFINISHED))
-        return self._next_of(project, after_doc_id, False)
-
-    def _next_of(
-        self, candidates: array[int], after_doc_id: str | None, as_shown: bool
-    ) -> str | None:
         after = self._store.document_position(after_doc_id) if after_doc_id else None
-        if not candidates or (len(candidates) == 1 and candidates[0] == after):
-            return None
-        if as_shown:
-            wanted = set(candidates)
+        unfinished = self._filter.unfinished_part()
+        found = None
+        if unfinished is not None and self._by_uncertainty:
+            wanted = set(self._store.article_positions(self._annotator, unfinished))
             start = self.row_of(after_doc_id) if after_doc_id else None
             first = 0 if start is None else start + 1
             for step in range(self._count):
-                row = (first + step) % self._count
-                summary = self.summary(row)
+                summary = self.summary((first + step) % self._count)
                 if summary.position in wanted and summary.position != after:
                     return summary.id
+        elif unfinished is not None:
+            found = self._store.next_article_position(self._annotator, unfinished, after)
+        if found is None:
+            project = ArticleFilter(status=UNFINISHED)
+            found = self._store.next_article_position(self._annotator, project, after)
+        if found is None:
             return None
-        row = 0 if after is None else bisect.bisect_right(candidates, after)
-        position = candidates[row % len(candidates)]
-        rows = self._store.article_rows(self._annotator, [position])
+        rows = self._store.article_rows(self._annotator, [found])
         return rows[0].id if rows else None
 
     # -- QAbstractTableModel ---------------------------------------------------
