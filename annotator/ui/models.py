@@ -221,12 +221,6 @@ class DocumentListModel(QAbstractTableModel):
         row = bisect.bisect_left(self._positions, position)
         return row if row < self._count and self._positions[row] == position else None
 
-    def shown_positions(self) -> array[int]:
-        """The positions of the rows, top to bottom."""
-        if self._positions is not None:
-            return self._positions
-        return self._store.article_positions(self._annotator, self._filter)
-
     @staticmethod
     def data_for_status(status: Status) -> str:
         """The status column's text: a shape and a word."""
