@@ -405,7 +405,9 @@ class DocumentListPanel(QWidget):
         def date(edit: QLineEdit) -> str | None:
             text = edit.text().strip()
             problem = check_date(text) if text else None
-            edit.setStyleSheet(f"color: {INVALID_DATE};" if problem else "")
+            style = f"color: {INVALID_DATE};" if problem else ""
+            if edit.styleSheet() != style:  # a new style sheet polishes the widget again
+                edit.setStyleSheet(style)
             return text if text and problem is None else None
 
         def chosen(combo: QComboBox) -> tuple[str, ...]:

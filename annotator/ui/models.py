@@ -64,6 +64,19 @@ def status_mark(status: Status) -> str:
     }[status]
 
 
+_LIST_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        DOC_ID_ROLE,
+        STATUS_ROLE,
+        UNCERTAINTY_ROLE,
+        BYLINE_ROLE,
+    }
+)
+
 PAGE_ROWS = 128
 """Rows read from the store at a time: a few screens of the list."""
 KEPT_PAGES = 16
@@ -271,7 +284,8 @@ class DocumentListModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
+        # The view asks a score of roles per cell and repaint: most answer nothing.
+        if role not in _LIST_ROLES or not index.isValid() or index.row() >= self._count:
             return None
         summary = self.summary(index.row())
         column = index.column()
