@@ -252,14 +252,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=3, help="runs per figure (median)")
     parser.add_argument("--window-repeats", type=int, default=25,
                         help="key presses per edit figure in the window")
-    parser.add_argument("--only", default="import,annotated,pdf,export,agreement,window,search",
-                        help="comma-separated parts to run (annotated: files from other "
+    parser.add_argument("--only", default=None,
+                        help="comma-separated parts to run (default: import,annotated,pdf,"
+                        "export,agreement,window,search; annotated: files from other "
                         "annotation tools; pdf: a 300-page PDF; search: queries and the "
                         "index's cost on import; add training for the project model's rows: "
-                        "it trains for minutes)")
+                        "it trains for minutes; with --scale the default is the scale rows "
+                        "only)")
+    parser.add_argument("--scale", default=None,
+                        help="comma-separated article counts (10000,100000): the rows at "
+                        "investigation scale, on projects built once into "
+                        "~/.cache/annotator-bench (window: articles x 20 spans)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args(argv)
-    parts = set(args.only.split(","))
+    counts = [int(count) for count in args.scale.split(",")] if args.scale else []
+    default_parts = (
+        "window-scale" if counts else "import,annotated,pdf,export,agreement,window,search"
+    )
+    parts = set((args.only or default_parts).split(","))
     spec = corpus.CorpusSpec(articles=args.articles)
     print(f"Machine: {machine()}, {load_average()}", flush=True)
     results: list[Result] = []
@@ -298,6 +308,10 @@ def main(argv: list[str] | None = None) -> int:
                 from annotator.bench.search_bench import bench_search
 
                 results += bench_search(project, spec.articles, args.window_repeats)
+        if counts and "window-scale" in parts:
+            from annotator.bench.window_scale import bench_window_scale
+
+            results += bench_window_scale(counts, workdir, args.repeats)
         if "training" in parts:
             from annotator.bench.training_bench import bench_training
 

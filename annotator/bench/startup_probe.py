@@ -1,7 +1,9 @@
 """Start the real main window on a project and report its first paint, then quit.
 
-Usage: ``startup_probe.py PROJECT WORKDIR``. Prints ``{"rss_mb": ...}`` on the first
-paint event of the window; the parent process times from spawn to that line.
+Usage: ``startup_probe.py PROJECT WORKDIR [SECONDS]``. Prints ``{"rss_mb": ...}`` on the
+first paint event of the window; the parent process times from spawn to that line. With
+SECONDS, the window then keeps running (its suggestions included, as a user's does) and
+prints ``{"rss_after_mb": ...}`` that many seconds later before quitting.
 """
 
 from __future__ import annotations
@@ -32,6 +34,14 @@ class FirstPaint(QObject):
 
 def report() -> None:
     print(json.dumps({"rss_mb": round(resident_mb(), 1)}), flush=True)
+    if len(sys.argv) > 3:
+        QTimer.singleShot(int(float(sys.argv[3]) * 1000), report_later)
+    else:
+        QApplication.quit()
+
+
+def report_later() -> None:
+    print(json.dumps({"rss_after_mb": round(resident_mb(), 1)}), flush=True)
     QApplication.quit()
 
 

@@ -157,9 +157,50 @@ _SEARCH_INDEX = """
         END;
 """
 
+# The article list filters by outlet and date (``meta``'s "site" and "date") and by the
+# labels an article holds, in SQL over indexes: copies of the two keys in columns of
+# their own (kept by triggers, whoever writes the row) make those indexes cover the
+# queries, so listing never reads a document's row, whose text follows.
+_ARTICLE_FILTERS = """
+        ALTER TABLE documents ADD COLUMN outlet TEXT;
+        ALTER TABLE documents ADD COLUMN published TEXT;
+        UPDATE documents SET
+            outlet = CASE WHEN json_valid(meta) AND json_type(meta, '$.site') = 'text'
+                          THEN json_extract(meta, '$.site') END,
+            published = CASE WHEN json_valid(meta) AND json_type(meta, '$.date') = 'text'
+                             THEN json_extract(meta, '$.date') END
+        WHERE meta <> '{}';
+        CREATE TRIGGER documents_facets_on_insert
+        AFTER INSERT ON documents
+        WHEN new.meta LIKE '%"site"%' OR new.meta LIKE '%"date"%'
+        BEGIN
+            UPDATE documents SET
+                outlet = CASE WHEN json_valid(new.meta) AND json_type(new.meta, '$.site') = 'text'
+                              THEN json_extract(new.meta, '$.site') END,
+                published = CASE WHEN json_valid(new.meta)
+                                      AND json_type(new.meta, '$.date') = 'text'
+                                 THEN json_extract(new.meta, '$.date') END
+            WHERE rowid = new.rowid;
+        END;
+        CREATE TRIGGER documents_facets_on_meta
+        AFTER UPDATE OF meta ON documents
+        BEGIN
+            UPDATE documents SET
+                outlet = CASE WHEN json_valid(new.meta) AND json_type(new.meta, '$.site') = 'text'
+                              THEN json_extract(new.meta, '$.site') END,
+                published = CASE WHEN json_valid(new.meta)
+                                      AND json_type(new.meta, '$.date') = 'text'
+                                 THEN json_extract(new.meta, '$.date') END
+            WHERE rowid = new.rowid;
+        END;
+        CREATE INDEX documents_by_outlet ON documents (outlet, position);
+        CREATE INDEX documents_by_date ON documents (published, position);
+        CREATE INDEX spans_by_label ON spans (label, doc_id, annotator);
+"""
+
 # Each step is one SQL script; it runs in one transaction with its version number, so
 # a crash mid-migration leaves the file at the previous version, never half-way.
-MIGRATIONS: list[str] = [_V1, _V2, _NOTES, _SEARCH_INDEX]
+MIGRATIONS: list[str] = [_V1, _V2, _NOTES, _SEARCH_INDEX, _ARTICLE_FILTERS]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
@@ -171,6 +212,7 @@ _VERSION_MARKS = {
     2: "spans_in_document_order",
     3: "notes_by_document",
     4: "documents_search_removed",
+    5: "documents_by_outlet",
 }
 
 

@@ -216,6 +216,10 @@ class DocumentSummary:
     position: int
     status: Status = Status.NOT_STARTED
     span_count: int = 0
+    outlet: str | None = None
+    """Where it was published (``meta["site"]``), when known."""
+    published: str | None = None
+    """When it was published (``meta["date"]``, ISO 8601), when known."""
 
 
 class Span(BaseModel):

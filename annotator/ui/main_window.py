@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         self.export_report: ExportReportDialog | None = None
         self._last_import_outcomes: Counter[str] = Counter()
 
-        self.document_model = DocumentListModel(self)
+        self.document_model = DocumentListModel(store, annotator, self)
         self.document_list = DocumentListPanel(self.document_model)
         self.article_view = ArticleView(self.session, annotator)
         self.article_view.setObjectName("articleView")
@@ -398,10 +398,8 @@ class MainWindow(QMainWindow):
 
     def reload_documents(self) -> None:
         """Read the list again from the store (after an import); texts are not loaded."""
-        current = self.current_document_id()
-        self.document_model.set_summaries(self.store.document_summaries(self.annotator))
-        if current:
-            self.document_list.select_document(current)
+        self.document_list.set_choices(self.label_set(), self.language)
+        self.document_list.reload(self.annotator)
 
     def reload_project(self) -> None:
         """Read everything again: a colleague's import or edits in another process."""
@@ -475,6 +473,7 @@ class MainWindow(QMainWindow):
     def _refresh_row(self, doc_id: str, changes: Changes) -> None:
         row = self.document_model.row_of(doc_id)
         if row is None:
+            self.document_model.document_changed(doc_id)  # the filter may show it now
             return
         if changes.reloads(doc_id):
             count = self.store.span_counts(doc_id).get(self.annotator, 0)
@@ -518,13 +517,13 @@ class MainWindow(QMainWindow):
             self._set_status(doc_id, Status.IN_PROGRESS)
 
     def _open_neighbour(self, step: int) -> None:
-        proxy = self.document_list.proxy
-        if proxy.rowCount() == 0:
+        model = self.document_model
+        if model.rowCount() == 0:
             return
         current = self.document_list.table.currentIndex()
         row = current.row() + step if current.isValid() else 0
-        if 0 <= row < proxy.rowCount():
-            self.document_list.table.setCurrentIndex(proxy.index(row, 0))
+        if 0 <= row < model.rowCount():
+            self.document_list.table.setCurrentIndex(model.index(row, 0))
 
     def open_next_document(self) -> None:
         self._open_neighbour(+1)
@@ -541,8 +540,12 @@ class MainWindow(QMainWindow):
         if changes.document_list or changes.all_documents:
             self.reload_documents()
         else:
+            if changes.labels:
+                self.document_list.set_choices(self.label_set(), self.language)
             for doc_id in changes.documents:
                 self._refresh_row(doc_id, changes)
+            if changes.statuses:
+                self.document_list.show_counts(fresh=True)
         current = self.current_document_id()
         if changes.labels or changes.reloads(current):
             self._show_spans()

@@ -1,12 +1,14 @@
 """Qt item models: thin adapters over the core's data, no SQL and no widgets.
 
-The document list model holds ``DocumentSummary`` objects only (never a text), so a
-project of thousands of articles lists at once.
+The document list model reads ``DocumentSummary`` pages only (never a text) as the
+view shows them, so a project of 100,000 articles lists at once.
 """
 
 from __future__ import annotations
 
 import bisect
+from array import array
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any, NamedTuple
@@ -17,19 +19,22 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
+from annotator.core.article_filter import UNFINISHED, ArticleFilter
 from annotator.core.models import DocumentSummary, LabelSet, Span, Status
 from annotator.core.resources import known_source
+from annotator.core.store import Store
 from annotator.ui.colours import muted_text
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 UNCERTAINTY_ROLE = Qt.ItemDataRole.UserRole + 4
+BYLINE_ROLE = Qt.ItemDataRole.UserRole + 5
+"""Where and when the article was published ("Le Monde · 2024-03-05"), or None."""
 UNMEASURED = -1.0
 """The uncertainty of an article the project model has not read yet: listed last."""
 
@@ -59,51 +64,175 @@ def status_mark(status: Status) -> str:
     }[status]
 
 
+_LIST_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        DOC_ID_ROLE,
+        STATUS_ROLE,
+        UNCERTAINTY_ROLE,
+        BYLINE_ROLE,
+    }
+)
+
+PAGE_ROWS = 128
+"""Rows read from the store at a time: a few screens of the list."""
+KEPT_PAGES = 16
+
+
 class DocumentListModel(QAbstractTableModel):
-    """One row per document: title, the annotator's status, their span count and, once
-    measured, the project model's uncertainty about it."""
+    """One row per document the filter lets through: title (with the outlet and date it
+    was published under it, when known), the annotator's status, their span count and,
+    once measured, the project model's uncertainty about it.
+
+    Rows are read from the store a page at a time, as the view shows them. Unfiltered
+    and in the project's order, the list is a window over the documents' positions
+    and start-up reads nothing but the page on screen; a filter (or the uncertainty
+    order) holds the positions its one query found."""
 
     TITLE, STATUS, SPANS, UNCERTAINTY = range(4)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, store: Store, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[DocumentSummary] = []
-        self._row_of: dict[str, int] = {}
+        self._store = store
+        self._annotator = annotator
+        self._filter = ArticleFilter()
+        self._positions: array[int] | None = None
+        """The positions shown, in order; None: every document, in the project's order."""
+        self._count = 0
+        self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
         self._uncertainty: dict[str, float] = {}
+        self._by_uncertainty = False
+        self._row_by_position: dict[int, int] | None = None
+        self._counts: tuple[int, int, int] | None = None
 
     # -- filling -----------------------------------------------------------
 
-    def set_summaries(self, summaries: Sequence[DocumentSummary]) -> None:
+    def reload(self, annotator: str | None = None) -> None:
+        """Read the list again (after an import, or for another annotator)."""
+        if annotator is not None:
+            self._annotator = annotator
+        self._counts = None
+        self._list()
+
+    def _list(self) -> None:
         self.beginResetModel()
-        self._rows = list(summaries)
-        self._row_of = {summary.id: row for row, summary in enumerate(self._rows)}
+        self._pages.clear()
+        self._row_by_position = None
+        if self._filter.is_everything() and not self._by_uncertainty:
+            self._positions = None
+            self._count = self._store.document_count()
+        else:
+            positions = self._store.article_positions(self._annotator, self._filter)
+            if self._by_uncertainty:
+                positions = self._ordered_by_uncertainty(positions)
+            self._positions = positions
+            self._count = len(positions)
         self.endResetModel()
 
+    def set_filter(self, chosen: ArticleFilter) -> None:
+        if chosen != self._filter:
+            self._filter = chosen
+            self._list()
+
+    @property
+    def article_filter(self) -> ArticleFilter:
+        return self._filter
+
+    @property
+    def store(self) -> Store:
+        return self._store
+
+    def counts(self, *, fresh: bool = False) -> tuple[int, int, int]:
+        """The project's documents, and how many the annotator has done and started
+        (read again when ``fresh``, or after a reload; not per keystroke of a filter)."""
+        if fresh or self._counts is None:
+            self._counts = self._store.article_counts(self._annotator)
+        return self._counts
+
     def update_document(self, doc_id: str, status: Status, span_count: int) -> None:
-        """Change one row in place: the view keeps its selection and scroll position."""
-        row = self._row_of.get(doc_id)
+        """Change one row in place: the view keeps its selection and scroll position.
+        A row the filter no longer lets through leaves the list."""
+        row = self.row_of(doc_id)
         if row is None:
             return
-        self._rows[row] = replace(self._rows[row], status=status, span_count=span_count)
+        summary = self.summary(row)
+        page, at = divmod(row, PAGE_ROWS)
+        self._pages[page][at] = replace(summary, status=status, span_count=span_count)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        if self._positions is not None and not self._filter.is_everything():
+            if not self._store.article_matches(self._annotator, self._filter, summary.position):
+                self._remove_row(row)
+
+    def document_changed(self, doc_id: str) -> None:
+        """A document the list does not show changed: the filter may let it in now."""
+        position = self._store.document_position(doc_id)
+        if (
+            self._positions is None
+            or position is None
+            or not self._store.article_matches(self._annotator, self._filter, position)
+        ):
+            return
+        if self._by_uncertainty:
+            doubt = self._uncertainty.get(doc_id, UNMEASURED)
+            row = next(
+                (
+                    shown
+                    for shown in range(self._count)
+                    if (-self._doubt_at(shown), self._positions[shown]) > (-doubt, position)
+                ),
+                self._count,
+            )
+        else:
+            row = bisect.bisect(self._positions, position)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._positions.insert(row, position)
+        self._count += 1
+        self._pages.clear()
+        self._row_by_position = None
+        self.endInsertRows()
 
     def set_uncertainty(self, by_document: dict[str, float]) -> None:
         """The project model's uncertainty per document id (empty: none measured)."""
         self._uncertainty = dict(by_document)
-        if self._rows:
+        if self._count:
             last = self.columnCount() - 1
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, last))
+            self.dataChanged.emit(self.index(0, 0), self.index(self._count - 1, last))
+
+    def order_by_uncertainty(self, on: bool) -> None:
+        """Most uncertain first (ties and unmeasured articles in the project's order),
+        or the project's order."""
+        self._by_uncertainty = on
+        self._list()
+
+    def ordered_by_uncertainty(self) -> bool:
+        return self._by_uncertainty
 
     # -- reading -----------------------------------------------------------
 
     def summary(self, row: int) -> DocumentSummary:
-        return self._rows[row]
-
-    def summaries(self) -> list[DocumentSummary]:
-        return list(self._rows)
+        page, at = divmod(row, PAGE_ROWS)
+        rows = self._pages.get(page)
+        if rows is None:
+            rows = self._read_page(page)
+        else:
+            self._pages.move_to_end(page)
+        return rows[at]
 
     def row_of(self, doc_id: str) -> int | None:
-        return self._row_of.get(doc_id)
+        position = self._store.document_position(doc_id)
+        if position is None:
+            return None
+        if self._positions is None:
+            return self._store.documents_before(position)
+        if self._by_uncertainty:
+            if self._row_by_position is None:
+                self._row_by_position = {shown: row for row, shown in enumerate(self._positions)}
+            return self._row_by_position.get(position)
+        row = bisect.bisect_left(self._positions, position)
+        return row if row < self._count and self._positions[row] == position else None
 
     @staticmethod
     def data_for_status(status: Status) -> str:
@@ -111,21 +240,33 @@ class DocumentListModel(QAbstractTableModel):
         return f"{status_mark(status)} {status_text(status)}"
 
     def next_unfinished(self, after_doc_id: str | None) -> str | None:
-        """The first document not done after ``after_doc_id``, wrapping round."""
-        if not self._rows:
+        """The first article not done after ``after_doc_id`` in the order the list
+        shows, wrapping round; when the filters hide every one, the next in the project."""
+        after = self._store.document_position(after_doc_id) if after_doc_id else None
+        unfinished = self._filter.unfinished_part()
+        found = None
+        if unfinished is not None and self._by_uncertainty:
+            wanted = set(self._store.article_positions(self._annotator, unfinished))
+            start = self.row_of(after_doc_id) if after_doc_id else None
+            first = 0 if start is None else start + 1
+            for step in range(self._count):
+                summary = self.summary((first + step) % self._count)
+                if summary.position in wanted and summary.position != after:
+                    return summary.id
+        elif unfinished is not None:
+            found = self._store.next_article_position(self._annotator, unfinished, after)
+        if found is None:
+            project = ArticleFilter(status=UNFINISHED)
+            found = self._store.next_article_position(self._annotator, project, after)
+        if found is None:
             return None
-        start = self._row_of.get(after_doc_id, -1) + 1 if after_doc_id else 0
-        count = len(self._rows)
-        for step in range(count):
-            summary = self._rows[(start + step) % count]
-            if summary.id != after_doc_id and summary.status not in FINISHED:
-                return summary.id
-        return None
+        rows = self._store.article_rows(self._annotator, [found])
+        return rows[0].id if rows else None
 
     # -- QAbstractTableModel ---------------------------------------------------
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 4
@@ -143,9 +284,10 @@ class DocumentListModel(QAbstractTableModel):
         )[section]
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks a score of roles per cell and repaint: most answer nothing.
+        if role not in _LIST_ROLES or not index.isValid() or index.row() >= self._count:
             return None
-        summary = self._rows[index.row()]
+        summary = self.summary(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.TITLE:
@@ -159,10 +301,14 @@ class DocumentListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.TITLE:
                 source = known_source(summary.source)
-                return summary.title + (f"\n{source}" if source else "")
+                published = ", ".join(filter(None, (summary.outlet, summary.published)))
+                return "\n".join(filter(None, (summary.title, published, source)))
             if column == self.UNCERTAINTY:
                 return self._uncertainty_tip(summary.id)
             return status_text(summary.status)
+        if role == BYLINE_ROLE and column == self.TITLE:
+            byline = (summary.outlet, (summary.published or "")[:10])
+            return " · ".join(part for part in byline if part) or None
         if role == UNCERTAINTY_ROLE:
             return self._uncertainty.get(summary.id, UNMEASURED)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.SPANS, self.UNCERTAINTY):
@@ -175,6 +321,43 @@ class DocumentListModel(QAbstractTableModel):
             return summary.status.value
         return None
 
+    # -- inside ----------------------------------------------------------------
+
+    def _read_page(self, page: int) -> list[DocumentSummary]:
+        first = page * PAGE_ROWS
+        if self._positions is None:
+            positions = self._store.positions_at(first, PAGE_ROWS)
+        else:
+            positions = list(self._positions[first : first + PAGE_ROWS])
+        found = {s.position: s for s in self._store.article_rows(self._annotator, positions)}
+        # A row too damaged to read keeps its place, untitled: the rows below stay put.
+        rows = [found.get(p) or DocumentSummary("", "", None, 0, p) for p in positions]
+        self._pages[page] = rows
+        if len(self._pages) > KEPT_PAGES:
+            self._pages.popitem(last=False)
+        return rows
+
+    def _remove_row(self, row: int) -> None:
+        assert self._positions is not None
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._positions[row]
+        self._count -= 1
+        self._pages.clear()
+        self._row_by_position = None
+        self.endRemoveRows()
+
+    def _doubt_at(self, row: int) -> float:
+        return self._uncertainty.get(self.summary(row).id, UNMEASURED)
+
+    def _ordered_by_uncertainty(self, positions: array[int]) -> array[int]:
+        by_position = {
+            position: self._uncertainty[doc_id]
+            for doc_id, position in self._store.document_positions().items()
+            if doc_id in self._uncertainty
+        }
+        ordered = sorted(positions, key=lambda p: (-by_position.get(p, UNMEASURED), p))
+        return array("q", ordered)
+
     def _uncertainty_tip(self, doc_id: str) -> str:
         doubt = self._uncertainty.get(doc_id)
         if doubt is None:
@@ -186,57 +369,6 @@ class DocumentListModel(QAbstractTableModel):
             "The project model's uncertainty about this article: %1 (0: sure, 1: unsure). "
             "The more unsure it is, the more annotating the article teaches it.",
         ).replace("%1", f"{doubt:.2f}")
-
-
-class DocumentFilterModel(QSortFilterProxyModel):
-    """Shows the documents whose title (or source) holds the text, with the status wanted."""
-
-    ANY = "any"
-    UNFINISHED = "unfinished"
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._text = ""
-        self._status = self.ANY
-
-    def set_text(self, text: str) -> None:
-        self._change_filter(lambda: setattr(self, "_text", text.strip().casefold()))
-
-    def set_status(self, status: str) -> None:
-        """``any``, ``unfinished`` or a ``Status`` value."""
-        self._change_filter(lambda: setattr(self, "_status", status))
-
-    def _change_filter(self, change: Callable[[], None]) -> None:
-        # Qt 6.10 replaced invalidateFilter() by a begin/end pair; older Qt lacks the pair.
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - Qt < 6.10
-            change()
-            self.invalidateFilter()
-
-    def order_by_uncertainty(self, on: bool) -> None:
-        """Most uncertain first (ties and unmeasured articles in the project's order),
-        or the project's order."""
-        if on:
-            self.setSortRole(UNCERTAINTY_ROLE)
-            self.sort(DocumentListModel.UNCERTAINTY, Qt.SortOrder.DescendingOrder)
-        else:
-            self.sort(-1)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
-        model = self.sourceModel()
-        assert isinstance(model, DocumentListModel)
-        summary = model.summary(source_row)
-        if self._status == self.UNFINISHED and summary.status in FINISHED:
-            return False
-        if self._status not in (self.ANY, self.UNFINISHED) and summary.status != self._status:
-            return False
-        if self._text:
-            haystack = f"{summary.title}\n{summary.source or ''}".casefold()
-            return all(word in haystack for word in self._text.split())
-        return True
 
 
 class SpanRow(NamedTuple):

@@ -66,6 +66,23 @@
     </message>
 </context>
 <context>
+    <name>DocumentListPanel</name>
+    <message numerus="yes">
+        <source>%Ln article(s)</source>
+        <translation>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln article(s)</source>
+        <translation>
+            <numerusform>%1 of %Ln article</numerusform>
+            <numerusform>%1 of %Ln articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ExportReportDialog</name>
     <message numerus="yes">
         <source>%1 of %n span(s) written; %3 dropped, %4 trimmed, %5 expanded.</source>

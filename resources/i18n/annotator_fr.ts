@@ -746,6 +746,24 @@
 </context>
 <context>
     <name>DocumentListPanel</name>
+    <message numerus="yes">
+        <source>%Ln article(s)</source>
+        <translation>
+            <numerusform>%Ln article</numerusform>
+            <numerusform>%Ln articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln article(s)</source>
+        <translation>
+            <numerusform>%1 sur %Ln article</numerusform>
+            <numerusform>%1 sur %Ln articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 done, %2 in progress</source>
+        <translation>%1 terminés, %2 en cours</translation>
+    </message>
     <message>
         <source>Articles</source>
         <translation>Articles</translation>
@@ -753,6 +771,42 @@
     <message>
         <source>Filter by title…</source>
         <translation>Filtrer par titre…</translation>
+    </message>
+    <message>
+        <source>From (YYYY-MM-DD)</source>
+        <translation>Du (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>To (YYYY-MM-DD)</source>
+        <translation>Au (AAAA-MM-JJ)</translation>
+    </message>
+    <message>
+        <source>Articles published on or after / up to this date: a year, a month (2024-03) or a day (2024-03-05)</source>
+        <translation>Articles publiés à partir de / jusqu’à cette date : une année, un mois (2024-03) ou un jour (2024-03-05)</translation>
+    </message>
+    <message>
+        <source>Only the articles holding this label</source>
+        <translation>Seulement les articles portant cette étiquette</translation>
+    </message>
+    <message>
+        <source>Only the articles without this label</source>
+        <translation>Seulement les articles sans cette étiquette</translation>
+    </message>
+    <message>
+        <source>Only the articles this annotator has marked or started; the label filters then look at their spans only</source>
+        <translation>Seulement les articles que cette personne a annotés ou commencés ; les filtres d’étiquettes ne regardent alors que ses annotations</translation>
+    </message>
+    <message>
+        <source>Only the articles from this outlet</source>
+        <translation>Seulement les articles de ce média</translation>
+    </message>
+    <message>
+        <source>More filters: labels, annotator, outlet and publication date</source>
+        <translation>Plus de filtres : étiquettes, annotateur, média et date de publication</translation>
+    </message>
+    <message>
+        <source>More filters</source>
+        <translation>Plus de filtres</translation>
     </message>
     <message>
         <source>All statuses</source>
@@ -773,6 +827,34 @@
     <message>
         <source>Done</source>
         <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>With any label</source>
+        <translation>Avec n’importe quelle étiquette</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>Avec %1</translation>
+    </message>
+    <message>
+        <source>Without: —</source>
+        <translation>Sans : —</translation>
+    </message>
+    <message>
+        <source>Without %1</source>
+        <translation>Sans %1</translation>
+    </message>
+    <message>
+        <source>By anyone</source>
+        <translation>Par tout le monde</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Par %1</translation>
+    </message>
+    <message>
+        <source>All outlets</source>
+        <translation>Tous les médias</translation>
     </message>
 </context>
 <context>

@@ -375,3 +375,19 @@ def test_figures_for_chosen_documents_only(store: Store, doc: Document) -> None:
     one = agreement.compute(store, doc_ids=[doc.id])
     assert one.documents == 1 and one.pairs[0].overall.exact.f1 == 1.0
     assert agreement.compute(store, doc_ids=[]).documents == 0
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_a_project_read_in_batches_gives_the_same_figures(
+    store: Store, seeds_dir: Path, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large project is read a few thousand documents at a time: one document at a
+    time or all at once, every figure is the same (labels some batches lack included)."""
+    random_project(store, seeds_dir, seed)
+    whole = agreement.compute(store)
+    chosen = agreement.compute(store, labels=["claim", "person", "unused"], done_only=False)
+    for size in (1, 2, 3):
+        monkeypatch.setattr(agreement, "BATCH_DOCUMENTS", size)
+        assert agreement.compute(store) == whole
+        assert agreement.compute(store, labels=["claim", "person", "unused"]) == chosen
+    assert whole.documents > 3 and whole.krippendorff_alpha is not None

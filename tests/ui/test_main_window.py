@@ -20,8 +20,8 @@ from annotator.core.models import Status
 
 
 def titles_in_list(window) -> list[str]:
-    proxy = window.document_list.proxy
-    return [str(proxy.index(row, 0).data()) for row in range(proxy.rowCount())]
+    shown = window.document_list.table.model()
+    return [str(shown.index(row, 0).data()) for row in range(shown.rowCount())]
 
 
 def focus_list(qtbot, window) -> None:

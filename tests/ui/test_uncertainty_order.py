@@ -46,13 +46,13 @@ def project_with_model(trained_project: Path, tmp_path: Path) -> Path:
 
 def shown_rows(window) -> list[tuple[str, str]]:
     """(document id, the Doubt column's text) of each visible row, top to bottom."""
-    proxy = window.document_list.proxy
+    shown = window.document_list.table.model()
     return [
         (
-            str(proxy.index(row, 0).data(DOC_ID_ROLE)),
-            str(proxy.index(row, DocumentListModel.UNCERTAINTY).data()),
+            str(shown.index(row, 0).data(DOC_ID_ROLE)),
+            str(shown.index(row, DocumentListModel.UNCERTAINTY).data()),
         )
-        for row in range(proxy.rowCount())
+        for row in range(shown.rowCount())
     ]
 
 

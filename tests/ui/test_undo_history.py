@@ -78,7 +78,7 @@ def test_undo_reaches_back_into_the_previous_article_and_opens_it(
     press(qtbot, window, Qt.Key.Key_Z, CTRL)
     assert window.current_document_id() == first
     assert window.article_view.document_id() == first
-    listed = window.document_list.proxy.mapToSource(window.document_list.table.currentIndex())
+    listed = window.document_list.table.currentIndex()
     assert window.document_model.summary(listed.row()).id == first
     assert spans_of(window, first) == []
     assert spans_of(window, second) == []
