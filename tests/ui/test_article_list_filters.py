@@ -108,7 +108,7 @@ def test_a_large_list_opens_reading_only_the_rows_on_show(
 def test_every_filter_answers_keys_and_they_combine(qtbot, open_window, large_project) -> None:
     window = open_window(large_project)
     panel = window.document_list
-    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(panel.filter_edit.hasFocus)
     qtbot.keyClicks(panel.filter_edit, "BUDGET")
     budget = [title_of(n) for n in range(ARTICLES) if n % 7 == 0]
