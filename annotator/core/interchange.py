@@ -1026,7 +1026,7 @@ def _add_link_types(store: Store, kinds: list[LinkType]) -> list[str]:
     added = [kind for kind in kinds if kind.name not in known]
     if added:
         store.set_label_set(
-            LabelSet(labels=current.labels, link_types=[*current.link_types, *added])
+            current.model_copy(update={"link_types": [*current.link_types, *added]})
         )
     return [kind.name for kind in added]
 

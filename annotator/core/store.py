@@ -615,8 +615,24 @@ class Store:
             labels.append(label)
             added.append(label)
         if added:
-            self.set_label_set(LabelSet(labels=labels, link_types=current.link_types))
+            self.set_label_set(current.model_copy(update={"labels": labels}))
         return added
+
+    def rename_label(self, old: str, new: str, label_set: LabelSet) -> int:
+        """Give every span, decision and rejected suggestion of ``old`` the name ``new``
+        and store ``label_set`` (which names it so), in one transaction; returns how many
+        spans were renamed. Links point at span ids, so they follow."""
+        with self.transaction():
+            renamed = self.conn.execute(
+                "UPDATE spans SET label = ? WHERE label = ?", (new, old)
+            ).rowcount
+            self.conn.execute("UPDATE decisions SET label = ? WHERE label = ?", (new, old))
+            self.conn.execute(
+                "UPDATE rejected_suggestions SET label = ? WHERE label = ?", (new, old)
+            )
+            self._set_setting("label_set", label_set.model_dump_json())
+        self._label_set = label_set
+        return int(renamed)
 
     # -- documents -----------------------------------------------------------
 
@@ -989,6 +1005,13 @@ class Store:
         for doc_id, name, count in rows:
             counts.setdefault(doc_id, {})[name] = count
         return counts
+
+    def span_counts_by_label(self) -> dict[str, int]:
+        """``label -> span count`` over every layer (what a label change would touch)."""
+        rows = self.conn.execute(
+            "SELECT label, count(*) FROM spans WHERE typeof(label) = 'text' GROUP BY label"
+        )
+        return {label: count for label, count in rows}
 
     def span_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM spans").fetchone()[0])

@@ -78,7 +78,7 @@ class ShortcutSheet(QDialog):
                 shortcut_text(label).replace(" · ", " / "),
                 self.tr("Tag the selection: %1").replace("%1", label.display_name(language)),
             )
-            for label in label_set.labels
+            for label in label_set.active
         ]
         label_rows.append(
             (
