@@ -64,6 +64,8 @@ from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.review_mode import ReviewMode
 from annotator.ui.session import ProjectSession
 from annotator.ui.shortcuts import ShortcutSheet
+from annotator.ui.scheme_view import SchemeView
+from annotator.ui.span_attributes import SpanAttributes
 from annotator.ui.span_panel import SpanPanel
 from annotator.ui.suggestions import SuggestionController
 from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
@@ -186,6 +188,8 @@ class MainWindow(QMainWindow):
         self.document_language = DocumentLanguageAction(self)
         self.accessibility = WindowAccessibility(self)
         self.projects = ProjectActions(self)
+        self.span_attributes = SpanAttributes(self)
+        self.scheme_view = SchemeView(self)
         self.key_bindings = KeyBindings(preferences)
         self.key_bindings.add_actions(self.menu_actions())
         self.article_view.set_edge_keys(
@@ -363,6 +367,8 @@ class MainWindow(QMainWindow):
         self.uncertainty_order.retranslate()
         self.document_language.retranslate()
         self.projects.retranslate()
+        self.span_attributes.retranslate()
+        self.scheme_view.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -553,7 +559,12 @@ class MainWindow(QMainWindow):
         rows: list[SpanRow] = []
         if doc_id is not None and text is not None:
             refs = self.store.span_refs(doc_id, [self.annotator])
-            amounts = self.store.spans_by_ids(r.id for r in refs if r.label == AMOUNT_LABEL)
+            # Attributes are read for the labels that show them: amounts, and those
+            # the scheme gives attributes (10,000 full spans take a second to build).
+            with_attrs = {AMOUNT_LABEL} | {
+                label.name for label in self.label_set().labels if label.attributes
+            }
+            amounts = self.store.spans_by_ids(r.id for r in refs if r.label in with_attrs)
             for ref in refs:
                 attrs = amounts[ref.id].attrs if ref.id in amounts else {}
                 shown = text[ref.start : ref.end]

@@ -7,10 +7,13 @@ from collections.abc import Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
+from PySide6.QtGui import QStandardItem
+
 from annotator.core.changes import SpanEdit
 from annotator.core.models import LabelSet
 from annotator.ui.amount_editor import decorate_amount_row
 from annotator.ui.models import SPAN_ID_ROLE, ShownSpan, SpanTreeModel
+from annotator.ui.span_attributes import attributes_text
 
 
 class SpanPanel(QWidget):
@@ -18,7 +21,9 @@ class SpanPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = SpanTreeModel(self, decorate=decorate_amount_row)
+        self._label_set = LabelSet(labels=[])
+        self._language = "en"
+        self.model = SpanTreeModel(self, decorate=self._decorate)
         self.heading = QLabel()
         self.heading.setObjectName("panelHeading")
         self.empty_hint = QLabel()
@@ -46,6 +51,7 @@ class SpanPanel(QWidget):
 
     def set_spans(self, spans: Sequence[ShownSpan], label_set: LabelSet, language: str) -> None:
         expanded = self._collapsed_groups()
+        self._label_set, self._language = label_set, language
         self.model.set_spans(spans, label_set, language)
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
@@ -90,6 +96,15 @@ class SpanPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _decorate(self, item: QStandardItem, span: ShownSpan) -> None:
+        """An amount's reading; a span's scheme attributes after its text."""
+        decorate_amount_row(item, span)
+        if span.attrs:
+            shown = attributes_text(self._label_set.get(span.label), span.attrs, self._language)
+            if shown:
+                item.setText(f"{item.text()}  ⟨{shown}⟩")
+                item.setToolTip(f"{item.toolTip()}\n{shown}")
 
     def _collapsed_groups(self) -> set[str]:
         return {
