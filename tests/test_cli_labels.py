@@ -133,8 +133,19 @@ def test_attributes_are_defined_typed_and_removed(project_path: Path) -> None:
     )
     assert code == 0, output
     code, output = run(
-        project_path, "labels", "attribute", "claim", "verdict",
-        "--choice", "vrai", "--choice", "faux", "--choice", "?", "--unrated", "?",
+        project_path,
+        "labels",
+        "attribute",
+        "claim",
+        "verdict",
+        "--choice",
+        "vrai",
+        "--choice",
+        "faux",
+        "--choice",
+        "?",
+        "--unrated",
+        "?",
     )
     assert code == 0, output
     with Store(project_path) as store:

@@ -111,7 +111,7 @@ def colour_problems(colour: str, others: Sequence[tuple[str, str]]) -> list[Colo
             )
     for name, other in others:
         closest = min(
-            ((distance(colour, other, deficiency), deficiency) for deficiency in DEFICIENCIES)
+            (distance(colour, other, deficiency), deficiency) for deficiency in DEFICIENCIES
         )
         if closest[0] < APART:
             problems.append(

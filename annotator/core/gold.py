@@ -32,8 +32,8 @@ class GoldSpan(BaseModel):
     updated_at: str | None = None
     attrs: dict[str, Any] | None = Field(
         default=None,
-        description="Label-specific attributes, e.g. an amount's value, currency, "
-        "unit, min and max.",
+        description="Label-specific attributes: an amount's value, currency, unit, min "
+        "and max; the scheme's attributes by name (a claim's verdict, a person's role).",
     )
     annotators: list[str] | None = Field(
         default=None, description="Gold spans: the annotators whose layers had this span."
@@ -42,6 +42,11 @@ class GoldSpan(BaseModel):
         default=None, description="Gold spans: the reviewer's decision (accept, edit, add)."
     )
     reviewer: str | None = None
+    scheme_version: int | None = Field(
+        default=None,
+        description="The project's scheme version (labels, attributes) the span was made "
+        "under; absent while the scheme never changed. The manifest's scheme is the latest.",
+    )
 
 
 class GoldRelation(BaseModel):
@@ -81,7 +86,11 @@ class GoldRecord(BaseModel):
         description="The exported layers of this document and their status, by annotator.",
     )
     meta: dict[str, Any] = Field(default_factory=dict)
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[1, 2] = Field(
+        default=SCHEMA_VERSION,
+        description="1: before span attributes had a scheme; 2: spans may carry "
+        "scheme_version and the scheme's attributes in attrs.",
+    )
 
 
 def json_schema() -> dict[str, Any]:

@@ -41,7 +41,7 @@ _RENDERER = _markdown()
 
 def render(markdown: str) -> str:
     """Safe HTML for ``markdown``."""
-    return _RENDERER.render(markdown)
+    return str(_RENDERER.render(markdown))
 
 
 def sections(label_set: LabelSet, language: str) -> list[tuple[str | None, str, str]]:

@@ -59,6 +59,7 @@ from annotator.core.models import (
     utc_now,
 )
 from annotator.core.offsets import Utf16Map
+from annotator.core.scheme import imported_attrs
 from annotator.core.store import Store, new_id
 
 FORMATS = ("auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno", "suggestions")
@@ -326,6 +327,7 @@ def _read_brat(folder: Path) -> ForeignFile:
                     text=span.text,
                     line=span.line,
                     local_id=span.id,
+                    attrs=dict(span.attrs) or None,
                 )
             )
         record.relations = [
@@ -685,7 +687,9 @@ def _plan_file(
                                 "label": label,
                                 "text": text[start:end],
                                 "origin": foreign_span.origin or imported,
-                                "attrs": foreign_span.attrs or {},
+                                "attrs": imported_attrs(
+                                    store.label_set().get(label), foreign_span.attrs or {}
+                                ),
                                 "created_at": foreign_span.created_at or now,
                                 "updated_at": foreign_span.updated_at
                                 or foreign_span.created_at

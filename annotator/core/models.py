@@ -16,7 +16,7 @@ from typing import Any, Final
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2
 GOLD_LAYER = "gold"
 """The annotator name under which adjudicated (reviewed) spans are stored."""
 
@@ -105,7 +105,8 @@ class Attribute(BaseModel):
     @classmethod
     def _known_kind(cls, value: str) -> str:
         if value not in ATTRIBUTE_KINDS:
-            raise ValueError(f"attribute kind {value!r} must be one of {', '.join(ATTRIBUTE_KINDS)}")
+            kinds = ", ".join(ATTRIBUTE_KINDS)
+            raise ValueError(f"attribute kind {value!r} must be one of {kinds}")
         return value
 
     @field_validator("key")
@@ -237,7 +238,8 @@ class Label(BaseModel):
         names = [attribute.name for attribute in self.attributes]
         twice = {name for name in names if names.count(name) > 1}
         if twice:
-            raise ValueError(f"label {self.name!r} defines the attribute {sorted(twice)[0]!r} twice")
+            first = sorted(twice)[0]
+            raise ValueError(f"label {self.name!r} defines the attribute {first!r} twice")
         keys = [attribute.key for attribute in self.attributes if attribute.key]
         if len(set(keys)) != len(keys):
             raise ValueError(f"label {self.name!r} gives two attributes the same key")

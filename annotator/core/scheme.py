@@ -8,7 +8,10 @@ retired, so the spans made with it keep a label the project knows.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
 
 from annotator.core.colour_checks import ColourProblem, colour_problems
 from annotator.core.errors import AnnotatorError
@@ -26,6 +29,7 @@ from annotator.core.store import Store
 from annotator.core.verdicts import DEFAULT_SCALE, VERDICT_ATTRIBUTE, VerdictScale
 
 VERDICT_LABEL = "claim"
+T = TypeVar("T")
 
 
 class SchemeError(AnnotatorError):
@@ -55,7 +59,9 @@ def next_version(label_set: LabelSet, change: str) -> LabelSet:
 def _label(label_set: LabelSet, name: str) -> Label:
     label = label_set.get(name)
     if label is None:
-        raise SchemeError(f"no label {name!r}; the project's labels are {', '.join(label_set.names)}")
+        raise SchemeError(
+            f"no label {name!r}; the project's labels are {', '.join(label_set.names)}"
+        )
     return label
 
 
@@ -71,14 +77,14 @@ def _check_colour(label_set: LabelSet, name: str, colour: str) -> None:
         raise ColourRefused(problems)
 
 
-def _checked(build: Any) -> Any:
+def _checked(build: Callable[[], T]) -> T:
     """Run a model constructor; pydantic's refusal as the scheme's error."""
-    from pydantic import ValidationError
-
     try:
         return build()
     except ValidationError as error:
-        raise SchemeError("; ".join(str(e["msg"]).removeprefix("Value error, ") for e in error.errors())) from error
+        raise SchemeError(
+            "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in error.errors())
+        ) from error
 
 
 # -- labels -------------------------------------------------------------------------
@@ -117,7 +123,10 @@ def with_new_label(
         _check_colour(label_set, name, label.color)
     added = _checked(
         lambda: LabelSet.model_validate(
-            {**label_set.model_dump(), "labels": [*label_set.model_dump()["labels"], label.model_dump()]}
+            {
+                **label_set.model_dump(),
+                "labels": [*label_set.model_dump()["labels"], label.model_dump()],
+            }
         )
     )
     return next_version(added, f"added the label {name}")
@@ -136,9 +145,7 @@ def with_retired(label_set: LabelSet, name: str, retired: bool = True) -> LabelS
     if label.retired == retired:
         return label_set
     changed = label.model_copy(update={"retired": retired})
-    result = _replace(
-        label_set, changed, f"retired {name}" if retired else f"brought {name} back"
-    )
+    result = _replace(label_set, changed, f"retired {name}" if retired else f"brought {name} back")
     return _checked(lambda: LabelSet.model_validate(result.model_dump()))
 
 
@@ -231,9 +238,9 @@ def with_attribute(label_set: LabelSet, label_name: str, definition: Attribute) 
     )
     attributes.insert(position, definition)
     changed = _checked(
-        lambda: Label.model_validate({**label.model_dump(), "attributes": [
-            known.model_dump() for known in attributes
-        ]})
+        lambda: Label.model_validate(
+            {**label.model_dump(), "attributes": [known.model_dump() for known in attributes]}
+        )
     )
     verb = "changed" if existed else "added"
     return _replace(label_set, changed, f"{verb} the attribute {label_name}.{definition.name}")
@@ -274,6 +281,31 @@ def attrs_with(span: Span, label: Label, name: str, value: Any) -> dict[str, Any
     except ValueError as error:
         raise SchemeError(str(error)) from error
     return attrs
+
+
+def imported_attrs(label: Label | None, attrs: dict[str, Any]) -> dict[str, Any]:
+    """A file's attributes as the scheme stores them: a choice written with
+    underscores for spaces (brat's ``mostly_true``) becomes the scheme's value, a
+    number or a yes/no given as text its value; anything else is kept as it came."""
+    if label is None or not attrs:
+        return attrs
+    kept = dict(attrs)
+    for definition in label.attributes:
+        value = kept.get(definition.name)
+        if value is None:
+            continue
+        if definition.kind == "choice" and value not in definition.choices:
+            spaced = str(value).replace("_", " ")
+            kept[definition.name] = next(
+                (choice for choice in definition.choices if choice in (spaced, str(value))),
+                value,
+            )
+        elif definition.kind in ("number", "yes/no"):
+            try:
+                kept[definition.name] = definition.check_value(value)
+            except ValueError:
+                pass  # kept as it came: the file's value, not a guess
+    return kept
 
 
 def set_span_attribute(store: Store, span_id: str, name: str, value: Any) -> tuple[Span, Span]:
@@ -353,14 +385,17 @@ def differences(ours: LabelSet, theirs: LabelSet) -> list[str]:
             elif a.choices != b.choices:
                 extra = [value for value in b.choices if value not in a.choices]
                 missing = [value for value in a.choices if value not in b.choices]
-                detail = "; ".join(
-                    part
-                    for part in (
-                        f"only there: {', '.join(extra)}" if extra else "",
-                        f"only here: {', '.join(missing)}" if missing else "",
+                detail = (
+                    "; ".join(
+                        part
+                        for part in (
+                            f"only there: {', '.join(extra)}" if extra else "",
+                            f"only here: {', '.join(missing)}" if missing else "",
+                        )
+                        if part
                     )
-                    if part
-                ) or "in another order"
+                    or "in another order"
+                )
                 found.append(f"attribute {name}.{attribute_name} has other values ({detail})")
     our_links = {kind.name: kind for kind in ours.link_types}
     their_links = {kind.name: kind for kind in theirs.link_types}

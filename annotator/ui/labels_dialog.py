@@ -197,7 +197,10 @@ class LabelsDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        name = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(rows[0].row(), 0)
+        if item is None:
+            return None
+        name = item.data(Qt.ItemDataRole.UserRole)
         return self.label_set.get(str(name))
 
     def refresh(self, keep: str | None = None) -> None:
@@ -216,7 +219,8 @@ class LabelsDialog(QDialog):
                 label.color,
                 ", ".join(a.name for a in label.attributes),
                 " · ".join(
-                    part for part in (self.tr("%n span(s)", "", counts.get(label.name, 0)), retired)
+                    part
+                    for part in (self.tr("%n span(s)", "", counts.get(label.name, 0)), retired)
                     if part
                 ),
             ]
@@ -225,10 +229,11 @@ class LabelsDialog(QDialog):
                 item.setData(Qt.ItemDataRole.UserRole, label.name)
                 if label.retired:
                     item.setForeground(self.palette().placeholderText())
+                if column == 0:
+                    item.setIcon(
+                        colour_swatch(label.color, 16, underline=label.kind == "statement")
+                    )
                 self.table.setItem(row, column, item)
-            self.table.item(row, 0).setIcon(
-                colour_swatch(label.color, 16, underline=label.kind == "statement")
-            )
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
         for row, label in enumerate(labels):
@@ -251,9 +256,7 @@ class LabelsDialog(QDialog):
         self.colour_edit.setText(label.color)
         self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(label.kind)))
         self.guidelines_edit.setPlainText(label.guidelines.get(language, ""))
-        self.retire_button.setText(
-            self.tr("&Bring back") if label.retired else self.tr("Re&tire")
-        )
+        self.retire_button.setText(self.tr("&Bring back") if label.retired else self.tr("Re&tire"))
         self.attribute_list.clear()
         for definition in label.attributes:
             values = f": {', '.join(definition.choices)}" if definition.choices else ""
@@ -321,14 +324,18 @@ class LabelsDialog(QDialog):
             after = scheme.with_fields(
                 self.label_set,
                 label.name,
-                display={"en": self.english_edit.text().strip() or label.name,
-                         "fr": self.french_edit.text().strip() or label.name},
+                display={
+                    "en": self.english_edit.text().strip() or label.name,
+                    "fr": self.french_edit.text().strip() or label.name,
+                },
                 key=self.key_edit.text().strip() or None,
                 kind=self.kind_combo.currentData(),
             )
             if self.colour_edit.text().strip().upper() != label.color:
                 after = scheme.with_colour(
-                    after, label.name, self.colour_edit.text().strip(),
+                    after,
+                    label.name,
+                    self.colour_edit.text().strip(),
                     check=not self.keep_colour.isChecked(),
                 )
             written = self.guidelines_edit.toPlainText().strip()
@@ -358,8 +365,10 @@ class LabelsDialog(QDialog):
             after = scheme.with_new_label(
                 self.label_set,
                 name,
-                display={"en": self.english_edit.text().strip() or name,
-                         "fr": self.french_edit.text().strip() or name},
+                display={
+                    "en": self.english_edit.text().strip() or name,
+                    "fr": self.french_edit.text().strip() or name,
+                },
                 key=self.key_edit.text().strip() or None,
                 colour=self.colour_edit.text().strip() or None,
                 kind=self.kind_combo.currentData(),
@@ -391,7 +400,9 @@ class LabelsDialog(QDialog):
         label = self.selected()
         if label is None:
             return
-        choices = [part.strip() for part in self.attribute_choices.text().split(",") if part.strip()]
+        choices = [
+            part.strip() for part in self.attribute_choices.text().split(",") if part.strip()
+        ]
         try:
             definition = scheme.attribute(
                 self.attribute_name.text().strip(),
@@ -480,6 +491,3 @@ class LabelsDialog(QDialog):
             self.retranslate()
             self.refresh()
         super().changeEvent(event)
-
-
-

@@ -62,9 +62,9 @@ from annotator.ui.preferences import Preferences, PreferencesDialog
 from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.review_mode import ReviewMode
+from annotator.ui.scheme_view import SchemeView
 from annotator.ui.session import ProjectSession
 from annotator.ui.shortcuts import ShortcutSheet
-from annotator.ui.scheme_view import SchemeView
 from annotator.ui.span_attributes import SpanAttributes
 from annotator.ui.span_panel import SpanPanel
 from annotator.ui.suggestions import SuggestionController

@@ -38,9 +38,9 @@ class RenameLabel(OpCommand):
     def __init__(self, session: ProjectSession, old: str, new: str) -> None:
         super().__init__(
             session,
-            translate("LabelsDialog", "Rename the label %1 to %2").replace("%1", old).replace(
-                "%2", new
-            ),
+            translate("LabelsDialog", "Rename the label %1 to %2")
+            .replace("%1", old)
+            .replace("%2", new),
         )
         self.old = old
         self.new = new

@@ -34,7 +34,9 @@ def guidelines_html(label_set: LabelSet, language: str, *, none_text: str) -> st
         if name is None:
             parts.append(body)
         else:
-            parts.append(f'<a name="label-{html.escape(name)}"></a><h2>{html.escape(heading)}</h2>{body}')
+            parts.append(
+                f'<a name="label-{html.escape(name)}"></a><h2>{html.escape(heading)}</h2>{body}'
+            )
     return "\n".join(parts) or f"<p><i>{html.escape(none_text)}</i></p>"
 
 
@@ -51,7 +53,7 @@ def label_tooltip(label_set: LabelSet, name: str, language: str) -> str:
 class GuidelinesBrowser(QTextBrowser):
     """Links open in the browser; nothing else is ever loaded (images, local files)."""
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         return None
 
 

@@ -12,7 +12,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeyEvent, QPainter, QPainterPath, QPen, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -51,9 +60,9 @@ def attributes_text(label: Label | None, attrs: dict[str, Any], language: str) -
     if label is None:
         return ""
     return " · ".join(
-        f"{definition.display_name(language)}: {value_text(definition, attrs[definition.name], language)}"
-        for definition in label.attributes
-        if definition.name in attrs
+        f"{d.display_name(language)}: {value_text(d, attrs[d.name], language)}"
+        for d in label.attributes
+        if d.name in attrs
     )
 
 
@@ -160,7 +169,9 @@ class AttributeEditor(QWidget):
                 for value in definition.choices:
                     field.addItem(definition.choice_name(value, language), value)
             field.activated.connect(
-                lambda index, name=definition.name, box=field: self._edited(name, box.itemData(index))
+                lambda index, name=definition.name, box=field: self._edited(
+                    name, box.itemData(index)
+                )
             )
         else:
             field = QLineEdit()
@@ -181,9 +192,9 @@ class AttributeEditor(QWidget):
             field = self.fields.get(definition.name)
             value = span.attrs.get(definition.name)
             if isinstance(field, QComboBox):
-                index = max(0, next(
-                    (i for i in range(1, field.count()) if field.itemData(i) == value), 0
-                ))
+                index = max(
+                    0, next((i for i in range(1, field.count()) if field.itemData(i) == value), 0)
+                )
                 field.blockSignals(True)
                 field.setCurrentIndex(index)
                 field.blockSignals(False)
@@ -222,7 +233,8 @@ class AttributeEditor(QWidget):
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and not isinstance(watched, QLineEdit)
-            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
             and event.text()
             and self.focus_attribute(event.text())
         ):
@@ -348,6 +360,3 @@ class SpanAttributes(QObject):
         if changes.labels or changes.touches(current):
             self.show_current(force=changes.labels)
             self.markers.refresh()
-
-
-

@@ -196,12 +196,16 @@ def test_an_attribute_key_in_the_span_panel_opens_its_choices_and_a_click_sets_i
     popup = role.view()
     qtbot.waitUntil(popup.isVisible)
     index = role.model().index(role.findData("expert"), 0)
-    QTest.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=popup.visualRect(index).center())
+    QTest.mouseClick(
+        popup.viewport(), Qt.MouseButton.LeftButton, pos=popup.visualRect(index).center()
+    )
     qtbot.waitUntil(lambda: window.store.span(person.id).attrs.get("role") == "expert")
     assert "Set Role of “Sam Altman” to expert" == window.undo_stack.text(0)
 
 
-def test_free_text_and_a_wrong_number_from_the_span_panel(qtbot, open_window, claim_project) -> None:
+def test_free_text_and_a_wrong_number_from_the_span_panel(
+    qtbot, open_window, claim_project
+) -> None:
     path, doc_id = claim_project
     window = open_window(path)
     with_number = scheme.with_attribute(
@@ -237,10 +241,14 @@ def test_guidelines_show_beside_the_article_and_on_hover_without_running_anythin
     path, _doc_id = claim_project
     with Store(path) as store:
         label_set = scheme.with_guidelines(
-            store.label_set(), "claim", "en",
+            store.label_set(),
+            "claim",
+            "en",
             "A **claim** can be checked.\n\n<script>alert(1)</script>\n\n![x](http://e.org/x.png)",
         )
-        label_set = scheme.with_guidelines(label_set, "claim", "fr", "Une **affirmation** se vérifie.")
+        label_set = scheme.with_guidelines(
+            label_set, "claim", "fr", "Une **affirmation** se vérifie."
+        )
         label_set = scheme.with_guidelines(label_set, None, "en", "Tag what is checkable.")
         store.set_label_set(label_set)
     window = open_window(path)

@@ -40,10 +40,12 @@ from annotator.core.formats.registry import (
     export_link_types,
     layer_links,
     layers,
+    span_attributes,
     write_manifest,
 )
 from annotator.core.formats.tokens import AlignMode
 from annotator.core.links import ForeignRelation
+from annotator.core.models import Attribute, LabelSet
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store
 
@@ -64,8 +66,69 @@ def labelling_config(store: Store, labels: list[str]) -> str:
         label = label_set.get(name)
         colour = f" background={quoteattr(label.color)}" if label else ""
         lines.append(f"    <Label value={quoteattr(name)}{colour}/>")
-    lines += ["  </Labels>", f'  <Text name="{TO_NAME}" value="$text"/>', "</View>", ""]
+    lines += ["  </Labels>", f'  <Text name="{TO_NAME}" value="$text"/>']
+    lines += attribute_config(label_set, labels)
+    lines += ["</View>", ""]
     return "\n".join(lines)
+
+
+def attribute_config(label_set: LabelSet, labels: list[str]) -> list[str]:
+    """Per-region controls for the labels' attributes, shown when a region of a label
+    that has them is selected (Label Studio's perRegion choices, text and numbers)."""
+    found: dict[str, tuple[Attribute, list[str]]] = {}
+    for name in labels:
+        label = label_set.get(name)
+        for definition in label.attributes if label is not None else ():
+            found.setdefault(definition.name, (definition, []))[1].append(name)
+    lines: list[str] = []
+    for name, (definition, owners) in found.items():
+        shown = (
+            f' visibleWhen="region-selected" whenTagName="{FROM_NAME}" '
+            f"whenLabelValue={quoteattr(','.join(owners))}"
+        )
+        common = f'name={quoteattr(name)} toName="{TO_NAME}" perRegion="true"{shown}'
+        if definition.kind in ("choice", "yes/no"):
+            values = definition.choices if definition.kind == "choice" else ["yes", "no"]
+            lines.append(f'  <Choices {common} choice="single">')
+            lines += [f"    <Choice value={quoteattr(value)}/>" for value in values]
+            lines.append("  </Choices>")
+        elif definition.kind == "number":
+            lines.append(f"  <Number {common}/>")
+        else:
+            lines.append(f'  <TextArea {common} maxSubmissions="1"/>')
+    return lines
+
+
+def attribute_results(
+    label_set: LabelSet, span: dict[str, Any], start: int, end: int
+) -> list[dict[str, Any]]:
+    """One per-region result for each of a span's scheme attributes, on its region."""
+    label = label_set.get(span["label"])
+    results: list[dict[str, Any]] = []
+    for name, value in span_attributes(label_set, span).items():
+        definition = label.attribute(name) if label is not None else None
+        if definition is None:
+            continue
+        where = {"start": start, "end": end, "text": span["text"]}
+        if definition.kind == "yes/no":
+            kind, data = "choices", {"choices": ["yes" if value is True else "no"]}
+        elif definition.kind == "choice":
+            kind, data = "choices", {"choices": [value]}
+        elif definition.kind == "number":
+            kind, data = "number", {"number": value}
+        else:
+            kind, data = "textarea", {"text": [str(value)]}
+        results.append(
+            {
+                "id": span["id"],
+                "from_name": name,
+                "to_name": TO_NAME,
+                "type": kind,
+                "origin": "manual",
+                "value": {**where, **data},
+            }
+        )
+    return results
 
 
 def config_path_for(path: Path) -> Path:
@@ -89,6 +152,7 @@ def export_labelstudio(
     user_ids: dict[str, int] = {}
     tasks: list[dict[str, Any]] = []
     annotation_id = 0
+    label_set = store.label_set()
     for number, record in enumerate(counted_records(store, options, report), start=1):
         mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
         annotations = []
@@ -114,7 +178,10 @@ def export_labelstudio(
                         },
                     }
                 )
-            report.written_spans += len(results)
+                regions = attribute_results(label_set, span, start, end)
+                report.written_attributes += len(regions)
+                results += regions
+            report.written_spans += sum(result["type"] == "labels" for result in results)
             written = {span["id"]: span["id"] for span in layer.spans}
             results += [
                 {

@@ -31,12 +31,14 @@ from annotator.core.export import (
     manifest_path_for,
 )
 from annotator.core.formats.tokens import Alignment, AlignMode
+from annotator.core.models import LabelSet
 from annotator.core.output_paths import (
     check_file_output,
     check_output,
     check_output_folder,
     protecting,
 )
+from annotator.core.scheme import scheme_attributes
 from annotator.core.splits import SplitSpec
 from annotator.core.store import Store
 
@@ -71,9 +73,20 @@ class FormatExportReport(ExportReport):
     """Reason -> links the format could not hold. Links neither written nor counted
     here were in a format with no place for links at all (see ``unplaced_links``)."""
 
+    attributes: int = 0
+    """Scheme attributes (a claim's verdict, a person's role) on the exported spans."""
+    written_attributes: int = 0
+    attributes_left_out: Counter[str] = field(default_factory=Counter)
+    """Reason -> attributes the format could not hold. Those neither written nor
+    counted here were in a format with no place for attributes (``unplaced_attributes``)."""
+
     @property
     def unplaced_links(self) -> int:
         return self.links - self.written_links - sum(self.links_left_out.values())
+
+    @property
+    def unplaced_attributes(self) -> int:
+        return self.attributes - self.written_attributes - sum(self.attributes_left_out.values())
 
     def count_alignment(self, alignment: Alignment | None, reason: str) -> bool:
         """Record what alignment did to a span; False when the span is dropped."""
@@ -121,6 +134,18 @@ class FormatExportReport(ExportReport):
                 f"  left out {self.unplaced_links} link{'s' * (self.unplaced_links != 1)}: "
                 f"{self.format} has no place for links between spans"
             )
+        if self.attributes:
+            lines.append(
+                f"  wrote {self.written_attributes} of {self.attributes} span attributes"
+            )
+        for reason, count in sorted(self.attributes_left_out.items()):
+            lines.append(f"  left out {count} span attribute{'s' * (count != 1)}: {reason}")
+        if self.unplaced_attributes:
+            lines.append(
+                f"  left out {self.unplaced_attributes} span "
+                f"attribute{'s' * (self.unplaced_attributes != 1)}: {self.format} has no "
+                "place for them"
+            )
         for note in self.notes:
             lines.append(f"  note: {note}")
         for extra in self.files:
@@ -142,6 +167,16 @@ class FormatExportReport(ExportReport):
             "notes": self.notes,
             "links": self.links,
             "written_links": self.written_links,
+            "attributes": self.attributes,
+            "written_attributes": self.written_attributes,
+            "attributes_left_out": {
+                **dict(sorted(self.attributes_left_out.items())),
+                **(
+                    {f"{self.format} has no place for span attributes": self.unplaced_attributes}
+                    if self.unplaced_attributes
+                    else {}
+                ),
+            },
             "links_left_out": {
                 **dict(sorted(self.links_left_out.items())),
                 **(
@@ -185,6 +220,7 @@ def counted_records(
     kept. A document whose only layers are unfinished and empty has no example for a
     format that holds layers: it is left out, and counted in a note."""
     unfinished = 0
+    label_set = store.label_set()
     for record in gold_records(store, options):
         examples = report.examples
         count_layers(record, report)
@@ -197,12 +233,18 @@ def counted_records(
         for span in record["spans"]:
             report.labels[span["label"]] += 1
             report.annotators.add(span["annotator"])
+            report.attributes += len(span_attributes(label_set, span))
         yield record
     if unfinished:
         report.notes.append(
             f"left out {unfinished} document{'s' * (unfinished != 1)} whose layers are "
             "neither done nor tagged (not an example yet)"
         )
+
+
+def span_attributes(label_set: LabelSet, span: dict[str, Any]) -> dict[str, Any]:
+    """The scheme attributes of an exported span (not an amount's reading)."""
+    return scheme_attributes(label_set.get(span["label"]), span.get("attrs") or {})
 
 
 @dataclass(frozen=True)
