@@ -195,3 +195,22 @@ def test_a_guidelines_file_that_is_not_text_names_the_file(
     guide.write_bytes(b"\xff\xfe\x00bad")
     code, output = run(project_path, "labels", "guidelines", "claim", "--file", str(guide))
     assert code == 1 and "bad.md" in output
+
+
+def test_agreement_reports_each_attribute_with_its_kappa(project_path: Path) -> None:
+    with Store(project_path) as store:
+        document = Document.from_text(TEXT, source="lemonde/altman.txt")
+        store.add_document(document)
+        for name, verdict in (("alice", "false"), ("bob", "mostly false")):
+            claim = store.make_span(document, name, *word("Meta a offert 100 millions"), "claim")
+            store.add_span(claim.model_copy(update={"attrs": {"verdict": verdict}}))
+            person = store.make_span(document, name, *word("Sam Altman"), "person")
+            store.add_span(person.model_copy(update={"attrs": {"role": "official"}}))
+    code, output = run(project_path, "agreement")
+    assert code == 0, output
+    assert "attribute claim.verdict: 0 of 1 spans tagged alike agree (0.000)" in output
+    assert "attribute person.role: 1 of 1 spans tagged alike agree (1.000)" in output
+    code, output = run(project_path, "agreement", "--json")
+    (pair,) = json.loads(output)["pairs"]
+    assert pair["attributes"]["claim.verdict"]["agreed"] == 0
+    assert pair["attributes"]["person.role"]["observed"] == 1.0

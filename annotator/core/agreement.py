@@ -39,6 +39,8 @@ from dataclasses import dataclass
 import numpy as np
 from pydantic import BaseModel, Field
 
+from annotator.core import attribute_agreement
+from annotator.core.attribute_agreement import AttributeScores
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.tokens import token_starts
 from annotator.core.models import GOLD_LAYER, Status
@@ -92,6 +94,10 @@ class PairAgreement(BaseModel):
     documents: int = Field(description="Documents both annotated.")
     labels: dict[str, LabelScores]
     overall: PairOverall
+    attributes: dict[str, AttributeScores] = Field(
+        default_factory=dict,
+        description="Per attribute (claim.verdict), on the spans both tagged alike.",
+    )
 
 
 class AgreementReport(BaseModel):
@@ -547,6 +553,10 @@ def compute(
                 ),
             )
         )
+    included_ids = [doc_id for doc_id, keep in zip(all_ids, included.tolist(), strict=True) if keep]
+    by_pair = attribute_agreement.compute(store, chosen, wanted_labels, included_ids)
+    for pair in pairs:
+        pair.attributes = by_pair.get((pair.a, pair.b), {})
     return AgreementReport(
         annotators=chosen,
         documents=len(texts),
@@ -597,6 +607,11 @@ def format_table(report: AgreementReport) -> str:
         ]
         lines += [_row(name, scores) for name, scores in pair.labels.items()]
         lines.append(_row("overall", pair.overall))
+        for name, scores in pair.attributes.items():
+            lines.append(
+                f"  attribute {name}: {scores.agreed} of {scores.spans} spans tagged alike "
+                f"agree ({_figure(scores.observed)}), Cohen's kappa {_figure(scores.cohen_kappa)}"
+            )
     lines += [
         "",
         (

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import scheme
+from annotator.core import review, scheme
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import Attribute, Label, Span
+from annotator.core.models import GOLD_LAYER, Attribute, Label, Span
 from annotator.ui import i18n
 from annotator.ui.commands import ChangeSpan, _fill
 from annotator.ui.session import ProjectSession
@@ -112,11 +112,16 @@ class AttributeEditor(QWidget):
         self.setObjectName("attributeEditor")
         self.heading = QLabel()
         self.heading.setObjectName("panelHeading")
+        self.hint = QLabel()
+        self.hint.setObjectName("attributeHint")
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(False)
         self.form = QFormLayout()
         self.form.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.heading)
+        layout.addWidget(self.hint)
         layout.addLayout(self.form)
         self.span: Span | None = None
         self.label: Label | None = None
@@ -136,8 +141,15 @@ class AttributeEditor(QWidget):
         if same and span is not None and label is not None:
             self._fill_values(span, label, language)
             return
+        # Taken out and deleted later, not at once: the change that brings a new span
+        # here may come from one of these very fields, still inside its key press.
         while self.form.rowCount():
-            self.form.removeRow(0)
+            taken = self.form.takeRow(0)
+            for item in (taken.labelItem, taken.fieldItem):
+                widget = item.widget() if item is not None else None
+                if widget is not None:
+                    widget.hide()
+                    widget.deleteLater()
         self.fields.clear()
         if span is None or label is None or not label.attributes:
             self.setVisible(False)
@@ -307,6 +319,8 @@ class SpanAttributes(QObject):
         panel_layout.insertWidget(panel_layout.count() - 1, self.editor)
         window.span_panel.tree.installEventFilter(self.editor)
         self.markers = AttributeMarkers(window)
+        self._hints: dict[str, str] = {}
+        """span id -> what the annotators gave, last shown with it (review)."""
         self.focus_action = QAction(window)
         self.focus_action.setObjectName("editSpanAttributes")
         self.focus_action.setShortcut("Ctrl+Shift+V")
@@ -327,9 +341,66 @@ class SpanAttributes(QObject):
         if force:
             self.editor.span = None
         label = self.window.label_set().get(span.label) if span is not None else None
+        hint = ""
         if span is not None and span.annotator != self.window.annotator:
-            span = None  # another layer's span: shown, not edited
+            # In review, an annotator's span stands for its gold span: the reviewer
+            # settles the attributes there, seeing what each annotator gave.
+            span, hint = self._gold_for_review(span)
         self.editor.show_span(span, label, i18n.current_language())
+        self.editor.hint.setText(hint)
+        self.editor.hint.setVisible(bool(hint) and self.editor.isVisible())
+        if span is not None:
+            self._hints[span.id] = hint
+        if span is not None and label is not None and label.attributes:
+            self.editor.heading.setText(
+                (
+                    translate("SpanAttributes", "Gold attributes of this %1")
+                    if span.annotator == GOLD_LAYER
+                    else translate("SpanAttributes", "Attributes of this %1")
+                ).replace("%1", label.display_name(i18n.current_language()))
+            )
+
+    def _gold_for_review(self, span: Span) -> tuple[Span | None, str]:
+        review_mode = self.window.review_mode
+        if not review_mode.active:
+            return None, ""
+        gold = next(
+            (
+                found
+                for found in self.window.store.spans(span.doc_id, GOLD_LAYER)
+                if (found.start, found.end, found.label) == (span.start, span.end, span.label)
+            ),
+            None,
+        )
+        disputes = [
+            dispute
+            for dispute in review.attribute_disagreements(
+                self.window.store, span.doc_id, review_mode.annotators
+            )
+            if (dispute.start, dispute.end, dispute.label) == (span.start, span.end, span.label)
+        ]
+        label = self.window.label_set().get(span.label)
+        language = i18n.current_language()
+        lines = []
+        for dispute in disputes:
+            definition = label.attribute(dispute.attribute) if label is not None else None
+            if definition is None:
+                continue
+            given = ", ".join(
+                f"{name}: "
+                + (
+                    value_text(definition, value, language)
+                    if value is not None
+                    else translate("SpanAttributes", "not set")
+                )
+                for name, value in dispute.values.items()
+            )
+            lines.append(f"{definition.display_name(language)} — {given}")
+        if gold is None:
+            if lines:
+                lines.append(translate("SpanAttributes", "Accept the span to settle them."))
+            return None, "\n".join(lines)
+        return gold, "\n".join(lines)
 
     def focus_editor(self) -> None:
         self.show_current()
@@ -357,6 +428,36 @@ class SpanAttributes(QObject):
 
     def _on_changes(self, changes: Changes) -> None:
         current = self.window.current_document_id()
-        if changes.labels or changes.touches(current):
+        step = changes.origin
+        if isinstance(step, SetSpanAttribute) and not changes.labels:
+            self._keep_editing(step)
+            self.markers.refresh()
+        elif changes.labels or changes.touches(current):
             self.show_current(force=changes.labels)
             self.markers.refresh()
+
+    def _keep_editing(self, step: SetSpanAttribute) -> None:
+        """After (or on undo of) an attribute change, the editor stays on that span and
+        field, though the views redrawn around it (review's list) moved the selection."""
+        try:
+            span = self.window.store.span(step.before.id)
+        except AnnotatorError:
+            self.show_current()
+            return
+        label = self.window.label_set().get(span.label)
+        hint = self._hints.get(span.id, "")
+        language = i18n.current_language()
+        heading = (
+            translate("SpanAttributes", "Gold attributes of this %1")
+            if span.annotator == GOLD_LAYER
+            else translate("SpanAttributes", "Attributes of this %1")
+        ).replace("%1", label.display_name(language) if label is not None else span.label)
+        had_focus = any(field.hasFocus() for field in self.editor.fields.values())
+        moved = self.editor.span is None or self.editor.span.id != span.id
+        self.editor.show_span(span, label, i18n.current_language())
+        self.editor.heading.setText(heading)
+        self.editor.hint.setText(hint)
+        self.editor.hint.setVisible(bool(hint))
+        field = self.editor.fields.get(step.name)
+        if field is not None and (moved or had_focus):
+            field.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -267,3 +267,39 @@ def test_guidelines_show_beside_the_article_and_on_hover_without_running_anythin
     QApplication.processEvents()
     assert "Une affirmation se vérifie." in window.scheme_view.browser.toPlainText()
     assert "<strong>affirmation</strong>" in window.label_bar.actions_by_label["claim"].toolTip()
+
+
+def test_review_settles_a_disputed_verdict_into_gold(qtbot, open_window, tmp_path) -> None:
+    import review_support
+
+    from annotator.core.models import GOLD_LAYER, Status
+
+    path = tmp_path / "review.db"
+    with Store(path) as store:
+        document = Document.from_text(TEXT, title="Altman")
+        store.add_document(document)
+        start, end = TEXT.index("Meta a offert"), TEXT.index(" de dollars")
+        for name, verdict in (("alice", "false"), ("bob", "mostly false")):
+            claim = store.make_span(document, name, start, end, "claim")
+            store.add_span(claim.model_copy(update={"attrs": {"verdict": verdict}}))
+            store.set_status(document.id, name, Status.DONE)
+        store.add_span(store.make_span(document, "alice", 0, 10, "person"))
+    window = open_window(path, "editor")
+    review_mode = review_support.open_review(qtbot, window)
+    review_support.press(qtbot, review_mode, Qt.Key.Key_A, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: len(window.store.spans(document.id, GOLD_LAYER)) == 1)
+    (gold,) = window.store.spans(document.id, GOLD_LAYER)
+    assert "verdict" not in gold.attrs  # disputed: the reviewer picks
+    alice_claim = next(s for s in window.store.spans(document.id, "alice") if s.label == "claim")
+    window.article_view.select_span(alice_claim.id)
+    editor = window.span_attributes.editor
+    qtbot.waitUntil(lambda: editor.span is not None and editor.span.id == gold.id)
+    assert "alice: false" in editor.hint.text() and "bob: mostly false" in editor.hint.text()
+    editor.fields["verdict"].setFocus()
+    for _ in range(4):  # —, true, mostly true, half true, mostly false
+        verdict = editor.fields["verdict"]  # the field the reviewer sees, with the focus
+        qtbot.waitUntil(verdict.hasFocus)
+        QTest.keyClick(verdict, Qt.Key.Key_Down)
+    assert window.store.span(gold.id).attrs["verdict"] == "mostly false"
+    assert editor.span.id == gold.id and "alice: false" in editor.hint.text()
+    assert window.store.span(alice_claim.id).attrs["verdict"] == "false"
