@@ -57,3 +57,16 @@ def sections(label_set: LabelSet, language: str) -> list[tuple[str | None, str, 
         if text:
             found.append((label.name, label.display_name(language), render(text)))
     return found
+
+
+def page(label_set: LabelSet, language: str) -> str:
+    """Every guideline written, as one HTML page (a label's under an anchor
+    ``label-NAME`` and a heading with its name); empty when none is written."""
+    parts: list[str] = []
+    for name, heading, body in sections(label_set, language):
+        if name is None:
+            parts.append(body)
+        else:
+            anchor = html.escape(name)
+            parts.append(f'<a name="label-{anchor}"></a><h2>{html.escape(heading)}</h2>{body}')
+    return "\n".join(parts)

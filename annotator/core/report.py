@@ -24,6 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from annotator import __version__
+from annotator.core import guidelines
 from annotator.core import ledger as ledger_module
 from annotator.core import report_language
 from annotator.core.atomic_files import write_atomically
@@ -263,6 +264,12 @@ def render(
         "ledger": ledger,
         "articles": articles,
         "article_anchor": article_anchor,
+        # Rendered by markdown-it with raw HTML off and images as text: safe as markup.
+        "guidelines": [
+            (heading, Markup(body))
+            for _name, heading, body in guidelines.sections(store.label_set(), language)
+        ],
+        "scheme_version": store.label_set().version,
         "marks": marks,
         "thresholds": {
             "amount": ledger_module.SHARED_AMOUNT_SCORE,

@@ -89,6 +89,8 @@ FRENCH_MESSAGES: dict[str, str] = {
     "No article has tags yet.": "Aucun article n’a encore d’étiquette.",
     "%(label)s %(marker)s, said by %(sources)s": "%(label)s %(marker)s, source : %(sources)s",
     "%(label)s %(marker)s, no source": "%(label)s %(marker)s, sans source",
+    "Appendix: annotation guidelines": "Annexe : consignes d’annotation",
+    "Scheme version %(version)s": "Version du schéma %(version)s",
 }
 
 FRENCH_PLURALS: dict[str, tuple[str, str]] = {

@@ -323,6 +323,7 @@ class MainWindow(QMainWindow):
             self.view_menu,
             self.document_menu,
             self.review_mode.menu,
+            self.scheme_view.menu,
             self.help_menu,
         ):
             found.extend(action for action in menu.actions() if not action.isSeparator())

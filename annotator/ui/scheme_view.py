@@ -28,16 +28,8 @@ translate = QCoreApplication.translate
 
 
 def guidelines_html(label_set: LabelSet, language: str, *, none_text: str) -> str:
-    """Every guideline written, as one page (anchors ``label-NAME``)."""
-    parts: list[str] = []
-    for name, heading, body in guidelines.sections(label_set, language):
-        if name is None:
-            parts.append(body)
-        else:
-            parts.append(
-                f'<a name="label-{html.escape(name)}"></a><h2>{html.escape(heading)}</h2>{body}'
-            )
-    return "\n".join(parts) or f"<p><i>{html.escape(none_text)}</i></p>"
+    """Every guideline written, as one page, or a word saying there is none yet."""
+    return guidelines.page(label_set, language) or f"<p><i>{html.escape(none_text)}</i></p>"
 
 
 def label_tooltip(label_set: LabelSet, name: str, language: str) -> str:

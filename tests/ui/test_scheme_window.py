@@ -303,3 +303,21 @@ def test_review_settles_a_disputed_verdict_into_gold(qtbot, open_window, tmp_pat
     assert window.store.span(gold.id).attrs["verdict"] == "mostly false"
     assert editor.span.id == gold.id and "alice: false" in editor.hint.text()
     assert window.store.span(alice_claim.id).attrs["verdict"] == "false"
+
+
+def test_the_f1_sheet_lists_attribute_keys_and_the_guidelines(
+    qtbot, open_window, claim_project
+) -> None:
+    path, _doc_id = claim_project
+    with Store(path) as store:
+        store.set_label_set(
+            scheme.with_guidelines(store.label_set(), "claim", "en", "A *claim* can be checked.")
+        )
+    window = open_window(path)
+    sheet = window.show_shortcuts()
+    entries = sheet.entries()
+    assert ("V, in the span panel", "Verdict of a Claim") in entries
+    assert ("R, in the span panel", "Role of a Person") in entries
+    assert sheet.guidelines.isVisibleTo(sheet)
+    assert "A claim can be checked." in sheet.guidelines.toPlainText()
+    sheet.close()
