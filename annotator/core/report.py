@@ -24,9 +24,8 @@ import jinja2
 from markupsafe import Markup
 
 from annotator import __version__
-from annotator.core import guidelines
+from annotator.core import guidelines, report_language
 from annotator.core import ledger as ledger_module
-from annotator.core import report_language
 from annotator.core.atomic_files import write_atomically
 from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.ledger import Ledger, Proposal
