@@ -943,6 +943,8 @@ def merge_command(obj: Context, other: Path) -> None:
         click.echo(
             f"{counted(report.spans_conflicting, 'span')} changed in both projects: ours kept."
         )
+    for difference in report.scheme_differences:
+        click.echo(f"Scheme differs: {difference}")
     for refused in report.links_refused:
         click.echo(f"Link not merged: {refused}")
     if report.damaged_rows:

@@ -214,3 +214,41 @@ def test_agreement_reports_each_attribute_with_its_kappa(project_path: Path) -> 
     (pair,) = json.loads(output)["pairs"]
     assert pair["attributes"]["claim.verdict"]["agreed"] == 0
     assert pair["attributes"]["person.role"]["observed"] == 1.0
+
+
+def test_merging_a_project_with_another_scheme_reports_the_differences(
+    project_path: Path, tmp_path: Path
+) -> None:
+    make_project(project_path)
+    other = tmp_path / "other.db"
+    with Store(other) as store:
+        from annotator.core import scheme
+
+        label_set = scheme.with_new_label(store.label_set(), "lieu")
+        label_set = scheme.without_attribute(label_set, "person", "role")
+        label_set = scheme.with_attribute(
+            label_set, "claim", scheme.attribute("verdict", choices=["vrai", "faux"])
+        )
+        store.set_label_set(label_set)
+        document = Document.from_text("Une autre histoire.", source="other.txt")
+        store.add_document(document)
+    code, output = run(project_path, "merge", str(other))
+    assert code == 0, output
+    assert "Scheme differs: label lieu is only in the other scheme" in output
+    assert "Scheme differs: attribute person.role is only in this project's scheme" in output
+    assert "attribute claim.verdict has other values (only there: vrai, faux;" in output
+
+
+def test_importing_an_export_made_under_another_scheme_says_how_it_differs(
+    project_path: Path, tmp_path: Path
+) -> None:
+    make_project(project_path)
+    out = tmp_path / "gold.jsonl"
+    code, output = run(project_path, "export", "-o", str(out))
+    assert code == 0, output
+    fresh = tmp_path / "fresh.db"
+    code, output = run(fresh, "labels", "attribute", "claim", "verdict", "--remove")
+    assert code == 0, output
+    code, output = run(fresh, "import", str(out))
+    assert code == 0, output
+    assert "attribute claim.verdict is only in the other scheme" in output

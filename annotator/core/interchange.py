@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from annotator.core import scheme
 from annotator.core.errors import InputError, SpanError
 from annotator.core.export import manifest_path_for
 from annotator.core.formats import (
@@ -304,6 +305,23 @@ def _holds_a_list(path: Path) -> bool:
     except OSError as error:
         raise InputError(path, f"cannot read: {error.strerror or error}") from error
     return start.startswith(b"[")
+
+
+def _scheme_notes(store: Store, path: Path) -> list[str]:
+    """How the scheme an export's manifest names (beside the file, as annotator writes
+    it) differs from the project's: an attribute or a label one of them lacks."""
+    manifest = manifest_path_for(path)
+    if not manifest.is_file():
+        return []
+    try:
+        written = json.loads(manifest.read_text(encoding="utf-8")).get("label_set")
+        theirs = LabelSet.model_validate(written)
+    except (OSError, ValueError, AttributeError):
+        return [f"{manifest.name} names no scheme this version can read: not compared"]
+    return [
+        f"the export's scheme (version {theirs.version}) differs: {difference}"
+        for difference in scheme.differences(store.label_set(), theirs)
+    ]
 
 
 def _read_brat(folder: Path) -> ForeignFile:
@@ -920,6 +938,7 @@ def import_file(
             raise
         raise _shown_error(error, path, shown) from error
     report = FileImportReport(Path(shown) if shown else path, name, skipped=foreign.skipped)
+    report.notes += _scheme_notes(store, path)
     try:
         with store.transaction():
             written: set[str] = set()
