@@ -55,7 +55,7 @@ class LabelsDialog(QDialog):
         self.setObjectName("labelsDialog")
         self.window_ = window
         self.session = window.session
-        self.resize(860, 640)
+        self.resize(900, 800)
         self.table = QTableWidget(0, COLUMNS)
         self.table.setObjectName("labelsTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -63,6 +63,8 @@ class LabelsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
+        # Every label of a usual scheme in sight, above the form that edits one.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 8)
         self.table.itemSelectionChanged.connect(self._selected)
 
         self.name_edit = QLineEdit()
@@ -115,8 +117,7 @@ class LabelsDialog(QDialog):
             (self.guidelines_caption, self.guidelines_edit),
         ):
             self.form.addRow(caption, field)
-            if isinstance(field, QWidget):
-                caption.setBuddy(field)
+            caption.setBuddy(field if isinstance(field, QWidget) else self.colour_edit)
         self.form.addRow("", self.colour_warning)
         self.form.addRow("", self.keep_colour)
 

@@ -66,6 +66,15 @@ def attributes_text(label: Label | None, attrs: dict[str, Any], language: str) -
     )
 
 
+def attribute_values_text(label: Label | None, attrs: dict[str, Any], language: str) -> str:
+    """``faux · Léa``: the values alone, for a span's row."""
+    if label is None:
+        return ""
+    return " · ".join(
+        value_text(d, attrs[d.name], language) for d in label.attributes if d.name in attrs
+    )
+
+
 class SetSpanAttribute(ChangeSpan):
     """One attribute of a span set (or cleared, value None); undo puts the span back."""
 

@@ -12,7 +12,7 @@ from annotator.core.changes import SpanEdit
 from annotator.core.models import LabelSet
 from annotator.ui.amount_editor import decorate_amount_row
 from annotator.ui.models import SPAN_ID_ROLE, ShownSpan, SpanTreeModel
-from annotator.ui.span_attributes import attributes_text
+from annotator.ui.span_attributes import attribute_values_text, attributes_text
 
 
 class SpanPanel(QWidget):
@@ -97,12 +97,15 @@ class SpanPanel(QWidget):
         super().changeEvent(event)
 
     def _decorate(self, item: QStandardItem, span: ShownSpan) -> None:
-        """An amount's reading; a span's scheme attributes after its text."""
+        """An amount's reading; a span's scheme attributes before its text (a long
+        claim's end is cut off in the panel, its verdict must not be)."""
         decorate_amount_row(item, span)
         if span.attrs:
-            shown = attributes_text(self._label_set.get(span.label), span.attrs, self._language)
-            if shown:
-                item.setText(f"{item.text()}  ⟨{shown}⟩")
+            label = self._label_set.get(span.label)
+            values = attribute_values_text(label, span.attrs, self._language)
+            if values:
+                item.setText(f"[{values}] {item.text()}")
+                shown = attributes_text(label, span.attrs, self._language)
                 item.setToolTip(f"{item.toolTip()}\n{shown}")
 
     def _collapsed_groups(self) -> set[str]:

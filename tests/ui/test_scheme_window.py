@@ -177,7 +177,8 @@ def test_a_verdict_is_set_by_keys_from_the_span_panel_one_undo_step_each(
     assert verdict.currentData() == "true"
     # The span panel's row shows it, and the article marks the span.
     item = window.span_panel.model.span_item(claim.id)
-    assert "Verdict: true" in item.text()
+    assert item.text().startswith("[true] Meta a offert")
+    assert "Verdict: true" in item.toolTip()
     assert claim.id in window.span_attributes.markers.marked
 
 
