@@ -43,7 +43,9 @@ GUIDELINES = {
 
 
 def main(path: Path) -> None:
-    subprocess.run([sys.executable, str(HERE / "make_screenshot_project.py"), str(path)], check=True)
+    subprocess.run(
+        [sys.executable, str(HERE / "make_screenshot_project.py"), str(path)], check=True
+    )
     with Store(path) as store:
         label_set = scheme.with_new_label(
             store.label_set(), "location", display={"en": "Location", "fr": "Lieu"}
