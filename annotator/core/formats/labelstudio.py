@@ -237,6 +237,29 @@ def looks_like(value: Any) -> bool:
     )
 
 
+PER_REGION = ("choices", "textarea", "number")
+"""Result types a region's attributes come as (perRegion controls)."""
+
+
+def _region_value(item: dict[str, Any]) -> tuple[str, Any] | None:
+    """(control name, value) of a per-region result: its one choice, text or number."""
+    name = as_str(item.get("from_name"))
+    value = as_dict(item.get("value"))
+    if not name:
+        return None
+    kind = item.get("type")
+    found: Any = None
+    if kind == "choices":
+        choices = as_list(value.get("choices"))
+        found = choices[0] if len(choices) == 1 else None
+    elif kind == "textarea":
+        texts = as_list(value.get("text"))
+        found = texts[0] if len(texts) == 1 else None
+    else:
+        found = value.get("number")
+    return (name, found) if found is not None else None
+
+
 def _relations(item: dict[str, Any]) -> list[ForeignRelation] | None:
     """One link per label of a relation result; None when it cannot be read."""
     ends = [as_str(item.get("from_id")), as_str(item.get("to_id"))]
@@ -341,6 +364,7 @@ def _records(
             updated_at = as_str(group.get("updated_at"))
             if group.get("result") is not None and not isinstance(group.get("result"), list):
                 record.problem = "the annotation's result is not a list"
+            per_region: dict[str, dict[str, Any]] = {}
             for item in as_list(group.get("result")):
                 if record.problem:
                     break
@@ -358,6 +382,11 @@ def _records(
                         result.skipped["relations without a label (no link type)"] += 1
                     record.relations += relations
                     continue
+                if item.get("type") in PER_REGION and as_str(item.get("id")):
+                    found = _region_value(item)
+                    if found is not None:
+                        per_region.setdefault(str(item["id"]), {})[found[0]] = found[1]
+                        continue
                 if item.get("type") != "labels":
                     result.skipped[f"result items of type {item.get('type')!r}"] += 1
                     continue
@@ -380,4 +409,11 @@ def _records(
                             updated_at=updated_at,
                         )
                     )
+            regions = {span.id for span in record.spans}
+            for region, values in per_region.items():
+                if region not in regions:
+                    result.skipped["per-region results on no labelled region"] += len(values)
+            for span in record.spans:
+                if span.id in per_region:
+                    span.attrs = dict(per_region[span.id])
             yield record

@@ -177,3 +177,15 @@ def test_doccano_says_it_left_the_attributes_out(tagged: Store, tmp_path: Path) 
     assert "left out 6 span attributes: doccano has no place for them" in "\n".join(
         report.summary_lines()
     )
+
+
+def test_label_studio_attributes_come_back_on_import(tagged: Store, tmp_path: Path) -> None:
+    out = tmp_path / "ls.json"
+    export_format(tagged, "labelstudio", out)
+    with Store(":memory:") as fresh:
+        fresh.set_label_set(tagged.label_set())
+        imported = import_file(fresh, out)
+        assert not imported.refused
+        found = attributes_by_text(fresh)
+    assert found == attributes_by_text(tagged)
+    assert found["Andrew Bosworth"] == {"role": "official", "quoted": False}
