@@ -118,7 +118,7 @@ def gold_records(
     reviewed = _latest_decisions(store) if GOLD_LAYER in annotators else {}
     # A scheme changed since the project began: each span says the version it was made under.
     label_set = store.label_set()
-    versions = label_set if label_set.history else None
+    version_at = label_set.version_finder() if label_set.history else None
     total = store.document_count()
     done = 0
     for document, span_rows in store.iter_documents_for_export(annotators, options.labels):
@@ -140,9 +140,9 @@ def gold_records(
             span_rows = [row for row in span_rows if row[5] in layers]
         _check_span_texts(doc_id, title, text, span_rows)
         spans = _span_dicts(span_rows, reviewed if GOLD_LAYER in with_spans else {})
-        if versions is not None:
+        if version_at is not None:
             for span in spans:
-                span["scheme_version"] = versions.version_at(span["created_at"] or "")
+                span["scheme_version"] = version_at(span["created_at"] or "")
         if tally is not None:
             tally.spans += len(span_rows)
             tally.labels.update(map(_label_of, span_rows))

@@ -66,6 +66,11 @@ def test_gold_jsonl_keeps_every_attribute(tagged: Store, tmp_path: Path) -> None
         "checked_by": "Léa",
     }
     assert by_text["Andrew Bosworth"] == {"role": "official", "quoted": False}
+    # Made after the scheme's change to version 2: each span says so, as the schema allows.
+    assert {span["scheme_version"] for span in record["spans"]} == {2}
+    from annotator.core.validate import validate_gold_file
+
+    assert validate_gold_file(out) == []
     manifest = json.loads((tmp_path / "gold.manifest.json").read_text())
     assert manifest["scheme"]["version"] == tagged.label_set().version
     assert manifest["scheme"]["labels"]["claim"]["attributes"]["verdict"]["choices"][0] == "true"
