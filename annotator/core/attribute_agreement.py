@@ -77,20 +77,24 @@ def attribute_values(
         return found
     wanted = set(doc_ids) if doc_ids is not None else None
     defined = {
-        name: [definition.name for definition in label.attributes]
-        for name in with_attributes
-        if (label := label_set.get(name)) is not None
+        label.name: [definition.name for definition in label.attributes]
+        for label in label_set.labels
+        if label.name in with_attributes
     }
-    for document, rows in store.iter_documents_for_export(list(annotators), with_attributes):
-        doc_id = document[0]
+    for doc_id, start, end, label, annotator, attrs_json in store.attribute_rows(
+        list(annotators), with_attributes
+    ):
         if wanted is not None and doc_id not in wanted:
             continue
-        for row in rows:
-            _id, start, end, label, _text, annotator, *_rest, attrs_json = row
+        try:
             attrs = json.loads(attrs_json) if attrs_json else {}
-            found[annotator][(doc_id, start, end, label)] = {
-                name: _shown(attrs[name]) for name in defined[label] if attrs.get(name) is not None
-            }
+        except ValueError:
+            continue  # a damaged row: the store's check names it
+        if not isinstance(attrs, dict):
+            continue
+        found[annotator][(doc_id, start, end, label)] = {
+            name: _shown(attrs[name]) for name in defined[label] if attrs.get(name) is not None
+        }
     return found
 
 

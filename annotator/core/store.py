@@ -1390,6 +1390,28 @@ class Store:
         names, doc_ids, counts, starts, ends, labels = zip(*rows, strict=True)
         return list(names), list(doc_ids), list(counts), flat(starts), flat(ends), flat(labels)
 
+    def attribute_rows(
+        self, annotators: Sequence[str], labels: Sequence[str]
+    ) -> list[tuple[str, int, int, str, str, str | None]]:
+        """``(doc_id, start, end, label, annotator, attrs)`` of the ``annotators``' spans
+        of ``labels`` at every place where one of them gave a span attributes: what
+        attribute agreement compares (a span no one gave any is never read)."""
+        if not annotators or not labels:
+            return []
+        who = ", ".join("?" * len(annotators))
+        which = ", ".join("?" * len(labels))
+        # The places first (one scan), then the spans there (by the document index).
+        rows = self.conn.execute(
+            'SELECT s.doc_id, s.start, s."end", s.label, s.annotator, s.attrs FROM ('
+            'SELECT DISTINCT doc_id, start, "end", label FROM spans '
+            f"WHERE attrs IS NOT NULL AND attrs NOT IN ('', '{{}}') AND label IN ({which}) "
+            f"AND annotator IN ({who})) AS place JOIN spans AS s ON s.doc_id = place.doc_id "
+            'AND s.start = place.start AND s."end" = place."end" AND s.label = place.label '
+            f"WHERE s.annotator IN ({who})",
+            [*labels, *annotators, *annotators],
+        ).fetchall()
+        return [tuple(row) for row in rows]
+
     def document_texts(self) -> Iterator[tuple[str, str]]:
         """``(id, text)`` of every document, in document order."""
         query = "SELECT id, text, rowid FROM documents ORDER BY position"
