@@ -322,3 +322,26 @@ def test_the_f1_sheet_lists_attribute_keys_and_the_guidelines(
     assert sheet.guidelines.isVisibleTo(sheet)
     assert "A claim can be checked." in sheet.guidelines.toPlainText()
     sheet.close()
+
+
+def test_the_agreement_table_has_a_row_per_attribute(qapp, tmp_path) -> None:
+    from annotator.core import agreement
+    from annotator.ui.agreement_view import AgreementTable
+
+    path = tmp_path / "p.db"
+    with Store(path) as store:
+        document = Document.from_text(TEXT, title="Altman")
+        store.add_document(document)
+        start, end = TEXT.index("Meta a offert"), TEXT.index(" de dollars")
+        for name, verdict in (("alice", "false"), ("bob", "false")):
+            claim = store.make_span(document, name, start, end, "claim")
+            store.add_span(claim.model_copy(update={"attrs": {"verdict": verdict}}))
+        report = agreement.compute(store)
+    table = AgreementTable(label_name=lambda name: name.title())
+    table.show_report(report)
+    rows = [
+        [table.table.item(row, column).text() for column in range(table.table.columnCount())]
+        for row in range(table.table.rowCount())
+    ]
+    verdict_row = next(row for row in rows if row[1] == "Claim · verdict")
+    assert verdict_row[0] == "alice × bob" and verdict_row[-1] == "1 of 1 agree"
