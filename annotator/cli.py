@@ -1083,6 +1083,8 @@ def merge_command(obj: Context, other: Path) -> None:
         click.echo(
             f"{counted(report.spans_conflicting, 'span')} changed in both projects: ours kept."
         )
+    for difference in report.scheme_differences:
+        click.echo(f"Scheme differs: {difference}")
     for refused in report.links_refused:
         click.echo(f"Link not merged: {refused}")
     if report.damaged_rows:
@@ -1210,6 +1212,297 @@ def links_command(obj: Context, doc_prefix: str | None, layer: str | None) -> No
             f"{item.target.doc_id[:12]} {item.target.text!r}  ({item.link.annotator})"
         )
     click.echo(f"{len(found)} link{'s' * (len(found) != 1)}")
+
+
+@main.group("labels")
+def labels_command() -> None:
+    """The project's scheme: its labels, their attributes and guidelines. Every change
+    makes a new scheme version; a label is retired, never deleted, so old spans keep it."""
+
+
+@labels_command.command("list")
+@click.option("--json", "as_json", is_flag=True, help="The scheme as JSON.")
+@pass_context
+@reports_errors
+def labels_list_command(obj: Context, as_json: bool) -> None:
+    """Each label: name, keys, colour, kind, attributes, and whether it is retired."""
+    import json
+
+    from annotator.core.palette import shortcut_keys
+
+    with obj.store(reading=True) as store:
+        label_set = store.label_set()
+        counts = store.span_counts_by_label()
+    if as_json:
+        data = label_set.model_dump(mode="json")
+        for label in data["labels"]:
+            label["spans"] = counts.get(label["name"], 0)
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"scheme version {label_set.version}")
+    for label in label_set.labels:
+        retired = "  (retired)" if label.retired else ""
+        click.echo(
+            f"{label.name:<14} {shortcut_keys(label):<5} {label.color}  {label.kind:<9} "
+            f"{label.display.get('en', label.name)} / {label.display.get('fr', label.name)}  "
+            f"{counted(counts.get(label.name, 0), 'span')}{retired}"
+        )
+        for attribute in label.attributes:
+            values = f": {', '.join(attribute.choices)}" if attribute.choices else ""
+            key = f" [{attribute.key}]" if attribute.key else ""
+            click.echo(f"    {label.name}.{attribute.name}{key} ({attribute.kind}){values}")
+
+
+def _colour_checked(write: Callable[[bool], Any], force: bool) -> Any:
+    from annotator.core.scheme import ColourRefused
+
+    try:
+        return write(not force)
+    except ColourRefused as refused:
+        raise click.ClickException(
+            f"{refused}. Pick another colour, or pass --force to keep it"
+        ) from refused
+
+
+@labels_command.command("add")
+@click.argument("name")
+@click.option("--en", help="Its name in English. Default: NAME.")
+@click.option("--fr", help="Its name in French. Default: NAME.")
+@click.option("--key", help="Shortcut key (a letter or digit). Default: the next free one.")
+@click.option("--letter", help="A second shortcut letter.")
+@click.option("--colour", "--color", "colour", help="#RRGGBB. Default: the next palette colour.")
+@click.option(
+    "--kind",
+    type=click.Choice(["entity", "statement"]),
+    default="entity",
+    show_default=True,
+    help="Statements (claims) are underlined, entities tinted.",
+)
+@click.option("--force", is_flag=True, help="Keep a colour the contrast checks refuse.")
+@pass_context
+@reports_errors
+def labels_add_command(
+    obj: Context,
+    name: str,
+    en: str | None,
+    fr: str | None,
+    key: str | None,
+    letter: str | None,
+    colour: str | None,
+    kind: str,
+    force: bool,
+) -> None:
+    """Add a label NAME (any alphabet; no spaces)."""
+    from annotator.core import scheme
+
+    with obj.store() as store:
+        label_set = _colour_checked(
+            lambda check: scheme.with_new_label(
+                store.label_set(),
+                name,
+                display={"en": en or name, "fr": fr or en or name},
+                key=key,
+                letter=letter,
+                colour=colour,
+                kind=kind,
+                check_colour=check,
+            ),
+            force,
+        )
+        store.set_label_set(label_set)
+        added = label_set.get(name)
+    assert added is not None
+    click.echo(f"added {name} (key {added.key}, {added.color}); scheme version {label_set.version}")
+
+
+@labels_command.command("rename")
+@click.argument("old")
+@click.argument("new")
+@pass_context
+@reports_errors
+def labels_rename_command(obj: Context, old: str, new: str) -> None:
+    """Rename label OLD to NEW on every span, decision and link type (one transaction)."""
+    from annotator.core import scheme
+
+    with obj.store() as store:
+        renamed = scheme.rename_label(store, old, new)
+        version = store.label_set().version
+    click.echo(f"renamed {old} to {new}: {counted(renamed, 'span')}; scheme version {version}")
+
+
+@labels_command.command("recolour")
+@click.argument("name")
+@click.argument("colour")
+@click.option("--force", is_flag=True, help="Keep a colour the contrast checks refuse.")
+@pass_context
+@reports_errors
+def labels_recolour_command(obj: Context, name: str, colour: str, force: bool) -> None:
+    """Give label NAME the colour COLOUR (#RRGGBB), checked for contrast on a light and a
+    dark page and against the other labels with colour-vision deficiencies."""
+    from annotator.core import scheme
+
+    with obj.store() as store:
+        label_set = _colour_checked(
+            lambda check: scheme.with_colour(store.label_set(), name, colour, check=check), force
+        )
+        store.set_label_set(label_set)
+    click.echo(f"{name} is now {colour.upper()}; scheme version {label_set.version}")
+
+
+@labels_command.command("edit")
+@click.argument("name")
+@click.option("--en", help="Its name in English.")
+@click.option("--fr", help="Its name in French.")
+@click.option("--key", help="Shortcut key (a letter or digit).")
+@click.option("--letter", help="A second shortcut letter.")
+@pass_context
+@reports_errors
+def labels_edit_command(
+    obj: Context, name: str, en: str | None, fr: str | None, key: str | None, letter: str | None
+) -> None:
+    """Change label NAME's display names or keys."""
+    from annotator.core import scheme
+
+    display = {lang: text for lang, text in (("en", en), ("fr", fr)) if text}
+    with obj.store() as store:
+        label_set = scheme.with_fields(
+            store.label_set(), name, display=display or None, key=key, letter=letter
+        )
+        store.set_label_set(label_set)
+    click.echo(f"{name} changed; scheme version {label_set.version}")
+
+
+@labels_command.command("retire")
+@click.argument("name")
+@click.option("--restore", is_flag=True, help="Offer a retired label for new tags again.")
+@pass_context
+@reports_errors
+def labels_retire_command(obj: Context, name: str, restore: bool) -> None:
+    """Stop offering label NAME for new tags; its spans stay, drawn and exported."""
+    from annotator.core import scheme
+
+    with obj.store() as store:
+        label_set = scheme.with_retired(store.label_set(), name, not restore)
+        store.set_label_set(label_set)
+        spans = store.span_counts_by_label().get(name, 0)
+    state = "offered again" if restore else f"retired; its {counted(spans, 'span')} stay"
+    click.echo(f"{name} {state}; scheme version {label_set.version}")
+
+
+@labels_command.command("attribute")
+@click.argument("label")
+@click.argument("name")
+@click.option(
+    "--kind",
+    type=click.Choice(["choice", "text", "number", "yes/no"]),
+    default="choice",
+    show_default=True,
+    help="What its value is.",
+)
+@click.option(
+    "--choice",
+    "choices",
+    multiple=True,
+    help="A value to choose (repeat it). A verdict with none gets the default scale.",
+)
+@click.option("--unrated", multiple=True, help="A choice that rates nothing (repeat it).")
+@click.option("--key", help="Its key in the span panel (a letter or digit).")
+@click.option("--en", help="Its name in English.")
+@click.option("--fr", help="Its name in French.")
+@click.option("--remove", is_flag=True, help="Take the attribute out of the scheme.")
+@pass_context
+@reports_errors
+def labels_attribute_command(
+    obj: Context,
+    label: str,
+    name: str,
+    kind: str,
+    choices: tuple[str, ...],
+    unrated: tuple[str, ...],
+    key: str | None,
+    en: str | None,
+    fr: str | None,
+    remove: bool,
+) -> None:
+    """Define (or change) attribute NAME of LABEL's spans, e.g. `claim verdict`."""
+    from annotator.core import scheme
+
+    with obj.store() as store:
+        if remove:
+            label_set = scheme.without_attribute(store.label_set(), label, name)
+        else:
+            found = store.label_set().get(label)
+            known = found.attribute(name) if found is not None else None
+            display = {lang: text for lang, text in (("en", en), ("fr", fr)) if text}
+            if known is not None:  # what is not given again stays as it was
+                display = {**known.display, **display}
+                key = key or known.key
+                choices = choices or tuple(known.choices if known.kind == kind else ())
+                unrated = unrated or tuple(known.unrated if choices else ())
+            definition = scheme.attribute(
+                name,
+                kind,
+                list(choices),
+                key=key,
+                display=display,
+                unrated=list(unrated) if unrated else None,
+            )
+            if known is not None:
+                definition = definition.model_copy(
+                    update={"choice_display": {
+                        value: names
+                        for value, names in known.choice_display.items()
+                        if value in definition.choices
+                    }}
+                )
+            label_set = scheme.with_attribute(store.label_set(), label, definition)
+        store.set_label_set(label_set)
+    click.echo(f"{label_set.history[-1].change}; scheme version {label_set.version}")
+
+
+@labels_command.command("guidelines")
+@click.argument("label", required=False)
+@click.option(
+    "--file",
+    "markdown_file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Markdown file to store (an empty file clears them). Without it: print them.",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["en", "fr"]),
+    default="en",
+    show_default=True,
+    help="The language the guidelines are written in.",
+)
+@pass_context
+@reports_errors
+def labels_guidelines_command(
+    obj: Context, label: str | None, markdown_file: Path | None, language: str
+) -> None:
+    """Store or print the guidelines of LABEL (without LABEL: the project's)."""
+    from annotator.core import scheme
+    from annotator.core.errors import InputError
+
+    if markdown_file is None:
+        with obj.store(reading=True) as store:
+            label_set = store.label_set()
+        if label is None:
+            click.echo(label_set.guideline(language))
+        else:
+            found = label_set.get(label)
+            if found is None:
+                raise click.ClickException(f"no label {label!r}")
+            click.echo(found.guideline(language))
+        return
+    try:
+        markdown = markdown_file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(markdown_file, f"cannot read the guidelines: {error}") from error
+    with obj.store() as store:
+        label_set = scheme.with_guidelines(store.label_set(), label, language, markdown)
+        store.set_label_set(label_set)
+    click.echo(f"{label_set.history[-1].change}; scheme version {label_set.version}")
 
 
 @main.command("check")

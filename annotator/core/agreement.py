@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from pydantic import BaseModel, Field
 
+from annotator.core import attribute_agreement
+from annotator.core.attribute_agreement import AttributeScores
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.tokens import token_starts
 from annotator.core.models import GOLD_LAYER, Status
@@ -94,6 +96,10 @@ class PairAgreement(BaseModel):
     documents: int = Field(description="Documents both annotated.")
     labels: dict[str, LabelScores]
     overall: PairOverall
+    attributes: dict[str, AttributeScores] = Field(
+        default_factory=dict,
+        description="Per attribute (claim.verdict), on the spans both tagged alike.",
+    )
 
 
 class AgreementReport(BaseModel):
@@ -401,6 +407,8 @@ class _Tally:
     pairs: list[tuple[int, int]]
     documents: int = 0
     used: set[int] = field(default_factory=set)
+    included_ids: list[str] = field(default_factory=list)
+    """The documents measured: those at least two of the annotators worked on."""
 
     def __post_init__(self) -> None:
         square = (self.categories, self.categories)
@@ -506,6 +514,9 @@ def compute(
                 ),
             )
         )
+    by_pair = attribute_agreement.compute(store, chosen, wanted_labels, tally.included_ids)
+    for pair in pairs:
+        pair.attributes = by_pair.get((pair.a, pair.b), {})
     return AgreementReport(
         annotators=chosen,
         documents=tally.documents,
@@ -558,6 +569,7 @@ def _tally_batch(
     texts = dict(store.document_texts(included_ids))
     texts_in_order = [texts.get(doc_id, "") for doc_id in included_ids]
     tally.documents += len(texts_in_order)
+    tally.included_ids += included_ids
 
     counted = included[span_doc] & present_everywhere[span_doc, span_coder] & (span_label > 0)
     tally.used.update(np.unique(span_label[counted]).tolist())
@@ -658,6 +670,11 @@ def format_table(report: AgreementReport) -> str:
         ]
         lines += [_row(name, scores) for name, scores in pair.labels.items()]
         lines.append(_row("overall", pair.overall))
+        for name, scores in pair.attributes.items():
+            lines.append(
+                f"  attribute {name}: {scores.agreed} of {scores.spans} spans tagged alike "
+                f"agree ({_figure(scores.observed)}), Cohen's kappa {_figure(scores.cohen_kappa)}"
+            )
     lines += [
         "",
         (

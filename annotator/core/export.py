@@ -25,6 +25,7 @@ from annotator.core.atomic_files import (
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Decision, Note, Status, utc_now
 from annotator.core.output_paths import check_file_output, check_output, protecting
+from annotator.core.scheme import summary as scheme_summary
 from annotator.core.splits import SplitSpec, assign_splits
 from annotator.core.store import Store
 
@@ -116,6 +117,9 @@ def gold_records(
     links_by_document = store.links_for_export(annotators)
     reviewed = _latest_decisions(store) if GOLD_LAYER in annotators else {}
     notes = _notes_by_document(store)
+    # A scheme changed since the project began: each span says the version it was made under.
+    label_set = store.label_set()
+    version_at = label_set.version_finder() if label_set.history else None
     total = store.document_count()
     done = 0
     for document, span_rows in store.iter_documents_for_export(annotators, options.labels):
@@ -137,6 +141,9 @@ def gold_records(
             span_rows = [row for row in span_rows if row[5] in layers]
         _check_span_texts(doc_id, title, text, span_rows)
         spans = _span_dicts(span_rows, reviewed if GOLD_LAYER in with_spans else {})
+        if version_at is not None:
+            for span in spans:
+                span["scheme_version"] = version_at(span["created_at"] or "")
         if tally is not None:
             tally.spans += len(span_rows)
             tally.labels.update(map(_label_of, span_rows))
@@ -426,4 +433,5 @@ def build_manifest(store: Store, report: ExportReport, options: ExportOptions) -
         "counts_per_label": dict(sorted(report.labels.items())),
         "annotators": sorted(report.annotators),
         "label_set": store.label_set().model_dump(mode="json"),
+        "scheme": scheme_summary(store.label_set()),
     }

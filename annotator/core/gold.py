@@ -42,8 +42,8 @@ class GoldSpan(BaseModel):
     updated_at: str | None = None
     attrs: dict[str, Any] | None = Field(
         default=None,
-        description="Label-specific attributes, e.g. an amount's value, currency, "
-        "unit, min and max.",
+        description="Label-specific attributes: an amount's value, currency, unit, min "
+        "and max; the scheme's attributes by name (a claim's verdict, a person's role).",
     )
     annotators: list[str] | None = Field(
         default=None, description="Gold spans: the annotators whose layers had this span."
@@ -57,6 +57,11 @@ class GoldSpan(BaseModel):
     )
     notes: list[GoldNote] | None = Field(
         default=None, description="Notes written on this span, oldest first."
+    )
+    scheme_version: int | None = Field(
+        default=None,
+        description="The project's scheme version (labels, attributes) the span was made "
+        "under; absent while the scheme never changed. The manifest's scheme is the latest.",
     )
 
 
@@ -102,7 +107,8 @@ class GoldRecord(BaseModel):
     )
     schema_version: Literal[1, 2] = Field(
         default=SCHEMA_VERSION,
-        description="2 added notes and review comments; files of version 1 still read.",
+        description="2 added notes, review comments and each span's scheme_version (the "
+        "scheme's attributes are in attrs); files of version 1 still read.",
     )
 
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from annotator.core import scheme
 from annotator.core.errors import InputError, NotFound, SpanError
 from annotator.core.export import manifest_path_for
 from annotator.core.formats import (
@@ -61,6 +62,7 @@ from annotator.core.models import (
     utc_now,
 )
 from annotator.core.offsets import Utf16Map
+from annotator.core.scheme import imported_attrs
 from annotator.core.store import Store, new_id
 from annotator.core.wording import counted
 
@@ -320,6 +322,23 @@ def _holds_a_list(path: Path) -> bool:
     return start.startswith(b"[")
 
 
+def _scheme_notes(store: Store, path: Path) -> list[str]:
+    """How the scheme an export's manifest names (beside the file, as annotator writes
+    it) differs from the project's: an attribute or a label one of them lacks."""
+    manifest = manifest_path_for(path)
+    if not manifest.is_file():
+        return []
+    try:
+        written = json.loads(manifest.read_text(encoding="utf-8")).get("label_set")
+        theirs = LabelSet.model_validate(written)
+    except (OSError, ValueError, AttributeError):
+        return [f"{manifest.name} names no scheme this version can read: not compared"]
+    return [
+        f"the export's scheme (version {theirs.version}) differs: {difference}"
+        for difference in scheme.differences(store.label_set(), theirs)
+    ]
+
+
 def _read_brat(folder: Path) -> ForeignFile:
     result = ForeignFile(folder, "brat", [], fixed_unit="codepoints", local_relations=True)
     layer_count = len(brat.layer_folders(folder)) if folder.is_dir() else 0
@@ -342,6 +361,7 @@ def _read_brat(folder: Path) -> ForeignFile:
                     line=span.line,
                     local_id=span.id,
                     notes=[ForeignNote(note) for note in span.notes],
+                    attrs=dict(span.attrs) or None,
                 )
             )
         record.relations = [
@@ -711,7 +731,9 @@ def _plan_file(
                                 "label": label,
                                 "text": text[start:end],
                                 "origin": foreign_span.origin or imported,
-                                "attrs": foreign_span.attrs or {},
+                                "attrs": imported_attrs(
+                                    store.label_set().get(label), foreign_span.attrs or {}
+                                ),
                                 "created_at": foreign_span.created_at or now,
                                 "updated_at": foreign_span.updated_at
                                 or foreign_span.created_at
@@ -951,6 +973,7 @@ def import_file(
             raise
         raise _shown_error(error, path, shown) from error
     report = FileImportReport(Path(shown) if shown else path, name, skipped=foreign.skipped)
+    report.notes += _scheme_notes(store, path)
     try:
         with store.transaction():
             written: set[str] = set()
@@ -1102,7 +1125,7 @@ def _add_link_types(store: Store, kinds: list[LinkType]) -> list[str]:
     added = [kind for kind in kinds if kind.name not in known]
     if added:
         store.set_label_set(
-            LabelSet(labels=current.labels, link_types=[*current.link_types, *added])
+            current.model_copy(update={"link_types": [*current.link_types, *added]})
         )
     return [kind.name for kind in added]
 

@@ -32,6 +32,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 
+from annotator.core import scheme
 from annotator.core.damaged_rows import RESET_META, DamagedDocument
 from annotator.core.links import ForeignRelation, import_relations
 from annotator.core.models import Label, Span
@@ -71,6 +72,10 @@ class MergeReport(BaseModel):
         default_factory=list, description="Each link that could not be stored, and why."
     )
     labels_added: list[str] = Field(default_factory=list)
+    scheme_differences: list[str] = Field(
+        default_factory=list,
+        description="How the other project's scheme (labels, attributes) differs from ours.",
+    )
     damaged_rows: list[str] = Field(
         default_factory=list,
         description="Rows of the other project that could not be read, left out.",
@@ -133,6 +138,7 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                 ours_by_source.setdefault(summary.source, []).append(summary.id)
             if summary.title:
                 ours_by_title.setdefault(summary.title, []).append(summary.id)
+        report.scheme_differences = scheme.differences(store.label_set(), other.label_set())
         try:
             damaged = other.find_damaged_rows()
             left_out = {row.item_id for row in damaged if row.table == "documents"}

@@ -6,9 +6,11 @@ Nothing here knows about Qt or SQL.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -54,7 +56,9 @@ class Origin(StrEnum):
 
 
 _HEX_COLOUR = re.compile(r"^#[0-9A-Fa-f]{6}$")
-def _is_label_name(value: str) -> bool:
+
+
+def is_label_name(value: str) -> bool:
     """A letter of any alphabet, then letters, digits, '_' or '-' (accents in either
     Unicode form: combining marks count with their letter)."""
     return (
@@ -65,6 +69,104 @@ def _is_label_name(value: str) -> bool:
             for char in value
         )
     )
+
+
+ATTRIBUTE_KINDS: Final = ("choice", "text", "number", "yes/no")
+
+
+class Attribute(BaseModel):
+    """A typed attribute of a label's spans, stored as ``Span.attrs[name]``: a choice
+    from a list (a claim's verdict), free text, a number, or yes/no."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str = Field(description="The key in a span's attrs, e.g. 'verdict'.")
+    kind: str = Field(default="choice", description="choice, text, number or yes/no.")
+    choices: list[str] = Field(default_factory=list, description="A choice's values.")
+    unrated: list[str] = Field(
+        default_factory=list,
+        description="Choices that rate nothing (a verdict of 'unverifiable').",
+    )
+    key: str | None = Field(default=None, description="Its key in the span panel.")
+    display: dict[str, str] = Field(default_factory=dict)
+    choice_display: dict[str, dict[str, str]] = Field(
+        default_factory=dict, description="A choice's name per language code."
+    )
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_identifier(cls, value: str) -> str:
+        if not is_label_name(value):
+            raise ValueError(
+                f"attribute name {value!r} must start with a letter and hold only "
+                "letters, digits, '_' or '-'"
+            )
+        return value
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        if value not in ATTRIBUTE_KINDS:
+            kinds = ", ".join(ATTRIBUTE_KINDS)
+            raise ValueError(f"attribute kind {value!r} must be one of {kinds}")
+        return value
+
+    @field_validator("key")
+    @classmethod
+    def _single_character(cls, value: str | None) -> str | None:
+        if value is not None and (len(value) != 1 or not value.isalnum()):
+            raise ValueError(f"attribute key {value!r} must be one letter or digit")
+        return value.lower() if value else value
+
+    @model_validator(mode="after")
+    def _choices_fit_the_kind(self) -> Attribute:
+        if self.kind == "choice" and not self.choices:
+            raise ValueError(f"attribute {self.name!r} is a choice with no values to choose")
+        if len(set(self.choices)) != len(self.choices):
+            raise ValueError(f"attribute {self.name!r} lists a value twice")
+        unknown = [value for value in self.unrated if value not in self.choices]
+        if unknown:
+            raise ValueError(f"attribute {self.name!r}: unrated {unknown} are not among its values")
+        return self
+
+    def display_name(self, language: str = "en") -> str:
+        return self.display.get(language) or self.display.get("en") or self.name
+
+    def choice_name(self, value: object, language: str = "en") -> str:
+        if isinstance(value, bool):
+            return {True: "yes", False: "no"}[value]
+        names = self.choice_display.get(str(value), {})
+        return names.get(language) or names.get("en") or str(value)
+
+    def check_value(self, value: object) -> object:
+        """The value as stored; ValueError when it does not fit the attribute."""
+        if self.kind == "choice":
+            if value not in self.choices:
+                raise ValueError(
+                    f"{value!r} is not a value of {self.name} ({', '.join(self.choices)})"
+                )
+            return value
+        if self.kind == "yes/no":
+            if isinstance(value, bool):
+                return value
+            words = {"yes": True, "true": True, "oui": True, "no": False, "false": False,
+                     "non": False}
+            if isinstance(value, str) and value.strip().lower() in words:
+                return words[value.strip().lower()]
+            raise ValueError(f"{self.name} is yes or no, not {value!r}")
+        if self.kind == "number":
+            if isinstance(value, bool):
+                raise ValueError(f"{self.name} is a number, not {value!r}")
+            if isinstance(value, int | float):
+                return value
+            try:
+                number = float(str(value).replace(",", ".").strip())
+            except ValueError:
+                raise ValueError(f"{self.name} is a number, not {value!r}") from None
+            return int(number) if number.is_integer() else number
+        if not isinstance(value, str):
+            raise ValueError(f"{self.name} is text, not {value!r}")
+        return value
 
 
 class Label(BaseModel):
@@ -82,11 +184,21 @@ class Label(BaseModel):
         description="'statement' spans (claims, denials) are drawn as underlines, "
         "'entity' spans as backgrounds, so nested spans stay visible.",
     )
+    attributes: list[Attribute] = Field(
+        default_factory=list, description="Typed attributes of its spans (a verdict)."
+    )
+    retired: bool = Field(
+        default=False,
+        description="Kept for the spans made with it (drawn, exported), not offered for new tags.",
+    )
+    guidelines: dict[str, str] = Field(
+        default_factory=dict, description="How to tag it, Markdown, per language code."
+    )
 
     @field_validator("name")
     @classmethod
     def _name_is_identifier(cls, value: str) -> str:
-        if not _is_label_name(value):
+        if not is_label_name(value):
             raise ValueError(
                 f"label name {value!r} must start with a letter (of any alphabet) and hold "
                 "only letters, digits, '_' or '-' (other tools cannot store spaces)"
@@ -117,6 +229,34 @@ class Label(BaseModel):
     def display_name(self, language: str = "en") -> str:
         return self.display.get(language) or self.display.get("en") or self.name
 
+    def attribute(self, name: str) -> Attribute | None:
+        return next((attribute for attribute in self.attributes if attribute.name == name), None)
+
+    def guideline(self, language: str = "en") -> str:
+        return self.guidelines.get(language) or self.guidelines.get("en") or ""
+
+    @model_validator(mode="after")
+    def _unique_attributes(self) -> Label:
+        names = [attribute.name for attribute in self.attributes]
+        twice = {name for name in names if names.count(name) > 1}
+        if twice:
+            first = sorted(twice)[0]
+            raise ValueError(f"label {self.name!r} defines the attribute {first!r} twice")
+        keys = [attribute.key for attribute in self.attributes if attribute.key]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"label {self.name!r} gives two attributes the same key")
+        return self
+
+
+class SchemeChange(BaseModel):
+    """One version of the scheme: when it began and what changed to make it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    version: int = Field(ge=1)
+    at: str = Field(default_factory=utc_now)
+    change: str = ""
+
 
 class LinkType(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -138,6 +278,13 @@ class LinkType(BaseModel):
 class LabelSet(BaseModel):
     labels: list[Label]
     link_types: list[LinkType] = Field(default_factory=list)
+    version: int = Field(default=1, ge=1, description="The scheme's version, one up per change.")
+    history: list[SchemeChange] = Field(
+        default_factory=list, description="Each version after the first: when and what."
+    )
+    guidelines: dict[str, str] = Field(
+        default_factory=dict, description="The project's guidelines, Markdown, per language."
+    )
 
     @model_validator(mode="after")
     def _unique_names_and_keys(self) -> LabelSet:
@@ -148,7 +295,7 @@ class LabelSet(BaseModel):
                 raise ValueError(f"label {label.name!r} is defined twice")
             seen_names.add(label.name)
             for shortcut in (label.key, label.letter):
-                if shortcut is None:
+                if shortcut is None or label.retired:
                     continue
                 if shortcut in seen_keys:
                     raise ValueError(
@@ -172,8 +319,32 @@ class LabelSet(BaseModel):
     def by_shortcut(self, key: str) -> Label | None:
         key = key.lower()
         return next(
-            (label for label in self.labels if key in (label.key, label.letter)), None
+            (
+                label
+                for label in self.labels
+                if not label.retired and key in (label.key, label.letter)
+            ),
+            None,
         )
+
+    @property
+    def active(self) -> list[Label]:
+        """The labels offered for new tags (retired ones are kept for old spans only)."""
+        return [label for label in self.labels if not label.retired]
+
+    def guideline(self, language: str = "en") -> str:
+        return self.guidelines.get(language) or self.guidelines.get("en") or ""
+
+    def version_at(self, timestamp: str) -> int:
+        """The scheme version in force at ``timestamp`` (a span's ``created_at``)."""
+        return self.version_finder()(timestamp)
+
+    def version_finder(self) -> Callable[[str], int]:
+        """``version_at`` for many timestamps: the history sorted once, then bisected."""
+        changes = sorted((change.at, change.version) for change in self.history)
+        times = [at for at, _version in changes]
+        versions = [1] + [version for _at, version in changes]
+        return lambda timestamp: versions[bisect.bisect_right(times, timestamp)]
 
 
 class Document(BaseModel):

@@ -30,3 +30,8 @@ def next_shortcut(existing: Sequence[Label]) -> str:
         if key not in used:
             return key
     raise ValueError("every letter and digit is already a shortcut")
+
+
+def shortcut_keys(label: Label) -> str:
+    """A label's keys as the lists print them: ``1/c``."""
+    return f"{label.key}/{label.letter}" if label.letter else label.key

@@ -27,7 +27,7 @@ import jinja2
 from markupsafe import Markup
 
 from annotator import __version__
-from annotator.core import article_meta, claimreview, report_language
+from annotator.core import article_meta, claimreview, guidelines, report_language
 from annotator.core import ledger as ledger_module
 from annotator.core.atomic_files import write_atomically
 from annotator.core.damaged_rows import DamagedDocument
@@ -337,6 +337,12 @@ def render(
         "ledger": ledger,
         "articles": articles,
         "article_anchor": article_anchor,
+        # Rendered by markdown-it with raw HTML off and images as text: safe as markup.
+        "guidelines": [
+            (heading, Markup(body))
+            for _name, heading, body in guidelines.sections(store.label_set(), language)
+        ],
+        "scheme_version": store.label_set().version,
         "marks": marks,
         "fact_checks": _fact_checks(reviews, store, catalogue),
         "claim_reviews_json": Markup(claimreview.script_element_text(reviews)) if reviews else None,

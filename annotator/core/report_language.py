@@ -106,6 +106,8 @@ FRENCH_MESSAGES: dict[str, str] = {
     "mostly false": "plutôt faux",
     "false": "faux",
     "unverifiable": "invérifiable",
+    "Appendix: annotation guidelines": "Annexe : consignes d’annotation",
+    "Scheme version %(version)s": "Version du schéma %(version)s",
 }
 
 FRENCH_PLURALS: dict[str, tuple[str, str]] = {

@@ -26,6 +26,7 @@ that is in gold takes it out again: the latest decision on a key holds.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -46,6 +47,7 @@ from annotator.core.models import (
     Span,
     Status,
 )
+from annotator.core.scheme import set_span_attribute
 from annotator.core.store import Store, new_id
 
 SpanKey = tuple[int, int, str]
@@ -467,9 +469,13 @@ def _gold_attrs(
     """The attributes of a new gold span. An accepted span comes with its own (an
     amount's value, currency and so on). An amount the reviewer added or edited is read
     from its text, as in the window, unless a person had set its value (F2) and only its
-    boundaries moved."""
+    boundaries moved. A scheme attribute the annotators gave different values (or
+    one set and another did not) stays unset: the reviewer settles it."""
     if had and gold == candidate:
-        return dict(had[0].attrs)
+        attrs = dict(had[0].attrs)
+        for name in _disputed_attributes(store, had):
+            attrs.pop(name, None)
+        return attrs
     if gold[2] != amounts.AMOUNT_LABEL:
         return None
     for span in had:
@@ -477,6 +483,72 @@ def _gold_attrs(
             return dict(span.attrs)
     language = document_language(store, document)
     return amounts.attrs_for_span(document.text[gold[0] : gold[1]], language)
+
+
+def _disputed_attributes(store: Store, had: Sequence[Span]) -> list[str]:
+    """The scheme attributes on which the spans ``had`` do not all agree."""
+    if len(had) < 2:
+        return []
+    label = store.label_set().get(had[0].label)
+    return [
+        definition.name
+        for definition in (label.attributes if label is not None else ())
+        if len({json.dumps(span.attrs.get(definition.name)) for span in had}) > 1
+    ]
+
+
+class AttributeDisagreement(BaseModel):
+    """Annotators who tagged a span alike but gave one of its attributes different
+    values; the reviewer picks the gold value."""
+
+    start: int
+    end: int
+    label: str
+    attribute: str
+    values: dict[str, Any] = Field(description="Annotator -> value (None: not set).")
+    gold_span_id: str | None = None
+    gold_value: Any = None
+
+
+def attribute_disagreements(
+    store: Store, doc_id: str, annotators: Sequence[str]
+) -> list[AttributeDisagreement]:
+    """Every attribute the chosen annotators disagree on, span by span, with the gold
+    span's value where the span is in gold."""
+    by_key: dict[SpanKey, list[Span]] = {}
+    gold: dict[SpanKey, Span] = {}
+    for span in store.spans(doc_id):
+        key = (span.start, span.end, span.label)
+        if span.annotator == GOLD_LAYER:
+            gold[key] = span
+        elif span.annotator in annotators:
+            by_key.setdefault(key, []).append(span)
+    found = []
+    for key, had in sorted(by_key.items()):
+        for name in _disputed_attributes(store, had):
+            in_gold = gold.get(key)
+            found.append(
+                AttributeDisagreement(
+                    start=key[0],
+                    end=key[1],
+                    label=key[2],
+                    attribute=name,
+                    values={span.annotator: span.attrs.get(name) for span in had},
+                    gold_span_id=in_gold.id if in_gold is not None else None,
+                    gold_value=in_gold.attrs.get(name) if in_gold is not None else None,
+                )
+            )
+    return found
+
+
+def settle_attribute(
+    store: Store, gold_span_id: str, attribute: str, value: Any
+) -> tuple[Span, Span]:
+    """The reviewer's value for a gold span's attribute: (before, after)."""
+    span = store.span(gold_span_id)
+    if span.annotator != GOLD_LAYER:
+        raise ReviewError(f"span {gold_span_id} is not in gold")
+    return set_span_attribute(store, gold_span_id, attribute, value)
 
 
 class _LinkIndex:

@@ -658,8 +658,24 @@ class Store:
             labels.append(label)
             added.append(label)
         if added:
-            self.set_label_set(LabelSet(labels=labels, link_types=current.link_types))
+            self.set_label_set(current.model_copy(update={"labels": labels}))
         return added
+
+    def rename_label(self, old: str, new: str, label_set: LabelSet) -> int:
+        """Give every span, decision and rejected suggestion of ``old`` the name ``new``
+        and store ``label_set`` (which names it so), in one transaction; returns how many
+        spans were renamed. Links point at span ids, so they follow."""
+        with self.transaction():
+            renamed = self.conn.execute(
+                "UPDATE spans SET label = ? WHERE label = ?", (new, old)
+            ).rowcount
+            self.conn.execute("UPDATE decisions SET label = ? WHERE label = ?", (new, old))
+            self.conn.execute(
+                "UPDATE rejected_suggestions SET label = ? WHERE label = ?", (new, old)
+            )
+            self._set_setting("label_set", label_set.model_dump_json())
+        self._label_set = label_set
+        return int(renamed)
 
     # -- documents -----------------------------------------------------------
 
@@ -1197,6 +1213,13 @@ class Store:
             counts.setdefault(doc_id, {})[name] = count
         return counts
 
+    def span_counts_by_label(self) -> dict[str, int]:
+        """``label -> span count`` over every layer (what a label change would touch)."""
+        rows = self.conn.execute(
+            "SELECT label, count(*) FROM spans WHERE typeof(label) = 'text' GROUP BY label"
+        )
+        return {label: count for label, count in rows}
+
     def span_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM spans").fetchone()[0])
 
@@ -1591,6 +1614,28 @@ class Store:
         for batch, _tolerant in self._fetch(query):
             labels += [label for (label,) in batch if type(label) is str]
         return sorted(labels)
+
+    def attribute_rows(
+        self, annotators: Sequence[str], labels: Sequence[str]
+    ) -> list[tuple[str, int, int, str, str, str | None]]:
+        """``(doc_id, start, end, label, annotator, attrs)`` of the ``annotators``' spans
+        of ``labels`` at every place where one of them gave a span attributes: what
+        attribute agreement compares (a span no one gave any is never read)."""
+        if not annotators or not labels:
+            return []
+        who = ", ".join("?" * len(annotators))
+        which = ", ".join("?" * len(labels))
+        # The places first (one scan), then the spans there (by the document index).
+        rows = self.conn.execute(
+            'SELECT s.doc_id, s.start, s."end", s.label, s.annotator, s.attrs FROM ('
+            'SELECT DISTINCT doc_id, start, "end", label FROM spans '
+            f"WHERE attrs IS NOT NULL AND attrs NOT IN ('', '{{}}') AND label IN ({which}) "
+            f"AND annotator IN ({who})) AS place JOIN spans AS s ON s.doc_id = place.doc_id "
+            'AND s.start = place.start AND s."end" = place."end" AND s.label = place.label '
+            f"WHERE s.annotator IN ({who})",
+            [*labels, *annotators, *annotators],
+        ).fetchall()
+        return [tuple(row) for row in rows]
 
     def document_texts(self, doc_ids: Sequence[str] | None = None) -> Iterator[tuple[str, str]]:
         """``(id, text)`` of every document (or of ``doc_ids``), in document order."""

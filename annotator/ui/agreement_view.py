@@ -216,6 +216,33 @@ class AgreementTable(QWidget):
                     .replace("%2", pair.b)
                 )
                 self.table.setItem(row, column, item)
+        self._add_attribute_rows(report)
+
+    def _add_attribute_rows(self, report: AgreementReport) -> None:
+        """Per attribute (a claim's verdict): its kappa, and how many of the spans both
+        tagged alike got the same value."""
+        for pair in report.pairs:
+            for name, scores in pair.attributes.items():
+                label_name, _, attribute_name = name.partition(".")
+                shown = f"{self._label_name(label_name)} · {attribute_name}"
+                row = self.table.rowCount()
+                self.table.insertRow(row)
+                values = [f"{pair.a} × {pair.b}", shown] + [""] * 6 + [
+                    figure(scores.cohen_kappa),
+                    self.tr("%1 of %2 agree")
+                    .replace("%1", str(scores.agreed))
+                    .replace("%2", str(scores.spans)),
+                ]
+                for column, value in enumerate(values):
+                    item = QTableWidgetItem(value)
+                    item.setData(PAIR_ROLE, (pair.a, pair.b, label_name))
+                    item.setToolTip(
+                        self.tr(
+                            "On the spans both tagged alike: how often they gave this "
+                            "attribute the same value, and Cohen's kappa"
+                        )
+                    )
+                    self.table.setItem(row, column, item)
 
     def row_of(self, a: str, b: str, label: str | None) -> int | None:
         for row in range(self.table.rowCount()):

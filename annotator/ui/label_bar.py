@@ -130,7 +130,7 @@ class LabelBar(QWidget):
         self.buttons.clear()
         self.actions_by_label.clear()
         self.caption.setText(caption)
-        for label in label_set.labels:
+        for label in label_set.active:
             action = QAction(
                 colour_swatch(label.color, 18, underline=label.kind == "statement"),
                 f"{label.display_name(language)}  {shortcut_text(label).replace(' · ', '·')}",

@@ -64,9 +64,11 @@ from annotator.ui.preferences import Preferences, PreferencesDialog
 from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.review_mode import ReviewMode
+from annotator.ui.scheme_view import SchemeView
 from annotator.ui.search_tools import WindowSearch
 from annotator.ui.session import ProjectSession
 from annotator.ui.shortcuts import ShortcutSheet
+from annotator.ui.span_attributes import SpanAttributes
 from annotator.ui.span_panel import SpanPanel
 from annotator.ui.suggestions import SuggestionController
 from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
@@ -193,6 +195,8 @@ class MainWindow(QMainWindow):
         self.accessibility = WindowAccessibility(self)
         self.projects = ProjectActions(self)
         self.search = WindowSearch(self)
+        self.span_attributes = SpanAttributes(self)
+        self.scheme_view = SchemeView(self)
         self.key_bindings = KeyBindings(preferences)
         self.key_bindings.add_actions(self.menu_actions())
         self.article_view.set_edge_keys(
@@ -339,6 +343,7 @@ class MainWindow(QMainWindow):
             self.view_menu,
             self.document_menu,
             self.review_mode.menu,
+            self.scheme_view.menu,
             self.help_menu,
         ):
             found.extend(action for action in menu.actions() if not action.isSeparator())
@@ -388,6 +393,8 @@ class MainWindow(QMainWindow):
         self.article_details.retranslate()
         self.projects.retranslate()
         self.search.retranslate()
+        self.span_attributes.retranslate()
+        self.scheme_view.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -583,7 +590,12 @@ class MainWindow(QMainWindow):
         rows: list[SpanRow] = []
         if doc_id is not None and text is not None:
             refs = self.store.span_refs(doc_id, [self.annotator])
-            amounts = self.store.spans_by_ids(r.id for r in refs if r.label == AMOUNT_LABEL)
+            # Attributes are read for the labels that show them: amounts, and those
+            # the scheme gives attributes (10,000 full spans take a second to build).
+            with_attrs = {AMOUNT_LABEL} | {
+                label.name for label in self.label_set().labels if label.attributes
+            }
+            amounts = self.store.spans_by_ids(r.id for r in refs if r.label in with_attrs)
             for ref in refs:
                 attrs = amounts[ref.id].attrs if ref.id in amounts else {}
                 shown = text[ref.start : ref.end]

@@ -133,6 +133,13 @@ class ProjectActions(QObject):
             .replace("%1", Path(report.path).name)
             .replace("%2", self.tr("%n article(s)", "", report.documents_added))
             .replace("%3", self.tr("%n span(s)", "", spans))
+            + (
+                " "
+                + self.tr("Their scheme differs: %1")
+                .replace("%1", "; ".join(report.scheme_differences))
+                if report.scheme_differences
+                else ""
+            )
         )
 
     # -- other projects, each in a window of its own ----------------------------------

@@ -116,7 +116,7 @@ class EditCandidateDialog(QDialog):
         self.candidate = candidate
         self.label_combo = QComboBox()
         self.label_combo.setObjectName("labelCombo")
-        for label in label_set.labels:
+        for label in label_set.active:
             self.label_combo.addItem(label.display_name(language), label.name)
         if self.label_combo.findData(candidate.label) < 0:
             self.label_combo.addItem(candidate.label, candidate.label)

@@ -3,6 +3,7 @@ themselves so the sheet cannot drift from what the keys do."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication
@@ -13,10 +14,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from annotator.core import guidelines
 from annotator.core.models import LabelSet
 from annotator.ui.accessibility import describe_buttons
 from annotator.ui.article_view import KeyHandler
@@ -97,7 +100,7 @@ class ShortcutSheet(QDialog):
                 shortcut_text(label).replace(" · ", " / "),
                 self.tr("Tag the selection: %1").replace("%1", label.display_name(language)),
             )
-            for label in label_set.labels
+            for label in label_set.active
         ]
         label_rows.append(
             (
@@ -113,6 +116,19 @@ class ShortcutSheet(QDialog):
             (self.tr("In the article"), article_keys(key_handlers)),
             (self.tr("Menus"), action_keys(actions)),
         ]
+        attribute_rows = [
+            (
+                self.tr("%1, in the span panel").replace("%1", attribute.key.upper()),
+                self.tr("%1 of a %2")
+                .replace("%1", attribute.display_name(language))
+                .replace("%2", label.display_name(language)),
+            )
+            for label in label_set.active
+            for attribute in label.attributes
+            if attribute.key
+        ]
+        if attribute_rows:
+            sections.insert(1, (self.tr("Span attributes"), attribute_rows))
         self.table = QTableWidget()
         self.table.setObjectName("shortcutTable")
         self.table.setColumnCount(2)
@@ -147,7 +163,14 @@ class ShortcutSheet(QDialog):
         buttons.rejected.connect(self.reject)
         describe_buttons(buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table)
+        layout.addWidget(self.table, 3)
+        written = guidelines.page(label_set, language)
+        self.guidelines = QTextBrowser()
+        self.guidelines.setObjectName("sheetGuidelines")
+        self.guidelines.setOpenExternalLinks(True)
+        self.guidelines.setHtml(f"<h1>{html.escape(self.tr('Guidelines'))}</h1>{written}")
+        self.guidelines.setVisible(bool(written))
+        layout.addWidget(self.guidelines, 2)
         layout.addWidget(buttons)
 
     def entries(self) -> list[tuple[str, str]]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Signal
+from PySide6.QtGui import QStandardItem
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout, QWidget
 
 from annotator.core.changes import SpanEdit
 from annotator.core.models import LabelSet
 from annotator.ui.amount_editor import decorate_amount_row
 from annotator.ui.models import SPAN_ID_ROLE, ShownSpan, SpanTreeModel
+from annotator.ui.span_attributes import attribute_values_text, attributes_text
 
 
 class SpanPanel(QWidget):
@@ -18,7 +20,9 @@ class SpanPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = SpanTreeModel(self, decorate=decorate_amount_row)
+        self._label_set = LabelSet(labels=[])
+        self._language = "en"
+        self.model = SpanTreeModel(self, decorate=self._decorate)
         self.heading = QLabel()
         self.heading.setObjectName("panelHeading")
         self.empty_hint = QLabel()
@@ -46,6 +50,7 @@ class SpanPanel(QWidget):
 
     def set_spans(self, spans: Sequence[ShownSpan], label_set: LabelSet, language: str) -> None:
         expanded = self._collapsed_groups()
+        self._label_set, self._language = label_set, language
         self.model.set_spans(spans, label_set, language)
         self.tree.expandAll()
         for row in range(self.model.rowCount()):
@@ -90,6 +95,18 @@ class SpanPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def _decorate(self, item: QStandardItem, span: ShownSpan) -> None:
+        """An amount's reading; a span's scheme attributes before its text (a long
+        claim's end is cut off in the panel, its verdict must not be)."""
+        decorate_amount_row(item, span)
+        if span.attrs:
+            label = self._label_set.get(span.label)
+            values = attribute_values_text(label, span.attrs, self._language)
+            if values:
+                item.setText(f"[{values}] {item.text()}")
+                shown = attributes_text(label, span.attrs, self._language)
+                item.setToolTip(f"{item.toolTip()}\n{shown}")
 
     def _collapsed_groups(self) -> set[str]:
         return {

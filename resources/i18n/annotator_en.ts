@@ -103,6 +103,16 @@
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n span</numerusform>
+            <numerusform>%n spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n file(s) could not be imported. Nothing from them was saved.</source>

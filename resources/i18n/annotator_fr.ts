@@ -136,6 +136,14 @@
         <source>Double-click to review where %1 and %2 disagree</source>
         <translation>Double-cliquez pour relire les désaccords entre %1 et %2</translation>
     </message>
+    <message>
+        <source>%1 of %2 agree</source>
+        <translation>%1 sur %2 concordent</translation>
+    </message>
+    <message>
+        <source>On the spans both tagged alike: how often they gave this attribute the same value, and Cohen&apos;s kappa</source>
+        <translation>Sur les annotations identiques des deux : combien de fois ils ont donné la même valeur à cet attribut, et le kappa de Cohen</translation>
+    </message>
 </context>
 <context>
     <name>AmountDialog</name>
@@ -1267,6 +1275,204 @@
     </message>
 </context>
 <context>
+    <name>LabelsDialog</name>
+    <message>
+        <source>retired</source>
+        <translation>retirée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n annotation</numerusform>
+            <numerusform>%n annotations</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Bring back</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <source>Re&amp;tire</source>
+        <translation>Re&amp;tirer</translation>
+    </message>
+    <message>
+        <source>A colour is #RRGGBB.</source>
+        <translation>Une couleur s’écrit #RRVVBB.</translation>
+    </message>
+    <message>
+        <source>Hard to see on the page (%1).</source>
+        <translation>Peu visible sur la page (%1).</translation>
+    </message>
+    <message>
+        <source>Looks like %1 for colour-blind readers (%2).</source>
+        <translation>Ressemble à %1 pour les lecteurs daltoniens (%2).</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modifié&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Change the label %1</source>
+        <translation>Modifier l’étiquette %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message>
+        <source>type the new label&apos;s name first</source>
+        <translation>tapez d’abord le nom de la nouvelle étiquette</translation>
+    </message>
+    <message>
+        <source>Add the label %1</source>
+        <translation>Ajouter l’étiquette %1</translation>
+    </message>
+    <message>
+        <source>Added.</source>
+        <translation>Ajoutée.</translation>
+    </message>
+    <message>
+        <source>Bring back the label %1</source>
+        <translation>Rétablir l’étiquette %1</translation>
+    </message>
+    <message>
+        <source>Retire the label %1</source>
+        <translation>Retirer l’étiquette %1</translation>
+    </message>
+    <message>
+        <source>Attribute %1 of %2</source>
+        <translation>Attribut %1 de %2</translation>
+    </message>
+    <message>
+        <source>Remove the attribute %1 of %2</source>
+        <translation>Supprimer l’attribut %1 de %2</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Shown as</source>
+        <translation>Affichée comme</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attributs</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Annotations</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>In &amp;English:</source>
+        <translation>En &amp;anglais&#xa0;:</translation>
+    </message>
+    <message>
+        <source>In &amp;French:</source>
+        <translation>En &amp;français&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Touche&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Couleur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Drawn as:</source>
+        <translation>&amp;Dessinée comme&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Guidelines (Markdown):</source>
+        <translation>&amp;Consignes (Markdown)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Pick…</source>
+        <translation>&amp;Choisir…</translation>
+    </message>
+    <message>
+        <source>Keep this colour anyway</source>
+        <translation>Garder cette couleur quand même</translation>
+    </message>
+    <message>
+        <source>&amp;Save changes</source>
+        <translation>&amp;Enregistrer les modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Add as a new label</source>
+        <translation>&amp;Ajouter comme nouvelle étiquette</translation>
+    </message>
+    <message>
+        <source>Attributes of its spans</source>
+        <translation>Attributs de ses annotations</translation>
+    </message>
+    <message>
+        <source>name, e.g. verdict</source>
+        <translation>nom, par ex. verdict</translation>
+    </message>
+    <message>
+        <source>values, separated by commas</source>
+        <translation>valeurs, séparées par des virgules</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>touche</translation>
+    </message>
+    <message>
+        <source>Add / change</source>
+        <translation>Ajouter / modifier</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>a background (an entity)</source>
+        <translation>un fond (une entité)</translation>
+    </message>
+    <message>
+        <source>an underline (a statement)</source>
+        <translation>un soulignement (un énoncé)</translation>
+    </message>
+    <message>
+        <source>a choice</source>
+        <translation>un choix</translation>
+    </message>
+    <message>
+        <source>free text</source>
+        <translation>texte libre</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>oui ou non</translation>
+    </message>
+    <message>
+        <source>Rename the label %1 to %2</source>
+        <translation>Renommer l’étiquette %1 en %2</translation>
+    </message>
+</context>
+<context>
     <name>LedgerDialog</name>
     <message>
         <source>no source</source>
@@ -2022,6 +2228,10 @@
         </translation>
     </message>
     <message>
+        <source>Their scheme differs: %1</source>
+        <translation>Leur schéma diffère&#xa0;: %1</translation>
+    </message>
+    <message>
         <source>No other project yet</source>
         <translation>Aucun autre projet pour l’instant</translation>
     </message>
@@ -2467,6 +2677,29 @@
     </message>
 </context>
 <context>
+    <name>SchemeView</name>
+    <message>
+        <source>&amp;Project</source>
+        <translation>&amp;Projet</translation>
+    </message>
+    <message>
+        <source>&amp;Labels…</source>
+        <translation>Éti&amp;quettes…</translation>
+    </message>
+    <message>
+        <source>&amp;Guidelines</source>
+        <translation>&amp;Consignes</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation>Consignes</translation>
+    </message>
+    <message>
+        <source>No guidelines yet. Write them in Project → Labels…, or with annotator labels guidelines.</source>
+        <translation>Pas encore de consignes. Écrivez-les dans Projet → Étiquettes…, ou avec annotator labels guidelines.</translation>
+    </message>
+</context>
+<context>
     <name>SearchPane</name>
     <message>
         <source>Search</source>
@@ -2669,6 +2902,18 @@
         <translation>Menus</translation>
     </message>
     <message>
+        <source>%1, in the span panel</source>
+        <translation>%1, dans le panneau des annotations</translation>
+    </message>
+    <message>
+        <source>%1 of a %2</source>
+        <translation>%1 d’une annotation %2</translation>
+    </message>
+    <message>
+        <source>Span attributes</source>
+        <translation>Attributs des annotations</translation>
+    </message>
+    <message>
         <source>Keys</source>
         <translation>Touches</translation>
     </message>
@@ -2767,6 +3012,53 @@
     <message>
         <source>Write or edit your note on the article</source>
         <translation>Écrire ou modifier votre note sur l’article</translation>
+    </message>
+</context>
+<context>
+    <name>SpanAttributes</name>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Clear %1 of “%2”</source>
+        <translation>Effacer %1 de «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Set %1 of “%2” to %3</source>
+        <translation>Mettre %1 de «&#xa0;%2&#xa0;» à %3</translation>
+    </message>
+    <message>
+        <source>Attributes of this %1</source>
+        <translation>Attributs de cette annotation (%1)</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>un nombre</translation>
+    </message>
+    <message>
+        <source>Span &amp;attributes</source>
+        <translation>&amp;Attributs de l’annotation</translation>
+    </message>
+    <message>
+        <source>Gold attributes of this %1</source>
+        <translation>Attributs de référence de cette annotation (%1)</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non renseigné</translation>
+    </message>
+    <message>
+        <source>Accept the span to settle them.</source>
+        <translation>Acceptez l’annotation pour les trancher.</translation>
+    </message>
+    <message>
+        <source>This span&apos;s label has no attributes.</source>
+        <translation>L’étiquette de cette annotation n’a pas d’attributs.</translation>
     </message>
 </context>
 <context>

@@ -237,3 +237,29 @@ def test_a_sample_article_is_shown_as_the_user_knows_it(store: Store, seeds_dir:
     meta = [text for text, stack in parse(page).texts if any("meta" in classes(e) for e in stack)]
     assert f"seeds/{Path(document.source or '').name}" in meta
     assert str(seeds_dir.resolve()) not in page
+
+
+def test_the_guidelines_are_the_reports_appendix_safely_and_in_its_language(
+    store: Store, tmp_path: Path
+) -> None:
+    from annotator.core import scheme
+    from annotator.core.report import render
+
+    document = Document.from_text("Sam Altman affirme que Meta a offert 100 millions.")
+    store.add_document(document)
+    store.add_span(store.make_span(document, "alice", 0, 10, "person"))
+    label_set = scheme.with_guidelines(
+        store.label_set(), "person", "en", "Tag **people** by name.\n\n<script>x()</script>"
+    )
+    label_set = scheme.with_guidelines(label_set, "person", "fr", "Étiquetez les **personnes**.")
+    label_set = scheme.with_guidelines(label_set, None, "fr", "Ce qui se vérifie.")
+    store.set_label_set(label_set)
+    english = render(store, language="en")
+    assert "Appendix: annotation guidelines" in english
+    assert "<h3>Person</h3>" in english and "<strong>people</strong>" in english
+    assert "<script>x()</script>" not in english and "&lt;script&gt;" in english
+    french = render(store, language="fr")
+    assert "Annexe : consignes d’annotation" in french.replace("\u00a0", " ")
+    assert "Étiquetez les <strong>personnes</strong>." in french
+    assert "Ce qui se vérifie." in french
+    assert f"Version du schéma {label_set.version}" in french.replace("\u00a0", " ")

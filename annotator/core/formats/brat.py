@@ -29,10 +29,12 @@ from annotator.core.formats.registry import (
     layer_links,
     layers,
     note_text,
+    span_attributes,
     write_manifest,
 )
 from annotator.core.formats.tokens import AlignMode
 from annotator.core.input_files import ANNOTATED_FILE_LIMIT, read_input_file
+from annotator.core.models import LabelSet
 from annotator.core.store import Store
 
 CONF_NAME = "annotation.conf"
@@ -73,8 +75,70 @@ def line_fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return fragments
 
 
+def brat_value(value: str) -> str:
+    """A choice as an ``A`` line's last word: brat splits the line on spaces."""
+    return value.replace(" ", "_")
+
+
+def attribute_conf_lines(label_set: LabelSet, labels: Sequence[str]) -> list[str]:
+    """``[attributes]`` lines for the labels' choice and yes/no attributes: one per
+    attribute name, over every label that has it (``Arg:claim|denial``)."""
+    found: dict[str, tuple[list[str], list[str], bool]] = {}
+    for name in labels:
+        label = label_set.get(name)
+        for definition in label.attributes if label is not None else ():
+            if definition.kind not in ("choice", "yes/no"):
+                continue
+            args, values, binary = found.setdefault(
+                definition.name, ([], [], definition.kind == "yes/no")
+            )
+            args.append(brat_type_name(name))
+            values.extend(
+                brat_value(value) for value in definition.choices
+                if brat_value(value) not in values
+            )
+    return [
+        f"{brat_type_name(name)}\tArg:{'|'.join(args)}"
+        + ("" if binary else f", Value:{'|'.join(values)}")
+        for name, (args, values, binary) in found.items()
+    ]
+
+
+def attribute_lines(
+    label_set: LabelSet,
+    span: dict[str, Any],
+    t_id: str,
+    first_number: int,
+    report: FormatExportReport,
+) -> list[str]:
+    """``A`` lines for a written span's scheme attributes (``A1<TAB>verdict T3 false``);
+    what brat cannot hold is counted in the report."""
+    label = label_set.get(span["label"])
+    lines: list[str] = []
+    for name, value in span_attributes(label_set, span).items():
+        definition = label.attribute(name) if label is not None else None
+        if definition is None:
+            continue
+        if definition.kind == "yes/no" and value is not True:
+            report.attributes_left_out[
+                "yes/no attributes set to no (a brat flag is either there or not)"
+            ] += 1
+            continue
+        if definition.kind not in ("choice", "yes/no"):
+            report.attributes_left_out[
+                f"{definition.kind} attributes (brat's are flags or choices from a list)"
+            ] += 1
+            continue
+        shown = "" if definition.kind == "yes/no" else f" {brat_value(str(value))}"
+        lines.append(f"A{first_number + len(lines)}\t{brat_type_name(name)} {t_id}{shown}\n")
+    report.written_attributes += len(lines)
+    return lines
+
+
 def annotation_conf(
-    labels: list[str], link_types: Sequence[tuple[str, list[str], list[str]]] = ()
+    labels: list[str],
+    link_types: Sequence[tuple[str, list[str], list[str]]] = (),
+    attributes: Sequence[str] = (),
 ) -> str:
     entities = "\n".join(brat_type_name(label) for label in labels)
     relations = "".join(
@@ -86,6 +150,7 @@ def annotation_conf(
         "# Written by annotator: the project's labels as brat entity types, its link\n"
         "# types as relation types (Arg1: the span a link starts from).\n"
         f"[entities]\n{entities}\n\n[relations]\n{relations}\n[events]\n\n[attributes]\n"
+        + "".join(f"{line}\n" for line in attributes)
     )
 
 
@@ -111,6 +176,7 @@ def export_brat(
         raise ExportError(f"{path} is a file; brat export writes a folder")
     files: dict[Path, str] = {}
     folders: dict[str, str] = {}
+    label_set = store.label_set()
     for record in counted_records(store, options, report):
         if record.get("notes"):
             report.notes_left_out["brat has no place for a note on a whole article"] += len(
@@ -125,6 +191,7 @@ def export_brat(
                 )
             stem = record["id"][:16]
             lines = []
+            attribute_rows: list[str] = []
             written: dict[str, str] = {}
             for number, span in enumerate(layer.spans, start=1):
                 fragments = line_fragments(record["text"], span["start"], span["end"])
@@ -138,6 +205,9 @@ def export_brat(
                 lines.append(f"T{number}\t{brat_type_name(span['label'])} {where}\t{shown}\n")
                 written[span["id"]] = f"T{number}"
                 report.written_spans += 1
+                attribute_rows += attribute_lines(
+                    label_set, span, f"T{number}", len(attribute_rows) + 1, report
+                )
             for number, link in enumerate(layer_links(layer, written, report), start=1):
                 lines.append(
                     f"R{number}\t{brat_type_name(link.type)} Arg1:{link.from_id} "
@@ -145,9 +215,11 @@ def export_brat(
                 )
             lines += _note_lines(layer.spans, written, layer.annotator, report)
             files[Path(folder) / f"{stem}.txt"] = record["text"]
-            files[Path(folder) / f"{stem}.ann"] = "".join(lines)
+            files[Path(folder) / f"{stem}.ann"] = "".join(lines + attribute_rows)
     labels = export_labels(store, options, report.labels)
-    files[Path(CONF_NAME)] = annotation_conf(labels, export_link_types(store, labels))
+    files[Path(CONF_NAME)] = annotation_conf(
+        labels, export_link_types(store, labels), attribute_conf_lines(label_set, labels)
+    )
     write_export_folder(path, files, "brat")
     write_manifest(store, report, options, annotator_folders=folders)
     return report
@@ -184,6 +256,8 @@ class BratSpan:
     id: str = ""
     """The T id (``T3``) that relations refer to."""
     notes: list[str] = field(default_factory=list)
+    attrs: dict[str, Any] = field(default_factory=dict)
+    """From the ``A``/``M`` lines on it: a flag is True, a choice its value."""
 
 
 @dataclass
@@ -272,6 +346,7 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
     folder = ann_path.parent
     document = BratDocument(ann_path, txt_path, read_text(txt_path, inside=folder))
     relations: list[BratRelation] = []
+    attribute_rows: list[tuple[int, list[str]]] = []
     event_ids: set[str] = set()
     t_ids: set[str] = set()
     notes: dict[str, list[str]] = {}
@@ -308,11 +383,12 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
             else:
                 notes.setdefault(note[0], []).append(note[1])
             continue
+        if kind in "AM" and "\t" in line:
+            attribute_rows.append((number, line.split("\t", 2)[1].split()))
+            continue
         if kind != "T":
             name = {
                 "E": "events",
-                "A": "attributes",
-                "M": "attributes",
                 "N": "normalisations",
                 "*": "equivalences",
             }.get(kind, "other lines")
@@ -380,6 +456,26 @@ def read_document(ann_path: Path, event_types: set[str]) -> BratDocument:
         document.ignored[f"notes on {kind}"] = document.ignored.get(f"notes on {kind}", 0) + len(
             left
         )
+    by_id = {span.id: span for span in document.spans}
+    for number, words in attribute_rows:
+        if len(words) not in (2, 3):
+            document.problems.append(
+                InputError(
+                    ann_path,
+                    "cannot read the attribute: want A1<TAB>NAME T1 (a flag) or "
+                    "A1<TAB>NAME T1 VALUE",
+                    number,
+                )
+            )
+        elif words[1] in by_id:
+            value: Any = words[2] if len(words) == 3 else True
+            by_id[words[1]].attrs[label_from_brat_type(words[0])] = value
+        elif words[1] in event_ids or words[1].startswith("E"):
+            document.ignore("attributes of events")
+        elif words[1] not in t_ids:
+            document.problems.append(
+                InputError(ann_path, f"the attribute is on {words[1]}, not in this file", number)
+            )
     for relation in relations:
         ends = (relation.from_id, relation.to_id)
         if all(end in span_ids for end in ends):

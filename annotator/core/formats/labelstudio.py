@@ -42,10 +42,12 @@ from annotator.core.formats.registry import (
     layer_links,
     layers,
     note_text,
+    span_attributes,
     write_manifest,
 )
 from annotator.core.formats.tokens import AlignMode
 from annotator.core.links import ForeignRelation
+from annotator.core.models import Attribute, LabelSet
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store
 
@@ -79,8 +81,68 @@ def labelling_config(store: Store, labels: list[str], notes: bool = False) -> st
             f'  <TextArea name="{ARTICLE_NOTE_NAME}" toName="{TO_NAME}" editable="true" '
             'placeholder="Note on this article"/>',
         ]
+    lines += attribute_config(label_set, labels)
     lines += ["</View>", ""]
     return "\n".join(lines)
+
+
+def attribute_config(label_set: LabelSet, labels: list[str]) -> list[str]:
+    """Per-region controls for the labels' attributes, shown when a region of a label
+    that has them is selected (Label Studio's perRegion choices, text and numbers)."""
+    found: dict[str, tuple[Attribute, list[str]]] = {}
+    for name in labels:
+        label = label_set.get(name)
+        for definition in label.attributes if label is not None else ():
+            found.setdefault(definition.name, (definition, []))[1].append(name)
+    lines: list[str] = []
+    for name, (definition, owners) in found.items():
+        shown = (
+            f' visibleWhen="region-selected" whenTagName="{FROM_NAME}" '
+            f"whenLabelValue={quoteattr(','.join(owners))}"
+        )
+        common = f'name={quoteattr(name)} toName="{TO_NAME}" perRegion="true"{shown}'
+        if definition.kind in ("choice", "yes/no"):
+            values = definition.choices if definition.kind == "choice" else ["yes", "no"]
+            lines.append(f'  <Choices {common} choice="single">')
+            lines += [f"    <Choice value={quoteattr(value)}/>" for value in values]
+            lines.append("  </Choices>")
+        elif definition.kind == "number":
+            lines.append(f"  <Number {common}/>")
+        else:
+            lines.append(f'  <TextArea {common} maxSubmissions="1"/>')
+    return lines
+
+
+def attribute_results(
+    label_set: LabelSet, span: dict[str, Any], start: int, end: int
+) -> list[dict[str, Any]]:
+    """One per-region result for each of a span's scheme attributes, on its region."""
+    label = label_set.get(span["label"])
+    results: list[dict[str, Any]] = []
+    for name, value in span_attributes(label_set, span).items():
+        definition = label.attribute(name) if label is not None else None
+        if definition is None:
+            continue
+        where = {"start": start, "end": end, "text": span["text"]}
+        if definition.kind == "yes/no":
+            kind, data = "choices", {"choices": ["yes" if value is True else "no"]}
+        elif definition.kind == "choice":
+            kind, data = "choices", {"choices": [value]}
+        elif definition.kind == "number":
+            kind, data = "number", {"number": value}
+        else:
+            kind, data = "textarea", {"text": [str(value)]}
+        results.append(
+            {
+                "id": span["id"],
+                "from_name": name,
+                "to_name": TO_NAME,
+                "type": kind,
+                "origin": "manual",
+                "value": {**where, **data},
+            }
+        )
+    return results
 
 
 def config_path_for(path: Path) -> Path:
@@ -104,6 +166,7 @@ def export_labelstudio(
     user_ids: dict[str, int] = {}
     tasks: list[dict[str, Any]] = []
     annotation_id = 0
+    label_set = store.label_set()
     for number, record in enumerate(counted_records(store, options, report), start=1):
         mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
         annotations: list[dict[str, Any]] = []
@@ -129,8 +192,16 @@ def export_labelstudio(
                         },
                     }
                 )
-            report.written_spans += len(results)
-            results += _note_results(results, layer.spans, layer.annotator, report)
+                regions = attribute_results(label_set, span, start, end)
+                report.written_attributes += len(regions)
+                results += regions
+            report.written_spans += sum(result["type"] == "labels" for result in results)
+            results += _note_results(
+                [result for result in results if result["type"] == "labels"],
+                layer.spans,
+                layer.annotator,
+                report,
+            )
             if record.get("notes") and not annotations:  # once, in the first layer's
                 results.append(
                     {
@@ -234,6 +305,29 @@ def looks_like(value: Any) -> bool:
     return bool(tasks) and all(
         isinstance(task, dict) and isinstance(task.get("data"), dict) for task in tasks[:5]
     )
+
+
+PER_REGION = ("choices", "textarea", "number")
+"""Result types a region's attributes come as (perRegion controls)."""
+
+
+def _region_value(item: dict[str, Any]) -> tuple[str, Any] | None:
+    """(control name, value) of a per-region result: its one choice, text or number."""
+    name = as_str(item.get("from_name"))
+    value = as_dict(item.get("value"))
+    if not name:
+        return None
+    kind = item.get("type")
+    found: Any = None
+    if kind == "choices":
+        choices = as_list(value.get("choices"))
+        found = choices[0] if len(choices) == 1 else None
+    elif kind == "textarea":
+        texts = as_list(value.get("text"))
+        found = texts[0] if len(texts) == 1 else None
+    else:
+        found = value.get("number")
+    return (name, found) if found is not None else None
 
 
 def _relations(item: dict[str, Any]) -> list[ForeignRelation] | None:
@@ -341,6 +435,7 @@ def _records(
             if group.get("result") is not None and not isinstance(group.get("result"), list):
                 record.problem = "the annotation's result is not a list"
             areas: list[dict[str, Any]] = []
+            per_region: dict[str, dict[str, Any]] = {}
             for item in as_list(group.get("result")):
                 if record.problem:
                     break
@@ -364,6 +459,11 @@ def _records(
                 ):
                     areas.append(item)
                     continue
+                if item.get("type") in PER_REGION and as_str(item.get("id")):
+                    found = _region_value(item)
+                    if found is not None:
+                        per_region.setdefault(str(item["id"]), {})[found[0]] = found[1]
+                        continue
                 if item.get("type") != "labels":
                     result.skipped[f"result items of type {item.get('type')!r}"] += 1
                     continue
@@ -387,6 +487,13 @@ def _records(
                         )
                     )
             _attach_notes(record, areas, result)
+            regions = {span.id for span in record.spans}
+            for region, values in per_region.items():
+                if region not in regions:
+                    result.skipped["per-region results on no labelled region"] += len(values)
+            for span in record.spans:
+                if span.id in per_region:
+                    span.attrs = dict(per_region[span.id])
             yield record
 
 

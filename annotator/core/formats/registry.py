@@ -31,12 +31,14 @@ from annotator.core.export import (
     manifest_path_for,
 )
 from annotator.core.formats.tokens import Alignment, AlignMode
+from annotator.core.models import LabelSet
 from annotator.core.output_paths import (
     check_file_output,
     check_output,
     check_output_folder,
     protecting,
 )
+from annotator.core.scheme import scheme_attributes
 from annotator.core.splits import SplitSpec
 from annotator.core.store import Store
 from annotator.core.wording import counted
@@ -79,6 +81,13 @@ class FormatExportReport(ExportReport):
     notes_changed: Counter[str] = field(default_factory=Counter)
     """Reason -> notes written, but not as they are (joined on one line...)."""
 
+    attributes: int = 0
+    """Scheme attributes (a claim's verdict, a person's role) on the exported spans."""
+    written_attributes: int = 0
+    attributes_left_out: Counter[str] = field(default_factory=Counter)
+    """Reason -> attributes the format could not hold. Those neither written nor
+    counted here were in a format with no place for attributes (``unplaced_attributes``)."""
+
     @property
     def unplaced_links(self) -> int:
         return self.links - self.written_links - sum(self.links_left_out.values())
@@ -86,6 +95,10 @@ class FormatExportReport(ExportReport):
     @property
     def unplaced_notes(self) -> int:
         return self.note_count - self.written_notes - sum(self.notes_left_out.values())
+
+    @property
+    def unplaced_attributes(self) -> int:
+        return self.attributes - self.written_attributes - sum(self.attributes_left_out.values())
 
     def count_alignment(self, alignment: Alignment | None, reason: str) -> bool:
         """Record what alignment did to a span; False when the span is dropped."""
@@ -145,6 +158,18 @@ class FormatExportReport(ExportReport):
             )
         for reason, count in sorted(self.notes_changed.items()):
             lines.append(f"  {count} note{'s' * (count != 1)} {reason}")
+        if self.attributes:
+            lines.append(
+                f"  wrote {self.written_attributes} of {self.attributes} span attributes"
+            )
+        for reason, count in sorted(self.attributes_left_out.items()):
+            lines.append(f"  left out {count} span attribute{'s' * (count != 1)}: {reason}")
+        if self.unplaced_attributes:
+            lines.append(
+                f"  left out {self.unplaced_attributes} span "
+                f"attribute{'s' * (self.unplaced_attributes != 1)}: {self.format} has no "
+                "place for them"
+            )
         for note in self.notes:
             lines.append(f"  note: {note}")
         for extra in self.files:
@@ -166,6 +191,16 @@ class FormatExportReport(ExportReport):
             "notes": self.notes,
             "links": self.links,
             "written_links": self.written_links,
+            "attributes": self.attributes,
+            "written_attributes": self.written_attributes,
+            "attributes_left_out": {
+                **dict(sorted(self.attributes_left_out.items())),
+                **(
+                    {f"{self.format} has no place for span attributes": self.unplaced_attributes}
+                    if self.unplaced_attributes
+                    else {}
+                ),
+            },
             "links_left_out": {
                 **dict(sorted(self.links_left_out.items())),
                 **(
@@ -220,6 +255,7 @@ def counted_records(
     kept. A document whose only layers are unfinished and empty has no example for a
     format that holds layers: it is left out, and counted in a note."""
     unfinished = 0
+    label_set = store.label_set()
     for record in gold_records(store, options):
         examples = report.examples
         count_layers(record, report)
@@ -235,12 +271,18 @@ def counted_records(
         for span in record["spans"]:
             report.labels[span["label"]] += 1
             report.annotators.add(span["annotator"])
+            report.attributes += len(span_attributes(label_set, span))
         yield record
     if unfinished:
         report.notes.append(
             f"left out {unfinished} document{'s' * (unfinished != 1)} whose layers are "
             "neither done nor tagged (not an example yet)"
         )
+
+
+def span_attributes(label_set: LabelSet, span: dict[str, Any]) -> dict[str, Any]:
+    """The scheme attributes of an exported span (not an amount's reading)."""
+    return scheme_attributes(label_set.get(span["label"]), span.get("attrs") or {})
 
 
 @dataclass(frozen=True)
