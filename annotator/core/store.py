@@ -189,6 +189,15 @@ def _span_row(span: Span) -> tuple[Any, ...]:
 class Store:
     """A project: documents, the label set, annotators' spans and statuses."""
 
+    def __new__(cls, path: str | Path = ":memory:", **options: Any) -> Store:
+        """A ``postgresql://`` URL opens a shared project on a server
+        (``store_postgres``): the same store, on the other backend."""
+        if cls is Store and str(path).startswith(("postgresql://", "postgres://")):
+            from annotator.core.store_postgres import PostgresStore
+
+            return super().__new__(PostgresStore)
+        return super().__new__(cls)
+
     def __init__(
         self,
         path: str | Path = ":memory:",

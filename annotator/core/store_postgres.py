@@ -1,0 +1,285 @@
+"""A project on a PostgreSQL server: the store's second backend, for a team.
+
+``Store("postgresql://alice@host/project")`` opens one of these: the same methods, the
+same models, the same guarantees (each action one transaction, committed when the
+method returns), on a server every annotator writes to at once. The store's queries are
+SQLite's; the few words of SQLite's dialect they use are translated once per query text
+(``translate``) and the schema gives PostgreSQL SQLite's names (``migrations_postgres``),
+so both backends run the very same code.
+
+Each person connects as their own role; what they may write is the server's row-level
+security (``migrations_postgres.server_policies``), not this client's goodwill. psycopg
+is imported here only, when a server is opened (``annotator[server]``).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+from annotator.core import migrations_postgres
+from annotator.core.damaged_rows import DamagedRow
+from annotator.core.errors import ProjectError
+from annotator.core.models import Document
+from annotator.core.store import _ATTRS_ARE_AN_OBJECT, Store
+
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+RETRIES = 20
+"""How often an action that lost a race (a deadlock, a serialization failure) is run
+again before its error is shown; each try waits a little longer."""
+
+T = TypeVar("T")
+
+
+def is_server_url(location: str) -> bool:
+    return location.startswith(SERVER_SCHEMES)
+
+
+def without_password(url: str) -> str:
+    """The URL as messages show it."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{netloc[-1]}"))
+
+
+def url_user(url: str) -> str | None:
+    """The role a server URL connects as (None: libpq's default, the login name)."""
+    return urlsplit(url).username or None
+
+
+_INSERT_OR_IGNORE = re.compile(r"^\s*INSERT OR IGNORE INTO", re.IGNORECASE)
+_GROUP_ARRAY = re.compile(r"json_group_array\(([^()]*)\)")
+_TOTAL = re.compile(r"\btotal\(")
+
+
+@functools.lru_cache(maxsize=512)
+def translate(query: str) -> str:
+    """A query of the store in PostgreSQL's dialect (placeholders ``%s``)."""
+    if _INSERT_OR_IGNORE.match(query):
+        query = _INSERT_OR_IGNORE.sub("INSERT INTO", query) + " ON CONFLICT DO NOTHING"
+    # The column's CHECK keeps every span's attributes a JSON object.
+    query = query.replace(_ATTRS_ARE_AN_OBJECT, "true")
+    query = _GROUP_ARRAY.sub(r"json_agg(\1)::text", query)
+    query = _TOTAL.sub("sum(", query)
+    return query.replace("%", "%%").replace("?", "%s")
+
+
+class ServerConnection:
+    """The few calls of ``sqlite3.Connection`` the store makes, on a psycopg connection
+    in autocommit mode (the store opens its own transactions)."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+        self.text_factory: Any = str  # SQLite's undecodable texts cannot happen here
+
+    def execute(self, query: str, params: Sequence[Any] = ()) -> Any:
+        cursor = self.raw.cursor()
+        cursor.execute(translate(query), tuple(params))
+        return cursor
+
+    def executemany(self, query: str, rows: Iterable[Sequence[Any]]) -> Any:
+        cursor = self.raw.cursor()
+        cursor.executemany(translate(query), [tuple(row) for row in rows])
+        return cursor
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return bool(self.raw.info.transaction_status != TransactionStatus.IDLE)
+
+    def rollback(self) -> None:
+        self.raw.rollback()
+
+    def commit(self) -> None:
+        self.raw.commit()
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def connect(url: str) -> Any:
+    """A psycopg connection to ``url`` in autocommit mode, or a ProjectError saying why not."""
+    try:
+        import psycopg
+    except ImportError as error:
+        raise ProjectError(
+            f"{without_password(url)}: opening a project on a server needs psycopg: "
+            "pip install 'annotator[server]'"
+        ) from error
+    try:
+        return psycopg.connect(url, autocommit=True)
+    except psycopg.Error as error:
+        reason = str(error).strip().splitlines()[-1] if str(error).strip() else repr(error)
+        raise ProjectError(
+            f"{without_password(url)}: cannot connect to the project's server ({reason})"
+        ) from error
+
+
+def _lost_a_race(error: BaseException) -> bool:
+    import psycopg.errors
+
+    return isinstance(
+        error, psycopg.errors.SerializationFailure | psycopg.errors.DeadlockDetected
+    )
+
+
+def _retried(method: Callable[..., T]) -> Callable[..., T]:
+    """Run a whole action again when it lost a race with a colleague's: the server
+    rolled it back entirely, so running it again writes it once."""
+
+    @functools.wraps(method)
+    def retrying(self: PostgresStore, *args: Any, **kwargs: Any) -> T:
+        if self.server.in_transaction:
+            return method(self, *args, **kwargs)  # part of a larger action: it retries
+        for attempt in range(RETRIES):
+            try:
+                return method(self, *args, **kwargs)
+            except Exception as error:
+                cause = error if _lost_a_race(error) else error.__cause__
+                if cause is None or not _lost_a_race(cause) or attempt == RETRIES - 1:
+                    raise
+                time.sleep(0.005 * (attempt + 1))
+        raise AssertionError("unreachable")
+
+    return retrying
+
+
+class PostgresStore(Store):
+    """A project on a PostgreSQL server (see the module's docstring)."""
+
+    def __init__(
+        self,
+        path: str | Path = ":memory:",
+        *,
+        read_only: bool = False,
+        create: bool = True,
+        same_file_as: Any = None,
+    ) -> None:
+        self.url = str(path)
+        self.path = without_password(self.url)
+        self.read_only = read_only
+        self.file_identity = None
+        self.write_protected = False
+        raw = connect(self.url)
+        self.server = ServerConnection(raw)
+        self.conn = self.server  # type: ignore[assignment]
+        try:
+            version = migrations_postgres.schema_version(raw)
+            if version == 0 and (read_only or not create):
+                raise ProjectError(f"{self.path}: no project on this server yet")
+            if version > migrations_postgres.CURRENT_VERSION:
+                raise ProjectError(
+                    f"{self.path}: written by a newer version of annotator (schema "
+                    f"{version}); upgrade annotator to open it"
+                )
+            if version < migrations_postgres.CURRENT_VERSION:
+                if read_only:
+                    raise ProjectError(
+                        f"{self.path}: schema {version} needs upgrading; open it writable once"
+                    )
+                migrations_postgres.migrate(raw)
+        except ProjectError:
+            raw.close()
+            raise
+        except Exception as error:
+            raw.close()
+            raise ProjectError(f"{self.path}: cannot prepare the project ({error})") from error
+        self.role: str = raw.execute("SELECT current_user").fetchone()[0]
+        """Who this connection writes as: the annotator's name on the server."""
+        self._waiting = None
+        self._label_set = None
+        self._recent_texts: OrderedDict[str, str] = OrderedDict()
+        self.damaged: dict[tuple[str, int], DamagedRow] = {}
+
+    @classmethod
+    def writable_or_read_only(cls, path: str | Path) -> Store:
+        return cls(path)
+
+    # -- transactions: the server's, retried when they lost a race ------------
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction (a savepoint when nested); a refusal by the server's
+        policies becomes an error that names the role."""
+        if self.read_only:
+            raise ProjectError(f"{self.path}: the project is open read-only; nothing was changed")
+        import psycopg
+
+        try:
+            with self.server.raw.transaction():
+                yield
+        except psycopg.errors.InsufficientPrivilege as error:
+            raise ProjectError(
+                f"{self.path}: {self.role} may not make this change "
+                f"({str(error).splitlines()[0]}); nothing from this action was written"
+            ) from error
+        except psycopg.errors.IntegrityError:
+            raise
+        except psycopg.OperationalError as error:
+            if _lost_a_race(error):
+                raise
+            raise ProjectError(
+                f"{self.path}: could not save; nothing from this action was written ({error})"
+            ) from error
+
+    def retry_when_busy(
+        self,
+        waiting: Callable[[int], bool],
+        done_waiting: Callable[[], None],
+        every_seconds: float = 0.25,
+    ) -> None:
+        """The server queues writers itself; nothing to wait for here."""
+
+    def let_others_in(self) -> None:
+        """Colleagues write at the same time on a server: no pause needed."""
+
+    def is_same_file(self) -> bool:
+        return True
+
+    def release_log(self) -> None:
+        pass
+
+    def integrity_check(self) -> str:
+        return "ok"
+
+    def backup_to(self, target: str | Path) -> None:
+        raise ProjectError(
+            f"{self.path}: a project on a server is backed up by the server "
+            f"(pg_dump); `annotator pull {target}` copies it into a project file"
+        )
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- what differs on a server ---------------------------------------------
+
+    def add_documents(self, documents: Iterable[Document]) -> list[bool]:
+        """Two imports at once take turns: positions are numbered from the last one."""
+        with self.transaction():
+            self.conn.execute("LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE")
+            return super().add_documents(documents)
+
+
+def _wrap_actions() -> None:
+    """Every public method of the store retries as a whole when it lost a race."""
+    for name, member in inspect.getmembers(Store, inspect.isfunction):
+        if name.startswith("_") or inspect.isgeneratorfunction(member):
+            continue
+        own = PostgresStore.__dict__.get(name)
+        if own is not None and name in {"transaction", "close", "writable_or_read_only"}:
+            continue
+        setattr(PostgresStore, name, _retried(own if inspect.isfunction(own) else member))
+
+
+_wrap_actions()
