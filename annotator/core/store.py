@@ -21,7 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from annotator.core import migrations, output_paths
+from annotator.core import migrations, network_drives, output_paths
 from annotator.core.damaged_rows import (
     RESET_META,
     DamagedDocument,
@@ -225,6 +225,8 @@ class Store:
                     f"{self.path}: cannot make the project's folder ({error.strerror or error})"
                 ) from error
             migrations.check_write_ahead_log(file)
+            if not read_only:
+                network_drives.refuse_network_drive(self.path)
         self.file_identity = file_identity(self.path)
         """The file this store opened (``None`` in memory): compared before each write."""
         if same_file_as is not None and self.file_identity != same_file_as:
@@ -271,7 +273,9 @@ class Store:
     def writable_or_read_only(cls, path: str | Path) -> Store:
         """The project opened as every command opens it, or read-only when the file or
         its folder is write-protected (reading commands and the window then still work)."""
-        if str(path) != ":memory:" and Path(path).is_file() and not _writable(str(path)):
+        if str(path) != ":memory:" and Path(path).is_file() and (
+            not _writable(str(path)) or network_drives.network_drive(path)
+        ):
             return cls(path, read_only=True)
         return cls(path)
 
