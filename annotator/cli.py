@@ -27,6 +27,7 @@ from annotator.core.damaged_rows import describe as describe_damage
 from annotator.core.errors import AnnotatorError
 from annotator.core.ingest import ImportReport, import_paths
 from annotator.core.store import Store
+from annotator.core.store_postgres import is_server_url, url_user
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -47,9 +48,19 @@ def counted(count: int, noun: str, plural: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
+class ProjectLocation(click.Path):
+    """A project file, or the ``postgresql://`` URL of a project on a server, kept as
+    typed (a Path would fold the URL's ``//``)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and is_server_url(value):
+            return value
+        return super().convert(value, param, ctx)
+
+
 @dataclass
 class Context:
-    db_path: Path
+    db_path: Path | str
     annotator: str
     annotator_given: bool
 
@@ -130,10 +141,11 @@ class AnnotatorGroup(click.Group):
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=ProjectLocation(dir_okay=False, path_type=Path),
     envvar="ANNOTATOR_DB",
     show_envvar=True,
-    help="Project file (SQLite). Default: annotations.db in your user data folder.",
+    help="Project file (SQLite), or a shared project on a server: "
+    "postgresql://you@host/project. Default: annotations.db in your user data folder.",
 )
 @click.option(
     "--annotator",
@@ -144,15 +156,17 @@ class AnnotatorGroup(click.Group):
 )
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None, annotator: str | None) -> None:
+def main(ctx: click.Context, db_path: Path | str | None, annotator: str | None) -> None:
     """Annotate news articles: tag claims, denials, amounts, people and organisations.
 
     With no command, opens the annotation window on the project.
     """
+    # On a server each person writes as their own role: that is their name there.
+    server_user = url_user(db_path) if isinstance(db_path, str) else None
     ctx.obj = Context(
         db_path=db_path or default_project_path(),
-        annotator=annotator or default_annotator(),
-        annotator_given=annotator is not None,
+        annotator=annotator or server_user or default_annotator(),
+        annotator_given=annotator is not None or server_user is not None,
     )
     if ctx.invoked_subcommand is None:
         open_command = main.get_command(ctx, "open")
@@ -958,6 +972,90 @@ def merge_command(obj: Context, other: Path) -> None:
             f"{changed.theirs[:12]} was imported beside ours "
             f"{', '.join(doc_id[:12] for doc_id in changed.ours)}; its text differs."
         )
+
+
+@main.group("server")
+def server_group() -> None:
+    """A shared project on a PostgreSQL server, for a team (README, "Working as a
+    team"): --db postgresql://you@host/project opens it in every command and the window."""
+
+
+def _server_url(obj: Context) -> str:
+    if not isinstance(obj.db_path, str) or not is_server_url(obj.db_path):
+        raise click.ClickException(
+            "give the server's project with --db postgresql://admin@host/project "
+            "(or ANNOTATOR_DB)"
+        )
+    return obj.db_path
+
+
+@server_group.command("init")
+@pass_context
+@reports_errors
+def server_init_command(obj: Context) -> None:
+    """Create (or bring up to date) the project's tables, the annotator, reviewer and
+    owner roles and the rules of who may write what, as the database's owner."""
+    from annotator.core import migrations_postgres
+    from annotator.core.store_postgres import connect, without_password
+
+    url = _server_url(obj)
+    with connect(url) as conn:
+        version = migrations_postgres.init_server(conn)
+    click.echo(
+        f"Project ready on {without_password(url)} (schema {version}); "
+        "add people with: annotator server add-user NAME --role annotator|reviewer|owner"
+    )
+
+
+@server_group.command("add-user")
+@click.argument("name")
+@click.option(
+    "--role",
+    type=click.Choice(["annotator", "reviewer", "owner"]),
+    required=True,
+    help="annotator: their own layer and statuses; reviewer: also the gold layer and "
+    "review decisions; owner: also labels, assignments and imports.",
+)
+@click.option("--password", help="The password they log in with (none: the server's own rules).")
+@pass_context
+@reports_errors
+def server_add_user_command(obj: Context, name: str, role: str, password: str | None) -> None:
+    """Let NAME log in to the project with ROLE's rights (again: change their role)."""
+    from annotator.core import migrations_postgres
+    from annotator.core.store_postgres import connect
+
+    with connect(_server_url(obj)) as conn:
+        migrations_postgres.add_user(conn, name, role, password)
+    click.echo(f"{name} may now work on the project as {role}.")
+
+
+@server_group.command("local")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--stop", is_flag=True, help="Stop the server started in FOLDER.")
+@click.option("--user", "owner", help="The project owner's role to create (default: you).")
+@reports_errors
+def server_local_command(folder: Path, stop: bool, owner: str | None) -> None:
+    """Start a PostgreSQL server of your own in FOLDER (created the first time) for
+    trying team mode on this machine: the project is set up, you are its owner, and the
+    URL to give --db is printed. Only this machine can connect."""
+    from annotator.core import local_server, migrations_postgres
+    from annotator.core.store_postgres import connect
+
+    if stop:
+        local_server.stop(local_server.LocalServer(folder.resolve(), 0))
+        click.echo(f"Stopped the server in {folder}.")
+        return
+    server = local_server.start(folder)
+    name = owner or default_annotator()
+    with connect(server.url()) as conn:
+        migrations_postgres.init_server(conn)
+        migrations_postgres.add_user(conn, name, "owner")
+    click.echo(f"PostgreSQL is running in {folder}; open the project with:")
+    click.echo(f"  annotator --db '{server.url(user=name)}'")
+    click.echo(
+        f"Add colleagues: annotator --db '{server.url()}' server add-user NAME --role annotator"
+    )
+    click.echo(f"Stop it: annotator server local {folder} --stop")
 
 
 @main.command("agreement")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.models import GOLD_LAYER
+from annotator.core.models import GOLD_LAYER, utc_now
 
 ANNOTATORS_ROLE = "annotator_annotators"
 REVIEWERS_ROLE = "annotator_reviewers"
@@ -271,3 +271,51 @@ def server_policies() -> str:
             f"CREATE POLICY removing ON {table} FOR DELETE USING ({write})",
         ]
     return ";\n".join(statements)
+
+
+def init_server(conn: Any) -> int:
+    """Schema, group roles and policies on the server (``conn``: autocommit, as the
+    database's owner); safe to run again. Returns the schema version."""
+    version = migrate(conn)
+    with conn.transaction():
+        conn.execute(server_policies())
+    return version
+
+
+def add_user(conn: Any, name: str, role: str, password: str | None = None) -> None:
+    """A person who may log in as ``name`` with the rights of ``role`` (annotator,
+    reviewer or owner); an existing one changes role (and password, when given)."""
+    from psycopg import sql
+
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}: {', '.join(ROLES)}")
+    who = sql.Identifier(name)
+    with conn.transaction():
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+        login = sql.SQL("ALTER ROLE {} LOGIN" if exists else "CREATE ROLE {} LOGIN").format(who)
+        if password is not None:
+            login = sql.SQL("{} PASSWORD {}").format(login, sql.Literal(password))
+        conn.execute(login)
+        for group in ROLES.values():
+            conn.execute(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), who))
+        conn.execute(sql.SQL("GRANT {} TO {}").format(sql.Identifier(ROLES[role]), who))
+        database = conn.execute("SELECT current_database()").fetchone()[0]
+        conn.execute(
+            sql.SQL("GRANT CONNECT ON DATABASE {} TO {}").format(sql.Identifier(database), who)
+        )
+        conn.execute(
+            "INSERT INTO annotators (name, created_at) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            (name, utc_now()),
+        )
+
+
+def users(conn: Any) -> list[tuple[str, str]]:
+    """``(name, role)`` of everyone with a role on the project, by name."""
+    rows = conn.execute(
+        "SELECT r.rolname, g.rolname FROM pg_auth_members m "
+        "JOIN pg_roles r ON r.oid = m.member JOIN pg_roles g ON g.oid = m.roleid "
+        "WHERE g.rolname = ANY(%s) AND r.rolname NOT LIKE 'annotator\\_%%' ORDER BY 1",
+        (list(ROLES.values()),),
+    ).fetchall()
+    by_group = {group: role for role, group in ROLES.items()}
+    return [(name, by_group[group]) for name, group in rows]
