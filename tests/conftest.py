@@ -103,3 +103,29 @@ def server_url(postgres_server) -> str:
     with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
         admin.execute(f"CREATE DATABASE {name}")
     return postgres_server.url(database=name)
+
+
+@pytest.fixture
+def server_team(server_url: str) -> dict[str, str]:
+    """A shared project set up by its own commands (``annotator server init`` and
+    ``add-user``): alice and bob annotate, carol reviews, olive owns. Each name maps to
+    the URL that connects as that person; ``admin`` to the database owner's."""
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["--db", server_url, "server", "init"])
+    assert result.exit_code == 0, result.output
+    people = [("alice", "annotator"), ("bob", "annotator"), ("carol", "reviewer")]
+    for name, role in [*people, ("olive", "owner")]:
+        result = runner.invoke(
+            main, ["--db", server_url, "server", "add-user", name, "--role", role]
+        )
+        assert result.exit_code == 0, result.output
+        assert f"{name} may now work on the project as {role}" in result.output
+    urls = {
+        name: server_url.replace("postgresql://postgres@", f"postgresql://{name}@", 1)
+        for name in ("alice", "bob", "carol", "olive")
+    }
+    return {**urls, "admin": server_url}

@@ -77,9 +77,18 @@ def _run(command: list[str], what: str) -> None:
 
 
 def _give_to_server_user(folder: Path) -> None:
-    if os.geteuid() == 0:
-        shutil.chown(folder, UNPRIVILEGED_USER)
-        folder.chmod(0o700)
+    if os.geteuid() != 0:
+        return
+    shutil.chown(folder, UNPRIVILEGED_USER)
+    folder.chmod(0o700)
+    reachable = subprocess.run(
+        _as_server_user(["test", "-w", str(folder)]), capture_output=True, check=False
+    )
+    if reachable.returncode != 0:
+        raise ProjectError(
+            f"{folder}: run as root, the server runs as {UNPRIVILEGED_USER}, who cannot reach "
+            "this folder (a folder above it is closed to others); choose one under /tmp or /srv"
+        )
 
 
 def start(folder: Path, port: int | None = None) -> LocalServer:

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from annotator.core import migrations_postgres
+from annotator.core.changes import Changes
 from annotator.core.damaged_rows import DamagedRow
 from annotator.core.errors import ProjectError
 from annotator.core.models import Document
@@ -283,3 +284,69 @@ def _wrap_actions() -> None:
 
 
 _wrap_actions()
+
+
+def project_name(location: str | Path) -> str:
+    """What a window's title calls the project: its file's name, or the database and
+    its server."""
+    text = str(location)
+    if not is_server_url(text):
+        return Path(text).name
+    parts = urlsplit(text)
+    database = parts.path.lstrip("/") or parts.username or "project"
+    return f"{database} @ {parts.hostname or 'localhost'}"
+
+
+def beside_the_project(location: str | Path) -> Path:
+    """A path in the folder files written from the project go by default (an export, a
+    report): beside the project file, or in the home folder for a project on a server;
+    its name is the project's."""
+    text = str(location)
+    if not is_server_url(text):
+        return Path(text)
+    database = urlsplit(text).path.lstrip("/") or "project"
+    return Path.home() / f"{database}.db"
+
+
+class ColleagueChanges:
+    """What colleagues changed on the server since the last look: the server announces
+    every write (``migrations_postgres``, ``announce_change``) on a connection of this
+    listener's own; a window watches ``fileno()`` and calls ``take()`` when it is
+    readable. Its own store's writes are left out: the window already shows them."""
+
+    def __init__(self, store: PostgresStore) -> None:
+        self.own_process = int(store.server.raw.info.backend_pid)
+        self.raw = connect(store.url)
+        self.raw.execute(f"LISTEN {migrations_postgres.CHANGES_CHANNEL}")
+
+    def fileno(self) -> int:
+        return int(self.raw.fileno())
+
+    def take(self) -> Changes | None:
+        """The changes announced so far (without waiting), or None when none."""
+        found: list[Changes] = []
+        for notice in self.raw.notifies(timeout=0):
+            if notice.pid != self.own_process:
+                found.append(_changes_of(notice.payload))
+        if not found:
+            return None
+        return functools.reduce(lambda a, b: a | b, found)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+def _changes_of(payload: str) -> Changes:
+    table, _, doc_id = payload.partition(" ")
+    documents = frozenset({doc_id}) if doc_id else frozenset()
+    if table == "spans":
+        return Changes(documents=documents, spans_reloaded=documents)
+    if table == "statuses":
+        return Changes(documents=documents, statuses=True)
+    if table == "decisions":
+        return Changes(documents=documents, decisions=True)
+    if table == "links":
+        return Changes(links=True, all_documents=True)
+    if table == "settings":
+        return Changes(labels=True)
+    return Changes(document_list=True)

@@ -38,11 +38,13 @@ from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
+from annotator.core.store_postgres import is_server_url, project_name
 from annotator.ui import file_dialogs, i18n, plain_text
 from annotator.ui.accessibility import WindowAccessibility
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribution import Attribution
 from annotator.ui.carry_over_view import CarryOverAction
+from annotator.ui.colleague_watch import ColleagueWatch
 from annotator.ui.document_language import DocumentLanguageAction
 from annotator.ui.document_list import DocumentListPanel
 from annotator.ui.error_list import ErrorListDialog
@@ -104,7 +106,7 @@ class MainWindow(QMainWindow):
         plain_text.show_labels_as_plain_text()
         self.setObjectName("mainWindow")
         self.store = store
-        self.db_path = Path(db_path)
+        self.db_path: Path | str = db_path if is_server_url(str(db_path)) else Path(db_path)
         self.annotator = annotator
         self.preferences = preferences
         self.undo_stack = QUndoStack(self)
@@ -157,6 +159,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.project_watch = ProjectWatch(self)
+        self.colleague_watch = ColleagueWatch(self)
         store.retry_when_busy(self._wait_for_another_program, self._done_waiting)
         self.file_menu.insertAction(self.quit_action, self.project_watch.save_action)
         self.review_mode = ReviewMode(self)
@@ -580,7 +583,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         doc_id = self.current_document_id()
         row = self.document_model.row_of(doc_id) if doc_id else None
-        parts = ["annotator", self.db_path.name]
+        parts = ["annotator", project_name(self.db_path)]
         if self.store.read_only:
             parts[-1] += " " + self.tr("(read-only)")
         if row is not None:
@@ -896,6 +899,7 @@ class MainWindow(QMainWindow):
         self.tasks.cancel_all()
         self.tasks.wait()
         self.suggestions.shutdown()
+        self.colleague_watch.stop()
         # Let the finished tasks' queued signals arrive before the window goes.
         QApplication.processEvents()
         self.save_layout()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.store_postgres import beside_the_project
 from annotator.ui import file_dialogs
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ class ProjectWatch(QObject):
 
     def save_work(self) -> Path | None:
         """Ask for a new file and copy the window's project there (SQLite's backup)."""
-        project = self.window.db_path
+        project = beside_the_project(self.window.db_path)
         chosen = file_dialogs.save_file_name(
             self.window,
             self.tr("Save the work to a new project file"),

@@ -483,6 +483,13 @@
     </message>
 </context>
 <context>
+    <name>ColleagueWatch</name>
+    <message>
+        <source>Colleagues&apos; changes will not appear live: %1</source>
+        <translation>Les modifications de vos collègues n’apparaîtront pas en direct : %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentLanguageAction</name>
     <message>
         <source>Set the article&apos;s &amp;language…</source>

@@ -5,9 +5,6 @@ review decisions or the labels."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
-
-from annotator.cli import main
 from annotator.core.errors import ProjectError
 from annotator.core.models import GOLD_LAYER, Document, LabelSet, Status
 from annotator.core.store import Store
@@ -17,30 +14,9 @@ psycopg = pytest.importorskip("psycopg")
 TEXT = "Sam Altman affirme que Meta a offert 100 M$. Andrew Bosworth dément."
 
 
-def as_user(url: str, name: str) -> str:
-    return url.replace("postgresql://postgres@", f"postgresql://{name}@", 1)
-
-
 @pytest.fixture
-def team(server_url: str) -> dict[str, str]:
-    """A project set up by its commands: alice and bob annotate, carol reviews, olive
-    owns; olive imported one article, alice tagged a person in it."""
-    runner = CliRunner()
-    result = runner.invoke(main, ["--db", server_url, "server", "init"])
-    assert result.exit_code == 0, result.output
-    people = [
-        ("alice", "annotator"),
-        ("bob", "annotator"),
-        ("carol", "reviewer"),
-        ("olive", "owner"),
-    ]
-    for name, role in people:
-        result = runner.invoke(
-            main, ["--db", server_url, "server", "add-user", name, "--role", role]
-        )
-        assert result.exit_code == 0, result.output
-        assert f"{name} may now work on the project as {role}" in result.output
-    return {name: as_user(server_url, name) for name in ("alice", "bob", "carol", "olive")}
+def team(server_team: dict[str, str]) -> dict[str, str]:
+    return server_team
 
 
 @pytest.fixture
