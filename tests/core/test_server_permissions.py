@@ -5,6 +5,7 @@ review decisions or the labels."""
 from __future__ import annotations
 
 import pytest
+
 from annotator.core.errors import ProjectError
 from annotator.core.models import GOLD_LAYER, Document, LabelSet, Status
 from annotator.core.store import Store
