@@ -939,11 +939,15 @@ def merge_command(obj: Context, other: Path) -> None:
 
     with obj.store() as store:
         report = merge_project(store, other)
+    echo_merge_report(report)
+
+
+def echo_merge_report(report: Any, verb: str = "Merged", ours: str = "ours") -> None:
     per_annotator = ", ".join(
         f"{name} {count}" for name, count in sorted(report.spans_added.items())
     )
     click.echo(
-        f"Merged {report.path}: {counted(report.documents_added, 'document')} added, "
+        f"{verb} {report.path}: {counted(report.documents_added, 'document')} added, "
         f"{report.documents_matched} already here; "
         f"{counted(report.total_spans_added, 'span')} added"
         + (f" ({per_annotator})" if per_annotator else "")
@@ -955,8 +959,10 @@ def merge_command(obj: Context, other: Path) -> None:
     )
     if report.spans_conflicting:
         click.echo(
-            f"{counted(report.spans_conflicting, 'span')} changed in both projects: ours kept."
+            f"{counted(report.spans_conflicting, 'span')} changed in both projects: {ours} kept."
         )
+        for conflict in report.conflicts:
+            click.echo(f"  {conflict}")
     for refused in report.links_refused:
         click.echo(f"Link not merged: {refused}")
     if report.damaged_rows:
@@ -972,6 +978,46 @@ def merge_command(obj: Context, other: Path) -> None:
             f"{changed.theirs[:12]} was imported beside ours "
             f"{', '.join(doc_id[:12] for doc_id in changed.ours)}; its text differs."
         )
+
+
+def _as_server(location: str) -> str:
+    if not is_server_url(location):
+        raise click.ClickException(
+            f"{location}: not a server's project (postgresql://you@host/project)"
+        )
+    return location
+
+
+@main.command("push")
+@click.argument("server")
+@pass_context
+@reports_errors
+def push_command(obj: Context, server: str) -> None:
+    """Bring the work in the project file (--db) to the shared project on SERVER
+    (postgresql://you@host/project), as merge does: what the server lacks is added,
+    nothing is doubled, a span changed on both sides keeps the server's and is counted.
+    For working offline: pull, work on the file, push."""
+    from annotator.core.merge import merge_project
+
+    if isinstance(obj.db_path, str) and is_server_url(obj.db_path):
+        raise click.ClickException("push takes the project file with --db, the server as SERVER")
+    with Store(_as_server(server)) as shared:
+        report = merge_project(shared, obj.db_path)
+    echo_merge_report(report, "Pushed", "the server's")
+
+
+@main.command("pull")
+@click.argument("server")
+@pass_context
+@reports_errors
+def pull_command(obj: Context, server: str) -> None:
+    """Bring the shared project on SERVER into the project file (--db, created if need
+    be), as merge does: everyone's work, nothing doubled, conflicts counted."""
+    from annotator.core.merge import merge_project
+
+    with obj.store() as store:
+        report = merge_project(store, _as_server(server))
+    echo_merge_report(report, "Pulled")
 
 
 @main.group("server")
