@@ -1104,6 +1104,70 @@ def server_local_command(folder: Path, stop: bool, owner: str | None) -> None:
     click.echo(f"Stop it: annotator server local {folder} --stop")
 
 
+@main.command("assign")
+@click.option(
+    "--annotators",
+    "names",
+    required=True,
+    help="Comma-separated: who gets articles, e.g. alice,bob,chloe.",
+)
+@click.option(
+    "--per-article",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="How many annotators each article needs (2 or more measures agreement).",
+)
+@pass_context
+@reports_errors
+def assign_command(obj: Context, names: str, per_article: int) -> None:
+    """Give every article to --per-article of the annotators, evenly (the owner's job on a
+    shared project); each one's article list then starts with their queue. Run it again
+    after an import: only the new articles, and those still short of annotators, are given."""
+    from annotator.core.assignment import assign
+
+    annotators = [name.strip() for name in names.split(",") if name.strip()]
+    with obj.store() as store:
+        given = assign(store, annotators, per_article)
+    if not given:
+        click.echo(f"Every article already has {per_article} of them; nothing given.")
+        return
+    shares = ", ".join(f"{name} {given.get(name, 0)}" for name in annotators)
+    click.echo(f"Gave {counted(sum(given.values()), 'article')} out: {shares}.")
+
+
+@main.command("progress")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@pass_context
+@reports_errors
+def progress_command(obj: Context, as_json: bool) -> None:
+    """How far each annotator has got: the articles given to them, their articles by
+    status, their spans by label, and each pair's agreement so far (exact F1)."""
+    from annotator.core.assignment import progress
+
+    with obj.store(reading=True) as store:
+        report = progress(store)
+    if as_json:
+        click.echo(report.model_dump_json(indent=2))
+        return
+    click.echo(f"{counted(report.documents, 'article')} in the project")
+    header = f"{'annotator':<16} {'given':>6} {'not started':>12} {'in progress':>12} "
+    click.echo(header + f"{'done':>6} {'reviewed':>9}  spans by label")
+    for person in report.annotators:
+        statuses = person.statuses
+        labels = ", ".join(f"{label} {count}" for label, count in person.spans.items())
+        click.echo(
+            f"{person.annotator:<16} {person.assigned:>6} {statuses['not_started']:>12} "
+            f"{statuses['in_progress']:>12} {statuses['done']:>6} {statuses['reviewed']:>9}  "
+            f"{labels or '-'}"
+        )
+    for pair in report.agreement:
+        f1 = "-" if pair.f1 is None else f"{pair.f1:.2f}"
+        click.echo(
+            f"agreement {pair.a} / {pair.b}: F1 {f1} over {counted(pair.documents, 'article')}"
+        )
+
+
 @main.command("agreement")
 @click.option(
     "--annotators",

@@ -115,16 +115,32 @@ _V2 = """
             ON spans (doc_id, start, "end" DESC, label, annotator, id);
 """
 
+# Who annotates which article: the owner's queues (a team's project; a file may hold
+# them too, pulled from a server or planned alone).
+_ASSIGNMENTS = """
+        CREATE TABLE assignments (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            assigned_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        );
+        CREATE INDEX assignments_by_annotator ON assignments (annotator, doc_id);
+"""
+
 # Each step is one SQL script; it runs in one transaction with its version number, so
 # a crash mid-migration leaves the file at the previous version, never half-way.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _ASSIGNMENTS]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
 # An index each schema version has and no other: a file whose user_version names a
 # version its tables do not have was changed by hand or by another program, and running
 # the next step on it would fail half-way ("no such index") or worse.
-_VERSION_MARKS = {1: "spans_by_document", 2: "spans_in_document_order"}
+_VERSION_MARKS = {
+    1: "spans_by_document",
+    2: "spans_in_document_order",
+    3: "assignments_by_annotator",
+}
 
 
 def _schema_matches(conn: sqlite3.Connection, version: int) -> bool:

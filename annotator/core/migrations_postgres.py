@@ -168,8 +168,21 @@ _CHANGE_NOTICES = f"""
             FOR EACH STATEMENT EXECUTE FUNCTION announce_change();
 """
 
+_ASSIGNMENTS = """
+        CREATE TABLE assignments (
+            rowid bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+            doc_id text COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator text COLLATE "C" NOT NULL REFERENCES annotators(name),
+            assigned_at text NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        );
+        CREATE INDEX assignments_by_annotator ON assignments (annotator, doc_id);
+        CREATE TRIGGER assignments_announced AFTER INSERT OR UPDATE OR DELETE ON assignments
+            FOR EACH STATEMENT EXECUTE FUNCTION announce_change();
+"""
+
 # Each step runs in one transaction with its version number.
-MIGRATIONS: list[str] = [_V1, _CHANGE_NOTICES]
+MIGRATIONS: list[str] = [_V1, _CHANGE_NOTICES, _ASSIGNMENTS]
 CURRENT_VERSION = len(MIGRATIONS)
 
 TABLES = (
@@ -181,6 +194,7 @@ TABLES = (
     "links",
     "decisions",
     "rejected_suggestions",
+    "assignments",
 )
 
 
@@ -257,6 +271,7 @@ def server_policies() -> str:
         "links": ("true", own_layer),
         "rejected_suggestions": ("true", f"(annotator = current_user OR {_is(OWNERS_ROLE)})"),
         "decisions": ("true", _is(REVIEWERS_ROLE)),
+        "assignments": ("true", _is(OWNERS_ROLE)),
     }
     for table, (read, write) in rules.items():
         statements += [

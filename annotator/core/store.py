@@ -1049,6 +1049,48 @@ class Store:
         found = {d: self._status_of(rowid, d, annotator, value) for d, value, rowid in rows}
         return {doc_id: status for doc_id, status in found.items() if status is not None}
 
+    # -- assignments: who annotates which article -----------------------------
+
+    def assign(self, pairs: Iterable[tuple[str, str]]) -> int:
+        """Give articles to annotators, ``(doc_id, annotator)`` each; one transaction.
+        Returns how many were new."""
+        added = 0
+        with self.transaction():
+            for doc_id, annotator in pairs:
+                self.ensure_annotator(annotator)
+                cursor = self.conn.execute(
+                    "INSERT INTO assignments (doc_id, annotator, assigned_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT DO NOTHING",
+                    (doc_id, annotator, utc_now()),
+                )
+                added += cursor.rowcount
+        return added
+
+    def unassign(self, pairs: Iterable[tuple[str, str]]) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "DELETE FROM assignments WHERE doc_id = ? AND annotator = ?", list(pairs)
+            )
+
+    def assignments(self) -> dict[str, list[str]]:
+        """``doc_id -> annotators`` given that article, by name."""
+        found: dict[str, list[str]] = {}
+        rows = self.conn.execute(
+            "SELECT doc_id, annotator FROM assignments ORDER BY doc_id, annotator"
+        )
+        for doc_id, annotator in rows:
+            found.setdefault(doc_id, []).append(annotator)
+        return found
+
+    def assigned_documents(self, annotator: str) -> list[str]:
+        """The articles given to ``annotator``, in project order: their queue."""
+        rows = self.conn.execute(
+            "SELECT a.doc_id FROM assignments a JOIN documents d ON d.id = a.doc_id "
+            "WHERE a.annotator = ? ORDER BY d.position",
+            (annotator,),
+        )
+        return [row[0] for row in rows]
+
     # -- bulk reads for export ------------------------------------------------
 
     def iter_documents_for_export(
