@@ -61,6 +61,7 @@ from annotator.ui.label_bar import LabelBar
 from annotator.ui.menu_focus import MenuFocusKeeper
 from annotator.ui.models import DocumentListModel, SpanRow, status_text
 from annotator.ui.preferences import Preferences, PreferencesDialog
+from annotator.ui.progress_view import ProgressAction
 from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.review_mode import ReviewMode
@@ -184,6 +185,7 @@ class MainWindow(QMainWindow):
         # Links, the claim ledger and the report: menus, panel, keys.
         self.attribution = Attribution(self)
         self.carry_over = CarryOverAction(self)
+        self.team_progress = ProgressAction(self)
         self.train_model = TrainModelAction(self)
         self.uncertainty_order = UncertaintyOrderAction(self)
         self.document_language = DocumentLanguageAction(self)
@@ -361,6 +363,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.attribution.retranslate()
         self.carry_over.retranslate()
+        self.team_progress.retranslate()
         self.project_watch.retranslate()
         self.train_model.retranslate()
         self.uncertainty_order.retranslate()
@@ -377,7 +380,12 @@ class MainWindow(QMainWindow):
     def reload_documents(self) -> None:
         """Read the list again from the store (after an import); texts are not loaded."""
         current = self.current_document_id()
-        self.document_model.set_summaries(self.store.document_summaries(self.annotator))
+        summaries = self.store.document_summaries(self.annotator)
+        queue = set(self.store.assigned_documents(self.annotator))
+        if queue:
+            # The articles given to this annotator come first, each group in project order.
+            summaries.sort(key=lambda summary: summary.id not in queue)
+        self.document_model.set_summaries(summaries)
         if current:
             self.document_list.select_document(current)
 

@@ -1385,6 +1385,70 @@
     </message>
 </context>
 <context>
+    <name>ProgressAction</name>
+    <message>
+        <source>Team &amp;progress…</source>
+        <translation>&amp;Avancement de l’équipe…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Décompte…</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Team progress</source>
+        <translation>Avancement de l’équipe</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotateur</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Confiés</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Pas commencé</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Relu</translation>
+    </message>
+    <message>
+        <source>Spans by label</source>
+        <translation>Passages par étiquette</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) in the project</source>
+        <translation>
+            <numerusform>%n article dans le projet</numerusform>
+            <numerusform>%n articles dans le projet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Agreement so far, %1 and %2: F1 %3 over %n article(s)</source>
+        <translation>
+            <numerusform>Accord à ce jour, %1 et %2 : F1 %3 sur %n article</numerusform>
+            <numerusform>Accord à ce jour, %1 et %2 : F1 %3 sur %n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agreement needs two annotators.</source>
+        <translation>L’accord demande deux annotateurs.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectActions</name>
     <message>
         <source>&amp;New project…</source>
