@@ -255,7 +255,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="import,annotated,export,agreement,window",
                         help="comma-separated parts to run (annotated: files from other "
                         "annotation tools; add training for the project model's rows: it "
-                        "trains for minutes)")
+                        "trains for minutes; server: a shared project's, on a "
+                        "PostgreSQL of its own)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     args = parser.parse_args(argv)
     parts = set(args.only.split(","))
@@ -284,6 +285,11 @@ def main(argv: list[str] | None = None) -> int:
                 )
             if "window" in parts:
                 results += bench_window(project, workdir, args.window_repeats)
+        if "server" in parts:
+            from annotator.bench.server_bench import bench_server
+
+            results += bench_server(workdir, spec, args.repeats)
+            print_table(results[-4:])
         if "training" in parts:
             from annotator.bench.training_bench import bench_training
 

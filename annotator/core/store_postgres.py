@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import json
 import re
 import time
 from collections import OrderedDict
@@ -28,8 +29,8 @@ from urllib.parse import urlsplit, urlunsplit
 from annotator.core import migrations_postgres
 from annotator.core.changes import Changes
 from annotator.core.damaged_rows import DamagedRow
-from annotator.core.errors import ProjectError
-from annotator.core.models import Document
+from annotator.core.errors import ProjectError, SpanError
+from annotator.core.models import Document, utc_now
 from annotator.core.store import _ATTRS_ARE_AN_OBJECT, Store
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
@@ -90,7 +91,11 @@ class ServerConnection:
 
     def executemany(self, query: str, rows: Iterable[Sequence[Any]]) -> Any:
         cursor = self.raw.cursor()
-        cursor.executemany(translate(query), [tuple(row) for row in rows])
+        batch = [tuple(row) for row in rows]
+        if len(batch) == 1:  # one row: a plain statement spares the pipeline's overhead
+            cursor.execute(translate(query), batch[0])
+        else:
+            cursor.executemany(translate(query), batch)
         return cursor
 
     @property
@@ -202,6 +207,8 @@ class PostgresStore(Store):
         self._label_set = None
         self._recent_texts: OrderedDict[str, str] = OrderedDict()
         self.damaged: dict[tuple[str, int], DamagedRow] = {}
+        self._known_annotators: set[str] = set()
+        """Names found stored already (committed: an annotator is never removed)."""
 
     @classmethod
     def writable_or_read_only(cls, path: str | Path) -> Store:
@@ -266,10 +273,98 @@ class PostgresStore(Store):
     # -- what differs on a server ---------------------------------------------
 
     def add_documents(self, documents: Iterable[Document]) -> list[bool]:
-        """Two imports at once take turns: positions are numbered from the last one."""
+        """Store new documents in one transaction; True for each one that was new. Two
+        imports at once take turns (positions follow the last one); the batch goes to
+        the server in one pipeline, not a round trip per document."""
+        batch = list(documents)
+        raw = self.server.raw
         with self.transaction():
-            self.conn.execute("LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE")
-            return super().add_documents(documents)
+            raw.execute("LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE")
+            position = raw.execute("SELECT coalesce(max(position), 0) FROM documents").fetchone()[0]
+            present = {
+                row[0]
+                for row in raw.execute(
+                    "SELECT id FROM documents WHERE id = ANY(%s)", ([d.id for d in batch],)
+                )
+            }
+            added: list[bool] = []
+            rows = []
+            for document in batch:
+                new = document.id not in present
+                added.append(new)
+                if not new:
+                    continue
+                present.add(document.id)
+                position += 1
+                rows.append(
+                    (
+                        document.id,
+                        position,
+                        document.title,
+                        document.text,
+                        len(document.text),
+                        document.source,
+                        document.imported_at,
+                        document.language,
+                        json.dumps(document.meta, ensure_ascii=False),
+                    )
+                )
+            if rows:
+                raw.cursor().executemany(
+                    "INSERT INTO documents (id, position, title, text, length, source, "
+                    "imported_at, language, meta) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    rows,
+                )
+        return added
+
+    def ensure_annotator(self, name: str) -> None:
+        """A round trip per name and connection, not per span."""
+        if name in self._known_annotators:
+            return
+        if not name or not name.strip():
+            raise SpanError("an annotator needs a name")
+        cursor = self.conn.execute(
+            "INSERT INTO annotators (name, created_at) VALUES (?, ?) ON CONFLICT DO NOTHING",
+            (name, utc_now()),
+        )
+        if cursor.rowcount == 0:
+            self._known_annotators.add(name)
+
+    def iter_documents_for_export(
+        self,
+        annotators: Sequence[str] | None = None,
+        labels: Sequence[str] | None = None,
+    ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
+        """The store's export rows (see ``Store.iter_documents_for_export``), the spans
+        of 500 documents per query: a query per document costs a round trip each."""
+        conditions = ""
+        params: list[Any] = []
+        if annotators is not None:
+            conditions += " AND annotator = ANY(%s)"
+            params.append(list(annotators))
+        if labels is not None:
+            conditions += " AND label = ANY(%s)"
+            params.append(list(labels))
+        span_query = (
+            'SELECT doc_id, id, start, "end", label, text, annotator, origin, created_at, '
+            "updated_at, nullif(attrs, '{}') FROM spans WHERE doc_id = ANY(%s)"
+            + conditions
+            + ' ORDER BY doc_id, start, "end" DESC, label, annotator, id'
+        )
+        raw = self.server.raw
+        documents = raw.execute(
+            "SELECT id, title, source, text, language, meta FROM documents ORDER BY position"
+        ).fetchall()
+        for first in range(0, len(documents), 500):
+            chunk = documents[first : first + 500]
+            by_document: dict[str, list[tuple[Any, ...]]] = {}
+            for row in raw.execute(span_query, [[d[0] for d in chunk], *params]):
+                by_document.setdefault(row[0], []).append(row[1:])
+            for document in chunk:
+                span_rows = by_document.get(document[0], [])
+                if span_rows and max(row[2] for row in span_rows) > len(document[3]):
+                    span_rows = self._within_the_text(document[0], len(document[3]), span_rows)
+                yield document, span_rows
 
 
 def _wrap_actions() -> None:
