@@ -1014,9 +1014,11 @@ def pull_command(obj: Context, server: str) -> None:
     """Bring the shared project on SERVER into the project file (--db, created if need
     be), as merge does: everyone's work, nothing doubled, conflicts counted."""
     from annotator.core.merge import merge_project
+    from annotator.core.store_postgres import without_password
 
     with obj.store() as store:
         report = merge_project(store, _as_server(server))
+    report.path = without_password(report.path)
     echo_merge_report(report, "Pulled")
 
 

@@ -1552,6 +1552,10 @@
         <translation>Le fichier du projet a disparu&#xa0;: plus rien n’est enregistré</translation>
     </message>
     <message>
+        <source>Read-only: the project is on a network drive, where saving is unsafe</source>
+        <translation>Lecture seule : le projet est sur un lecteur réseau, où l’enregistrer n’est pas sûr</translation>
+    </message>
+    <message>
         <source>Read-only: the project or its folder is write-protected, nothing is saved</source>
         <translation>Lecture seule&#xa0;: le projet ou son dossier est protégé en écriture, rien n’est enregistré</translation>
     </message>
