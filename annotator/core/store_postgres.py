@@ -29,9 +29,15 @@ from urllib.parse import urlsplit, urlunsplit
 from annotator.core import migrations_postgres
 from annotator.core.changes import Changes
 from annotator.core.damaged_rows import DamagedRow
-from annotator.core.errors import ProjectError, SpanError
-from annotator.core.models import Document, utc_now
-from annotator.core.store import _ATTRS_ARE_AN_OBJECT, Store
+from annotator.core.errors import NotFound, ProjectError, SpanError
+from annotator.core.models import Document, Span, utc_now
+from annotator.core.store import (
+    _ATTRS_ARE_AN_OBJECT,
+    _SPAN_COLUMNS,
+    Store,
+    _span_from_row,
+    _span_row,
+)
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")
 RETRIES = 20
@@ -220,13 +226,18 @@ class PostgresStore(Store):
     def transaction(self) -> Iterator[None]:
         """One transaction (a savepoint when nested); a refusal by the server's
         policies becomes an error that names the role."""
+        with self._saving(), self.server.raw.transaction():
+            yield
+
+    @contextmanager
+    def _saving(self) -> Iterator[None]:
+        """The server's refusals as the errors a user can act on."""
         if self.read_only:
             raise ProjectError(f"{self.path}: the project is open read-only; nothing was changed")
         import psycopg
 
         try:
-            with self.server.raw.transaction():
-                yield
+            yield
         except psycopg.errors.InsufficientPrivilege as error:
             raise ProjectError(
                 f"{self.path}: {self.role} may not make this change "
@@ -316,6 +327,52 @@ class PostgresStore(Store):
                     rows,
                 )
         return added
+
+    # The most frequent actions in one statement each: a statement outside a
+    # transaction is one by itself, so a tag is one round trip to the server, not four
+    # (BEGIN, the span, the status, COMMIT).
+
+    def add_span(self, span: Span) -> Span:
+        """Store one span and mark the annotator's article in progress, in one statement."""
+        if self.server.in_transaction:
+            return super().add_span(span)
+        self._check_label(span.label)
+        text = self._document_text(span.doc_id, {})
+        if span.end > len(text) or text[span.start : span.end] != span.text:
+            raise SpanError(
+                f"span {span.id}: offsets {span.start}-{span.end} select "
+                f"{text[span.start : span.end]!r}, not {span.text!r}"
+            )
+        if not span.annotator or not span.annotator.strip():
+            raise SpanError("an annotator needs a name")
+        now = utc_now()
+        values = ", ".join(["%s"] * 11)
+        with self._saving():
+            self.server.raw.execute(
+                "WITH named AS (INSERT INTO annotators (name, created_at) VALUES (%s, %s) "
+                f"ON CONFLICT DO NOTHING), added AS (INSERT INTO spans ({_SPAN_COLUMNS}) "
+                f"VALUES ({values}) RETURNING doc_id, annotator) "
+                "INSERT INTO statuses (doc_id, annotator, status, updated_at) "
+                "SELECT doc_id, annotator, 'in_progress', %s FROM added ON CONFLICT DO NOTHING",
+                (span.annotator, now, *_span_row(span), now),
+            )
+        return span
+
+    def delete_span(self, span_id: str) -> Span:
+        """Take a span out, in one statement; returns it."""
+        if self.server.in_transaction:
+            return super().delete_span(span_id)
+        with self._saving():
+            row = self.server.raw.execute(
+                f"DELETE FROM spans WHERE id = %s RETURNING {_SPAN_COLUMNS}", (span_id,)
+            ).fetchone()
+        if row is None:
+            if self.has_span(span_id):  # there, but the server's rules kept it
+                raise ProjectError(
+                    f"{self.path}: {self.role} may not delete {span_id}, another's span"
+                )
+            raise NotFound(f"no span {span_id!r} in the project")
+        return _span_from_row(row)
 
     def ensure_annotator(self, name: str) -> None:
         """A round trip per name and connection, not per span."""
