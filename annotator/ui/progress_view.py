@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLocale, QObject, Qt
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
@@ -119,6 +119,12 @@ class ProgressAction(QObject):
         self.action.setObjectName("teamProgress")
         self.action.triggered.connect(lambda _checked=False: self.show())
         window.document_menu.addAction(self.action)
+        # Colleagues' changes arrive many a second on a busy server: count again at most
+        # once a second.
+        self.recount = QTimer(self)
+        self.recount.setSingleShot(True)
+        self.recount.setInterval(1000)
+        self.recount.timeout.connect(self.refresh)
         window.session.changed.connect(self._on_changes)
         self.retranslate()
 
@@ -144,5 +150,5 @@ class ProgressAction(QObject):
         self.window.tasks.start(task, None)
 
     def _on_changes(self, changes: Changes) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.refresh()
+        if self.dialog is not None and self.dialog.isVisible() and not self.recount.isActive():
+            self.recount.start()
