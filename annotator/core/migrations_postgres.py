@@ -334,3 +334,19 @@ def users(conn: Any) -> list[tuple[str, str]]:
     ).fetchall()
     by_group = {group: role for role, group in ROLES.items()}
     return [(name, by_group[group]) for name, group in rows]
+
+
+def rights(conn: Any) -> tuple[bool, bool]:
+    """``(every layer, the gold layer)``: what the connected role may write under the
+    rules (a superuser, the tables' owner, and anyone before ``server init`` are not
+    bound by them)."""
+    row = conn.execute(
+        "SELECT r.rolsuper OR r.rolbypassrls OR NOT c.relrowsecurity "
+        "OR c.relowner = r.oid OR EXISTS (SELECT 1 FROM pg_roles g WHERE g.rolname = %s "
+        "AND pg_has_role(r.oid, g.oid, 'MEMBER')), EXISTS (SELECT 1 FROM pg_roles g "
+        "WHERE g.rolname = %s AND pg_has_role(r.oid, g.oid, 'MEMBER')) FROM pg_roles r, "
+        "pg_class c WHERE r.rolname = current_user AND c.oid = 'spans'::regclass",
+        (OWNERS_ROLE, REVIEWERS_ROLE),
+    ).fetchone()
+    every_layer = bool(row[0]) if row else True
+    return every_layer, every_layer or bool(row and row[1])

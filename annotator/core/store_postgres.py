@@ -30,7 +30,7 @@ from annotator.core import migrations_postgres
 from annotator.core.changes import Changes
 from annotator.core.damaged_rows import DamagedRow
 from annotator.core.errors import NotFound, ProjectError, SpanError
-from annotator.core.models import Document, Span, utc_now
+from annotator.core.models import GOLD_LAYER, Document, Link, Span, utc_now
 from annotator.core.store import (
     _ATTRS_ARE_AN_OBJECT,
     _SPAN_COLUMNS,
@@ -209,6 +209,9 @@ class PostgresStore(Store):
             raise ProjectError(f"{self.path}: cannot prepare the project ({error})") from error
         self.role: str = raw.execute("SELECT current_user").fetchone()[0]
         """Who this connection writes as: the annotator's name on the server."""
+        self.writes_every_layer, self.writes_gold = migrations_postgres.rights(raw)
+        """What the server's rules let this role write (they decide; this only lets
+        the store say so instead of changing nothing in silence)."""
         self._waiting = None
         self._label_set = None
         self._recent_texts: OrderedDict[str, str] = OrderedDict()
@@ -373,6 +376,36 @@ class PostgresStore(Store):
                 )
             raise NotFound(f"no span {span_id!r} in the project")
         return _span_from_row(row)
+
+    def _check_layer(self, layer: str, what: str) -> None:
+        if self.writes_every_layer or layer == self.role or (
+            layer == GOLD_LAYER and self.writes_gold
+        ):
+            return
+        raise ProjectError(
+            f"{self.path}: {self.role} may not change {what} in {layer}'s layer; "
+            "nothing was changed"
+        )
+
+    def update_span(
+        self,
+        span_id: str,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        label: str | None = None,
+        attrs: dict[str, Any] | None = None,
+    ) -> Span:
+        self._check_layer(self.span(span_id).annotator, "a span")
+        return super().update_span(span_id, start=start, end=end, label=label, attrs=attrs)
+
+    def replace_span(self, span: Span) -> Span:
+        self._check_layer(span.annotator, "a span")
+        return super().replace_span(span)
+
+    def delete_link(self, link_id: str) -> Link:
+        self._check_layer(self.link(link_id).annotator, "a link")
+        return super().delete_link(link_id)
 
     def ensure_annotator(self, name: str) -> None:
         """A round trip per name and connection, not per span."""

@@ -105,6 +105,11 @@ def test_each_role_writes_what_it_may_through_the_store(
             bob.add_span(bob.make_span(document, "alice", 11, 18, "claim"))
         with pytest.raises(ProjectError, match="bob may not make this change"):
             bob.set_label_set(LabelSet(labels=bob.label_set().labels[:1]))
+        # What the server would skip in silence is said: nothing was changed.
+        with pytest.raises(ProjectError, match="bob may not change a span in alice's layer"):
+            bob.update_span(span_id, label="claim")
+        with pytest.raises(ProjectError, match="bob may not delete"):
+            bob.delete_span(span_id)
     from annotator.core import review
 
     with Store(team["carol"]) as carol:
