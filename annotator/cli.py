@@ -27,6 +27,7 @@ from annotator.core.damaged_rows import describe as describe_damage
 from annotator.core.errors import AnnotatorError
 from annotator.core.ingest import ImportReport, import_paths
 from annotator.core.store import Store
+from annotator.core.store_postgres import is_server_url, url_user
 from annotator.core.wording import counted
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -43,9 +44,19 @@ def default_annotator() -> str:
         return "annotator"
 
 
+class ProjectLocation(click.Path):
+    """A project file, or the ``postgresql://`` URL of a project on a server, kept as
+    typed (a Path would fold the URL's ``//``)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str) and is_server_url(value):
+            return value
+        return super().convert(value, param, ctx)
+
+
 @dataclass
 class Context:
-    db_path: Path
+    db_path: Path | str
     annotator: str
     annotator_given: bool
 
@@ -126,10 +137,11 @@ class AnnotatorGroup(click.Group):
 @click.option(
     "--db",
     "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=ProjectLocation(dir_okay=False, path_type=Path),
     envvar="ANNOTATOR_DB",
     show_envvar=True,
-    help="Project file (SQLite). Default: annotations.db in your user data folder.",
+    help="Project file (SQLite), or a shared project on a server: "
+    "postgresql://you@host/project. Default: annotations.db in your user data folder.",
 )
 @click.option(
     "--annotator",
@@ -140,15 +152,17 @@ class AnnotatorGroup(click.Group):
 )
 @click.version_option(__version__, prog_name="annotator")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None, annotator: str | None) -> None:
+def main(ctx: click.Context, db_path: Path | str | None, annotator: str | None) -> None:
     """Annotate news articles: tag claims, denials, amounts, people and organisations.
 
     With no command, opens the annotation window on the project.
     """
+    # On a server each person writes as their own role: that is their name there.
+    server_user = url_user(db_path) if isinstance(db_path, str) else None
     ctx.obj = Context(
         db_path=db_path or default_project_path(),
-        annotator=annotator or default_annotator(),
-        annotator_given=annotator is not None,
+        annotator=annotator or server_user or default_annotator(),
+        annotator_given=annotator is not None or server_user is not None,
     )
     if ctx.invoked_subcommand is None:
         open_command = main.get_command(ctx, "open")
@@ -1065,11 +1079,15 @@ def merge_command(obj: Context, other: Path) -> None:
 
     with obj.store() as store:
         report = merge_project(store, other)
+    echo_merge_report(report)
+
+
+def echo_merge_report(report: Any, verb: str = "Merged", ours: str = "ours") -> None:
     per_annotator = ", ".join(
         f"{name} {count}" for name, count in sorted(report.spans_added.items())
     )
     click.echo(
-        f"Merged {report.path}: {counted(report.documents_added, 'document')} added, "
+        f"{verb} {report.path}: {counted(report.documents_added, 'document')} added, "
         f"{report.documents_matched} already here; "
         f"{counted(report.total_spans_added, 'span')} added"
         + (f" ({per_annotator})" if per_annotator else "")
@@ -1081,8 +1099,10 @@ def merge_command(obj: Context, other: Path) -> None:
     )
     if report.spans_conflicting:
         click.echo(
-            f"{counted(report.spans_conflicting, 'span')} changed in both projects: ours kept."
+            f"{counted(report.spans_conflicting, 'span')} changed in both projects: {ours} kept."
         )
+        for conflict in report.conflicts:
+            click.echo(f"  {conflict}")
     for difference in report.scheme_differences:
         click.echo(f"Scheme differs: {difference}")
     for refused in report.links_refused:
@@ -1099,6 +1119,196 @@ def merge_command(obj: Context, other: Path) -> None:
             f"Changed article ({changed.reason}: {changed.source or changed.title!r}): theirs "
             f"{changed.theirs[:12]} was imported beside ours "
             f"{', '.join(doc_id[:12] for doc_id in changed.ours)}; its text differs."
+        )
+
+
+def _as_server(location: str) -> str:
+    if not is_server_url(location):
+        raise click.ClickException(
+            f"{location}: not a server's project (postgresql://you@host/project)"
+        )
+    return location
+
+
+@main.command("push")
+@click.argument("server")
+@pass_context
+@reports_errors
+def push_command(obj: Context, server: str) -> None:
+    """Bring the work in the project file (--db) to the shared project on SERVER
+    (postgresql://you@host/project), as merge does: what the server lacks is added,
+    nothing is doubled, a span changed on both sides keeps the server's and is counted.
+    For working offline: pull, work on the file, push."""
+    from annotator.core.merge import merge_project
+
+    if isinstance(obj.db_path, str) and is_server_url(obj.db_path):
+        raise click.ClickException("push takes the project file with --db, the server as SERVER")
+    with Store(_as_server(server)) as shared:
+        report = merge_project(shared, obj.db_path)
+    echo_merge_report(report, "Pushed", "the server's")
+
+
+@main.command("pull")
+@click.argument("server")
+@pass_context
+@reports_errors
+def pull_command(obj: Context, server: str) -> None:
+    """Bring the shared project on SERVER into the project file (--db, created if need
+    be), as merge does: everyone's work, nothing doubled, conflicts counted."""
+    from annotator.core.merge import merge_project
+    from annotator.core.store_postgres import without_password
+
+    with obj.store() as store:
+        report = merge_project(store, _as_server(server))
+    report.path = without_password(report.path)
+    echo_merge_report(report, "Pulled")
+
+
+@main.group("server")
+def server_group() -> None:
+    """A shared project on a PostgreSQL server, for a team (README, "Working as a
+    team"): --db postgresql://you@host/project opens it in every command and the window."""
+
+
+def _server_url(obj: Context) -> str:
+    if not isinstance(obj.db_path, str) or not is_server_url(obj.db_path):
+        raise click.ClickException(
+            "give the server's project with --db postgresql://admin@host/project "
+            "(or ANNOTATOR_DB)"
+        )
+    return obj.db_path
+
+
+@server_group.command("init")
+@pass_context
+@reports_errors
+def server_init_command(obj: Context) -> None:
+    """Create (or bring up to date) the project's tables, the annotator, reviewer and
+    owner roles and the rules of who may write what, as the database's owner."""
+    from annotator.core import migrations_postgres
+    from annotator.core.store_postgres import connect, without_password
+
+    url = _server_url(obj)
+    with connect(url) as conn:
+        version = migrations_postgres.init_server(conn)
+    click.echo(
+        f"Project ready on {without_password(url)} (schema {version}); "
+        "add people with: annotator server add-user NAME --role annotator|reviewer|owner"
+    )
+
+
+@server_group.command("add-user")
+@click.argument("name")
+@click.option(
+    "--role",
+    type=click.Choice(["annotator", "reviewer", "owner"]),
+    required=True,
+    help="annotator: their own layer and statuses; reviewer: also the gold layer and "
+    "review decisions; owner: also labels, assignments and imports.",
+)
+@click.option("--password", help="The password they log in with (none: the server's own rules).")
+@pass_context
+@reports_errors
+def server_add_user_command(obj: Context, name: str, role: str, password: str | None) -> None:
+    """Let NAME log in to the project with ROLE's rights (again: change their role)."""
+    from annotator.core import migrations_postgres
+    from annotator.core.store_postgres import connect
+
+    with connect(_server_url(obj)) as conn:
+        migrations_postgres.add_user(conn, name, role, password)
+    click.echo(f"{name} may now work on the project as {role}.")
+
+
+@server_group.command("local")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--stop", is_flag=True, help="Stop the server started in FOLDER.")
+@click.option("--user", "owner", help="The project owner's role to create (default: you).")
+@reports_errors
+def server_local_command(folder: Path, stop: bool, owner: str | None) -> None:
+    """Start a PostgreSQL server of your own in FOLDER (created the first time) for
+    trying team mode on this machine: the project is set up, you are its owner, and the
+    URL to give --db is printed. Only this machine can connect."""
+    from annotator.core import local_server, migrations_postgres
+    from annotator.core.store_postgres import connect
+
+    if stop:
+        local_server.stop(local_server.LocalServer(folder.resolve(), 0))
+        click.echo(f"Stopped the server in {folder}.")
+        return
+    server = local_server.start(folder)
+    name = owner or default_annotator()
+    with connect(server.url()) as conn:
+        migrations_postgres.init_server(conn)
+        migrations_postgres.add_user(conn, name, "owner")
+    click.echo(f"PostgreSQL is running in {folder}; open the project with:")
+    click.echo(f"  annotator --db '{server.url(user=name)}'")
+    click.echo(
+        f"Add colleagues: annotator --db '{server.url()}' server add-user NAME --role annotator"
+    )
+    click.echo(f"Stop it: annotator server local {folder} --stop")
+
+
+@main.command("assign")
+@click.option(
+    "--annotators",
+    "names",
+    required=True,
+    help="Comma-separated: who gets articles, e.g. alice,bob,chloe.",
+)
+@click.option(
+    "--per-article",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="How many annotators each article needs (2 or more measures agreement).",
+)
+@pass_context
+@reports_errors
+def assign_command(obj: Context, names: str, per_article: int) -> None:
+    """Give every article to --per-article of the annotators, evenly (the owner's job on a
+    shared project); each one's article list then starts with their queue. Run it again
+    after an import: only the new articles, and those still short of annotators, are given."""
+    from annotator.core.assignment import assign
+
+    annotators = [name.strip() for name in names.split(",") if name.strip()]
+    with obj.store() as store:
+        given = assign(store, annotators, per_article)
+    if not given:
+        click.echo(f"Every article already has {per_article} of them; nothing given.")
+        return
+    shares = ", ".join(f"{name} {given.get(name, 0)}" for name in annotators)
+    click.echo(f"Gave {counted(sum(given.values()), 'article')} out: {shares}.")
+
+
+@main.command("progress")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@pass_context
+@reports_errors
+def progress_command(obj: Context, as_json: bool) -> None:
+    """How far each annotator has got: the articles given to them, their articles by
+    status, their spans by label, and each pair's agreement so far (exact F1)."""
+    from annotator.core.assignment import progress
+
+    with obj.store(reading=True) as store:
+        report = progress(store)
+    if as_json:
+        click.echo(report.model_dump_json(indent=2))
+        return
+    click.echo(f"{counted(report.documents, 'article')} in the project")
+    header = f"{'annotator':<16} {'given':>6} {'not started':>12} {'in progress':>12} "
+    click.echo(header + f"{'done':>6} {'reviewed':>9}  spans by label")
+    for person in report.annotators:
+        statuses = person.statuses
+        labels = ", ".join(f"{label} {count}" for label, count in person.spans.items())
+        click.echo(
+            f"{person.annotator:<16} {person.assigned:>6} {statuses['not_started']:>12} "
+            f"{statuses['in_progress']:>12} {statuses['done']:>6} {statuses['reviewed']:>9}  "
+            f"{labels or '-'}"
+        )
+    for pair in report.agreement:
+        f1 = "-" if pair.f1 is None else f"{pair.f1:.2f}"
+        click.echo(
+            f"agreement {pair.a} / {pair.b}: F1 {f1} over {counted(pair.documents, 'article')}"
         )
 
 

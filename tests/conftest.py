@@ -56,3 +56,76 @@ def build_seed_example():
         sys.modules[name] = module  # dataclasses look their module up there
         spec.loader.exec_module(module)
     return sys.modules[name].build_seed_example
+
+
+# -- a throwaway PostgreSQL server for the server backend's tests ---------------------
+# Started once per test session in a temporary folder (as ``nobody`` when the tests run
+# as root), each test on a database of its own. Without PostgreSQL those tests skip,
+# unless ANNOTATOR_TEST_POSTGRES=required (CI), where they fail instead.
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    import shutil
+    import tempfile
+
+    from annotator.core import local_server
+
+    reason = None
+    if local_server.postgres_bin() is None:
+        reason = "PostgreSQL is not installed (apt-get install postgresql)"
+    else:
+        try:
+            import psycopg  # noqa: F401
+        except ImportError:
+            reason = "psycopg is not installed (pip install -e '.[server]')"
+    if reason is not None:
+        if os.environ.get("ANNOTATOR_TEST_POSTGRES") == "required":
+            pytest.fail(f"the server tests cannot run: {reason}")
+        pytest.skip(reason)
+    folder = Path(tempfile.mkdtemp(prefix="annotator-pg-"))
+    server = local_server.start(folder)
+    try:
+        yield server
+    finally:
+        local_server.stop(server)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def server_url(postgres_server) -> str:
+    """A fresh, empty database on the test server, as its superuser."""
+    import uuid
+
+    import psycopg
+
+    name = f"project_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(postgres_server.url(), autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    return postgres_server.url(database=name)
+
+
+@pytest.fixture
+def server_team(server_url: str) -> dict[str, str]:
+    """A shared project set up by its own commands (``annotator server init`` and
+    ``add-user``): alice and bob annotate, carol reviews, olive owns. Each name maps to
+    the URL that connects as that person; ``admin`` to the database owner's."""
+    from click.testing import CliRunner
+
+    from annotator.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["--db", server_url, "server", "init"])
+    assert result.exit_code == 0, result.output
+    people = [("alice", "annotator"), ("bob", "annotator"), ("carol", "reviewer")]
+    for name, role in [*people, ("olive", "owner")]:
+        result = runner.invoke(
+            main, ["--db", server_url, "server", "add-user", name, "--role", role]
+        )
+        assert result.exit_code == 0, result.output
+        assert f"{name} may now work on the project as {role}" in result.output
+    urls = {
+        name: server_url.replace("postgresql://postgres@", f"postgresql://{name}@", 1)
+        for name in ("alice", "bob", "carol", "olive")
+    }
+    return {**urls, "admin": server_url}

@@ -257,8 +257,8 @@ def main(argv: list[str] | None = None) -> int:
                         "export,agreement,window,search; annotated: files from other "
                         "annotation tools; pdf: a 300-page PDF; search: queries and the "
                         "index's cost on import; add training for the project model's rows: "
-                        "it trains for minutes; with --scale the default is the scale rows "
-                        "only)")
+                        "it trains for minutes; server: a shared project's, on a PostgreSQL of "
+                        "its own; with --scale the default is the scale rows only)")
     parser.add_argument("--scale", default=None,
                         help="comma-separated article counts (10000,100000): the rows at "
                         "investigation scale, on projects built once into "
@@ -312,6 +312,11 @@ def main(argv: list[str] | None = None) -> int:
             from annotator.bench.window_scale import bench_window_scale
 
             results += bench_window_scale(counts, workdir, args.repeats)
+        if "server" in parts:
+            from annotator.bench.server_bench import bench_server
+
+            results += bench_server(workdir, spec, args.repeats)
+            print_table(results[-4:])
         if "training" in parts:
             from annotator.bench.training_bench import bench_training
 

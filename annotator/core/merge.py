@@ -64,6 +64,9 @@ class MergeReport(BaseModel):
     spans_conflicting: int = Field(
         default=0, description="Same id as one of ours but different content: ours kept."
     )
+    conflicts: list[str] = Field(
+        default_factory=list, description="Each span changed in both projects, both versions."
+    )
     statuses_carried: int = 0
     decisions_added: int = 0
     links_added: int = 0
@@ -271,6 +274,12 @@ def _merge_spans(
                 report.spans_already_present += 1
             else:
                 report.spans_conflicting += 1
+                kept, left = ours[span.id], span
+                report.conflicts.append(
+                    f"{kept.annotator}'s span {span.id} in document {doc_id[:12]}: kept "
+                    f"{kept.start}-{kept.end} {kept.label} {kept.text!r}, not "
+                    f"{left.start}-{left.end} {left.label} {left.text!r}"
+                )
             continue
         key = (span.annotator, span.start, span.end, span.label)
         if key in keys:

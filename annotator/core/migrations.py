@@ -198,9 +198,21 @@ _ARTICLE_FILTERS = """
         CREATE INDEX spans_by_label ON spans (label, doc_id, annotator);
 """
 
+# Who annotates which article: the owner's queues (a team's project; a file may hold
+# them too, pulled from a server or planned alone).
+_ASSIGNMENTS = """
+        CREATE TABLE assignments (
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL REFERENCES annotators(name),
+            assigned_at TEXT NOT NULL,
+            PRIMARY KEY (doc_id, annotator)
+        );
+        CREATE INDEX assignments_by_annotator ON assignments (annotator, doc_id);
+"""
+
 # Each step is one SQL script; it runs in one transaction with its version number, so
 # a crash mid-migration leaves the file at the previous version, never half-way.
-MIGRATIONS: list[str] = [_V1, _V2, _NOTES, _SEARCH_INDEX, _ARTICLE_FILTERS]
+MIGRATIONS: list[str] = [_V1, _V2, _NOTES, _SEARCH_INDEX, _ARTICLE_FILTERS, _ASSIGNMENTS]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
@@ -213,6 +225,7 @@ _VERSION_MARKS = {
     3: "notes_by_document",
     4: "documents_search_removed",
     5: "documents_by_outlet",
+    6: "assignments_by_annotator",
 }
 
 

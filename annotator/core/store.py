@@ -22,7 +22,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from annotator.core import migrations, output_paths
+from annotator.core import migrations, network_drives, output_paths
 from annotator.core.article_filter import ANY_STATUS, UNFINISHED, ArticleFilter
 from annotator.core.damaged_rows import (
     RESET_META,
@@ -219,6 +219,15 @@ def _span_row(span: Span) -> tuple[Any, ...]:
 class Store:
     """A project: documents, the label set, annotators' spans and statuses."""
 
+    def __new__(cls, path: str | Path = ":memory:", **options: Any) -> Store:
+        """A ``postgresql://`` URL opens a shared project on a server
+        (``store_postgres``): the same store, on the other backend."""
+        if cls is Store and str(path).startswith(("postgresql://", "postgres://")):
+            from annotator.core.store_postgres import PostgresStore
+
+            return super().__new__(PostgresStore)
+        return super().__new__(cls)
+
     def __init__(
         self,
         path: str | Path = ":memory:",
@@ -246,6 +255,8 @@ class Store:
                     f"{self.path}: cannot make the project's folder ({error.strerror or error})"
                 ) from error
             migrations.check_write_ahead_log(file)
+            if not read_only:
+                network_drives.refuse_network_drive(self.path)
         self.file_identity = file_identity(self.path)
         """The file this store opened (``None`` in memory): compared before each write."""
         if same_file_as is not None and self.file_identity != same_file_as:
@@ -292,7 +303,9 @@ class Store:
     def writable_or_read_only(cls, path: str | Path) -> Store:
         """The project opened as every command opens it, or read-only when the file or
         its folder is write-protected (reading commands and the window then still work)."""
-        if str(path) != ":memory:" and Path(path).is_file() and not _writable(str(path)):
+        if str(path) != ":memory:" and Path(path).is_file() and (
+            not _writable(str(path)) or network_drives.network_drive(path)
+        ):
             return cls(path, read_only=True)
         return cls(path)
 
@@ -1265,6 +1278,48 @@ class Store:
         )
         found = {d: self._status_of(rowid, d, annotator, value) for d, value, rowid in rows}
         return {doc_id: status for doc_id, status in found.items() if status is not None}
+
+    # -- assignments: who annotates which article -----------------------------
+
+    def assign(self, pairs: Iterable[tuple[str, str]]) -> int:
+        """Give articles to annotators, ``(doc_id, annotator)`` each; one transaction.
+        Returns how many were new."""
+        added = 0
+        with self.transaction():
+            for doc_id, annotator in pairs:
+                self.ensure_annotator(annotator)
+                cursor = self.conn.execute(
+                    "INSERT INTO assignments (doc_id, annotator, assigned_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT DO NOTHING",
+                    (doc_id, annotator, utc_now()),
+                )
+                added += cursor.rowcount
+        return added
+
+    def unassign(self, pairs: Iterable[tuple[str, str]]) -> None:
+        with self.transaction():
+            self.conn.executemany(
+                "DELETE FROM assignments WHERE doc_id = ? AND annotator = ?", list(pairs)
+            )
+
+    def assignments(self) -> dict[str, list[str]]:
+        """``doc_id -> annotators`` given that article, by name."""
+        found: dict[str, list[str]] = {}
+        rows = self.conn.execute(
+            "SELECT doc_id, annotator FROM assignments ORDER BY doc_id, annotator"
+        )
+        for doc_id, annotator in rows:
+            found.setdefault(doc_id, []).append(annotator)
+        return found
+
+    def assigned_documents(self, annotator: str) -> list[str]:
+        """The articles given to ``annotator``, in project order: their queue."""
+        rows = self.conn.execute(
+            "SELECT a.doc_id FROM assignments a JOIN documents d ON d.id = a.doc_id "
+            "WHERE a.annotator = ? ORDER BY d.position",
+            (annotator,),
+        )
+        return [row[0] for row in rows]
 
     # -- bulk reads for export ------------------------------------------------
 

@@ -269,7 +269,7 @@ class AgreementDialog(QDialog):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.setObjectName("agreementDialog")
-        self.db_path: Path = window.db_path
+        self.db_path: Path | str = window.db_path
         self.tasks: TaskRunner = window.tasks
         self.doc_id: str | None = None
         self._generation = 0

@@ -24,6 +24,7 @@ from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.links import LinkError
 from annotator.core.models import LinkType
+from annotator.core.store_postgres import beside_the_project
 from annotator.ui import file_dialogs
 from annotator.ui.ledger_view import LedgerDialog
 from annotator.ui.link_commands import AddLink, DeleteLink
@@ -291,10 +292,11 @@ class Attribution(QObject):
     # -- the editorial report ---------------------------------------------------------------------
 
     def choose_report_file(self) -> None:
+        project = beside_the_project(self.window.db_path)
         target = file_dialogs.save_file_name(
             self.window,
             self.tr("Write the editorial report"),
-            str(self.window.db_path.with_name(self.window.db_path.stem + "-report.html")),
+            str(project.with_name(project.stem + "-report.html")),
             self.tr("Web page (*.html)"),
         )
         if target:

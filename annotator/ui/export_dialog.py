@@ -35,6 +35,7 @@ from annotator.core.formats.registry import ALL_FORMATS, FOLDER_FORMATS
 from annotator.core.models import GOLD_LAYER, LabelSet
 from annotator.core.output_paths import output_refusal
 from annotator.core.splits import BadSplit, SplitSpec, parse_split
+from annotator.core.store_postgres import beside_the_project
 from annotator.ui import file_dialogs
 from annotator.ui.accessibility import describe_buttons
 
@@ -61,7 +62,8 @@ class ExportChoice:
     split: SplitSpec | None = None
 
 
-def default_target(db_path: Path, format_name: str) -> Path:
+def default_target(project: Path | str, format_name: str) -> Path:
+    db_path = beside_the_project(project)
     if format_name in FOLDER_FORMATS:
         return db_path.with_name(f"{db_path.stem}-{format_name}")
     return db_path.with_name(db_path.stem + SUFFIXES[format_name])
@@ -72,7 +74,7 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        db_path: Path,
+        db_path: Path | str,
         label_set: LabelSet,
         annotators: list[str],
         language: str,

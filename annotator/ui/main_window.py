@@ -38,12 +38,14 @@ from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
+from annotator.core.store_postgres import is_server_url, project_name
 from annotator.ui import file_dialogs, i18n, plain_text
 from annotator.ui.accessibility import WindowAccessibility
 from annotator.ui.article_details import ArticleDetails
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribution import Attribution
 from annotator.ui.carry_over_view import CarryOverAction
+from annotator.ui.colleague_watch import ColleagueWatch
 from annotator.ui.document_language import DocumentLanguageAction
 from annotator.ui.document_list import DocumentListPanel
 from annotator.ui.error_list import ErrorListDialog
@@ -61,6 +63,7 @@ from annotator.ui.menu_focus import MenuFocusKeeper
 from annotator.ui.models import DocumentListModel, SpanRow, status_text
 from annotator.ui.notes_view import NotesView
 from annotator.ui.preferences import Preferences, PreferencesDialog
+from annotator.ui.progress_view import ProgressAction
 from annotator.ui.project_actions import ProjectActions
 from annotator.ui.project_watch import ProjectWatch
 from annotator.ui.review_mode import ReviewMode
@@ -109,7 +112,7 @@ class MainWindow(QMainWindow):
         plain_text.show_labels_as_plain_text()
         self.setObjectName("mainWindow")
         self.store = store
-        self.db_path = Path(db_path)
+        self.db_path: Path | str = db_path if is_server_url(str(db_path)) else Path(db_path)
         self.annotator = annotator
         self.preferences = preferences
         self.undo_stack = QUndoStack(self)
@@ -162,6 +165,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self.project_watch = ProjectWatch(self)
+        self.colleague_watch = ColleagueWatch(self)
         store.retry_when_busy(self._wait_for_another_program, self._done_waiting)
         self.file_menu.insertAction(self.quit_action, self.project_watch.save_action)
         self.review_mode = ReviewMode(self)
@@ -187,6 +191,7 @@ class MainWindow(QMainWindow):
         # Links, the claim ledger and the report: menus, panel, keys.
         self.attribution = Attribution(self)
         self.carry_over = CarryOverAction(self)
+        self.team_progress = ProgressAction(self)
         self.train_model = TrainModelAction(self)
         self.uncertainty_order = UncertaintyOrderAction(self)
         self.document_language = DocumentLanguageAction(self)
@@ -386,6 +391,7 @@ class MainWindow(QMainWindow):
         self.attribution.retranslate()
         self.notes.retranslate()
         self.carry_over.retranslate()
+        self.team_progress.retranslate()
         self.project_watch.retranslate()
         self.train_model.retranslate()
         self.uncertainty_order.retranslate()
@@ -622,7 +628,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         doc_id = self.current_document_id()
         row = self.document_model.row_of(doc_id) if doc_id else None
-        parts = ["annotator", self.db_path.name]
+        parts = ["annotator", project_name(self.db_path)]
         if self.store.read_only:
             parts[-1] += " " + self.tr("(read-only)")
         if row is not None:
@@ -938,6 +944,7 @@ class MainWindow(QMainWindow):
         self.tasks.cancel_all()
         self.tasks.wait()
         self.suggestions.shutdown()
+        self.colleague_watch.stop()
         # Let the finished tasks' queued signals arrive before the window goes.
         QApplication.processEvents()
         self.save_layout()

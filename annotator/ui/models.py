@@ -105,6 +105,8 @@ class DocumentListModel(QAbstractTableModel):
         self._pages: OrderedDict[int, list[DocumentSummary]] = OrderedDict()
         self._uncertainty: dict[str, float] = {}
         self._by_uncertainty = False
+        self._queue: frozenset[int] = frozenset()
+        """Positions of the articles given to the annotator (a team's queue): shown first."""
         self._row_by_position: dict[int, int] | None = None
         self._counts: tuple[int, int, int] | None = None
 
@@ -121,13 +123,20 @@ class DocumentListModel(QAbstractTableModel):
         self.beginResetModel()
         self._pages.clear()
         self._row_by_position = None
-        if self._filter.is_everything() and not self._by_uncertainty:
+        self._queue = frozenset(
+            position
+            for doc_id in self._store.assigned_documents(self._annotator)
+            if (position := self._store.document_position(doc_id)) is not None
+        )
+        if self._filter.is_everything() and not self._by_uncertainty and not self._queue:
             self._positions = None
             self._count = self._store.document_count()
         else:
             positions = self._store.article_positions(self._annotator, self._filter)
             if self._by_uncertainty:
                 positions = self._ordered_by_uncertainty(positions)
+            elif self._queue:
+                positions = array("q", sorted(positions, key=self._queue_key))
             self._positions = positions
             self._count = len(positions)
         self.endResetModel()
@@ -185,6 +194,16 @@ class DocumentListModel(QAbstractTableModel):
                 ),
                 self._count,
             )
+        elif self._queue:
+            key = self._queue_key(position)
+            row = next(
+                (
+                    shown
+                    for shown in range(self._count)
+                    if self._queue_key(self._positions[shown]) > key
+                ),
+                self._count,
+            )
         else:
             row = bisect.bisect(self._positions, position)
         self.beginInsertRows(QModelIndex(), row, row)
@@ -227,7 +246,7 @@ class DocumentListModel(QAbstractTableModel):
             return None
         if self._positions is None:
             return self._store.documents_before(position)
-        if self._by_uncertainty:
+        if self._by_uncertainty or self._queue:
             if self._row_by_position is None:
                 self._row_by_position = {shown: row for row, shown in enumerate(self._positions)}
             return self._row_by_position.get(position)
@@ -348,6 +367,10 @@ class DocumentListModel(QAbstractTableModel):
 
     def _doubt_at(self, row: int) -> float:
         return self._uncertainty.get(self.summary(row).id, UNMEASURED)
+
+    def _queue_key(self, position: int) -> tuple[bool, int]:
+        """The annotator's queue first, each part in the project's order."""
+        return position not in self._queue, position
 
     def _ordered_by_uncertainty(self, positions: array[int]) -> array[int]:
         by_position = {

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Store
+from annotator.core.store_postgres import beside_the_project
 from annotator.ui import file_dialogs
 from annotator.ui.tasks import StoreTask
 
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
 
 
-def backup_task(db_path: Path, target: Path, description: str) -> StoreTask:
+def backup_task(db_path: Path | str, target: Path, description: str) -> StoreTask:
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
         store.backup_to(target)
         return target
@@ -29,7 +30,7 @@ def backup_task(db_path: Path, target: Path, description: str) -> StoreTask:
     return StoreTask(db_path, work, description)
 
 
-def merge_task(db_path: Path, other: Path, description: str) -> StoreTask:
+def merge_task(db_path: Path | str, other: Path, description: str) -> StoreTask:
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
         from annotator.core.merge import merge_project
 
@@ -86,7 +87,7 @@ class ProjectActions(QObject):
     # -- back up ----------------------------------------------------------------------
 
     def choose_backup_file(self) -> None:
-        project = self.window.db_path
+        project = beside_the_project(self.window.db_path)
         target = file_dialogs.save_file_name(
             self.window,
             self.tr("Back up the project"),
@@ -112,7 +113,7 @@ class ProjectActions(QObject):
         other = file_dialogs.open_file_name(
             self.window,
             self.tr("Merge a colleague's project"),
-            str(self.window.db_path.parent),
+            str(beside_the_project(self.window.db_path).parent),
             self.tr("Projects (*.db)"),
         )
         if other:
@@ -146,7 +147,7 @@ class ProjectActions(QObject):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        current = self.window.db_path.resolve()
+        current = beside_the_project(self.window.db_path).resolve()
         recent = [path for path in self.window.preferences.recent_projects() if path != current]
         for path in recent:
             action = self.recent_menu.addAction(f"{path.name} — {path.parent}")
@@ -158,7 +159,7 @@ class ProjectActions(QObject):
         target = file_dialogs.save_file_name(
             self.window,
             self.tr("New project"),
-            str(self.window.db_path.parent / "project.db"),
+            str(beside_the_project(self.window.db_path).parent / "project.db"),
             self.tr("Projects (*.db)"),
             confirm_overwrite=False,
         )
@@ -180,7 +181,7 @@ class ProjectActions(QObject):
         chosen = file_dialogs.open_file_name(
             self.window,
             self.tr("Open project"),
-            str(self.window.db_path.parent),
+            str(beside_the_project(self.window.db_path).parent),
             self.tr("Projects (*.db)"),
         )
         if chosen:

@@ -15,6 +15,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.network_drives import network_drive
+from annotator.core.store_postgres import beside_the_project
 from annotator.ui import file_dialogs
 
 if TYPE_CHECKING:
@@ -53,6 +55,10 @@ class ProjectWatch(QObject):
         self.save_action.setText(self.tr("&Save the work to a new project file…"))
         if self.is_lost:
             self.banner.setText(self.tr("The project file is gone: nothing more is saved"))
+        elif self.window.store.read_only and network_drive(self.window.store.path):
+            self.banner.setText(
+                self.tr("Read-only: the project is on a network drive, where saving is unsafe")
+            )
         elif self.window.store.read_only:
             self.banner.setText(
                 self.tr("Read-only: the project or its folder is write-protected, nothing is saved")
@@ -102,7 +108,7 @@ class ProjectWatch(QObject):
 
     def save_work(self) -> Path | None:
         """Ask for a new file and copy the window's project there (SQLite's backup)."""
-        project = self.window.db_path
+        project = beside_the_project(self.window.db_path)
         chosen = file_dialogs.save_file_name(
             self.window,
             self.tr("Save the work to a new project file"),

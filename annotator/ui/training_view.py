@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.models import GOLD_LAYER
 from annotator.core.store import Store
+from annotator.core.store_postgres import beside_the_project
 from annotator.ui.tasks import StoreTask
 
 if TYPE_CHECKING:
@@ -27,12 +28,13 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
-def default_model_dir(db_path: Path) -> Path:
+def default_model_dir(db_path: Path | str) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    return Path(db_path).resolve().parent / "models" / f"{Path(db_path).stem}-{stamp}"
+    project = beside_the_project(db_path)
+    return project.resolve().parent / "models" / f"{project.stem}-{stamp}"
 
 
-def training_task(db_path: Path, output: Path, annotator: str, description: str) -> StoreTask:
+def training_task(db_path: Path | str, output: Path, annotator: str, description: str) -> StoreTask:
     """Train on the gold layer (or ``annotator``'s when gold has no spans) into
     ``output``; progress is (batches done, batches in all)."""
     from annotator.core import training

@@ -28,7 +28,7 @@ ARTICLE_KEEPS = 480
 """Pixels the article keeps when the list widens for its Doubt column."""
 
 
-def uncertainty_task(db_path: Path, generation: int, description: str) -> StoreTask:
+def uncertainty_task(db_path: Path | str, generation: int, description: str) -> StoreTask:
     """The result is (generation, the model's folder, uncertainty per document id)."""
     from annotator.core.model_suggester import uncertainty_by_document
 

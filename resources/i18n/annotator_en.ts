@@ -137,6 +137,23 @@
     </message>
 </context>
 <context>
+    <name>ProgressDialog</name>
+    <message numerus="yes">
+        <source>%n article(s) in the project</source>
+        <translation>
+            <numerusform>%n article in the project</numerusform>
+            <numerusform>%n articles in the project</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Agreement so far, %1 and %2: F1 %3 over %n article(s)</source>
+        <translation>
+            <numerusform>Agreement so far, %1 and %2: F1 %3 over %n article</numerusform>
+            <numerusform>Agreement so far, %1 and %2: F1 %3 over %n articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProjectActions</name>
     <message numerus="yes">
         <source>%n article(s)</source>

@@ -695,6 +695,13 @@
     </message>
 </context>
 <context>
+    <name>ColleagueWatch</name>
+    <message>
+        <source>Colleagues&apos; changes will not appear live: %1</source>
+        <translation>Les modifications de vos collègues n’apparaîtront pas en direct : %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentLanguageAction</name>
     <message>
         <source>Set the article&apos;s &amp;language…</source>
@@ -2156,6 +2163,70 @@
     </message>
 </context>
 <context>
+    <name>ProgressAction</name>
+    <message>
+        <source>Team &amp;progress…</source>
+        <translation>&amp;Avancement de l’équipe…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Décompte…</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDialog</name>
+    <message>
+        <source>Team progress</source>
+        <translation>Avancement de l’équipe</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotateur</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Confiés</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>Pas commencé</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Relu</translation>
+    </message>
+    <message>
+        <source>Spans by label</source>
+        <translation>Passages par étiquette</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s) in the project</source>
+        <translation>
+            <numerusform>%n article dans le projet</numerusform>
+            <numerusform>%n articles dans le projet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Agreement so far, %1 and %2: F1 %3 over %n article(s)</source>
+        <translation>
+            <numerusform>Accord à ce jour, %1 et %2 : F1 %3 sur %n article</numerusform>
+            <numerusform>Accord à ce jour, %1 et %2 : F1 %3 sur %n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agreement needs two annotators.</source>
+        <translation>L’accord demande deux annotateurs.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectActions</name>
     <message>
         <source>&amp;New project…</source>
@@ -2261,6 +2332,10 @@
     <message>
         <source>The project file is gone: nothing more is saved</source>
         <translation>Le fichier du projet a disparu&#xa0;: plus rien n’est enregistré</translation>
+    </message>
+    <message>
+        <source>Read-only: the project is on a network drive, where saving is unsafe</source>
+        <translation>Lecture seule : le projet est sur un lecteur réseau, où l’enregistrer n’est pas sûr</translation>
     </message>
     <message>
         <source>Read-only: the project or its folder is write-protected, nothing is saved</source>

@@ -1,0 +1,228 @@
+"""What every store does, whatever its backend: the project file (SQLite) and a project
+on a PostgreSQL server run the very same tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from annotator.core import review
+from annotator.core.errors import NotFound, SpanError
+from annotator.core.export import ExportOptions, gold_records
+from annotator.core.links import add_link
+from annotator.core.models import GOLD_LAYER, Document, Status
+from annotator.core.store import Store
+
+TEXT = "Sam Altman 🚀 affirme que Meta a offert 100 M$. Andrew Bosworth dément."
+OTHER = "Le ministre a déclaré que le budget augmenterait de 3 %. L'opposition conteste."
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "sqlite":
+        return str(tmp_path / "project.db")
+    return str(request.getfixturevalue("server_url"))
+
+
+@pytest.fixture
+def project(location: str):
+    with Store(location) as store:
+        yield store
+
+
+@pytest.fixture
+def doc(project: Store) -> Document:
+    document = Document.from_text(TEXT, source="altman.txt", meta={"site": "Le Monde"})
+    project.add_document(document)
+    return document
+
+
+def test_documents_are_added_once_and_listed_in_import_order(project: Store) -> None:
+    first = Document.from_text(TEXT, source="a.txt")
+    second = Document.from_text(OTHER, source="b.txt")
+    assert project.add_documents([first, second]) == [True, True]
+    assert project.add_documents([second, first]) == [False, False]
+    assert project.document_ids() == [first.id, second.id]
+    assert project.document_count() == 2
+    assert project.document(second.id).meta == {}
+    assert project.resolve_document_id(second.id[:6]) == second.id
+    summaries = project.document_summaries("alice")
+    assert [(s.id, s.position, s.status) for s in summaries] == [
+        (first.id, 1, Status.NOT_STARTED),
+        (second.id, 2, Status.NOT_STARTED),
+    ]
+
+
+def test_a_span_keeps_its_code_point_offsets_and_text(project: Store, doc: Document) -> None:
+    rocket = TEXT.index("🚀")
+    span = project.add_span(project.make_span(doc, "alice", rocket + 2, rocket + 9, "claim"))
+    stored = project.span(span.id)
+    assert stored == span
+    assert stored.text == TEXT[rocket + 2 : rocket + 9] == "affirme"
+    assert project.status(doc.id, "alice") == Status.IN_PROGRESS
+    assert project.span_counts(doc.id) == {"alice": 1}
+    assert project.span_counts_by_document() == {doc.id: {"alice": 1}}
+    assert project.annotators() == ["alice"]
+
+
+def test_relabelling_and_moving_a_span_follows_the_text(project: Store, doc: Document) -> None:
+    span = project.add_span(project.make_span(doc, "alice", 0, 3, "person"))
+    moved = project.update_span(span.id, end=10, attrs={"role": "CEO"})
+    assert (moved.text, moved.attrs) == ("Sam Altman", {"role": "CEO"})
+    relabelled = project.update_span(span.id, label="organisation")
+    assert project.span(span.id) == relabelled
+    assert relabelled.label == "organisation" and relabelled.text == "Sam Altman"
+    with pytest.raises(SpanError):
+        project.update_span(span.id, label="no such label")
+    with pytest.raises(SpanError):
+        project.update_span(span.id, end=len(TEXT) + 1)
+    assert project.span(span.id) == relabelled
+
+
+def test_a_deleted_span_is_gone_and_its_undo_brings_it_back(project: Store, doc: Document) -> None:
+    span = project.add_span(project.make_span(doc, "alice", 0, 10, "person"))
+    assert project.delete_span(span.id) == span
+    assert project.spans(doc.id) == []
+    with pytest.raises(NotFound):
+        project.span(span.id)
+    project.restore_span(span)
+    assert project.spans(doc.id, "alice") == [span]
+
+
+def test_what_is_missing_is_not_found(project: Store, doc: Document) -> None:
+    for lookup in (
+        lambda: project.document("0" * 64),
+        lambda: project.span("nope"),
+        lambda: project.delete_span("nope"),
+        lambda: project.link("nope"),
+        lambda: project.decision("nope"),
+        lambda: project.resolve_document_id("zzz"),
+    ):
+        with pytest.raises(NotFound):
+            lookup()
+
+
+def test_spans_that_do_not_fit_are_refused_whole(project: Store, doc: Document) -> None:
+    good = project.make_span(doc, "alice", 0, 3, "person")
+    bad = good.model_copy(update={"id": "other", "text": "not the text"})
+    with pytest.raises(SpanError):
+        project.add_spans([good, bad])
+    assert project.spans(doc.id) == []
+    with pytest.raises(SpanError):
+        project.add_span(project.make_span(doc, "alice", 0, 3, "unknown label"))
+
+
+def test_links_join_spans_and_go_with_them(project: Store, doc: Document) -> None:
+    person = project.add_span(project.make_span(doc, "alice", 0, 10, "person"))
+    start = TEXT.index("Meta")
+    claim = project.add_span(project.make_span(doc, "alice", start, start + 22, "claim"))
+    link = add_link(project, "said_by", claim.id, person.id)
+    assert project.link(link.id) == link
+    assert project.find_link("said_by", claim.id, person.id) == link
+    assert project.links(doc_id=doc.id) == [link]
+    assert project.links(span_id=person.id, annotators=["alice"]) == [link]
+    assert list(project.links_for_export()) == [doc.id]
+    project.delete_span(person.id)
+    assert project.links() == []
+
+
+def test_statuses_are_per_annotator_and_carried_forward_only(
+    project: Store, doc: Document
+) -> None:
+    project.set_status(doc.id, "alice", Status.DONE)
+    project.set_status(doc.id, "bob", Status.IN_PROGRESS)
+    assert project.statuses(doc.id) == {"alice": Status.DONE, "bob": Status.IN_PROGRESS}
+    assert project.statuses_for("alice") == {doc.id: Status.DONE}
+    assert project.all_statuses() == {
+        (doc.id, "alice"): Status.DONE,
+        (doc.id, "bob"): Status.IN_PROGRESS,
+    }
+    entries = project.status_entries()
+    older = entries[0].model_copy(update={"status": Status.IN_PROGRESS})
+    assert project.carry_status(older) is False
+    assert project.status(doc.id, "alice") == Status.DONE
+    assert project.annotated_document_ids("bob") == [doc.id]
+
+
+def test_a_reviewers_decisions_build_the_gold_layer(project: Store, doc: Document) -> None:
+    for name in ("alice", "bob"):
+        project.add_span(project.make_span(doc, name, 0, 10, "person"))
+    change = review.accept(project, doc.id, "carol", 0, 10, "person", ["alice", "bob"])
+    assert change is not None
+    gold = project.spans(doc.id, GOLD_LAYER)
+    assert [(s.start, s.end, s.label) for s in gold] == [(0, 10, "person")]
+    decisions = project.decisions(doc.id)
+    assert [(d.reviewer, d.decision.value) for d in decisions] == [("carol", "accept")]
+    assert project.decision(decisions[0].id) == decisions[0]
+    assert project.gold_span_references(gold[0].id) == 1
+    project.delete_decisions([decisions[0].id])
+    assert project.decisions() == []
+
+
+def test_the_gold_export_reads_every_layer_in_document_order(
+    project: Store, doc: Document
+) -> None:
+    other = Document.from_text(OTHER, source="b.txt")
+    project.add_document(other)
+    project.add_span(project.make_span(other, "bob", 3, 11, "person"))
+    project.add_span(project.make_span(doc, "alice", 26, 30, "organisation"))
+    project.add_span(project.make_span(doc, "alice", 0, 10, "person", attrs={"role": "CEO"}))
+    records = list(gold_records(project, ExportOptions()))
+    assert [r["id"] for r in records] == [doc.id, other.id]
+    assert [[layer["annotator"] for layer in r["layers"]] for r in records] == [["alice"], ["bob"]]
+    spans = records[0]["spans"]
+    assert [(s["start"], s["end"], s["label"], s["annotator"]) for s in spans] == [
+        (0, 10, "person", "alice"),
+        (26, 30, "organisation", "alice"),
+    ]
+    assert records[0]["meta"] == {"site": "Le Monde"}
+    assert [text for _id, text in project.document_texts()] == [TEXT, OTHER]
+    names, doc_ids, counts, starts, ends, labels = project.span_columns(["alice", "bob"])
+    assert sorted(zip(names, counts, strict=True)) == [("alice", 2), ("bob", 1)]
+    assert sorted(zip(starts, ends, labels, strict=True)) == [
+        (0, 10, "person"),
+        (3, 11, "person"),
+        (26, 30, "organisation"),
+    ]
+
+
+def test_a_rejected_suggestion_is_remembered_once_and_forgotten_on_undo(
+    project: Store, doc: Document
+) -> None:
+    project.reject_suggestion(doc.id, "alice", 0, 10, "person", "model")
+    project.reject_suggestion(doc.id, "alice", 0, 10, "person", "model")
+    assert project.rejected_suggestions(doc.id, "alice") == {(0, 10, "person")}
+    assert project.rejected_suggestions(doc.id, "bob") == set()
+    project.unreject_suggestion(doc.id, "alice", 0, 10, "person")
+    assert project.rejected_suggestions(doc.id, "alice") == set()
+
+
+def test_the_label_set_and_lookups_for_suggestions(project: Store, doc: Document) -> None:
+    added = project.add_labels(["quote"])
+    assert [label.name for label in added] == ["quote"]
+    assert project.label_set().get("quote") is not None
+    span = project.add_span(project.make_span(doc, "alice", 0, 10, "person"))
+    assert project.entity_text_counts(["person"]) == {("Sam Altman", "person"): 1}
+    before = project.entity_spans_fingerprint(["person"])
+    project.update_span(span.id, end=3)
+    assert project.entity_spans_fingerprint(["person"]) != before
+    assert [s.id for s in project.spans_with_labels(["person"], "alice")] == [span.id]
+    assert project.span_refs(doc.id, ["alice"])[0].id == span.id
+
+
+def test_a_failed_action_leaves_nothing_behind(project: Store, doc: Document) -> None:
+    with pytest.raises(RuntimeError), project.transaction():
+        project.add_span(project.make_span(doc, "alice", 0, 10, "person"))
+        raise RuntimeError("the action fails half-way")
+    assert project.spans(doc.id) == []
+
+
+def test_everything_is_there_when_the_project_is_opened_again(
+    location: str, project: Store, doc: Document
+) -> None:
+    span = project.add_span(project.make_span(doc, "alice", 0, 10, "person"))
+    project.close()
+    with Store(location) as again:
+        assert again.spans(doc.id) == [span]
+        assert again.document(doc.id) == doc
