@@ -181,8 +181,49 @@ _ASSIGNMENTS = """
             FOR EACH STATEMENT EXECUTE FUNCTION announce_change();
 """
 
+# Notes on spans and articles, as in the project file: a span's notes outlive it (no
+# foreign key on span_id) so that undoing its removal brings them back.
+_NOTES = """
+        CREATE TABLE notes (
+            rowid bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+            id text COLLATE "C" PRIMARY KEY,
+            doc_id text COLLATE "C" NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            span_id text COLLATE "C",
+            author text COLLATE "C" NOT NULL,
+            text text NOT NULL CHECK (length(text) > 0),
+            created_at text NOT NULL,
+            updated_at text NOT NULL
+        );
+        CREATE INDEX notes_by_document ON notes (doc_id, span_id);
+        CREATE UNIQUE INDEX notes_one_per_author ON notes (doc_id, coalesce(span_id, ''), author);
+        CREATE TRIGGER notes_announced AFTER INSERT OR UPDATE OR DELETE ON notes
+            FOR EACH ROW EXECUTE FUNCTION announce_change();
+"""
+
+# The article list's outlet and date, copied from ``meta`` into columns of their own
+# (as in the project file) so their indexes answer its filters.
+_ARTICLE_FILTERS = """
+        ALTER TABLE documents ADD COLUMN outlet text COLLATE "C";
+        ALTER TABLE documents ADD COLUMN published text COLLATE "C";
+        CREATE FUNCTION documents_facets() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+            BEGIN
+                NEW.outlet := CASE WHEN json_typeof(NEW.meta::json -> 'site') = 'string'
+                                   THEN NEW.meta::json ->> 'site' END;
+                NEW.published := CASE WHEN json_typeof(NEW.meta::json -> 'date') = 'string'
+                                      THEN NEW.meta::json ->> 'date' END;
+                RETURN NEW;
+            END $$;
+        CREATE TRIGGER documents_facets_kept BEFORE INSERT OR UPDATE OF meta ON documents
+            FOR EACH ROW EXECUTE FUNCTION documents_facets();
+        UPDATE documents SET meta = meta WHERE meta <> '{}';
+        CREATE INDEX documents_by_outlet ON documents (outlet, position);
+        CREATE INDEX documents_by_date ON documents (published, position);
+        CREATE INDEX spans_by_label ON spans (label, doc_id, annotator);
+"""
+
 # Each step runs in one transaction with its version number.
-MIGRATIONS: list[str] = [_V1, _CHANGE_NOTICES, _ASSIGNMENTS]
+MIGRATIONS: list[str] = [_V1, _CHANGE_NOTICES, _ASSIGNMENTS, _NOTES, _ARTICLE_FILTERS]
 CURRENT_VERSION = len(MIGRATIONS)
 
 TABLES = (
@@ -195,6 +236,7 @@ TABLES = (
     "decisions",
     "rejected_suggestions",
     "assignments",
+    "notes",
 )
 
 
@@ -254,7 +296,7 @@ def server_policies() -> str:
         f"GRANT USAGE ON SCHEMA public TO {ANNOTATORS_ROLE}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {ANNOTATORS_ROLE}",
         f"GRANT INSERT ON annotators TO {ANNOTATORS_ROLE}",
-        f"GRANT INSERT, UPDATE, DELETE ON spans, statuses, links, rejected_suggestions "
+        f"GRANT INSERT, UPDATE, DELETE ON spans, statuses, links, rejected_suggestions, notes "
         f"TO {ANNOTATORS_ROLE}",
         f"GRANT INSERT, UPDATE, DELETE ON decisions TO {REVIEWERS_ROLE}",
         f"GRANT UPDATE (language) ON documents TO {REVIEWERS_ROLE}",
@@ -272,6 +314,7 @@ def server_policies() -> str:
         "rejected_suggestions": ("true", f"(annotator = current_user OR {_is(OWNERS_ROLE)})"),
         "decisions": ("true", _is(REVIEWERS_ROLE)),
         "assignments": ("true", _is(OWNERS_ROLE)),
+        "notes": ("true", f"(author = current_user OR {_is(OWNERS_ROLE)})"),
     }
     for table, (read, write) in rules.items():
         statements += [

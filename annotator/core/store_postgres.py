@@ -29,7 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 from annotator.core import migrations_postgres
 from annotator.core.changes import Changes
 from annotator.core.damaged_rows import DamagedRow
-from annotator.core.errors import NotFound, ProjectError, SpanError
+from annotator.core.errors import NotFound, ProjectError, QueryError, SpanError
 from annotator.core.models import GOLD_LAYER, Document, Link, Span, utc_now
 from annotator.core.store import (
     _ATTRS_ARE_AN_OBJECT,
@@ -334,6 +334,13 @@ class PostgresStore(Store):
     # The most frequent actions in one statement each: a statement outside a
     # transaction is one by itself, so a tag is one round trip to the server, not four
     # (BEGIN, the span, the status, COMMIT).
+
+    def search_documents(self, match: str) -> Iterator[tuple[str, str, str]]:
+        # The full-text index is SQLite's FTS5: a server project has none yet.
+        raise QueryError(
+            "full-text search needs a project file's index; on a server project it is not "
+            "available yet (annotator pull SERVER makes a file of it to search)"
+        )
 
     def add_span(self, span: Span) -> Span:
         """Store one span and mark the annotator's article in progress, in one statement."""
