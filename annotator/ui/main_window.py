@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
         self.label_bar.labelClicked.connect(self.article_view.apply_label)
         # Links, the claim ledger and the report: menus, panel, keys.
         self.attribution = Attribution(self)
-        self.carry_over = CarryOverAction(self)
+        self.carry_over = CarryOverAction(self.session, self)
         self.train_model = TrainModelAction(self)
         self.uncertainty_order = UncertaintyOrderAction(self)
         self.document_language = DocumentLanguageAction(self)
@@ -528,7 +528,13 @@ class MainWindow(QMainWindow):
             self._show_document_status()
 
     def _show_message(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        self.show_message(message)
+
+    def show_message(self, message: str, milliseconds: int = 8000) -> None:
+        self.statusBar().showMessage(message, milliseconds)
+
+    def dialog_parent(self) -> QWidget:
+        return self
 
     def _wait_for_another_program(self, attempt: int) -> bool:
         """Between two tries of a change another program keeps waiting (a colleague's

@@ -1,0 +1,40 @@
+"""What a feature of the window may ask of the window, and nothing more.
+
+A feature (carry-over, attribution, review…) is built from the project session, the
+article view and these slots, never from the whole ``MainWindow``: what it reads and
+writes goes through the session, where it adds its menu entries and what it says in
+the status bar go through here. ``MainWindow`` implements it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QMenu, QWidget
+
+from annotator.core.models import LabelSet
+from annotator.ui.tasks import TaskRunner
+
+
+class WindowSlots(Protocol):
+    db_path: Path
+    """The project file: background tasks open their own connection to it."""
+    annotator: str
+    tasks: TaskRunner
+    document_menu: QMenu
+
+    @property
+    def language(self) -> str: ...
+
+    def label_set(self) -> LabelSet: ...
+
+    def current_document_id(self) -> str | None: ...
+
+    def show_message(self, message: str, milliseconds: int = 8000) -> None:
+        """Say it in the status bar for a while."""
+        ...
+
+    def dialog_parent(self) -> QWidget:
+        """The widget a feature's dialogs and progress windows belong to."""
+        ...
