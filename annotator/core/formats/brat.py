@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
-from annotator.core.export import ExportError, ExportOptions
+from annotator.core.export import ExportError
 from annotator.core.export_folders import write_export_folder
 from annotator.core.formats.registry import (
+    ExportRequest,
     FormatExportReport,
-    OffsetUnit,
     counted_records,
     export_labels,
     export_link_types,
@@ -29,7 +29,6 @@ from annotator.core.formats.registry import (
     layers,
     write_manifest,
 )
-from annotator.core.formats.tokens import AlignMode
 from annotator.core.input_files import ANNOTATED_FILE_LIMIT, read_input_file
 from annotator.core.store import Store
 
@@ -91,14 +90,8 @@ def folder_name(annotator: str) -> str:
     return _SAFE_NAME.sub("_", annotator).strip("._") or "annotator"
 
 
-def export_brat(
-    store: Store,
-    path: Path,
-    options: ExportOptions,
-    *,
-    align: AlignMode = AlignMode.STRICT,
-    offsets: OffsetUnit | None = None,
-) -> FormatExportReport:
+def export_brat(store: Store, path: Path, request: ExportRequest) -> FormatExportReport:
+    options = request.options
     report = FormatExportReport(
         path=path,
         format="brat",
