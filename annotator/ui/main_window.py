@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         self.carry_over = CarryOverAction(self.session, self)
         self.train_model = TrainModelAction(self)
         self.uncertainty_order = UncertaintyOrderAction(self)
-        self.document_language = DocumentLanguageAction(self)
+        self.document_language = DocumentLanguageAction(self.session, self)
         self.accessibility = WindowAccessibility(self)
         self.projects = ProjectActions(self)
         self.key_bindings = KeyBindings(preferences)
