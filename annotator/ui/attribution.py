@@ -12,11 +12,11 @@ own rows of the panel; a new current span only the "selected span" group.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMenu, QMessageBox, QSplitter
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.core import ledger as ledger_module
 from annotator.core import links
@@ -26,15 +26,15 @@ from annotator.core.links import LinkError
 from annotator.core.models import LinkType
 from annotator.core.store_postgres import beside_the_project
 from annotator.ui import file_dialogs
+from annotator.ui.article_view import ArticleView
 from annotator.ui.ledger_view import LedgerDialog
 from annotator.ui.link_commands import AddLink, DeleteLink
 from annotator.ui.link_markers import Arc, LinkMarkers
 from annotator.ui.link_mode import LinkMode
 from annotator.ui.link_panel import LinkPanel, LinkPanelContent
+from annotator.ui.session import ProjectSession
+from annotator.ui.slots import WindowSlots
 from annotator.ui.tasks import StoreTask
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
 
 
 def report_task(
@@ -55,12 +55,12 @@ class Attribution(QObject):
     reportFinished = Signal(object)
     """The report's path, or None if it failed."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, session: ProjectSession, view: ArticleView, slots: WindowSlots) -> None:
+        window = slots.dialog_parent()
         super().__init__(window)
-        self.window = window
-        self.view = window.article_view
-        self.store = window.store
-        self.session = window.session
+        self.slots = slots
+        self.view = view
+        self.session = session
         self.panel = LinkPanel()
         self.markers = LinkMarkers(self.view)
         self.mode = LinkMode(self.view, self.title_of, self)
@@ -92,9 +92,9 @@ class Attribution(QObject):
             span_id or None
         ))
         self.session.changed.connect(self.on_changes)
-        self.mode.statusMessage.connect(window.statusBar().showMessage)
+        self.mode.statusMessage.connect(lambda message: slots.show_message(message, 0))
         self.mode.candidateChanged.connect(self.view.editor.viewport().update)
-        window.documentOpened.connect(lambda _doc: self._document_opened())
+        slots.when_document_opened(lambda _doc: self._document_opened())
         self.panel.jumpRequested.connect(self.jump_to)
         self.panel.deleteRequested.connect(self.delete_link)
         self.panel.problemsScopeChanged.connect(self._set_check_all)
@@ -104,29 +104,16 @@ class Attribution(QObject):
 
     def _place_panel(self) -> None:
         """Under the span panel, in the window's right-hand column."""
-        splitter = self.window.splitter
-        index = splitter.indexOf(self.window.span_panel)
-        column = QSplitter(Qt.Orientation.Vertical)
-        column.setObjectName("rightColumn")
-        column.setChildrenCollapsible(False)
-        splitter.replaceWidget(index, column)
-        column.addWidget(self.window.span_panel)
+        column = self.slots.right_column()
         column.addWidget(self.panel)
-        self.window.span_panel.show()
         column.setStretchFactor(0, 1)
         column.setStretchFactor(1, 1)
         column.setSizes([450, 450])
-        self.column = column
 
     def _add_to_menus(self) -> None:
-        window = self.window
-        _insert_after(window.file_menu, window.export_action, [self.report_action])
-        _insert_after(
-            window.edit_menu,
-            window.delete_span_action,
-            [self.link_action, self.link_elsewhere_action],
-        )
-        _insert_after(window.view_menu, window.zoom_out_action, [self.ledger_action])
+        self.slots.add_menu_actions("exportGold", [self.report_action])
+        self.slots.add_menu_actions("deleteSpan", [self.link_action, self.link_elsewhere_action])
+        self.slots.add_menu_actions("zoomOut", [self.ledger_action])
 
     def retranslate(self) -> None:
         self.link_action.setText(self.tr("&Link the selected span… (L)"))
@@ -141,15 +128,15 @@ class Attribution(QObject):
 
     def title_of(self, doc_id: str) -> str:
         if doc_id not in self._titles:
-            self._titles = {s.id: s.title for s in self.store.document_summaries()}
+            self._titles = {s.id: s.title for s in self.session.store.document_summaries()}
         return self._titles.get(doc_id, doc_id[:12])
 
     def type_names(self) -> dict[str, str]:
-        language = self.window.language
+        language = self.slots.language
         return {kind.name: kind.display_name(language) for kind in self.link_types()}
 
     def link_types(self) -> list[LinkType]:
-        return list(self.store.label_set().link_types)
+        return list(self.session.store.label_set().link_types)
 
     def refresh(self) -> None:
         """Read the article's links and checks again; redraw the panel and markers."""
@@ -159,9 +146,9 @@ class Attribution(QObject):
             resolved: list[links.ResolvedLink] = []
             problems: list[links.AttributionProblem] = []
         else:
-            resolved = links.document_links(self.store, doc_id, [annotator])
+            resolved = links.document_links(self.session.store, doc_id, [annotator])
             problems = links.check(
-                self.store, [annotator], doc_id=None if self._check_all else doc_id
+                self.session.store, [annotator], doc_id=None if self._check_all else doc_id
             )
         current = self.view.current_span_id() or None
         self.panel.set_content(
@@ -170,8 +157,8 @@ class Attribution(QObject):
                 current_span_id=current,
                 links=resolved,
                 problems=problems,
-                label_set=self.store.label_set(),
-                language=self.window.language,
+                label_set=self.session.store.label_set(),
+                language=self.slots.language,
                 title_of=self.title_of,
             )
         )
@@ -194,7 +181,7 @@ class Attribution(QObject):
                 source.end,
                 candidate.span.start,
                 self.view.styles.colour(candidate.span.label),
-                candidate.link_type.display_name(self.window.language),
+                candidate.link_type.display_name(self.slots.language),
                 strong=True,
             )
         ]
@@ -220,45 +207,43 @@ class Attribution(QObject):
         for edit in edits:
             after = edit.after
             if after is not None and after.annotator == annotator:
-                if self.store.links(span_id=after.id):
+                if self.session.store.links(span_id=after.id):
                     self.refresh()  # its link rows name its label
                     return
-                problems.extend(links.check_span(self.store, after))
+                problems.extend(links.check_span(self.session.store, after))
         self.panel.replace_problems({span.id for span in spans}, problems)
 
     def link_edit_failed(self, message: str) -> None:
-        self.window.statusBar().showMessage(
-            self.tr("Link not saved: %1").replace("%1", message), 10000
-        )
+        self.slots.show_message(self.tr("Link not saved: %1").replace("%1", message), 10000)
 
     # -- panel requests ---------------------------------------------------------------------------
 
     def jump_to(self, doc_id: str, span_id: str) -> None:
         if doc_id != self.view.document_id():
-            self.window.open_document(doc_id)
+            self.slots.open_document(doc_id)
         self.view.select_span(span_id)
         self.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def delete_link(self, link_id: str) -> None:
         try:
-            link = self.store.link(link_id)
+            link = self.session.store.link(link_id)
         except AnnotatorError:
             return
-        (resolved,) = links.resolve(self.store, [link])
+        (resolved,) = links.resolve(self.session.store, [link])
         self.session.push(DeleteLink(self.session, resolved, self.type_names().get(link.type)))
 
     # -- the claim ledger ---------------------------------------------------------------------
 
     def build_ledger(self) -> ledger_module.Ledger:
-        return ledger_module.build(self.store, self.view.annotator)
+        return ledger_module.build(self.session.store, self.view.annotator)
 
     def show_ledger(self) -> LedgerDialog:
         if self.ledger_dialog is None:
             self.ledger_dialog = LedgerDialog(
                 self.build_ledger,
                 lambda: self.view.annotator,
-                (self.window.undo_action, self.window.redo_action),
-                self.window,
+                (self.slots.window_action("undo"), self.slots.window_action("redo")),
+                self.slots.dialog_parent(),
             )
             self.ledger_dialog.claimActivated.connect(self.jump_to)
             self.ledger_dialog.groupConfirmed.connect(self.confirm_group)
@@ -271,11 +256,11 @@ class Attribution(QObject):
 
     def confirm_group(self, first_id: str, second_id: str) -> None:
         """Mark two claims the same claim (``same_as``), one undo step."""
-        spans = self.store.spans_by_ids((first_id, second_id))
+        spans = self.session.store.spans_by_ids((first_id, second_id))
         if first_id not in spans or second_id not in spans:
             return
         try:
-            kind = links.link_type(self.store.label_set(), links.SAME_AS)
+            kind = links.link_type(self.session.store.label_set(), links.SAME_AS)
         except LinkError as error:
             self.link_edit_failed(str(error))
             return
@@ -285,16 +270,16 @@ class Attribution(QObject):
                 kind.name,
                 spans[first_id],
                 spans[second_id],
-                kind.display_name(self.window.language),
+                kind.display_name(self.slots.language),
             )
         )
 
     # -- the editorial report ---------------------------------------------------------------------
 
     def choose_report_file(self) -> None:
-        project = beside_the_project(self.window.db_path)
+        project = beside_the_project(self.slots.db_path)
         target = file_dialogs.save_file_name(
-            self.window,
+            self.slots.dialog_parent(),
             self.tr("Write the editorial report"),
             str(project.with_name(project.stem + "-report.html")),
             self.tr("Web page (*.html)"),
@@ -304,17 +289,17 @@ class Attribution(QObject):
 
     def write_report(self, target: Path) -> StoreTask:
         task = report_task(
-            self.window.db_path,
+            self.slots.db_path,
             target,
             self.tr("Writing the editorial report…"),
-            self.window.language,
+            self.slots.language,
         )
         task.signals.succeeded.connect(self._report_written)
         task.signals.failed.connect(self._report_failed)
-        return self.window.tasks.start(task, self.window)
+        return self.slots.tasks.start(task, self.slots.dialog_parent())
 
     def _report_written(self, path: Path) -> None:
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.slots.dialog_parent())
         box.setObjectName("reportWritten")
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Editorial report"))
@@ -330,24 +315,13 @@ class Attribution(QObject):
         )
         self.report_box = box
         box.open()
-        self.window.statusBar().showMessage(
-            self.tr("Report written to %1.").replace("%1", str(path)), 10000
-        )
+        self.slots.show_message(self.tr("Report written to %1.").replace("%1", str(path)), 10000)
         self.reportFinished.emit(path)
 
     def _open_report(self, path: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _report_failed(self, message: str) -> None:
-        QMessageBox.warning(self.window, self.tr("Report not written"), message)
+        QMessageBox.warning(self.slots.dialog_parent(), self.tr("Report not written"), message)
         self.reportFinished.emit(None)
 
-
-def _insert_after(menu: QMenu, anchor: QAction, actions: list[QAction]) -> None:
-    """Put ``actions`` just after ``anchor`` in ``menu`` (at the end if it is not there)."""
-    present = menu.actions()
-    index = present.index(anchor) + 1 if anchor in present else len(present)
-    if index < len(present):
-        menu.insertActions(present[index], actions)
-    else:
-        menu.addActions(actions)

@@ -8,7 +8,7 @@ second) and lands as one undo step. Spans whose text is gone are listed, never g
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction
@@ -31,11 +31,9 @@ from annotator.core.store import Store
 from annotator.ui.accessibility import describe_buttons
 from annotator.ui.error_list import ErrorListDialog
 from annotator.ui.session import OpCommand, ProjectSession
+from annotator.ui.slots import WindowSlots
 from annotator.ui.tasks import StoreTask
 from annotator.ui.text_display import short_text
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
@@ -147,32 +145,36 @@ class CarryOverStep(OpCommand):
 class CarryOverAction(QObject):
     """The Article menu entry and what follows it."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: ProjectSession, slots: WindowSlots) -> None:
+        super().__init__(slots.dialog_parent())
+        self.session = session
+        self.slots = slots
         self.dialog: CarryOverDialog | None = None
         self.problems: ErrorListDialog | None = None
-        self.action = QAction(window)
+        self.action = QAction(self)
         self.action.setObjectName("carryOver")
         self.action.triggered.connect(lambda _checked=False: self.choose())
-        window.document_menu.addSeparator()
-        window.document_menu.addAction(self.action)
+        slots.document_menu.addSeparator()
+        slots.document_menu.addAction(self.action)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("&Carry spans over from an earlier version…"))
 
     def choose(self) -> CarryOverDialog | None:
-        doc_id = self.window.current_document_id()
+        doc_id = self.slots.current_document_id()
         if doc_id is None:
             self._message(self.tr("Open the corrected article first."))
             return None
-        versions = carry_over.earlier_versions(self.window.store, doc_id)
+        store = self.session.store
+        versions = carry_over.earlier_versions(store, doc_id)
         if not versions:
             self._message(self.tr("No other article has spans to carry over."))
             return None
-        title = self.window.store.document(doc_id).title
-        dialog = CarryOverDialog(title, versions, self.window.annotator, self.window)
+        title = store.document(doc_id).title
+        dialog = CarryOverDialog(
+            title, versions, self.slots.annotator, self.slots.dialog_parent()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._start(doc_id, dialog.chosen()))
         dialog.destroyed.connect(lambda: setattr(self, "dialog", None))
@@ -188,14 +190,14 @@ class CarryOverAction(QObject):
         def work(store: Store, _progress: Any, _cancelled: Any) -> carry_over.CarryOverReport:
             return carry_over.carry_over(store, old_id, new_id, annotator)
 
-        task = StoreTask(self.window.db_path, work, self.tr("Carrying spans over…"))
+        task = StoreTask(self.slots.db_path, work, self.tr("Carrying spans over…"))
         task.signals.succeeded.connect(self._carried)
         task.signals.failed.connect(lambda message: self._message(message))
-        self.window.tasks.start(task, self.window)
+        self.slots.tasks.start(task, self.slots.dialog_parent())
 
     def _carried(self, report: carry_over.CarryOverReport) -> None:
         if report.carried:
-            self.window.session.push(CarryOverStep(self.window.session, report))
+            self.session.push(CarryOverStep(self.session, report))
         message = self.tr("Carried %n span(s) over.", "", len(report.carried))
         if report.links:
             message += " " + self.tr("%n link(s) came along.", "", len(report.carried_links))
@@ -214,15 +216,15 @@ class CarryOverAction(QObject):
                     len(report.not_placed),
                 ),
                 [(self._span_name(span), span.annotator) for span in report.not_placed],
-                self.window,
+                self.slots.dialog_parent(),
                 headers=(self.tr("Span"), self.tr("Annotator")),
             )
             self.problems.open()
 
     def _span_name(self, span: Span) -> str:
-        label = self.window.label_set().get(span.label)
-        name = label.display_name(self.window.language) if label else span.label
+        label = self.slots.label_set().get(span.label)
+        name = label.display_name(self.slots.language) if label else span.label
         return f"{name} “{short_text(span.text)}”"
 
     def _message(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10000)
+        self.slots.show_message(text, 10000)

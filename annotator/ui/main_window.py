@@ -9,7 +9,7 @@ to ``tasks`` and comes back by signal.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -146,7 +146,11 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.document_list)
         self.splitter.addWidget(centre)
-        self.splitter.addWidget(self.span_panel)
+        self.column = QSplitter(Qt.Orientation.Vertical)
+        self.column.setObjectName("rightColumn")
+        self.column.setChildrenCollapsible(False)
+        self.column.addWidget(self.span_panel)
+        self.splitter.addWidget(self.column)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
@@ -189,12 +193,12 @@ class MainWindow(QMainWindow):
         self.span_panel.spanPicked.connect(self._span_picked)
         self.label_bar.labelClicked.connect(self.article_view.apply_label)
         # Links, the claim ledger and the report: menus, panel, keys.
-        self.attribution = Attribution(self)
-        self.carry_over = CarryOverAction(self)
+        self.attribution = Attribution(self.session, self.article_view, self)
+        self.carry_over = CarryOverAction(self.session, self)
         self.team_progress = ProgressAction(self)
         self.train_model = TrainModelAction(self)
         self.uncertainty_order = UncertaintyOrderAction(self)
-        self.document_language = DocumentLanguageAction(self)
+        self.document_language = DocumentLanguageAction(self.session, self)
         self.notes = NotesView(self)
         self.article_details = ArticleDetails(self)
         self.accessibility = WindowAccessibility(self)
@@ -571,7 +575,37 @@ class MainWindow(QMainWindow):
             self._update_title()
 
     def _show_message(self, message: str) -> None:
-        self.statusBar().showMessage(message, 8000)
+        self.show_message(message)
+
+    def show_message(self, message: str, milliseconds: int = 8000) -> None:
+        self.statusBar().showMessage(message, milliseconds)
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def when_document_opened(self, slot: Callable[[str], None]) -> None:
+        self.documentOpened.connect(slot)
+
+    def window_action(self, name: str) -> QAction:
+        action = self.findChild(QAction, name)
+        assert action is not None, f"the window has no action {name!r}"
+        return action
+
+    def add_menu_actions(self, after: str, actions: Sequence[QAction]) -> None:
+        anchor = self.window_action(after)
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.document_menu):
+            present = menu.actions()
+            if anchor in present:
+                index = present.index(anchor) + 1
+                if index < len(present):
+                    menu.insertActions(present[index], list(actions))
+                else:
+                    menu.addActions(list(actions))
+                return
+        raise AssertionError(f"the action {after!r} is in none of the window's menus")
+
+    def right_column(self) -> QSplitter:
+        return self.column
 
     def _wait_for_another_program(self, attempt: int) -> bool:
         """Between two tries of a change another program keeps waiting (a colleague's

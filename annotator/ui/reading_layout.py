@@ -26,6 +26,14 @@ class SpacedPlainTextLayout(QPlainTextDocumentLayout):
         super().__init__(document)
         self.spacing = spacing
 
+    def documentChanged(self, position: int, removed: int, added: int) -> None:
+        # Restyling a block (the highlighter after a tag) reports its characters as both
+        # removed and added. Qt's plain-text layout adds the two counts, so the change
+        # seems to reach into the next block and the whole viewport is repainted on each
+        # key press. What is in the document now is ``added`` characters from
+        # ``position``: that is the part to lay out again and repaint.
+        super().documentChanged(position, 0 if removed == added else removed, added)
+
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         rect = super().blockBoundingRect(block)  # lays the block out if it is not yet
         layout = block.layout()

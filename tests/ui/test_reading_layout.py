@@ -7,8 +7,11 @@ import itertools
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetricsF, QUndoStack
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from text_mouse import select_first_word
 
 from annotator.core.models import Document
 from annotator.core.store import Store
@@ -112,4 +115,40 @@ def test_clicks_and_the_caret_agree_on_spaced_lines(qtbot, shown_view: ArticleVi
     landed = editor.cursorForPosition(gap_point).position()
     assert (
         layout.lineAt(1).textStart() <= landed <= third_line.textStart() + third_line.textLength()
+    )
+
+
+class PaintedRegions(QObject):
+    """What a widget was asked to repaint."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.regions: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if event.type() == QEvent.Type.Paint:
+            self.regions.append(event.region().boundingRect())
+        return False
+
+
+def test_a_label_key_repaints_the_paragraph_tagged_not_the_whole_article(
+    qtbot, shown_view: ArticleView
+):
+    editor = shown_view.editor
+    select_first_word(qtbot, editor)
+    qtbot.waitUntil(lambda: editor.textCursor().hasSelection())
+    second = editor.document().lastBlock()
+    below = editor.blockBoundingGeometry(second).translated(editor.contentOffset()).toRect()
+    assert below.top() < editor.viewport().height(), "the second paragraph is on screen"
+    QApplication.processEvents()
+    painted = PaintedRegions(editor.viewport())
+
+    QTest.keyClick(editor, Qt.Key.Key_1)
+    qtbot.waitUntil(lambda: bool(painted.regions))
+    QApplication.processEvents()
+
+    assert shown_view.current_span_id(), "the word is tagged"
+    assert not any(region.intersects(below) for region in painted.regions), (
+        f"the paragraph below was repainted too: {painted.regions} over {below}"
     )

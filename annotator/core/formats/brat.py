@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.core.export import ExportError, ExportOptions
+from annotator.core.export import ExportError
 from annotator.core.export_folders import write_export_folder
 from annotator.core.formats.registry import (
+    ExportRequest,
     FormatExportReport,
-    OffsetUnit,
     counted_records,
     export_labels,
     export_link_types,
@@ -32,7 +32,6 @@ from annotator.core.formats.registry import (
     span_attributes,
     write_manifest,
 )
-from annotator.core.formats.tokens import AlignMode
 from annotator.core.input_files import ANNOTATED_FILE_LIMIT, read_input_file
 from annotator.core.models import LabelSet
 from annotator.core.store import Store
@@ -158,14 +157,8 @@ def folder_name(annotator: str) -> str:
     return _SAFE_NAME.sub("_", annotator).strip("._") or "annotator"
 
 
-def export_brat(
-    store: Store,
-    path: Path,
-    options: ExportOptions,
-    *,
-    align: AlignMode = AlignMode.STRICT,
-    offsets: OffsetUnit | None = None,
-) -> FormatExportReport:
+def export_brat(store: Store, path: Path, request: ExportRequest) -> FormatExportReport:
+    options = request.options
     report = FormatExportReport(
         path=path,
         format="brat",

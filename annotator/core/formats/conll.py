@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.atomic_files import write_atomically
-from annotator.core.export import ExportError, ExportOptions
+from annotator.core.export import ExportError
 from annotator.core.export_folders import write_export_folder
 from annotator.core.formats.registry import (
+    ExportRequest,
     FormatExportReport,
     Layer,
-    OffsetUnit,
     counted_records,
     export_labels,
     layers,
@@ -88,14 +88,9 @@ def bio_names(labels: list[str]) -> list[str]:
     return names
 
 
-def export_conll(
-    store: Store,
-    path: Path,
-    options: ExportOptions,
-    *,
-    align: AlignMode = AlignMode.STRICT,
-    offsets: OffsetUnit | None = None,
-) -> FormatExportReport:
+def export_conll(store: Store, path: Path, request: ExportRequest) -> FormatExportReport:
+    options = request.options
+    align = request.align
     report = FormatExportReport(path=path, format="conll", offsets="tokens", align=align.value)
     blocks: list[str] = []
     for record in counted_records(store, options, report):
@@ -156,16 +151,15 @@ def dataset_card(names: list[str], splits: list[str]) -> str:
 def export_hf(
     store: Store,
     path: Path,
-    options: ExportOptions,
-    *,
-    align: AlignMode = AlignMode.STRICT,
-    offsets: OffsetUnit | None = None,
+    request: ExportRequest,
     splits: dict[str, str] | None = None,
     split_names: tuple[str, ...] = (),
 ) -> FormatExportReport:
     """A dataset folder: one ``SPLIT.jsonl`` per split (``train.jsonl`` alone when the
     export is not split), ``label_names.json`` and the card that declares the
     features. ``splits`` maps document ids to split names."""
+    options = request.options
+    align = request.align
     if path.exists() and not path.is_dir():
         raise ExportError(f"{path} is a file; the hf export writes a dataset folder")
     report = FormatExportReport(path=path, format="hf", offsets="tokens", align=align.value)

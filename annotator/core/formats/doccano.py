@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.export import ExportOptions
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignNote,
@@ -32,6 +31,7 @@ from annotator.core.formats.records import (
     iter_json_values,
 )
 from annotator.core.formats.registry import (
+    ExportRequest,
     FormatExportReport,
     Layer,
     OffsetUnit,
@@ -42,7 +42,6 @@ from annotator.core.formats.registry import (
     write_jsonl_lines,
     write_manifest,
 )
-from annotator.core.formats.tokens import AlignMode
 from annotator.core.links import ForeignRelation
 from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store
@@ -53,14 +52,9 @@ COMMENTS = "Comments"
 """doccano's export column for the comments on a text (a list of their texts)."""
 
 
-def export_doccano(
-    store: Store,
-    path: Path,
-    options: ExportOptions,
-    *,
-    align: AlignMode = AlignMode.STRICT,
-    offsets: OffsetUnit | None = None,
-) -> FormatExportReport:
+def export_doccano(store: Store, path: Path, request: ExportRequest) -> FormatExportReport:
+    options = request.options
+    offsets = request.offsets
     unit = offsets or OffsetUnit.UTF16
     report = FormatExportReport(
         path=path,

@@ -21,7 +21,6 @@ from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from annotator.core.atomic_files import write_atomically
-from annotator.core.export import ExportOptions
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignNote,
@@ -34,6 +33,7 @@ from annotator.core.formats.records import (
     iter_json_array,
 )
 from annotator.core.formats.registry import (
+    ExportRequest,
     FormatExportReport,
     OffsetUnit,
     counted_records,
@@ -45,7 +45,6 @@ from annotator.core.formats.registry import (
     span_attributes,
     write_manifest,
 )
-from annotator.core.formats.tokens import AlignMode
 from annotator.core.links import ForeignRelation
 from annotator.core.models import Attribute, LabelSet
 from annotator.core.offsets import Utf16Map
@@ -149,14 +148,9 @@ def config_path_for(path: Path) -> Path:
     return path.with_name(f"{path.stem}.config.xml")
 
 
-def export_labelstudio(
-    store: Store,
-    path: Path,
-    options: ExportOptions,
-    *,
-    align: AlignMode = AlignMode.STRICT,
-    offsets: OffsetUnit | None = None,
-) -> FormatExportReport:
+def export_labelstudio(store: Store, path: Path, request: ExportRequest) -> FormatExportReport:
+    options = request.options
+    offsets = request.offsets
     unit = offsets or OffsetUnit.CODE_POINTS
     report = FormatExportReport(
         path=path,

@@ -19,7 +19,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.export import ExportOptions
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignRecord,
@@ -31,6 +30,7 @@ from annotator.core.formats.records import (
     iter_json_values,
 )
 from annotator.core.formats.registry import (
+    ExportRequest,
     FormatExportReport,
     OffsetUnit,
     counted_records,
@@ -82,14 +82,9 @@ def task_hash(input_hash_value: int, spans: list[dict[str, Any]]) -> int:
     return murmurhash3_32(f"{input_hash_value}{json.dumps(sorted(key))}")
 
 
-def export_prodigy(
-    store: Store,
-    path: Path,
-    options: ExportOptions,
-    *,
-    align: AlignMode = AlignMode.STRICT,
-    offsets: OffsetUnit | None = None,
-) -> FormatExportReport:
+def export_prodigy(store: Store, path: Path, request: ExportRequest) -> FormatExportReport:
+    options = request.options
+    align = request.align
     report = FormatExportReport(
         path=path, format="prodigy", offsets="code points", align=align.value
     )

@@ -49,6 +49,17 @@ class OffsetUnit(StrEnum):
     UTF16 = "utf16"
 
 
+@dataclass(frozen=True)
+class ExportRequest:
+    """What an exporter is asked to write: whose spans (``options``), how spans meet a
+    format's tokens (``align``) and the offset unit, for the formats where it can be
+    chosen (``offsets``; None: the format's own)."""
+
+    options: ExportOptions = field(default_factory=ExportOptions)
+    align: AlignMode = AlignMode.STRICT
+    offsets: OffsetUnit | None = None
+
+
 @dataclass
 class FormatExportReport(ExportReport):
     """An export report that also says what the target format lost."""
@@ -392,15 +403,8 @@ def write_jsonl_lines(path: Path, lines: list[dict[str, Any]]) -> None:
 Exporter = Callable[..., FormatExportReport]
 
 
-def _jsonl(
-    store: Store,
-    path: Path,
-    options: ExportOptions,
-    *,
-    align: AlignMode = AlignMode.STRICT,
-    offsets: OffsetUnit | None = None,
-) -> FormatExportReport:
-    plain = export_gold_jsonl(store, path, options)
+def _jsonl(store: Store, path: Path, request: ExportRequest) -> FormatExportReport:
+    plain = export_gold_jsonl(store, path, request.options)
     report = FormatExportReport(
         path=plain.path,
         documents=plain.documents,
@@ -532,10 +536,9 @@ def export_format(
     if path.name in ("", ".."):  # `-o .`: the folder's own name, for the manifest beside it
         path = Path(os.path.abspath(path))
     options = options or ExportOptions()
-    settings: dict[str, Any] = {
-        "align": AlignMode(align),
-        "offsets": OffsetUnit(offsets) if offsets is not None else None,
-    }
+    request = ExportRequest(
+        options, AlignMode(align), OffsetUnit(offsets) if offsets is not None else None
+    )
     outputs = [path] if split is None or format_name == "hf" else [
         split_path(path, part) for part in split.names
     ]
@@ -548,20 +551,19 @@ def export_format(
                 check_file_output(output)
             check_output(manifest_path_for(output))
         if split is None:
-            return exporter(store, path, options, **settings)
+            return exporter(store, path, request)
         assignment = document_splits(store, options, split)
         if format_name == "hf":
             return exporter(
                 store,
                 path,
-                replace(options, split=split),
+                replace(request, options=replace(options, split=split)),
                 splits=assignment,
                 split_names=split.names,
-                **settings,
             )
         parts: dict[str, FormatExportReport] = {}
         for part, output in zip(split.names, outputs, strict=True):
             chosen = frozenset(doc_id for doc_id, name in assignment.items() if name == part)
             part_options = replace(options, split=split, split_part=part, documents=chosen)
-            parts[part] = exporter(store, output, part_options, **settings)
+            parts[part] = exporter(store, output, replace(request, options=part_options))
         return _combined(path, format_name, split.seed, parts)

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.atomic_files import write_atomically
-from annotator.core.export import ExportError, ExportOptions
+from annotator.core.export import ExportError
 from annotator.core.formats.registry import (
+    ExportRequest,
     FormatExportReport,
-    OffsetUnit,
     counted_records,
     layers,
     write_manifest,
@@ -58,14 +58,9 @@ class BlankPipelines:
         return self._by_language[language]
 
 
-def export_spacy(
-    store: Store,
-    path: Path,
-    options: ExportOptions,
-    *,
-    align: AlignMode = AlignMode.STRICT,
-    offsets: OffsetUnit | None = None,
-) -> FormatExportReport:
+def export_spacy(store: Store, path: Path, request: ExportRequest) -> FormatExportReport:
+    options = request.options
+    align = request.align
     spacy = require_spacy()
     from spacy.tokens import DocBin
     from spacy.util import filter_spans
