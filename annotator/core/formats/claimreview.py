@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from annotator.core.claimreview import ClaimReviewTally, write_claim_reviews
-from annotator.core.export import ExportOptions
-from annotator.core.formats.registry import FormatExportReport, write_manifest
+from annotator.core.formats.registry import ExportRequest, FormatExportReport, write_manifest
 from annotator.core.store import Store
 
 
@@ -30,9 +28,8 @@ class ClaimReviewReport(FormatExportReport):
         return lines
 
 
-def export_claimreview(
-    store: Store, path: Path, options: ExportOptions, **_settings: Any
-) -> FormatExportReport:
+def export_claimreview(store: Store, path: Path, request: ExportRequest) -> FormatExportReport:
+    options = request.options
     tally = write_claim_reviews(store, path, options)
     report = ClaimReviewReport(path=path, format="claimreview", offsets="none", tally=tally)
     report.documents = tally.documents
