@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.core import review
 from annotator.core.store import Store
 from annotator.ui import i18n
-from annotator.ui.accessibility import describe_buttons
+from annotator.ui.dialog_buttons import describe_buttons
 from annotator.ui.tasks import StoreTask, TaskRunner
 
 if TYPE_CHECKING:

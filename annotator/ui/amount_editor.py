@@ -31,8 +31,8 @@ from annotator.core.amounts import AMOUNT_LABEL
 from annotator.core.language import document_language
 from annotator.core.models import Span
 from annotator.core.store import Store
-from annotator.ui.accessibility import describe_buttons
 from annotator.ui.commands import ChangeSpan
+from annotator.ui.dialog_buttons import describe_buttons
 from annotator.ui.models import ShownSpan
 from annotator.ui.session import ProjectSession
 

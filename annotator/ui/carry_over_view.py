@@ -28,7 +28,7 @@ from annotator.core import carry_over
 from annotator.core.changes import Changes
 from annotator.core.models import Span
 from annotator.core.store import Store
-from annotator.ui.accessibility import describe_buttons
+from annotator.ui.dialog_buttons import describe_buttons
 from annotator.ui.error_list import ErrorListDialog
 from annotator.ui.session import OpCommand, ProjectSession
 from annotator.ui.slots import WindowSlots

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.ui.accessibility import describe_buttons
+from annotator.ui.dialog_buttons import describe_buttons
 
 
 class ErrorListDialog(QDialog):

@@ -37,7 +37,7 @@ from annotator.core.output_paths import output_refusal
 from annotator.core.splits import BadSplit, SplitSpec, parse_split
 from annotator.core.store_postgres import beside_the_project
 from annotator.ui import file_dialogs
-from annotator.ui.accessibility import describe_buttons
+from annotator.ui.dialog_buttons import describe_buttons
 
 TOKEN_FORMATS = ("spacy", "conll", "hf", "prodigy")
 """Formats that hold whole tokens only: a span that cuts a token is aligned or dropped."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.ui.accessibility import describe_buttons
+from annotator.ui.dialog_buttons import describe_buttons
 from annotator.ui.key_bindings import Binding
 from annotator.ui.shortcut_editor import ShortcutEditor
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from annotator.core.models import LabelSet
 from annotator.core.review import Candidate, SpanKey
 from annotator.core.selection import Direction, Edge, move_edge
-from annotator.ui.accessibility import describe_buttons
+from annotator.ui.dialog_buttons import describe_buttons
 
 
 class ChooseAnnotatorsDialog(QDialog):

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core import guidelines
 from annotator.core.models import LabelSet
-from annotator.ui.accessibility import describe_buttons
 from annotator.ui.article_view import KeyHandler
+from annotator.ui.dialog_buttons import describe_buttons
 from annotator.ui.label_bar import shortcut_text
 
 
