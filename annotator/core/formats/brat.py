@@ -18,7 +18,7 @@ from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.export import ExportError, ExportOptions
-from annotator.core.export_folders import write_export_folder
+from annotator.core.export_folders import StagedFiles, write_export_folder
 from annotator.core.formats.registry import (
     FormatExportReport,
     OffsetUnit,
@@ -107,41 +107,44 @@ def export_brat(
     )
     if path.exists() and not path.is_dir():
         raise ExportError(f"{path} is a file; brat export writes a folder")
-    files: dict[Path, str] = {}
     folders: dict[str, str] = {}
-    for record in counted_records(store, options, report):
-        for layer in layers(record):
-            folder = folders.setdefault(layer.annotator, folder_name(layer.annotator))
-            if list(folders.values()).count(folder) > 1:
-                raise ExportError(
-                    f"annotators {layer.annotator!r} and another both make the folder "
-                    f"name {folder!r}; export them separately with --annotator"
-                )
-            stem = record["id"][:16]
-            lines = []
-            written: dict[str, str] = {}
-            for number, span in enumerate(layer.spans, start=1):
-                fragments = line_fragments(record["text"], span["start"], span["end"])
-                if not fragments:
-                    report.dropped["holds only line breaks (brat cannot store it)"] += 1
-                    continue
-                if (fragments[0][0], fragments[-1][1]) != (span["start"], span["end"]):
-                    report.trimmed += 1
-                where = ";".join(f"{start} {end}" for start, end in fragments)
-                shown = " ".join(record["text"][start:end] for start, end in fragments)
-                lines.append(f"T{number}\t{brat_type_name(span['label'])} {where}\t{shown}\n")
-                written[span["id"]] = f"T{number}"
-                report.written_spans += 1
-            for number, link in enumerate(layer_links(layer, written, report), start=1):
-                lines.append(
-                    f"R{number}\t{brat_type_name(link.type)} Arg1:{link.from_id} "
-                    f"Arg2:{link.to_id}\t\n"
-                )
-            files[Path(folder) / f"{stem}.txt"] = record["text"]
-            files[Path(folder) / f"{stem}.ann"] = "".join(lines)
-    labels = export_labels(store, options, report.labels)
-    files[Path(CONF_NAME)] = annotation_conf(labels, export_link_types(store, labels))
-    write_export_folder(path, files, "brat")
+
+    def fill(staged: StagedFiles) -> None:
+        """Each layer's pair of files written as soon as it is made."""
+        for record in counted_records(store, options, report):
+            for layer in layers(record):
+                folder = folders.setdefault(layer.annotator, folder_name(layer.annotator))
+                if list(folders.values()).count(folder) > 1:
+                    raise ExportError(
+                        f"annotators {layer.annotator!r} and another both make the folder "
+                        f"name {folder!r}; export them separately with --annotator"
+                    )
+                stem = record["id"][:16]
+                lines = []
+                written: dict[str, str] = {}
+                for number, span in enumerate(layer.spans, start=1):
+                    fragments = line_fragments(record["text"], span["start"], span["end"])
+                    if not fragments:
+                        report.dropped["holds only line breaks (brat cannot store it)"] += 1
+                        continue
+                    if (fragments[0][0], fragments[-1][1]) != (span["start"], span["end"]):
+                        report.trimmed += 1
+                    where = ";".join(f"{start} {end}" for start, end in fragments)
+                    shown = " ".join(record["text"][start:end] for start, end in fragments)
+                    lines.append(f"T{number}\t{brat_type_name(span['label'])} {where}\t{shown}\n")
+                    written[span["id"]] = f"T{number}"
+                    report.written_spans += 1
+                for number, link in enumerate(layer_links(layer, written, report), start=1):
+                    lines.append(
+                        f"R{number}\t{brat_type_name(link.type)} Arg1:{link.from_id} "
+                        f"Arg2:{link.to_id}\t\n"
+                    )
+                staged.write(Path(folder) / f"{stem}.txt", record["text"])
+                staged.write(Path(folder) / f"{stem}.ann", "".join(lines))
+        labels = export_labels(store, options, report.labels)
+        staged.write(CONF_NAME, annotation_conf(labels, export_link_types(store, labels)))
+
+    write_export_folder(path, fill, "brat")
     write_manifest(store, report, options, annotator_folders=folders)
     return report
 
