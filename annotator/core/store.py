@@ -632,17 +632,24 @@ class Store:
 
     def add_documents(self, documents: Iterable[Document]) -> list[bool]:
         """Store new documents in one transaction; True for each one that was new."""
+        documents = list(documents)
         added: list[bool] = []
         with self.transaction():
             position = self.conn.execute(
                 "SELECT coalesce(max(position), 0) FROM documents"
             ).fetchone()[0]
+            # Which are there already, asked once for the batch: then one executemany
+            # adds the rest (an execute per document cost a fifth of an import).
+            present = self._present_documents([document.id for document in documents])
+            rows = []
             for document in documents:
+                is_new = document.id not in present
+                added.append(is_new)
+                if not is_new:
+                    continue
+                present.add(document.id)
                 position += 1
-                cursor = self.conn.execute(
-                    "INSERT INTO documents (id, position, title, text, length, source, "
-                    "imported_at, language, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "ON CONFLICT (id) DO NOTHING",
+                rows.append(
                     (
                         document.id,
                         position,
@@ -652,13 +659,28 @@ class Store:
                         document.source,
                         document.imported_at,
                         document.language,
-                        json.dumps(document.meta, ensure_ascii=False),
-                    ),
+                        json.dumps(document.meta, ensure_ascii=False) if document.meta else "{}",
+                    )
                 )
-                added.append(cursor.rowcount == 1)
-                if cursor.rowcount != 1:
-                    position -= 1
+            self.conn.executemany(
+                "INSERT INTO documents (id, position, title, text, length, source, "
+                "imported_at, language, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
         return added
+
+    def _present_documents(self, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            found.update(
+                row[0]
+                for row in self.conn.execute(
+                    f"SELECT id FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                )
+            )
+        return found
 
     def add_document(self, document: Document) -> bool:
         return self.add_documents([document])[0]
