@@ -268,8 +268,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     parts = set(args.only.split(","))
     if args.scale:
-        results = bench_scale(args.scale, parts, args.formats.split(","), args.repeats)
-        return finish(results, args.json)
+        return finish(
+            bench_scale(args.scale, parts, args.formats.split(","), args.repeats), args.json
+        )
     spec = corpus.CorpusSpec(articles=args.articles)
     print(f"Machine: {machine()}, {load_average()}", flush=True)
     results: list[Result] = []
