@@ -75,9 +75,13 @@ def export_doccano(
         for record in counted_records(store, options, report):
             mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
             for layer in layers(record):
-                line = _relation_layout_line(record, layer, mapping, report)
-                report.written_spans += len(line["entities"])
-                yield line if may_link else _plain_layout(line)
+                if may_link:
+                    line = _relation_layout_line(record, layer, mapping, report)
+                    report.written_spans += len(line["entities"])
+                else:
+                    line = _plain_layout_line(record, layer, mapping)
+                    report.written_spans += len(line["label"])
+                yield line
 
     if may_link:
         _write_choosing_layout(path, lines(), report)
@@ -114,6 +118,26 @@ def _relation_layout_line(
         "text": record["text"],
         "entities": entities,
         "relations": relations,
+        "annotator": layer.annotator,
+    }
+
+
+def _plain_layout_line(
+    record: dict[str, Any], layer: Layer, mapping: Utf16Map | None
+) -> dict[str, Any]:
+    """A line in the plain layout, made directly (a project without links)."""
+    if mapping is None:
+        label = [[span["start"], span["end"], span["label"]] for span in layer.spans]
+    else:
+        to_utf16 = mapping.to_utf16
+        label = [
+            [to_utf16(span["start"]), to_utf16(span["end"]), span["label"]]
+            for span in layer.spans
+        ]
+    return {
+        "id": record["id"],
+        "text": record["text"],
+        "label": label,
         "annotator": layer.annotator,
     }
 
