@@ -99,3 +99,61 @@ def without_search_index(database: Path) -> None:
     with conn:
         conn.execute("DROP TABLE documents_search")
     conn.close()
+
+
+_SYNC_EVERY_BYTES = 32 << 20
+
+
+def gold_export_floor(database: Path, output: Path) -> int:
+    """The gold JSONL file itself, byte for byte, the obvious way: one sqlite3 query per
+    document, orjson per line (the product's encoder), the data synced to disk as the
+    product syncs it (every 32 MB and at the end). Only for projects like the bench's:
+    no statuses, links, attributes or gold layer, whose layers are the annotators with
+    spans."""
+    import os
+
+    import orjson
+
+    from annotator.core.models import SCHEMA_VERSION
+
+    conn = sqlite3.connect(database)
+    spans_written = 0
+    unsynced = 0
+    with open(output, "wb") as file:
+        documents = conn.execute(
+            "SELECT id, title, source, text, language FROM documents ORDER BY position"
+        )
+        for doc_id, title, source, text, language in documents:
+            spans = [
+                {"id": r[0], "start": r[1], "end": r[2], "label": r[3], "text": r[4],
+                 "annotator": r[5], "origin": r[6], "created_at": r[7], "updated_at": r[8]}
+                for r in conn.execute(
+                    'SELECT id, start, "end", label, text, annotator, origin, created_at, '
+                    "updated_at FROM spans WHERE doc_id = ? "
+                    'ORDER BY start, "end" DESC, label, annotator, id',
+                    (doc_id,),
+                )
+            ]
+            if not spans:
+                continue
+            spans_written += len(spans)
+            record = {
+                "id": doc_id, "title": title, "source": source, "text": text,
+                "language": language, "spans": spans,
+                "layers": [
+                    {"annotator": name, "status": "not_started"}
+                    for name in sorted({span["annotator"] for span in spans})
+                ],
+                "meta": {}, "schema_version": SCHEMA_VERSION,
+            }
+            line = orjson.dumps(record) + b"\n"
+            file.write(line)
+            unsynced += len(line)
+            if unsynced >= _SYNC_EVERY_BYTES:
+                file.flush()
+                os.fdatasync(file.fileno())
+                unsynced = 0
+        file.flush()
+        os.fsync(file.fileno())
+    conn.close()
+    return spans_written

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from annotator.bench import corpus
 from annotator.bench.floors import annotated_import_floor, export_floor, import_floor
+from annotator.core.formats.registry import FORMATS as EXPORT_FORMATS
 from annotator.core.store import Store
 
 
@@ -259,17 +260,32 @@ def main(argv: list[str] | None = None) -> int:
                         "index's cost on import; add training for the project model's rows: "
                         "it trains for minutes; server: a shared project's, on a PostgreSQL of "
                         "its own; with --scale the default is the scale rows only)")
-    parser.add_argument("--scale", default=None,
-                        help="comma-separated article counts (10000,100000): the rows at "
-                        "investigation scale, on projects built once into "
-                        "~/.cache/annotator-bench (window: articles x 20 spans)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
+    parser.add_argument("--scale", type=article_counts, default=[],
+                        help="comma-separated article counts (10000,100000) for the scale "
+                        "rows; each row takes its shape from the count (exports: 200 "
+                        "spans an article; the window and agreement: 20). Projects are built "
+                        "once into "
+                        "~/.cache/annotator-bench ($ANNOTATOR_BENCH_CACHE)")
+    parser.add_argument("--formats", default=",".join(EXPORT_FORMATS),
+                        help="export formats of the scale rows (comma-separated)")
     args = parser.parse_args(argv)
-    counts = [int(count) for count in args.scale.split(",")] if args.scale else []
+    counts: list[int] = args.scale
     default_parts = (
-        "window-scale" if counts else "import,annotated,pdf,export,agreement,window,search"
+        "window-scale,export,import" if counts
+        else "import,annotated,pdf,export,agreement,window,search"
     )
     parts = set((args.only or default_parts).split(","))
+    if counts:
+        results = []
+        if parts & {"export", "import"}:
+            results += bench_scale(counts, parts, args.formats.split(","), args.repeats)
+        if "window-scale" in parts:
+            from annotator.bench.window_scale import bench_window_scale
+
+            with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
+                results += bench_window_scale(counts, Path(tmp), args.repeats)
+        return finish(results, args.json)
     spec = corpus.CorpusSpec(articles=args.articles)
     print(f"Machine: {machine()}, {load_average()}", flush=True)
     results: list[Result] = []
@@ -308,10 +324,6 @@ def main(argv: list[str] | None = None) -> int:
                 from annotator.bench.search_bench import bench_search
 
                 results += bench_search(project, spec.articles, args.window_repeats)
-        if counts and "window-scale" in parts:
-            from annotator.bench.window_scale import bench_window_scale
-
-            results += bench_window_scale(counts, workdir, args.repeats)
         if "server" in parts:
             from annotator.bench.server_bench import bench_server
 
@@ -322,12 +334,51 @@ def main(argv: list[str] | None = None) -> int:
 
             results += bench_training(workdir)
             print_table(results[-2:])
+    return finish(results, args.json)
+
+
+def finish(results: list[Result], json_path: Path | None) -> int:
     print()
     print(f"({load_average()} at the end)")
     print_table(results)
-    if args.json:
-        args.json.write_text(json.dumps([asdict(r) for r in results], indent=2))
+    if json_path:
+        json_path.write_text(json.dumps([asdict(r) for r in results], indent=2))
     return 0 if all(r.met is not False for r in results) else 1
+
+
+def article_counts(value: str) -> list[int]:
+    return [int(count.replace("_", "")) for count in value.split(",") if count.strip()]
+
+
+def bench_scale(
+    counts: list[int], parts: set[str], formats: list[str], repeats: int
+) -> list[Result]:
+    """The scale rows, for each article count: the .txt import, the gold export
+    against its floor and every export format, each row with the load average."""
+    from annotator.bench import scale_exports
+    from annotator.bench.scale_corpus import cached_project, export_shape
+
+    print(f"Machine: {machine()}, {load_average()}", flush=True)
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="annotator-bench-scale-") as tmp:
+        workdir = Path(tmp)
+        for count in counts:
+            if "import" in parts:
+                results += scale_exports.bench_txt_import(count, workdir, repeats)
+                print_table(results[-1:])
+            if "export" in parts:
+                shape = export_shape(count)
+                started = time.perf_counter()
+                _project, built = cached_project(shape)
+                if built:
+                    print(f"(built a project of {shape.name} in "
+                          f"{time.perf_counter() - started:.1f} s)", flush=True)
+                results += scale_exports.bench_gold_against_floor(shape, workdir, repeats)
+                print_table(results[-1:])
+                found = scale_exports.bench_export_formats(shape, workdir, repeats, formats)
+                results += found
+                print_table(found)
+    return results
 
 
 if __name__ == "__main__":

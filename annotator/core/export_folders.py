@@ -20,9 +20,9 @@ import json
 import os
 import shutil
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import IO, Any
 
 from annotator.core.atomic_files import (
     OutputError,
@@ -40,17 +40,77 @@ MARKER = ".annotator-export.json"
 _FOLDER_KEPT = "the folder is left as it was"
 
 
-def write_export_folder(folder: Path, files: Mapping[Path, str], format_name: str) -> None:
-    """Write ``files`` (paths relative to ``folder`` -> text) into ``folder``."""
+class StagedFiles:
+    """The files of an export as it makes them, written into the hidden staging folder
+    at once (a folder of 100,000 files is never held in memory): each file whole
+    (``write``) or piece by piece (``append``), its SHA-256 taken as it is written."""
+
+    def __init__(self, staging: Path) -> None:
+        self._staging = staging
+        self._streams: dict[str, tuple[IO[bytes], Any]] = {}
+        self.hashes: dict[str, str] = {}
+        """Relative POSIX name -> SHA-256 of every file written, in the order written."""
+
+    def write(self, relative: Path | str, text: str) -> None:
+        name = PurePosixPath(relative).as_posix()
+        data = text.encode("utf-8")
+        # Bytes as they are: the text's own line breaks stay (offsets count them).
+        with open(self._new(name), "wb") as file:
+            file.write(data)
+        self.hashes[name] = hashlib.sha256(data).hexdigest()
+
+    def append(self, relative: Path | str, text: str) -> None:
+        name = PurePosixPath(relative).as_posix()
+        if name not in self._streams:
+            self._streams[name] = (open(self._new(name), "wb"), hashlib.sha256())
+            self.hashes[name] = ""
+        file, digest = self._streams[name]
+        data = text.encode("utf-8")
+        file.write(data)
+        digest.update(data)
+
+    def rewrite_lines(self, relative: Path | str, change: Callable[[str], str]) -> None:
+        """Pass every line of an appended file through ``change``, one at a time."""
+        name = PurePosixPath(relative).as_posix()
+        self._finish(name)
+        original = self._staging / name
+        moved = original.with_name(original.name + ".before")
+        os.replace(original, moved)
+        with open(moved, encoding="utf-8", newline="") as lines:
+            for line in lines:
+                self.append(name, change(line))
+        moved.unlink()
+
+    def names(self) -> list[str]:
+        return list(self.hashes)
+
+    def close(self) -> None:
+        for name in list(self._streams):
+            self._finish(name)
+
+    def _finish(self, name: str) -> None:
+        file, digest = self._streams.pop(name)
+        file.close()
+        self.hashes[name] = digest.hexdigest()
+
+    def _new(self, name: str) -> Path:
+        written = self._staging / name
+        written.parent.mkdir(parents=True, exist_ok=True)
+        written.unlink(missing_ok=True)  # a name written twice: the last content wins
+        return written
+
+
+def write_export_folder(
+    folder: Path,
+    files: Mapping[Path, str] | Callable[[StagedFiles], None],
+    format_name: str,
+) -> None:
+    """Write ``files`` into ``folder``: paths relative to ``folder`` -> text, or a
+    function that writes them into the ``StagedFiles`` it is given as it makes them."""
     folder = Path(folder)
     check_output_folder(folder)
     if os.path.lexists(folder) and not folder.is_dir():
         raise OutputRefused(f"{folder}: is a file; a {format_name} export writes a folder")
-    contents = {
-        PurePosixPath(relative).as_posix(): text.encode("utf-8")
-        for relative, text in files.items()
-    }
-    hashes = {name: hashlib.sha256(data).hexdigest() for name, data in contents.items()}
     created = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -60,14 +120,25 @@ def write_export_folder(folder: Path, files: Mapping[Path, str], format_name: st
         remove_leftovers(folder)
         try:
             previous = _previous_export(folder, format_name)
-            _check_replaceable(folder, set(contents) | set(previous), previous)
+            # Files changed since the last export refuse it before the work; names the
+            # export adds are known, and checked, once it is written.
+            _check_replaceable(folder, set(previous), previous)
         except OSError as error:
             raise output_error(folder, error, kept=_FOLDER_KEPT) from error
-        _write_in(folder, contents, hashes, previous, format_name)
+        fill = files if callable(files) else _writing(files)
+        _write_in(folder, fill, previous, format_name)
     except BaseException:
         if created:
             shutil.rmtree(folder, ignore_errors=True)
         raise
+
+
+def _writing(files: Mapping[Path, str]) -> Callable[[StagedFiles], None]:
+    def fill(staged: StagedFiles) -> None:
+        for relative, text in files.items():
+            staged.write(relative, text)
+
+    return fill
 
 
 def _previous_export(folder: Path, format_name: str) -> dict[str, list[str]]:
@@ -156,8 +227,7 @@ def _write_marker(folder: Path, files: dict[str, list[str]], format_name: str) -
 
 def _write_in(
     folder: Path,
-    contents: dict[str, bytes],
-    hashes: dict[str, str],
+    fill: Callable[[StagedFiles], None],
     previous: dict[str, list[str]],
     format_name: str,
 ) -> None:
@@ -168,34 +238,38 @@ def _write_in(
     except OSError as error:
         raise output_error(folder, error, kept=_FOLDER_KEPT) from error
     try:
+        staged = StagedFiles(staging)
         try:
-            for name, data in contents.items():
-                written = staging / name
-                written.parent.mkdir(parents=True, exist_ok=True)
-                # Bytes as they are: the text's own line breaks stay (offsets count them).
-                with open(written, "xb") as file:
-                    file.write(data)
+            try:
+                fill(staged)
+            finally:
+                staged.close()
+        except OSError as error:
+            raise output_error(folder, error, kept=_FOLDER_KEPT) from error
+        hashes = staged.hashes
+        try:
+            _check_replaceable(folder, set(hashes) - set(previous), previous)
         except OSError as error:
             raise output_error(folder, error, kept=_FOLDER_KEPT) from error
         # Either content is the tool's while files move: a kill half-way leaves a folder
         # the next export still recognises.
         during = {
             name: sorted({*previous.get(name, ()), hashes.get(name, "")} - {""})
-            for name in set(previous) | set(contents)
+            for name in set(previous) | set(hashes)
         }
         _write_marker(folder, during, format_name)
         try:
-            for name in contents:
+            for name in hashes:
                 (folder / name).parent.mkdir(parents=True, exist_ok=True)
                 os.replace(staging / name, folder / name)
-            for name in sorted(set(previous) - set(contents)):
+            for name in sorted(set(previous) - set(hashes)):
                 (folder / name).unlink(missing_ok=True)
                 _remove_empty_parents(folder, name)
         except OSError as error:
             raise OutputError(
                 f"{folder}: cannot finish the export ({error.strerror or error}); run it again"
             ) from error
-        _write_marker(folder, {name: [hashes[name]] for name in contents}, format_name)
+        _write_marker(folder, {name: [hashes[name]] for name in hashes}, format_name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         os.close(lock)

@@ -51,7 +51,11 @@ def read_input_file(
                 raise InputError(shown, "not a regular file (a device, pipe or socket): not read")
             if info.st_size > limit:
                 raise InputError(shown, _too_large(info.st_size, limit))
-            data = file.read(limit + 1)
+            # As much as the file holds and a byte more: asking for the limit would make
+            # a buffer of the limit (50 MB) for every 3 kB article.
+            data = file.read(info.st_size + 1)
+            if len(data) > info.st_size:  # it grew since: read on, up to the limit
+                data += file.read(limit + 1 - len(data))
         except OSError as error:
             raise InputError(shown, f"cannot read the file ({_os_reason(error)})") from error
     if len(data) > limit:

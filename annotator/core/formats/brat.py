@@ -19,7 +19,7 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.export import ExportError
-from annotator.core.export_folders import write_export_folder
+from annotator.core.export_folders import StagedFiles, write_export_folder
 from annotator.core.formats.registry import (
     ExportRequest,
     FormatExportReport,
@@ -167,53 +167,59 @@ def export_brat(store: Store, path: Path, request: ExportRequest) -> FormatExpor
     )
     if path.exists() and not path.is_dir():
         raise ExportError(f"{path} is a file; brat export writes a folder")
-    files: dict[Path, str] = {}
     folders: dict[str, str] = {}
     label_set = store.label_set()
-    for record in counted_records(store, options, report):
-        if record.get("notes"):
-            report.notes_left_out["brat has no place for a note on a whole article"] += len(
-                record["notes"]
-            )
-        for layer in layers(record):
-            folder = folders.setdefault(layer.annotator, folder_name(layer.annotator))
-            if list(folders.values()).count(folder) > 1:
-                raise ExportError(
-                    f"annotators {layer.annotator!r} and another both make the folder "
-                    f"name {folder!r}; export them separately with --annotator"
+
+    def fill(staged: StagedFiles) -> None:
+        """Each layer's pair of files written as soon as it is made."""
+        for record in counted_records(store, options, report):
+            if record.get("notes"):
+                report.notes_left_out["brat has no place for a note on a whole article"] += len(
+                    record["notes"]
                 )
-            stem = record["id"][:16]
-            lines = []
-            attribute_rows: list[str] = []
-            written: dict[str, str] = {}
-            for number, span in enumerate(layer.spans, start=1):
-                fragments = line_fragments(record["text"], span["start"], span["end"])
-                if not fragments:
-                    report.dropped["holds only line breaks (brat cannot store it)"] += 1
-                    continue
-                if (fragments[0][0], fragments[-1][1]) != (span["start"], span["end"]):
-                    report.trimmed += 1
-                where = ";".join(f"{start} {end}" for start, end in fragments)
-                shown = " ".join(record["text"][start:end] for start, end in fragments)
-                lines.append(f"T{number}\t{brat_type_name(span['label'])} {where}\t{shown}\n")
-                written[span["id"]] = f"T{number}"
-                report.written_spans += 1
-                attribute_rows += attribute_lines(
-                    label_set, span, f"T{number}", len(attribute_rows) + 1, report
-                )
-            for number, link in enumerate(layer_links(layer, written, report), start=1):
-                lines.append(
-                    f"R{number}\t{brat_type_name(link.type)} Arg1:{link.from_id} "
-                    f"Arg2:{link.to_id}\t\n"
-                )
-            lines += _note_lines(layer.spans, written, layer.annotator, report)
-            files[Path(folder) / f"{stem}.txt"] = record["text"]
-            files[Path(folder) / f"{stem}.ann"] = "".join(lines + attribute_rows)
-    labels = export_labels(store, options, report.labels)
-    files[Path(CONF_NAME)] = annotation_conf(
-        labels, export_link_types(store, labels), attribute_conf_lines(label_set, labels)
-    )
-    write_export_folder(path, files, "brat")
+            for layer in layers(record):
+                folder = folders.setdefault(layer.annotator, folder_name(layer.annotator))
+                if list(folders.values()).count(folder) > 1:
+                    raise ExportError(
+                        f"annotators {layer.annotator!r} and another both make the folder "
+                        f"name {folder!r}; export them separately with --annotator"
+                    )
+                stem = record["id"][:16]
+                lines = []
+                attribute_rows: list[str] = []
+                written: dict[str, str] = {}
+                for number, span in enumerate(layer.spans, start=1):
+                    fragments = line_fragments(record["text"], span["start"], span["end"])
+                    if not fragments:
+                        report.dropped["holds only line breaks (brat cannot store it)"] += 1
+                        continue
+                    if (fragments[0][0], fragments[-1][1]) != (span["start"], span["end"]):
+                        report.trimmed += 1
+                    where = ";".join(f"{start} {end}" for start, end in fragments)
+                    shown = " ".join(record["text"][start:end] for start, end in fragments)
+                    lines.append(f"T{number}\t{brat_type_name(span['label'])} {where}\t{shown}\n")
+                    written[span["id"]] = f"T{number}"
+                    report.written_spans += 1
+                    attribute_rows += attribute_lines(
+                        label_set, span, f"T{number}", len(attribute_rows) + 1, report
+                    )
+                for number, link in enumerate(layer_links(layer, written, report), start=1):
+                    lines.append(
+                        f"R{number}\t{brat_type_name(link.type)} Arg1:{link.from_id} "
+                        f"Arg2:{link.to_id}\t\n"
+                    )
+                lines += _note_lines(layer.spans, written, layer.annotator, report)
+                staged.write(Path(folder) / f"{stem}.txt", record["text"])
+                staged.write(Path(folder) / f"{stem}.ann", "".join(lines + attribute_rows))
+        labels = export_labels(store, options, report.labels)
+        staged.write(
+            CONF_NAME,
+            annotation_conf(
+                labels, export_link_types(store, labels), attribute_conf_lines(label_set, labels)
+            ),
+        )
+
+    write_export_folder(path, fill, "brat")
     write_manifest(store, report, options, annotator_folders=folders)
     return report
 

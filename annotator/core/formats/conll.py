@@ -9,13 +9,12 @@ becomes its own run of sentences; sentence breaks never fall inside a span.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from annotator.core.atomic_files import write_atomically
 from annotator.core.export import ExportError
-from annotator.core.export_folders import write_export_folder
+from annotator.core.export_folders import StagedFiles, write_export_folder
 from annotator.core.formats.registry import (
     ExportRequest,
     FormatExportReport,
@@ -24,6 +23,7 @@ from annotator.core.formats.registry import (
     export_labels,
     layers,
     write_manifest,
+    write_text_pieces,
 )
 from annotator.core.formats.tokens import AlignMode, Token, TokenIndex, sentence_starts, tokenize
 from annotator.core.store import Store
@@ -92,20 +92,24 @@ def export_conll(store: Store, path: Path, request: ExportRequest) -> FormatExpo
     options = request.options
     align = request.align
     report = FormatExportReport(path=path, format="conll", offsets="tokens", align=align.value)
-    blocks: list[str] = []
-    for record in counted_records(store, options, report):
-        for layer in layers(record):
-            sentences = tag_layer(layer, align, report)
-            lines = [DOCSTART, ""]
-            for sentence in sentences:
-                lines += [
-                    f"{t.text} _ _ {tag}"
-                    for t, tag in zip(sentence.tokens, sentence.tags, strict=True)
-                ]
-                lines.append("")
-            blocks.append("\n".join(lines))
 
-    write_atomically(path, lambda file: file.write("\n".join(blocks)))
+    def blocks() -> Iterator[str]:
+        """Each layer's block, a blank line between blocks (none after the last)."""
+        separator = ""
+        for record in counted_records(store, options, report):
+            for layer in layers(record):
+                sentences = tag_layer(layer, align, report)
+                lines = [DOCSTART, ""]
+                for sentence in sentences:
+                    lines += [
+                        f"{t.text} _ _ {tag}"
+                        for t, tag in zip(sentence.tokens, sentence.tags, strict=True)
+                    ]
+                    lines.append("")
+                yield separator + "\n".join(lines)
+                separator = "\n"
+
+    write_text_pieces(path, blocks())
     write_manifest(
         store, report, options, label_names=bio_names(export_labels(store, options, report.labels))
     )
@@ -163,33 +167,54 @@ def export_hf(
     if path.exists() and not path.is_dir():
         raise ExportError(f"{path} is a file; the hf export writes a dataset folder")
     report = FormatExportReport(path=path, format="hf", offsets="tokens", align=align.value)
-    tagged: list[tuple[dict[str, Any], str, int, TaggedSentence]] = []
-    for record in counted_records(store, options, report):
-        for layer in layers(record):
-            for number, sentence in enumerate(tag_layer(layer, align, report)):
-                tagged.append((record, layer.annotator, number, sentence))
-    names = bio_names(export_labels(store, options, report.labels))
-    tag_ids = {name: i for i, name in enumerate(names)}
+    # The label set's labels come first in the tag names, so their ids are known
+    # before the first row; a label only the spans have (one taken out of the label
+    # set) gets its id at the end, and the rows holding one are written again then.
+    tag_ids = {name: i for i, name in enumerate(bio_names(export_labels(store, options)))}
     parts = list(split_names) if splits is not None else ["train"]
-    rows: dict[str, list[str]] = {part: [] for part in parts}
-    for record, annotator, number, sentence in tagged:
-        part = splits[record["id"]] if splits is not None else "train"
-        row = {
-            "id": f"{record['id'][:16]}-{annotator}-{number}",
-            "document_id": record["id"],
-            "annotator": annotator,
-            "tokens": [token.text for token in sentence.tokens],
-            "ner_tags": [tag_ids[tag] for tag in sentence.tags],
-            "tags": sentence.tags,
-        }
-        rows[part].append(json.dumps(row, ensure_ascii=False) + "\n")
-    # A split with no rows would make datasets refuse the whole folder; an export with
-    # no rows at all still has its (empty) first file.
-    written = [part for part in parts if rows[part]] or parts[:1]
-    files = {Path(HF_DATA_FILE.format(split=part)): "".join(rows[part]) for part in written}
-    files[Path(HF_LABEL_NAMES)] = json.dumps(names, ensure_ascii=False, indent=2) + "\n"
-    files[Path(HF_CARD)] = dataset_card(names, written)
-    write_export_folder(path, files, "hf")
+    rows = dict.fromkeys(parts, 0)
+    names: list[str] = []
+
+    def fill(staged: StagedFiles) -> None:
+        unknown_tags = False
+        for record in counted_records(store, options, report):
+            part = splits[record["id"]] if splits is not None else "train"
+            for layer in layers(record):
+                for number, sentence in enumerate(tag_layer(layer, align, report)):
+                    ner_tags = [tag_ids.get(tag, -1) for tag in sentence.tags]
+                    unknown_tags = unknown_tags or -1 in ner_tags
+                    row = {
+                        "id": f"{record['id'][:16]}-{layer.annotator}-{number}",
+                        "document_id": record["id"],
+                        "annotator": layer.annotator,
+                        "tokens": [token.text for token in sentence.tokens],
+                        "ner_tags": ner_tags,
+                        "tags": sentence.tags,
+                    }
+                    staged.append(
+                        HF_DATA_FILE.format(split=part), json.dumps(row, ensure_ascii=False) + "\n"
+                    )
+                    rows[part] += 1
+        names.extend(bio_names(export_labels(store, options, report.labels)))
+        if unknown_tags:
+            final_ids = {name: i for i, name in enumerate(names)}
+            for part in parts:
+                if rows[part]:
+                    staged.rewrite_lines(
+                        HF_DATA_FILE.format(split=part), lambda line: _retagged(line, final_ids)
+                    )
+        # A split with no rows would make datasets refuse the whole folder; an export
+        # with no rows at all still has its (empty) first file.
+        if not any(rows.values()):
+            staged.write(HF_DATA_FILE.format(split=parts[0]), "")
+        staged.write(HF_LABEL_NAMES, json.dumps(names, ensure_ascii=False, indent=2) + "\n")
+        staged.write(HF_CARD, dataset_card(names, written_parts()))
+
+    def written_parts() -> list[str]:
+        return [part for part in parts if rows[part]] or parts[:1]
+
+    write_export_folder(path, fill, "hf")
+    written = written_parts()
     for part in parts:
         if part not in written:
             report.notes.append(f"split {part!r} has no rows: no {part}.jsonl written")
@@ -198,6 +223,12 @@ def export_hf(
         report,
         options,
         label_names=names,
-        split_rows={part: len(rows[part]) for part in parts},
+        split_rows=rows,
     )
     return report
+
+
+def _retagged(line: str, tag_ids: dict[str, int]) -> str:
+    row = json.loads(line)
+    row["ner_tags"] = [tag_ids[tag] for tag in row["tags"]]
+    return json.dumps(row, ensure_ascii=False) + "\n"

@@ -16,6 +16,8 @@ without links keeps the plain ``"label": [[start, end, "LABEL"]]`` layout.
 
 from __future__ import annotations
 
+import json
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,6 +43,7 @@ from annotator.core.formats.registry import (
     note_text,
     write_jsonl_lines,
     write_manifest,
+    write_text_pieces,
 )
 from annotator.core.links import ForeignRelation
 from annotator.core.offsets import Utf16Map
@@ -61,53 +64,103 @@ def export_doccano(store: Store, path: Path, request: ExportRequest) -> FormatEx
         format="doccano",
         offsets="UTF-16 code units" if unit is OffsetUnit.UTF16 else "code points",
     )
-    lines: list[dict[str, Any]] = []
-    for record in counted_records(store, options, report):
-        mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
-        lines_of: list[str] = []
-        for layer in layers(record):
-            entities: list[dict[str, Any]] = []
-            written: dict[str, str] = {}
-            for number, span in enumerate(layer.spans, start=1):
-                start, end = span["start"], span["end"]
-                if mapping is not None:
-                    start, end = mapping.to_utf16(start), mapping.to_utf16(end)
-                entities.append(
-                    {"id": number, "label": span["label"], "start_offset": start, "end_offset": end}
-                )
-                written[span["id"]] = str(number)
-            relations = [
-                {
-                    "id": number,
-                    "from_id": int(link.from_id),
-                    "to_id": int(link.to_id),
-                    "type": link.type,
-                }
-                for number, link in enumerate(layer_links(layer, written, report), start=1)
-            ]
-            line: dict[str, Any] = {
-                "id": record["id"],
-                "text": record["text"],
-                "entities": entities,
-                "relations": relations,
-                "annotator": layer.annotator,
-            }
-            comments = _layer_comments(record, layer, report, first=not lines_of)
-            if comments:
-                line[COMMENTS] = comments
-            lines.append(line)
-            lines_of.append(layer.annotator)
-            report.written_spans += len(entities)
-    if report.written_links:
-        report.notes.append(
-            "written in doccano's relation layout (entities/relations): import it into "
-            "doccano as JSONL (Relation)"
-        )
+    # A line's layout depends on whether the export holds any link at all: a project
+    # with no link can have none written, and its lines go straight to the file; one
+    # with links spools the lines and chooses once the last is known.
+    may_link = bool(store.links_for_export())
+
+    def lines() -> Iterator[dict[str, Any]]:
+        for record in counted_records(store, options, report):
+            mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
+            for number, layer in enumerate(layers(record)):
+                if may_link:
+                    line = _relation_layout_line(record, layer, mapping, report)
+                    report.written_spans += len(line["entities"])
+                else:
+                    line = _plain_layout_line(record, layer, mapping)
+                    report.written_spans += len(line["label"])
+                comments = _layer_comments(record, layer, report, first=number == 0)
+                if comments:
+                    line[COMMENTS] = comments
+                yield line
+
+    if may_link:
+        _write_choosing_layout(path, lines(), report)
     else:
-        lines = [_plain_layout(line) for line in lines]
-    write_jsonl_lines(path, lines)
+        write_jsonl_lines(path, lines())
     write_manifest(store, report, options)
     return report
+
+
+def _relation_layout_line(
+    record: dict[str, Any], layer: Layer, mapping: Utf16Map | None, report: FormatExportReport
+) -> dict[str, Any]:
+    entities: list[dict[str, Any]] = []
+    written: dict[str, str] = {}
+    for number, span in enumerate(layer.spans, start=1):
+        start, end = span["start"], span["end"]
+        if mapping is not None:
+            start, end = mapping.to_utf16(start), mapping.to_utf16(end)
+        entities.append(
+            {"id": number, "label": span["label"], "start_offset": start, "end_offset": end}
+        )
+        written[span["id"]] = str(number)
+    relations = [
+        {
+            "id": number,
+            "from_id": int(link.from_id),
+            "to_id": int(link.to_id),
+            "type": link.type,
+        }
+        for number, link in enumerate(layer_links(layer, written, report), start=1)
+    ]
+    return {
+        "id": record["id"],
+        "text": record["text"],
+        "entities": entities,
+        "relations": relations,
+        "annotator": layer.annotator,
+    }
+
+
+def _plain_layout_line(
+    record: dict[str, Any], layer: Layer, mapping: Utf16Map | None
+) -> dict[str, Any]:
+    """A line in the plain layout, made directly (a project without links)."""
+    if mapping is None:
+        label = [[span["start"], span["end"], span["label"]] for span in layer.spans]
+    else:
+        to_utf16 = mapping.to_utf16
+        label = [
+            [to_utf16(span["start"]), to_utf16(span["end"]), span["label"]]
+            for span in layer.spans
+        ]
+    return {
+        "id": record["id"],
+        "text": record["text"],
+        "label": label,
+        "annotator": layer.annotator,
+    }
+
+
+def _write_choosing_layout(
+    path: Path, lines: Iterator[dict[str, Any]], report: FormatExportReport
+) -> None:
+    """The lines in the relation layout when a link was written, else in the plain one:
+    spooled to an unnamed temporary file first (memory holds one line at a time)."""
+    with tempfile.TemporaryFile() as spool:
+        for line in lines:
+            spool.write(json.dumps(line, ensure_ascii=False).encode("utf-8") + b"\n")
+        if report.written_links:
+            report.notes.append(
+                "written in doccano's relation layout (entities/relations): import it into "
+                "doccano as JSONL (Relation)"
+            )
+        spool.seek(0)
+        if report.written_links:
+            write_text_pieces(path, (raw.decode("utf-8") for raw in spool))
+        else:
+            write_jsonl_lines(path, (_plain_layout(json.loads(raw)) for raw in spool))
 
 
 def _plain_layout(line: dict[str, Any]) -> dict[str, Any]:

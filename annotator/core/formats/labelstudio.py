@@ -14,13 +14,13 @@ takes ``direction: "left"`` as pointing from ``to_id`` to ``from_id``; ``"bi"`` 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from annotator.core.atomic_files import write_atomically
+from annotator.core.atomic_files import write_atomically, write_lines_atomically
+from annotator.core.export import jsonl_line
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignNote,
@@ -158,100 +158,94 @@ def export_labelstudio(store: Store, path: Path, request: ExportRequest) -> Form
         offsets="UTF-16 code units" if unit is OffsetUnit.UTF16 else "code points",
     )
     user_ids: dict[str, int] = {}
-    tasks: list[dict[str, Any]] = []
-    annotation_id = 0
     label_set = store.label_set()
-    for number, record in enumerate(counted_records(store, options, report), start=1):
-        mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
-        annotations: list[dict[str, Any]] = []
-        for layer in layers(record):
-            user = user_ids.setdefault(layer.annotator, len(user_ids) + 1)
-            results: list[dict[str, Any]] = []
-            for span in layer.spans:
-                start, end = span["start"], span["end"]
-                if mapping is not None:
-                    start, end = mapping.to_utf16(start), mapping.to_utf16(end)
-                results.append(
+
+    def tasks() -> Iterator[dict[str, Any]]:
+        annotation_id = 0
+        for number, record in enumerate(counted_records(store, options, report), start=1):
+            mapping = Utf16Map(record["text"]) if unit is OffsetUnit.UTF16 else None
+            annotations: list[dict[str, Any]] = []
+            for layer in layers(record):
+                user = user_ids.setdefault(layer.annotator, len(user_ids) + 1)
+                results: list[dict[str, Any]] = []
+                for span in layer.spans:
+                    start, end = span["start"], span["end"]
+                    if mapping is not None:
+                        start, end = mapping.to_utf16(start), mapping.to_utf16(end)
+                    results.append(
+                        {
+                            "id": span["id"],
+                            "from_name": FROM_NAME,
+                            "to_name": TO_NAME,
+                            "type": "labels",
+                            "origin": "manual",
+                            "value": {
+                                "start": start,
+                                "end": end,
+                                "text": span["text"],
+                                "labels": [span["label"]],
+                            },
+                        }
+                    )
+                    regions = attribute_results(label_set, span, start, end)
+                    report.written_attributes += len(regions)
+                    results += regions
+                labelled = [result for result in results if result["type"] == "labels"]
+                report.written_spans += len(labelled)
+                results += _note_results(labelled, layer.spans, layer.annotator, report)
+                if record.get("notes") and not annotations:  # once, in the first layer's
+                    results.append(
+                        {
+                            "id": f"article-note-{record['id'][:12]}",
+                            "from_name": ARTICLE_NOTE_NAME,
+                            "to_name": TO_NAME,
+                            "type": "textarea",
+                            "value": {
+                                "text": [
+                                    note_text(note, layer.annotator, report)
+                                    for note in record["notes"]
+                                ]
+                            },
+                        }
+                    )
+                    report.written_notes += len(record["notes"])
+                written = {span["id"]: span["id"] for span in layer.spans}
+                results += [
                     {
-                        "id": span["id"],
-                        "from_name": FROM_NAME,
-                        "to_name": TO_NAME,
-                        "type": "labels",
-                        "origin": "manual",
-                        "value": {
-                            "start": start,
-                            "end": end,
-                            "text": span["text"],
-                            "labels": [span["label"]],
-                        },
+                        "from_id": link.from_id,
+                        "to_id": link.to_id,
+                        "type": "relation",
+                        "direction": "right",
+                        "labels": [link.type],
+                    }
+                    for link in layer_links(layer, written, report)
+                ]
+                annotation_id += 1
+                times = [s["created_at"] for s in layer.spans if s.get("created_at")]
+                updates = [s["updated_at"] for s in layer.spans if s.get("updated_at")]
+                annotations.append(
+                    {
+                        "id": annotation_id,
+                        "completed_by": user,
+                        # Label Studio ids users by number; the name rides along so an
+                        # import back names the layer.
+                        "annotator": layer.annotator,
+                        "was_cancelled": False,
+                        "ground_truth": False,
+                        "created_at": min(times) if times else None,
+                        "updated_at": max(updates) if updates else None,
+                        "result": results,
                     }
                 )
-                regions = attribute_results(label_set, span, start, end)
-                report.written_attributes += len(regions)
-                results += regions
-            report.written_spans += sum(result["type"] == "labels" for result in results)
-            results += _note_results(
-                [result for result in results if result["type"] == "labels"],
-                layer.spans,
-                layer.annotator,
-                report,
-            )
-            if record.get("notes") and not annotations:  # once, in the first layer's
-                results.append(
-                    {
-                        "id": f"article-note-{record['id'][:12]}",
-                        "from_name": ARTICLE_NOTE_NAME,
-                        "to_name": TO_NAME,
-                        "type": "textarea",
-                        "value": {
-                            "text": [
-                                note_text(note, layer.annotator, report)
-                                for note in record["notes"]
-                            ]
-                        },
-                    }
-                )
-                report.written_notes += len(record["notes"])
-            written = {span["id"]: span["id"] for span in layer.spans}
-            results += [
-                {
-                    "from_id": link.from_id,
-                    "to_id": link.to_id,
-                    "type": "relation",
-                    "direction": "right",
-                    "labels": [link.type],
-                }
-                for link in layer_links(layer, written, report)
-            ]
-            annotation_id += 1
-            times = [s["created_at"] for s in layer.spans if s.get("created_at")]
-            updates = [s["updated_at"] for s in layer.spans if s.get("updated_at")]
-            annotations.append(
-                {
-                    "id": annotation_id,
-                    "completed_by": user,
-                    # Label Studio ids users by number; the name rides along so an
-                    # import back names the layer.
-                    "annotator": layer.annotator,
-                    "was_cancelled": False,
-                    "ground_truth": False,
-                    "created_at": min(times) if times else None,
-                    "updated_at": max(updates) if updates else None,
-                    "result": results,
-                }
-            )
-        tasks.append(
-            {
+            yield {
                 "id": number,
                 "data": {"text": record["text"], "doc_id": record["id"], "title": record["title"]},
                 "annotations": annotations,
                 "predictions": [],
                 "meta": {"source": record["source"]} if record["source"] else {},
             }
-        )
-    write_atomically(
-        path, lambda file: file.write(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
-    )
+
+    write_lines_atomically(path, _json_array(tasks()))
     config = config_path_for(path)
     config_text = labelling_config(
         store, export_labels(store, options, report.labels), notes=bool(report.written_notes)
@@ -292,6 +286,19 @@ def _note_results(
         )
         report.written_notes += len(notes)
     return results
+
+
+def _json_array(tasks: Iterator[dict[str, Any]]) -> Iterator[bytes]:
+    """The tasks as one JSON array, a task a line, written as they come: a list of
+    100,000 tasks is never held whole (Label Studio reads any JSON layout)."""
+    previous = None
+    for task in tasks:
+        if previous is None:
+            yield b"[\n"
+        else:
+            yield previous + b",\n"
+        previous = jsonl_line(task)[:-1]
+    yield b"[]\n" if previous is None else previous + b"\n]\n"
 
 
 def looks_like(value: Any) -> bool:

@@ -93,32 +93,32 @@ def export_prodigy(store: Store, path: Path, request: ExportRequest) -> FormatEx
         if align is AlignMode.STRICT
         else f"no token fits it (--align {align})"
     )
-    tasks: list[dict[str, Any]] = []
-    for record in counted_records(store, options, report):
-        text = record["text"]
-        tokens = tokenize(text)
-        index = TokenIndex(tokens)
-        hashed_input = input_hash(text)
-        for layer in layers(record):
-            spans: list[dict[str, Any]] = []
-            for span in layer.spans:
-                alignment = index.align(span["start"], span["end"], align)
-                if not report.count_alignment(alignment, reason):
-                    continue
-                assert alignment is not None
-                spans.append(
-                    {
-                        "start": alignment.start,
-                        "end": alignment.end,
-                        "text": text[alignment.start : alignment.end],
-                        "token_start": alignment.token_start,
-                        "token_end": alignment.token_end - 1,  # Prodigy's is inclusive
-                        "label": span["label"],
-                    }
-                )
-            report.written_spans += len(spans)
-            tasks.append(
-                {
+
+    def tasks() -> Iterator[dict[str, Any]]:
+        for record in counted_records(store, options, report):
+            text = record["text"]
+            tokens = tokenize(text)
+            index = TokenIndex(tokens)
+            hashed_input = input_hash(text)
+            for layer in layers(record):
+                spans: list[dict[str, Any]] = []
+                for span in layer.spans:
+                    alignment = index.align(span["start"], span["end"], align)
+                    if not report.count_alignment(alignment, reason):
+                        continue
+                    assert alignment is not None
+                    spans.append(
+                        {
+                            "start": alignment.start,
+                            "end": alignment.end,
+                            "text": text[alignment.start : alignment.end],
+                            "token_start": alignment.token_start,
+                            "token_end": alignment.token_end - 1,  # Prodigy's is inclusive
+                            "label": span["label"],
+                        }
+                    )
+                report.written_spans += len(spans)
+                yield {
                     "text": text,
                     "meta": {
                         "id": record["id"],
@@ -137,8 +137,8 @@ def export_prodigy(store: Store, path: Path, request: ExportRequest) -> FormatEx
                     "_session_id": layer.annotator,
                     "answer": "accept",
                 }
-            )
-    write_jsonl_lines(path, tasks)
+
+    write_jsonl_lines(path, tasks())
     write_manifest(store, report, options)
     return report
 

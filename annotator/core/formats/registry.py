@@ -11,13 +11,17 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from annotator.core.atomic_files import all_or_nothing, write_atomically
+from annotator.core.atomic_files import (
+    all_or_nothing,
+    write_atomically,
+    write_lines_atomically,
+)
 from annotator.core.export import (
     FINISHED,
     ExportError,
@@ -392,12 +396,14 @@ def write_manifest(
     )
 
 
-def write_jsonl_lines(path: Path, lines: list[dict[str, Any]]) -> None:
-    def write(file: Any) -> None:
-        for line in lines:
-            file.write(json.dumps(line, ensure_ascii=False) + "\n")
+def write_text_pieces(path: Path, pieces: Iterable[str]) -> None:
+    """Write the pieces one after another as the export makes them, atomically: an
+    export of millions of spans is never held whole in memory."""
+    write_lines_atomically(path, (piece.encode("utf-8") for piece in pieces))
 
-    write_atomically(path, write)
+
+def write_jsonl_lines(path: Path, lines: Iterable[dict[str, Any]]) -> None:
+    write_text_pieces(path, (json.dumps(line, ensure_ascii=False) + "\n" for line in lines))
 
 
 Exporter = Callable[..., FormatExportReport]
