@@ -276,8 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         else "import,annotated,pdf,export,agreement,window,search"
     )
     parts = set((args.only or default_parts).split(","))
+    results: list[Result] = []
     if counts:
-        results = []
         if parts & {"export", "import"}:
             results += bench_scale(counts, parts, args.formats.split(","), args.repeats)
         if "window-scale" in parts:
@@ -288,7 +288,6 @@ def main(argv: list[str] | None = None) -> int:
         return finish(results, args.json)
     spec = corpus.CorpusSpec(articles=args.articles)
     print(f"Machine: {machine()}, {load_average()}", flush=True)
-    results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="annotator-bench-") as tmp:
         workdir = Path(tmp)
         if "import" in parts:
