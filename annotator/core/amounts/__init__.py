@@ -1,0 +1,1 @@
+"""Amounts in news text, read as numbers with their currency."""

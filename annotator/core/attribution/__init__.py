@@ -1,0 +1,1 @@
+"""Who said what: links between spans and the claim ledger."""

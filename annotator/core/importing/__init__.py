@@ -1,0 +1,1 @@
+"""Importing what a user hands over: articles, archives and other tools' files."""

@@ -1,0 +1,1 @@
+"""Projects as a whole: merging a colleague's, installing the app on a desktop."""

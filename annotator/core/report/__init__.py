@@ -1,0 +1,1 @@
+"""The editorial report for editors and fact-checkers."""

@@ -1,0 +1,1 @@
+"""Reviewing colleagues' layers into gold, and how far they agree."""

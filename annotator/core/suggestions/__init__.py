@@ -1,0 +1,1 @@
+"""Suggestions: spans the project proposes and the user accepts or rejects."""

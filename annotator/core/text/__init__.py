@@ -1,0 +1,1 @@
+"""Positions in a document's text: offsets, selections, spans found by position."""

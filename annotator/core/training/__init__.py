@@ -1,0 +1,1 @@
+"""The project model: trained on a layer, evaluated, and scoring spans."""

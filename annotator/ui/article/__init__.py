@@ -1,0 +1,1 @@
+"""The article: reading, tagging, drawing spans, the span panel."""

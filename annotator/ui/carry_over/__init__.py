@@ -1,0 +1,1 @@
+"""Carrying spans over to an article's corrected version."""

@@ -1,0 +1,1 @@
+"""Attribution in the window: link mode, the link panel, markers, the ledger."""

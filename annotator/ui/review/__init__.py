@@ -1,0 +1,1 @@
+"""Review mode: settling disagreements into gold, and agreement figures."""

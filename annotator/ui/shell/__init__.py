@@ -1,0 +1,1 @@
+"""The window around the features: article list, label bar, menus, keys."""

@@ -1,0 +1,1 @@
+"""Suggestions drawn in the article and taken by key."""

@@ -1,0 +1,1 @@
+"""The project model in the window: training it, ordering articles by it."""
