@@ -25,9 +25,9 @@ from annotator import __version__
 from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.damaged_rows import describe as describe_damage
 from annotator.core.errors import AnnotatorError
-from annotator.core.ingest import ImportReport, import_paths
+from annotator.core.importing.articles import ImportReport, import_paths
 from annotator.core.store import Store
-from annotator.core.store_postgres import is_server_url, url_user
+from annotator.core.store.postgres import is_server_url, url_user
 from annotator.core.wording import counted
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -194,7 +194,7 @@ def open_command(obj: Context, paths: tuple[Path, ...] = ()) -> None:
 def install_desktop_command(force: bool) -> None:
     """Add annotator to the desktop's application menu: its entry, AppStream metadata and
     icon, under ~/.local/share (or $XDG_DATA_HOME)."""
-    from annotator.core.desktop_entry import data_home, install_desktop, launch_command
+    from annotator.core.project.desktop_entry import data_home, install_desktop, launch_command
 
     for path in install_desktop(data_home(), launch_command(), force=force):
         click.echo(f"wrote  {path}")
@@ -247,7 +247,7 @@ def docs_command(
             click.echo("No documents yet: add some with `annotator import PATH`.")
             return
         if order == "uncertainty":
-            from annotator.core.model_suggester import uncertainty_by_document
+            from annotator.core.suggestions.model_suggester import uncertainty_by_document
 
             doubt = uncertainty_by_document(store)
             summaries.sort(key=lambda summary: -doubt.get(summary.id, 0.0))
@@ -358,8 +358,8 @@ def import_command(
     # Paths are classified here, before article import: files annotated by other tools
     # (doccano, Label Studio, brat, ...) go to their own importer, archives are opened
     # and their members sorted the same way; the rest is imported as plain articles.
-    from annotator.core.importing import opened_inputs
-    from annotator.core.interchange import combined_label_map, import_annotated
+    from annotator.core.importing.annotated import combined_label_map, import_annotated
+    from annotator.core.importing.inputs import opened_inputs
 
     mapping = combined_label_map(label_map, label_map_files)
     refused = 0
@@ -498,7 +498,7 @@ def export_command(
 ) -> None:
     """Write the dataset: gold JSONL (one document per line with its spans) or another
     tool's format. Lossy formats report every span they drop, trim or expand."""
-    from annotator.core.export import ExportOptions
+    from annotator.core.formats.export import ExportOptions
     from annotator.core.formats.registry import export_format
     from annotator.core.splits import parse_split
 
@@ -664,7 +664,7 @@ def validate_command(file: Path) -> None:
     """Check a gold JSONL file against schemas/gold.schema.json, every span against
     text[start:end], and span ids for duplicates. Prints each problem with its line
     number; exits with status 1 if there is any."""
-    from annotator.core.validate import validate_gold_file
+    from annotator.core.formats.validate import validate_gold_file
 
     problems = validate_gold_file(file)
     for problem in problems:
@@ -788,7 +788,8 @@ def suggest_command(
     organisations. Nothing is stored; the window accepts or rejects them."""
     import json
 
-    from annotator.core import amounts, suggest
+    from annotator.core.amounts import reading as amounts
+    from annotator.core.suggestions import suggest
 
     names = [name.strip() for name in suggesters.split(",") if name.strip()]
     name = annotator or obj.annotator
@@ -847,7 +848,7 @@ def _training_options(
     layer: str | None, status: str, split: str, seed: int, epochs: int | None
 ) -> Any:
     from annotator.core.models import GOLD_LAYER
-    from annotator.core.training import TrainingOptions
+    from annotator.core.training.train import TrainingOptions
 
     return TrainingOptions(
         layer=layer or GOLD_LAYER, status=status, split=split, seed=seed, epochs=epochs
@@ -856,7 +857,7 @@ def _training_options(
 
 def _training_data_options(command: F) -> F:
     """The options saying what a model learns from, shared by train and train-curve."""
-    from annotator.core.training import DEFAULT_SPLIT
+    from annotator.core.training.train import DEFAULT_SPLIT
 
     for option in reversed(
         [
@@ -949,8 +950,8 @@ def train_command(
     categorizer for claims and denials and an entity recognizer for people,
     organisations and amounts, on a CPU, offline. Prints its scores on the held-out
     documents. Ctrl+C stops it and writes nothing."""
-    from annotator.core import training
-    from annotator.core.model_evaluation import format_scores
+    from annotator.core.training import train as training
+    from annotator.core.training.evaluation import format_scores
 
     options = _training_options(layer, status, split, seed, epochs)
     with obj.store() as store, _cancelled_by_ctrl_c():
@@ -982,7 +983,7 @@ def evaluate_command(obj: Context, model_dir: Path, layer: str | None, as_json: 
     """Precision, recall and F1 per label (exact and overlap match) of the model in
     MODEL_DIR on the documents it held out, next to the annotators' own agreement on
     those documents: the ceiling a model can be expected to reach."""
-    from annotator.core.model_evaluation import evaluate_model, format_evaluation
+    from annotator.core.training.evaluation import evaluate_model, format_evaluation
 
     with obj.store() as store:
         evaluation = evaluate_model(store, model_dir, layer)
@@ -1011,7 +1012,7 @@ def train_curve_command(
 ) -> None:
     """Train on 25, 50, 75 and 100 % of the training documents and print the held-out
     F1 per label at each step: does more annotation still help? Nothing is saved."""
-    from annotator.core import training
+    from annotator.core.training import train as training
 
     options = _training_options(layer, status, split, seed, epochs)
     with obj.store() as store, _cancelled_by_ctrl_c():
@@ -1021,7 +1022,7 @@ def train_curve_command(
     else:
         click.echo(training.format_curve(curve))
     if plot is not None:
-        from annotator.core.curve_plot import write_curve_png
+        from annotator.core.training.curve_plot import write_curve_png
 
         write_curve_png(curve, plot)
         click.echo(f"Wrote {plot}")
@@ -1034,7 +1035,12 @@ def train_curve_command(
 def models_command(obj: Context, paths: tuple[Path, ...]) -> None:
     """List the models trained on the project (or the model directories PATHS): when,
     on which layer and documents, and their held-out F1."""
-    from annotator.core.project_model import ModelError, ModelMeta, project_models, read_meta
+    from annotator.core.training.project_model import (
+        ModelError,
+        ModelMeta,
+        project_models,
+        read_meta,
+    )
 
     listed: list[tuple[Path, ModelMeta | None]] = []
     if paths:
@@ -1075,7 +1081,7 @@ def merge_command(obj: Context, other: Path) -> None:
     same file twice adds nothing. An article whose text differs from ours (same source
     or title) is imported beside ours and reported. Whole articles at a time, so others can
     work meanwhile; run it again after an interruption."""
-    from annotator.core.merge import merge_project
+    from annotator.core.project.merge import merge_project
 
     with obj.store() as store:
         report = merge_project(store, other)
@@ -1139,7 +1145,7 @@ def push_command(obj: Context, server: str) -> None:
     (postgresql://you@host/project), as merge does: what the server lacks is added,
     nothing is doubled, a span changed on both sides keeps the server's and is counted.
     For working offline: pull, work on the file, push."""
-    from annotator.core.merge import merge_project
+    from annotator.core.project.merge import merge_project
 
     if isinstance(obj.db_path, str) and is_server_url(obj.db_path):
         raise click.ClickException("push takes the project file with --db, the server as SERVER")
@@ -1155,8 +1161,8 @@ def push_command(obj: Context, server: str) -> None:
 def pull_command(obj: Context, server: str) -> None:
     """Bring the shared project on SERVER into the project file (--db, created if need
     be), as merge does: everyone's work, nothing doubled, conflicts counted."""
-    from annotator.core.merge import merge_project
-    from annotator.core.store_postgres import without_password
+    from annotator.core.project.merge import merge_project
+    from annotator.core.store.postgres import without_password
 
     with obj.store() as store:
         report = merge_project(store, _as_server(server))
@@ -1185,8 +1191,8 @@ def _server_url(obj: Context) -> str:
 def server_init_command(obj: Context) -> None:
     """Create (or bring up to date) the project's tables, the annotator, reviewer and
     owner roles and the rules of who may write what, as the database's owner."""
-    from annotator.core import migrations_postgres
-    from annotator.core.store_postgres import connect, without_password
+    from annotator.core.store import migrations_postgres
+    from annotator.core.store.postgres import connect, without_password
 
     url = _server_url(obj)
     with connect(url) as conn:
@@ -1211,8 +1217,8 @@ def server_init_command(obj: Context) -> None:
 @reports_errors
 def server_add_user_command(obj: Context, name: str, role: str, password: str | None) -> None:
     """Let NAME log in to the project with ROLE's rights (again: change their role)."""
-    from annotator.core import migrations_postgres
-    from annotator.core.store_postgres import connect
+    from annotator.core.store import migrations_postgres
+    from annotator.core.store.postgres import connect
 
     with connect(_server_url(obj)) as conn:
         migrations_postgres.add_user(conn, name, role, password)
@@ -1228,8 +1234,9 @@ def server_local_command(folder: Path, stop: bool, owner: str | None) -> None:
     """Start a PostgreSQL server of your own in FOLDER (created the first time) for
     trying team mode on this machine: the project is set up, you are its owner, and the
     URL to give --db is printed. Only this machine can connect."""
-    from annotator.core import local_server, migrations_postgres
-    from annotator.core.store_postgres import connect
+    from annotator.core.project import local_server
+    from annotator.core.store import migrations_postgres
+    from annotator.core.store.postgres import connect
 
     if stop:
         local_server.stop(local_server.LocalServer(folder.resolve(), 0))
@@ -1268,7 +1275,7 @@ def assign_command(obj: Context, names: str, per_article: int) -> None:
     """Give every article to --per-article of the annotators, evenly (the owner's job on a
     shared project); each one's article list then starts with their queue. Run it again
     after an import: only the new articles, and those still short of annotators, are given."""
-    from annotator.core.assignment import assign
+    from annotator.core.project.assignment import assign
 
     annotators = [name.strip() for name in names.split(",") if name.strip()]
     with obj.store() as store:
@@ -1287,7 +1294,7 @@ def assign_command(obj: Context, names: str, per_article: int) -> None:
 def progress_command(obj: Context, as_json: bool) -> None:
     """How far each annotator has got: the articles given to them, their articles by
     status, their spans by label, and each pair's agreement so far (exact F1)."""
-    from annotator.core.assignment import progress
+    from annotator.core.project.assignment import progress
 
     with obj.store(reading=True) as store:
         report = progress(store)
@@ -1332,7 +1339,7 @@ def agreement_command(
     """Inter-annotator agreement: per pair of annotators, per label and overall,
     precision, recall and F1 with exact and overlap matching, token Cohen's kappa; then
     Krippendorff's alpha across all of them."""
-    from annotator.core import agreement
+    from annotator.core.review import agreement
 
     def names(value: str | None) -> list[str] | None:
         items = [item.strip() for item in value.split(",") if item.strip()] if value else []
@@ -1384,7 +1391,7 @@ def report_command(
     """Write the editorial report: one self-contained HTML file with the claim ledger,
     what each source claimed and denied, the attribution checks, and every tagged
     article highlighted by label. Prints cleanly; opens in any browser, offline."""
-    from annotator.core import report
+    from annotator.core.report import render as report
 
     with obj.store(reading=True) as store:
         chosen = layer or report.default_layer(store)
@@ -1409,7 +1416,7 @@ def report_command(
 def links_command(obj: Context, doc_prefix: str | None, layer: str | None) -> None:
     """List links between spans (said_by, denies, amount_of, same_as): type, the two
     spans' text and their documents' short ids, and who made the link."""
-    from annotator.core import links
+    from annotator.core.attribution import links
 
     with obj.store(reading=True) as store:
         doc_id = store.resolve_document_id(doc_prefix) if doc_prefix else None
@@ -1730,7 +1737,7 @@ def check_command(obj: Context, layer: str | None, repair: bool, yes: bool) -> N
     """List damaged rows of the project file, claims and denials with no source (no
     said_by link) and denials that deny no claim (no denies link). Exits with status 1
     if there is any."""
-    from annotator.core import links
+    from annotator.core.attribution import links
 
     with obj.store(reading=True) as store:
         damaged = store.find_damaged_rows()

@@ -69,7 +69,7 @@ def postgres_server():
     import shutil
     import tempfile
 
-    from annotator.core import local_server
+    from annotator.core.project import local_server
 
     reason = None
     if local_server.postgres_bin() is None:

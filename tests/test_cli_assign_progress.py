@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.core.assignment import AssignmentError, plan
 from annotator.core.models import Document, Status
+from annotator.core.project.assignment import AssignmentError, plan
 from annotator.core.store import Store
 
 TEXTS = [f"Article {n} : Sam Altman affirme que Meta paie." for n in range(6)]

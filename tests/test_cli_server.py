@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import local_server
+from annotator.core.project import local_server
 
 pytest.importorskip("psycopg")
 

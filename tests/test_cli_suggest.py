@@ -106,7 +106,7 @@ def test_evaluate_reports_precision_and_recall_per_suggester_and_label(
 def test_the_readme_shows_the_evaluation_the_script_produces(seeded_project: Path) -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     with Store(seeded_project) as store:
-        from annotator.core.suggest import evaluate, format_evaluation
+        from annotator.core.suggestions.suggest import evaluate, format_evaluation
 
         table = format_evaluation(evaluate(store, "hand", ["amount", "gazetteer"]))
     for line in table.splitlines()[1:]:
@@ -140,7 +140,7 @@ def french_pipeline_only(tmp_path: Path, monkeypatch):
     )
     monkeypatch.syspath_prepend(str(site))
     yield
-    from annotator.core import suggest
+    from annotator.core.suggestions import suggest
 
     suggest._models.pop("fr_core_news_sm", None)
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.core.desktop_entry import APP_ID, ICON_SIZES
+from annotator.core.project.desktop_entry import APP_ID, ICON_SIZES
 
 
 def install(tmp_path: Path, *args: str):

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.ingest import import_paths
+from annotator.core.importing.articles import import_paths
 from annotator.core.store import Store
 
 TOOLS = ("Xvfb", "openbox", "setxkbmap", "xdotool")

@@ -18,8 +18,9 @@ from typing import Any
 
 import pytest
 
-from annotator.core import links, report
+from annotator.core.attribution import links
 from annotator.core.models import Document
+from annotator.core.report import render as report
 from annotator.core.store import Store
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -187,7 +187,7 @@ def write_annotated_files(
     """``articles`` of the corpus's articles with ``spec.spans_per_article`` spans each,
     as a Label Studio task list (one submitted annotation per task, code points, each
     result with its ``value.text``) and as doccano JSONL (UTF-16, no span text)."""
-    from annotator.core.offsets import Utf16Map
+    from annotator.core.text.offsets import Utf16Map
 
     folder.mkdir(parents=True, exist_ok=True)
     maker = TextMaker(spec.seed)

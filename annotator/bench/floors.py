@@ -5,7 +5,7 @@ no progress, no manifest. A target such as "export <= 1.0 x floor" means the pro
 with all it does more, is no slower than this.
 
 The floors speak SQL directly on purpose: they stand for what a user would write
-without our store, so they are the one place outside ``core/store.py`` that does.
+without our store, so they are the one place outside ``core/store/__init__.py`` that does.
 """
 
 from __future__ import annotations

@@ -21,8 +21,8 @@ from annotator.bench.window_bench import painted
 from annotator.core.store import Store
 from annotator.ui import i18n
 from annotator.ui.app import create_application, keep_startup_objects_out_of_collections
-from annotator.ui.main_window import MainWindow
 from annotator.ui.preferences import Preferences
+from annotator.ui.shell.main_window import MainWindow
 
 WORDS = ("millions", "meta", "chercheurs", "dément", "openai")
 

@@ -92,7 +92,7 @@ def write_report(path: Path, pages: int = PAGES, seed: int = 20261202) -> None:
 
 
 def bench_pdf_import(workdir: Path, repeats: int) -> list[Result]:
-    from annotator.core.ingest import read_article
+    from annotator.core.importing.articles import read_article
 
     path = workdir / "rapport-300-pages.pdf"
     write_report(path)

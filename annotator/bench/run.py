@@ -83,7 +83,7 @@ def machine() -> str:
 
 
 def bench_import(workdir: Path, spec: corpus.CorpusSpec, repeats: int) -> list[Result]:
-    from annotator.core.ingest import import_paths
+    from annotator.core.importing.articles import import_paths
 
     folder = workdir / "articles"
     paths = corpus.write_articles(folder, spec)
@@ -113,7 +113,7 @@ def bench_import(workdir: Path, spec: corpus.CorpusSpec, repeats: int) -> list[R
 _IMPORT_PEAK = """
 import resource, sys
 from pathlib import Path
-from annotator.core.interchange import import_file
+from annotator.core.importing.annotated import import_file
 from annotator.core.store import Store
 with Store(Path(sys.argv[2])) as store:
     report = import_file(store, Path(sys.argv[1]))
@@ -134,7 +134,7 @@ def import_peak_mb(path: Path, database: Path) -> float:
 def bench_annotated_import(workdir: Path, spec: corpus.CorpusSpec, repeats: int) -> list[Result]:
     """Files annotated in other tools (Label Studio, doccano), imported as layers,
     against the floor: json parsing and sqlite3 inserts in one transaction."""
-    from annotator.core.interchange import import_file
+    from annotator.core.importing.annotated import import_file
 
     files = corpus.write_annotated_files(workdir / "annotated", spec, articles=1_000)
     twice = corpus.write_annotated_files(workdir / "annotated-2x", spec, articles=2_000)
@@ -184,7 +184,7 @@ def build_project(path: Path, spec: corpus.CorpusSpec) -> int:
 
 
 def bench_export(project: Path, workdir: Path, spans: int, repeats: int) -> list[Result]:
-    from annotator.core.export import export_gold_jsonl
+    from annotator.core.formats.export import export_gold_jsonl
 
     def ours() -> None:
         with Store(project) as store:
@@ -210,7 +210,7 @@ def bench_export(project: Path, workdir: Path, spans: int, repeats: int) -> list
 def bench_agreement(project: Path, documents: int, annotators: int, repeats: int) -> list[Result]:
     what = f"agreement over {documents:,} documents x {annotators} annotators"
     try:
-        from annotator.core import agreement
+        from annotator.core.review import agreement
     except ImportError:
         return [Result(what, "<= 5 s", "not built yet", None)]
 

@@ -93,7 +93,7 @@ def bench_export_formats(
 def bench_gold_against_floor(shape: ScaleShape, workdir: Path, repeats: int) -> list[Result]:
     """The gold export against a floor that writes the same bytes with the same encoder
     and syncs them as the product does; the bytes are compared, not assumed."""
-    from annotator.core.export import export_gold_jsonl
+    from annotator.core.formats.export import export_gold_jsonl
 
     project, _built = cached_project(shape)
     ours_path, floor_path = workdir / "gold.jsonl", workdir / "gold-floor.jsonl"
@@ -141,7 +141,7 @@ def _same_bytes(first: Path, second: Path) -> bool:
 def bench_txt_import(articles: int, workdir: Path, repeats: int) -> list[Result]:
     """``import_paths`` of a folder of ``articles`` .txt files, against the floor, in
     turns."""
-    from annotator.core.ingest import import_paths
+    from annotator.core.importing.articles import import_paths
 
     spec = corpus.CorpusSpec(articles=articles)
     folder = workdir / f"articles-{articles}"

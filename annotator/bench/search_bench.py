@@ -55,7 +55,7 @@ def bench_search(project: Path, documents: int, repeats: int) -> list[Result]:
 
 def bench_index_build(workdir: Path, spec: corpus.CorpusSpec, repeats: int) -> list[Result]:
     """Importing the bench articles with the index and without it, in turns."""
-    from annotator.core.ingest import import_paths
+    from annotator.core.importing.articles import import_paths
 
     folder = workdir / "articles"
     if not folder.is_dir():

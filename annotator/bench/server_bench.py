@@ -16,7 +16,7 @@ from pathlib import Path
 
 from annotator.bench import corpus
 from annotator.bench.run import Result, median_p90, paired_times
-from annotator.core.local_server import LocalServer
+from annotator.core.project.local_server import LocalServer
 from annotator.core.store import Store
 
 WORKERS = 8
@@ -29,8 +29,9 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def bench_server(workdir: Path, spec: corpus.CorpusSpec, repeats: int) -> list[Result]:
-    from annotator.core import local_server, migrations_postgres
-    from annotator.core.store_postgres import connect
+    from annotator.core.project import local_server
+    from annotator.core.store import migrations_postgres
+    from annotator.core.store.postgres import connect
 
     if local_server.postgres_bin() is None:
         return [Result("shared project on a server", "the server's targets",
@@ -54,8 +55,8 @@ def bench_server(workdir: Path, spec: corpus.CorpusSpec, repeats: int) -> list[R
 
 
 def _fresh_database(server: LocalServer, name: str) -> str:
-    from annotator.core import migrations_postgres
-    from annotator.core.store_postgres import connect
+    from annotator.core.store import migrations_postgres
+    from annotator.core.store.postgres import connect
 
     admin = server.url()
     with connect(admin) as conn:
@@ -121,7 +122,7 @@ def _bench_annotators(server: LocalServer, admin_url: str) -> list[Result]:
 def _bench_import(
     server: LocalServer, workdir: Path, spec: corpus.CorpusSpec, repeats: int
 ) -> list[Result]:
-    from annotator.core.ingest import import_paths
+    from annotator.core.importing.articles import import_paths
 
     folder = workdir / "server-articles"
     corpus.write_articles(folder, spec)
@@ -152,7 +153,7 @@ def _bench_import(
 def _bench_export(
     server: LocalServer, workdir: Path, spec: corpus.CorpusSpec, repeats: int
 ) -> list[Result]:
-    from annotator.core.export import export_gold_jsonl
+    from annotator.core.formats.export import export_gold_jsonl
 
     documents = list(corpus.iter_documents(spec))
     url = _fresh_database(server, "export_project")
@@ -185,7 +186,7 @@ def _bench_export(
 def _bench_colleague(server: LocalServer, admin_url: str) -> list[Result]:
     """From a colleague's commit to the announcement on another window's listening
     connection (what the window redraws from), twenty times."""
-    from annotator.core.store_postgres import ColleagueChanges, PostgresStore
+    from annotator.core.store.postgres import ColleagueChanges, PostgresStore
 
     with Store(admin_url) as colleague, Store(admin_url) as window:
         assert isinstance(window, PostgresStore)

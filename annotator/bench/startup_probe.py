@@ -48,8 +48,8 @@ def report_later() -> None:
 def main() -> None:
     from annotator.core.store import Store
     from annotator.ui.app import create_application
-    from annotator.ui.main_window import MainWindow
     from annotator.ui.preferences import Preferences
+    from annotator.ui.shell.main_window import MainWindow
 
     project, workdir = Path(sys.argv[1]), Path(sys.argv[2])
     app = create_application([])

@@ -24,9 +24,9 @@ SUGGEST_REPEATS = 21
 
 
 def bench_training(workdir: Path) -> list[Result]:
-    from annotator.core import training
-    from annotator.core.project_model import require_spacy
-    from annotator.core.suggest import Suggester
+    from annotator.core.suggestions.suggest import Suggester
+    from annotator.core.training import train as training
+    from annotator.core.training.project_model import require_spacy
 
     try:
         require_spacy()

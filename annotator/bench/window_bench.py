@@ -30,8 +30,8 @@ from annotator.bench import corpus
 from annotator.core.store import Store
 from annotator.ui import i18n
 from annotator.ui.app import create_application, keep_startup_objects_out_of_collections
-from annotator.ui.main_window import MainWindow
 from annotator.ui.preferences import Preferences
+from annotator.ui.shell.main_window import MainWindow
 
 TAG_KEY, RELABEL_KEY = Qt.Key.Key_5, Qt.Key.Key_4  # organisation, then person
 SUGGESTIONS_PATIENCE_S = 60.0

@@ -23,7 +23,7 @@ AFTER_PAINT_S = 3.0
 
 _AGREEMENT = """
 import json, resource, sys, time
-from annotator.core import agreement
+from annotator.core.review import agreement
 from annotator.core.store import Store
 with Store(sys.argv[1]) as store:
     began = time.perf_counter()

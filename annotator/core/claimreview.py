@@ -30,10 +30,10 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core import project_settings
-from annotator.core.atomic_files import write_atomically
+from annotator.core.attribution.links import SAID_BY
 from annotator.core.claim_verdicts import STATEMENT_KIND
-from annotator.core.export import ExportError, ExportOptions, gold_records
-from annotator.core.links import SAID_BY
+from annotator.core.files.atomic_files import write_atomically
+from annotator.core.formats.export import ExportError, ExportOptions, gold_records
 from annotator.core.models import GOLD_LAYER
 from annotator.core.store import Store
 from annotator.core.verdicts import DEFAULT_SCALE, VERDICT_ATTRIBUTE, VerdictScale

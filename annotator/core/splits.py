@@ -14,7 +14,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .errors import AnnotatorError
+from annotator.core.errors import AnnotatorError
 
 
 class BadSplit(AnnotatorError):

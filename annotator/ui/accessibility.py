@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QWidget
 from annotator.ui import i18n
 
 if TYPE_CHECKING:
-    from annotator.ui.article_view import ArticleView
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.article.view import ArticleView
+    from annotator.ui.shell.main_window import MainWindow
 
 
 class SpanAnnouncer(QObject):

@@ -12,13 +12,13 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from annotator.core.desktop_entry import APP_ID
 from annotator.core.errors import AnnotatorError
+from annotator.core.project.desktop_entry import APP_ID
 from annotator.core.resources import resources_dir
 from annotator.core.store import Store
 from annotator.ui import i18n
-from annotator.ui.main_window import MainWindow
 from annotator.ui.preferences import APPLICATION, ORGANISATION, Preferences, user_settings
+from annotator.ui.shell.main_window import MainWindow
 
 STYLE_SHEET = """
 QLabel#panelHeading { font-weight: 600; padding: 2px 2px 4px 2px; }

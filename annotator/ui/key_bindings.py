@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from annotator.core.selection import Direction, Edge
+from annotator.core.text.selection import Direction, Edge
 
 if TYPE_CHECKING:
     from annotator.ui.preferences import Preferences

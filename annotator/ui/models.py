@@ -23,10 +23,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
-from annotator.core.article_filter import UNFINISHED, ArticleFilter
 from annotator.core.models import DocumentSummary, LabelSet, Span, Status
 from annotator.core.resources import known_source
 from annotator.core.store import Store
+from annotator.core.store.article_filter import UNFINISHED, ArticleFilter
 from annotator.ui.colours import muted_text
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -177,7 +177,7 @@ def import_task(
 ) -> StoreTask:
     """Articles and annotated files (doccano, Label Studio, Prodigy, gold JSONL, brat
     folders) alike; the result is an ``importing.MixedImportReport``."""
-    from annotator.core.importing import import_articles_and_annotations
+    from annotator.core.importing.inputs import import_articles_and_annotations
 
     chosen = [Path(path) for path in paths]
 
@@ -203,7 +203,7 @@ def export_task(
 
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
         if format_name == "jsonl" and split is None:
-            from annotator.core.export import export_gold_jsonl
+            from annotator.core.formats.export import export_gold_jsonl
 
             return export_gold_jsonl(
                 store, target, options, progress=progress, should_cancel=should_cancel

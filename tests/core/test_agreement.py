@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import cohen_kappa_score
 
-from annotator.core import agreement
-from annotator.core.agreement import (
+from annotator.core.models import GOLD_LAYER, Document, Span, Status
+from annotator.core.review import agreement
+from annotator.core.review.agreement import (
     AgreementError,
     cohen_kappa,
     coincidences,
@@ -24,7 +25,6 @@ from annotator.core.agreement import (
     token_labels,
     token_starts,
 )
-from annotator.core.models import GOLD_LAYER, Document, Span, Status
 from annotator.core.store import Store, new_id
 
 LABELS = ["amount", "claim", "denial", "organisation", "person"]

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from annotator.core.amounts import (
+from annotator.core.amounts.reading import (
     attrs_for_span,
     find_amounts,
     format_amount,

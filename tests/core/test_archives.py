@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.core import archives
-from annotator.core.importing import import_articles_and_annotations
+from annotator.core.importing import archives
+from annotator.core.importing.inputs import import_articles_and_annotations
 from annotator.core.models import GOLD_LAYER, Document
 from annotator.core.store import Store
 

@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import migrations
-from annotator.core.article_filter import UNFINISHED, ArticleFilter, check_date
 from annotator.core.models import Document, Status
-from annotator.core.store import Store
+from annotator.core.store import Store, migrations
+from annotator.core.store.article_filter import UNFINISHED, ArticleFilter, check_date
 
 ARTICLES = [
     ("Élections : le maire dément", {"site": "Le Monde", "date": "2024-03-05"}),

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import migrations, migrations_postgres
 from annotator.core.models import Document
-from annotator.core.store import Store
+from annotator.core.store import Store, migrations, migrations_postgres
 
 TEXT = "Sam Altman affirme que Meta a offert 100 M$."
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import atomic_files
-from annotator.core.atomic_files import write_lines_atomically
+from annotator.core.files import atomic_files
+from annotator.core.files.atomic_files import write_lines_atomically
 
 # Enough lines for many chunks: more than the queue between the threads holds.
 LINES = [

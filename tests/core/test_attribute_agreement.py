@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core import agreement, review
-from annotator.core.attribute_agreement import NOT_SET, kappa
 from annotator.core.models import GOLD_LAYER, Document, Status
+from annotator.core.review import agreement
+from annotator.core.review import decisions as review
+from annotator.core.review.attribute_agreement import NOT_SET, kappa
 from annotator.core.store import Store
 
 sklearn_metrics = pytest.importorskip("sklearn.metrics")

@@ -6,7 +6,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from annotator.core.export import ExportError, ExportOptions, export_gold_jsonl
+from annotator.core.formats.export import ExportError, ExportOptions, export_gold_jsonl
 from annotator.core.models import Document, Status
 from annotator.core.store import Store
 
@@ -83,7 +83,7 @@ def test_a_corrupted_span_is_named_and_nothing_is_written(tagged, tmp_path: Path
 
 def test_the_jsonl_file_holds_the_records_other_formats_read(tagged, tmp_path: Path) -> None:
     """The JSONL writer counts as it writes; other formats read the same records."""
-    from annotator.core.export import gold_records
+    from annotator.core.formats.export import gold_records
 
     store, doc = tagged
     amount = next(s for s in store.spans(doc.id) if s.label == "amount")

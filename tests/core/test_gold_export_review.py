@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from annotator.core import review
-from annotator.core.export import ExportOptions, gold_records
+from annotator.core.formats.export import ExportOptions, gold_records
 from annotator.core.models import Document
+from annotator.core.review import decisions as review
 
 
 def test_gold_spans_carry_annotators_decision_and_reviewer(store):

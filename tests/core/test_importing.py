@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.core.importing import import_articles_and_annotations
+from annotator.core.importing.inputs import import_articles_and_annotations
 from annotator.core.models import document_id
 from annotator.core.store import Store
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.export import ExportOptions, export_gold_jsonl
-from annotator.core.ingest import decode_text, import_paths, read_article
+from annotator.core.formats.export import ExportOptions, export_gold_jsonl
+from annotator.core.importing.articles import decode_text, import_paths, read_article
 from annotator.core.models import document_id
 from annotator.core.store import Store
 

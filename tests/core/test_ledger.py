@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from annotator.core import ledger, links
+from annotator.core.attribution import ledger, links
 from annotator.core.models import Document, Span
 from annotator.core.store import Store
 

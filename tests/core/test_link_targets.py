@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from annotator.core import links
+from annotator.core.attribution import links
 from annotator.core.models import Document, Span
 from annotator.core.store import Store
 

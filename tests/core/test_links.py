@@ -9,12 +9,12 @@ from typing import Any
 
 import pytest
 
-from annotator.core import links
-from annotator.core.export import ExportOptions, export_gold_jsonl
-from annotator.core.links import LinkError, ProblemKind
+from annotator.core.attribution import links
+from annotator.core.attribution.links import LinkError, ProblemKind
+from annotator.core.formats.export import ExportOptions, export_gold_jsonl
+from annotator.core.formats.validate import validate_gold_file
 from annotator.core.models import Document, Span
 from annotator.core.store import Store
-from annotator.core.validate import validate_gold_file
 
 ARTICLE = (
     "Sam Altman affirme que Meta a offert des primes de 100 millions de dollars. "
@@ -272,8 +272,8 @@ def test_relations_read_from_a_gold_file_are_stored_checked_and_not_doubled(
 def test_a_gold_export_imported_into_a_new_project_keeps_the_seed_examples_links(
     store: Store, tmp_path: Path, build_seed_example: Any
 ) -> None:
-    from annotator.core import ledger
-    from annotator.core.interchange import import_file
+    from annotator.core.attribution import ledger
+    from annotator.core.importing.annotated import import_file
 
     build_seed_example(store)
     out = tmp_path / "gold.jsonl"

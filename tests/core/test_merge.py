@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import links, review
-from annotator.core.merge import merge_project
+from annotator.core.attribution import links
 from annotator.core.models import Document, Status
+from annotator.core.project.merge import merge_project
+from annotator.core.review import decisions as review
 from annotator.core.store import Store
 
 ARTICLE = "Sam Altman affirme que Meta a offert 100 millions. Andrew Bosworth dément."
@@ -137,7 +138,7 @@ def test_a_span_changed_on_both_sides_keeps_ours(projects: tuple[Path, Path]) ->
 def test_a_merge_stopped_half_way_leaves_whole_articles_and_merging_again_completes_it(
     projects: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from annotator.core import merge
+    from annotator.core.project import merge
 
     ours, theirs = projects
     in_one_go = tmp_path / "in-one-go.db"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import ProjectError
-from annotator.core.network_drives import mount_of, network_drive, refuse_network_drive
 from annotator.core.store import Store
+from annotator.core.store.network_drives import mount_of, network_drive, refuse_network_drive
 
 MOUNTINFO = """\
 22 27 0:21 / /proc rw,relatime - proc proc rw

@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import migrations
-from annotator.core.links import delete_span_with_links, restore_span_with_links
+from annotator.core.attribution.links import delete_span_with_links, restore_span_with_links
 from annotator.core.models import Document
-from annotator.core.store import Store
+from annotator.core.store import Store, migrations
 
 TEXT = "Sam Altman 🚀 affirme que Meta a offert 100 M$. Andrew Bosworth dément."
 
@@ -86,10 +85,10 @@ def test_notes_and_the_review_comment_go_out_in_gold_jsonl_and_come_back(
 ) -> None:
     import json
 
-    from annotator.core.export import ExportOptions, export_gold_jsonl
-    from annotator.core.interchange import import_file
+    from annotator.core.formats.export import ExportOptions, export_gold_jsonl
+    from annotator.core.formats.validate import validate_gold_file
+    from annotator.core.importing.annotated import import_file
     from annotator.core.models import GOLD_LAYER, Decision, DecisionKind
-    from annotator.core.validate import validate_gold_file
 
     store.add_document(doc)
     span = store.add_span(store.make_span(doc, GOLD_LAYER, 0, 10, "person"))

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.offsets import Utf16Map, utf16_length, utf16_to_code_points
+from annotator.core.text.offsets import Utf16Map, utf16_length, utf16_to_code_points
 
 TEXT = "Meta 😀 offre 👩‍💻 100 M$ à é"
 

@@ -11,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.core import links, report
+from annotator.core.attribution import links
 from annotator.core.models import Document, Span
+from annotator.core.report import render as report
 from annotator.core.store import Store
 
 HOSTILE_TITLE = "<script>alert('title')</script> Meta & « OpenAI »"
@@ -224,7 +225,7 @@ def test_report_links_and_check_commands(
 
 
 def test_a_sample_article_is_shown_as_the_user_knows_it(store: Store, seeds_dir: Path) -> None:
-    from annotator.core.ingest import import_paths
+    from annotator.core.importing.articles import import_paths
 
     # As File → Load the sample articles imports them: from the package's seeds folder
     # (site-packages/annotator/_seeds once installed).

@@ -7,9 +7,10 @@ import json
 from html.parser import HTMLParser
 from typing import Any
 
-from annotator.core import links, report
+from annotator.core.attribution import links
 from annotator.core.claimreview import claim_reviews
 from annotator.core.models import GOLD_LAYER, Document
+from annotator.core.report import render as report
 from annotator.core.store import Store
 
 

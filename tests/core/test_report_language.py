@@ -13,8 +13,11 @@ from click.testing import CliRunner
 from test_report import Elements, classes, parse
 
 from annotator.cli import main
-from annotator.core import amounts, ledger, report, report_language
+from annotator.core.amounts import reading as amounts
+from annotator.core.attribution import ledger
 from annotator.core.models import Document
+from annotator.core.report import language as report_language
+from annotator.core.report import render as report
 from annotator.core.store import Store
 
 # Words of the report's English frame; none may be left in the French report's frame.

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import review
 from annotator.core.models import GOLD_LAYER, DecisionKind, Document, Origin, Status
-from annotator.core.review import DisagreementKind, ReviewError
+from annotator.core.review import decisions as review
+from annotator.core.review.decisions import DisagreementKind, ReviewError
 from annotator.core.store import Store
 
 TEXT = "Sam Altman affirme que Meta a offert 100 millions. Andrew Bosworth dément."

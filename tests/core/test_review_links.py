@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import links, review
-from annotator.core.export import ExportOptions, export_gold_jsonl
+from annotator.core.attribution import links
+from annotator.core.formats.export import ExportOptions, export_gold_jsonl
 from annotator.core.models import GOLD_LAYER, Document
+from annotator.core.review import decisions as review
 from annotator.core.store import Store
 
 TEXT = "Sam Altman affirme que Meta a offert 100 millions. Andrew Bosworth dément."

@@ -9,14 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import migrations
 from annotator.core.carry_over import carry_over
 from annotator.core.errors import AnnotatorError, QueryError
-from annotator.core.ingest import import_paths
-from annotator.core.merge import merge_project
+from annotator.core.importing.articles import import_paths
 from annotator.core.models import Document
+from annotator.core.project.merge import merge_project
 from annotator.core.search import parse_query, search
-from annotator.core.store import Store
+from annotator.core.store import Store, migrations
 
 # An emoji (two UTF-16 units, four UTF-8 bytes) and accents before the hits: offsets
 # counted in anything but code points would be off.

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from annotator.core.selection import move_edge, snap, snap_to_words, trim_spaces
+from annotator.core.text.selection import move_edge, snap, snap_to_words, trim_spaces
 
 TEXT = (
     "Selon le PDG d’OpenAI, Sam Altman, Meta aurait offert « 100 millions $ » "

@@ -110,7 +110,7 @@ def test_each_role_writes_what_it_may_through_the_store(
             bob.update_span(span_id, label="claim")
         with pytest.raises(ProjectError, match="bob may not delete"):
             bob.delete_span(span_id)
-    from annotator.core import review
+    from annotator.core.review import decisions as review
 
     with Store(team["carol"]) as carol:
         review.accept(carol, document.id, "carol", 0, 10, "person", ["alice", "bob"])

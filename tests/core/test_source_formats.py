@@ -16,11 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.core import article_meta, report
-from annotator.core.export import ExportOptions, export_gold_jsonl
-from annotator.core.importing import import_articles_and_annotations
-from annotator.core.ingest import import_paths
+from annotator.core import article_meta
+from annotator.core.formats.export import ExportOptions, export_gold_jsonl
+from annotator.core.importing.articles import import_paths
+from annotator.core.importing.inputs import import_articles_and_annotations
 from annotator.core.models import Document
+from annotator.core.report import render as report
 from annotator.core.store import Store
 
 SOURCES = Path(__file__).resolve().parent.parent / "fixtures" / "sources"

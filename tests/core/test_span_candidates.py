@@ -10,7 +10,7 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-from annotator.core.span_candidates import clause_candidates  # noqa: E402
+from annotator.core.training.span_candidates import clause_candidates  # noqa: E402
 
 
 def test_every_seed_claim_and_denial_is_a_candidate(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from annotator.core.span_index import LONG_SPAN, SpanIndex, SpanRef
+from annotator.core.text.span_index import LONG_SPAN, SpanIndex, SpanRef
 
 
 def ref(name: str, start: int, end: int, label: str = "claim") -> SpanRef:

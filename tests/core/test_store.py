@@ -5,10 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import migrations
 from annotator.core.errors import ProjectError, SpanError
 from annotator.core.models import Document, Status
-from annotator.core.store import Store
+from annotator.core.store import Store, migrations
 
 TEXT = "Sam Altman 🚀 affirme que Meta a offert 100 M$. Andrew Bosworth dément."
 

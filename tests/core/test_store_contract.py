@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import review
+from annotator.core.attribution.links import add_link
 from annotator.core.errors import NotFound, SpanError
-from annotator.core.export import ExportOptions, gold_records
-from annotator.core.links import add_link
+from annotator.core.formats.export import ExportOptions, gold_records
 from annotator.core.models import GOLD_LAYER, Document, Status
+from annotator.core.review import decisions as review
 from annotator.core.store import Store
 
 TEXT = "Sam Altman 🚀 affirme que Meta a offert 100 M$. Andrew Bosworth dément."

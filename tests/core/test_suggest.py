@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import suggest
 from annotator.core.language import detect, document_language
 from annotator.core.models import Document, Origin, Status
 from annotator.core.store import Store
-from annotator.core.suggest import (
+from annotator.core.suggestions import suggest
+from annotator.core.suggestions.suggest import (
     Suggester,
     SuggestionError,
     accept_suggestion,
@@ -294,7 +294,7 @@ def test_suggestions_overlapping_a_span_or_an_earlier_suggestion_are_left_out() 
     import random
 
     from annotator.core.models import Span
-    from annotator.core.suggest import Suggestion, without_existing
+    from annotator.core.suggestions.suggest import Suggestion, without_existing
 
     rng = random.Random(5)
     labels = ["person", "organisation", "amount"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import sys
 
-from annotator.core import review
 from annotator.core.models import Document, Status
+from annotator.core.review import decisions as review
 from annotator.core.store import Store
 
 WORDS = 400

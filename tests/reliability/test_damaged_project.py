@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core import migrations
 from annotator.core.carry_over import carry_over
 from annotator.core.errors import ProjectError
 from annotator.core.models import Document
-from annotator.core.store import Store
+from annotator.core.store import Store, migrations
 
 from reliability_support import (
     assert_clean_failure,

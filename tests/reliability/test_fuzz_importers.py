@@ -288,7 +288,7 @@ def test_merging_a_crafted_project_goes_in_whole_and_the_report_escapes_it(
 
 def test_every_importer_is_fuzzed() -> None:
     """Each format `annotator import` reads has a sample here, and so do articles."""
-    from annotator.core.interchange import FORMATS
+    from annotator.core.importing.annotated import FORMATS
 
     assert set(FORMATS) - {"auto"} - set(IMPORTERS) == set()
     assert {"zip", "txt", "md", "html"} <= set(IMPORTERS)

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.export import manifest_path_for
+from annotator.core.formats.export import manifest_path_for
 from annotator.core.models import Document
 from annotator.core.store import Store
 
@@ -131,8 +131,8 @@ def window_on(qtbot, tmp_path: Path):
     """``window_on(project)``: the real main window, shown, on its own settings file."""
     from PySide6.QtCore import QSettings
 
-    from annotator.ui.main_window import MainWindow
     from annotator.ui.preferences import Preferences
+    from annotator.ui.shell.main_window import MainWindow
 
     opened = []
 
@@ -197,7 +197,7 @@ def test_the_windows_export_and_report_refuse_the_project(
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from annotator.ui.export_dialog import ExportDialog
+    from annotator.ui.import_export.export_dialog import ExportDialog
 
     spellings = project_spellings(filled_project)
     window = window_on(filled_project)
@@ -501,7 +501,7 @@ def test_a_zip_expanding_far_beyond_its_size_is_refused_whole(tmp_path: Path) ->
     before = dump_file(project)
     temporary = tmp_path / "tmp"
     temporary.mkdir()
-    from annotator.core import archives
+    from annotator.core.importing import archives
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr("tempfile.tempdir", str(temporary))
@@ -518,7 +518,7 @@ def test_a_zip_expanding_far_beyond_its_size_is_refused_whole(tmp_path: Path) ->
 def test_a_zip_expanding_beyond_the_free_space_is_refused_whole(tmp_path: Path) -> None:
     import zipfile
 
-    from annotator.core import archives
+    from annotator.core.importing import archives
 
     archive = tmp_path / "large.zip"
     with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zipped:

@@ -153,7 +153,7 @@ def test_the_article_view_shows_markup_as_plain_text(qtbot, tmp_path: Path) -> N
     from PySide6.QtGui import QUndoStack
 
     from annotator.core.models import Document
-    from annotator.ui.article_view import ArticleView
+    from annotator.ui.article.view import ArticleView
     from annotator.ui.session import ProjectSession
 
     text = "\n".join(HOSTILE_TEXTS) + "\n<b>gras</b> &amp; <a href='http://example.invalid'>lien</a>"
@@ -187,7 +187,7 @@ def test_the_escape_check_passes_escaped_html_and_catches_unescaped_html() -> No
 
 def test_the_editorial_report_escapes_every_text_it_writes(tmp_path: Path) -> None:
     from annotator.core.models import Document
-    from annotator.core.report import write_report
+    from annotator.core.report.render import write_report
 
     hostile = [text for text in HOSTILE_TEXTS if text.strip() == text]
     text = " ".join(f"Phrase {n} : {piece}." for n, piece in enumerate(hostile))

@@ -20,7 +20,7 @@ from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.store import Store  # noqa: E402
-from annotator.ui.article_view import ArticleView  # noqa: E402
+from annotator.ui.article.view import ArticleView  # noqa: E402
 from annotator.ui.session import ProjectSession  # noqa: E402
 
 ANNOTATOR = "wanda"

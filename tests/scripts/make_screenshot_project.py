@@ -16,9 +16,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from annotator.core import amounts
-from annotator.core.ingest import import_paths
-from annotator.core.links import add_link
+from annotator.core.amounts import reading as amounts
+from annotator.core.attribution.links import add_link
+from annotator.core.importing.articles import import_paths
 from annotator.core.models import Document, Status
 from annotator.core.store import Store
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from annotator.core.models import Document, Status
 from annotator.core.store import Store
-from annotator.core.suggest import evaluate, format_evaluation
+from annotator.core.suggestions.suggest import evaluate, format_evaluation
 
 REPO = Path(__file__).resolve().parents[2]
 SEEDS = REPO / "seeds"

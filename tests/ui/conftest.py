@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.ingest import import_paths
+from annotator.core.importing.articles import import_paths
 from annotator.core.store import Store
 
 
@@ -43,7 +43,7 @@ def open_window(qtbot, preferences) -> Iterator[Callable[..., object]]:
     from PySide6.QtWidgets import QApplication
 
     from annotator.ui import i18n
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
     i18n.apply_language("en")
     opened: list[tuple[MainWindow, Store]] = []

@@ -7,11 +7,11 @@ from pathlib import Path
 import review_support
 from PySide6.QtCore import Qt
 
-from annotator.core import agreement
-from annotator.core.ingest import import_paths
+from annotator.core.importing.articles import import_paths
 from annotator.core.models import Document
+from annotator.core.review import agreement
 from annotator.core.store import Store
-from annotator.ui.agreement_view import figure, first_disagreement
+from annotator.ui.review.agreement_view import figure, first_disagreement
 
 load_fixture = review_support.load_fixture
 review_window = review_support.review_window

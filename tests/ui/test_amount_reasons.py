@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from annotator.core import amounts, report_language
+from annotator.core.amounts import reading as amounts
+from annotator.core.report import language as report_language
 from annotator.ui import i18n
-from annotator.ui.amount_editor import reason_text
+from annotator.ui.article.amount_editor import reason_text
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from annotator.core.export import ExportOptions, export_gold_jsonl
-from annotator.core.ingest import import_paths
+from annotator.core.formats.export import ExportOptions, export_gold_jsonl
+from annotator.core.importing.articles import import_paths
 from annotator.core.store import Store
 from annotator.ui import i18n
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from annotator.ui.article_view import KeyPriority
+from annotator.ui.article.view import KeyPriority
 
 
 class QuoteKeys:

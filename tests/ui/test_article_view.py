@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.models import Document
 from annotator.core.store import Store
-from annotator.ui.article_view import ArticleView
-from annotator.ui.highlighter import ENTITY_PROPERTY, SpanHighlighter, statements_at
-from annotator.ui.qt_offsets import TextPositions
+from annotator.ui.article.highlighter import ENTITY_PROPERTY, SpanHighlighter, statements_at
+from annotator.ui.article.qt_offsets import TextPositions
+from annotator.ui.article.view import ArticleView
 from annotator.ui.session import ProjectSession
 
 ANNOTATOR = "alice"

@@ -115,7 +115,7 @@ def test_with_no_other_tagged_article_it_says_so(qtbot, open_window, tmp_path: P
 def test_the_window_carries_links_and_its_undo_takes_them_back(
     qtbot, open_window, corrected_project
 ):
-    from annotator.core import links
+    from annotator.core.attribution import links
 
     path, old, new = corrected_project
     with Store(path) as store:

@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 
 from annotator.core.labels import default_label_set
+from annotator.ui.article.highlighter import SpanStyles
 from annotator.ui.colours import contrast, muted_text
-from annotator.ui.highlighter import SpanStyles
 
 colorspacious = pytest.importorskip("colorspacious")
 

@@ -74,12 +74,12 @@ def built_dialogs(window) -> dict[str, QWidget]:
     """Dialogs the window builds from what a task found, built here from the same parts."""
     from annotator.core.formats.registry import FormatExportReport
     from annotator.core.models import Span
-    from annotator.core.review import Candidate
-    from annotator.ui.amount_editor import AmountDialog
-    from annotator.ui.carry_over_view import CarryOverDialog
+    from annotator.core.review.decisions import Candidate
+    from annotator.ui.article.amount_editor import AmountDialog
+    from annotator.ui.carry_over.view import CarryOverDialog
     from annotator.ui.error_list import ErrorListDialog
-    from annotator.ui.export_dialog import ExportReportDialog
-    from annotator.ui.review_dialogs import EditCandidateDialog
+    from annotator.ui.import_export.export_dialog import ExportReportDialog
+    from annotator.ui.review.dialogs import EditCandidateDialog
 
     doc_id = window.current_document_id()
     text = window.store.document(doc_id).text

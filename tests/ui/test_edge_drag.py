@@ -9,7 +9,7 @@ from PySide6.QtTest import QTest
 
 from annotator.core.models import Document
 from annotator.core.store import Store
-from annotator.ui.article_view import ArticleView
+from annotator.ui.article.view import ArticleView
 from annotator.ui.session import ProjectSession
 
 ANNOTATOR = "alice"

@@ -47,7 +47,7 @@ def tagged_project(seeded_project: Path) -> tuple[Path, str]:
 
 def fill_export_dialog(qtbot, fill: Callable[[object], None]) -> list[str]:
     """Answer the modal export dialog once it is up: ``fill(dialog)``, then Export."""
-    from annotator.ui.export_dialog import ExportDialog
+    from annotator.ui.import_export.export_dialog import ExportDialog
 
     seen: list[str] = []
 
@@ -130,7 +130,7 @@ def test_the_dialog_filters_by_annotator_and_labels(qtbot, open_window, tagged_p
 
 
 def test_no_label_chosen_means_nothing_to_export(qtbot, open_window, tagged_project):
-    from annotator.ui.export_dialog import ExportDialog
+    from annotator.ui.import_export.export_dialog import ExportDialog
 
     project, _ = tagged_project
     window = open_window(project)

@@ -188,9 +188,9 @@ def test_every_screen_from_the_menus_is_in_french(qtbot, french_window, example_
     from PySide6.QtGui import QTextCursor
     from PySide6.QtTest import QTest
 
-    from annotator.ui.export_dialog import ExportDialog
+    from annotator.ui.import_export.export_dialog import ExportDialog
     from annotator.ui.preferences import PreferencesDialog
-    from annotator.ui.shortcuts import ShortcutSheet
+    from annotator.ui.shell.shortcuts import ShortcutSheet
 
     path, example = example_project
     window = french_window(path, "bob")
@@ -287,7 +287,7 @@ def test_the_french_file_holds_every_text_of_the_interface(tmp_path: Path) -> No
         lupdate = Path(shutil.which("pyside6-lupdate") or "pyside6-lupdate")
     copy = tmp_path / "annotator_fr.ts"
     shutil.copy(translations_dir() / "annotator_fr.ts", copy)
-    sources = sorted(str(path) for path in UI_SOURCES.glob("*.py"))
+    sources = sorted(str(path) for path in UI_SOURCES.rglob("*.py"))
     subprocess.run(
         [str(lupdate), "-silent", "-locations", "none", *sources, "-ts", str(copy)],
         check=True,
@@ -309,7 +309,7 @@ def test_every_translation_call_names_its_text_where_lupdate_sees_it() -> None:
     import ast
 
     hidden: list[str] = []
-    for path in sorted(UI_SOURCES.glob("*.py")):
+    for path in sorted(UI_SOURCES.rglob("*.py")):
         source = path.read_text(encoding="utf-8")
         for node in ast.walk(ast.parse(source)):
             if not isinstance(node, ast.Call):
@@ -337,7 +337,7 @@ def test_amounts_and_the_ledgers_proposals_read_in_french(
     from PySide6.QtGui import QDesktopServices
 
     from annotator.core.store import Store
-    from annotator.ui.amount_editor import amount_reading
+    from annotator.ui.article.amount_editor import amount_reading
 
     path = tmp_path / "seed.db"
     with Store(path) as store:

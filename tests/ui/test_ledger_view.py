@@ -26,8 +26,8 @@ def example_project(tmp_path: Path, build_seed_example: Callable[..., Any]) -> t
 @pytest.fixture
 def open_window(qtbot, tmp_path: Path) -> Iterator[Callable[[Path], Any]]:
     from annotator.ui import i18n
-    from annotator.ui.main_window import MainWindow
     from annotator.ui.preferences import Preferences
+    from annotator.ui.shell.main_window import MainWindow
 
     i18n.apply_language("en")
     preferences = Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

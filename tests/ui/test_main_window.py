@@ -149,7 +149,7 @@ def test_dropping_a_file_imports_it(qtbot, open_window, seeded_project, tmp_path
 def test_import_from_the_menu_runs_in_the_background(
     qtbot, open_window, seeded_project, tmp_path: Path, monkeypatch
 ):
-    from annotator.ui import main_window as main_window_module
+    from annotator.ui.shell import main_window as main_window_module
 
     window = open_window(seeded_project)
     before = window.document_model.rowCount()
@@ -253,7 +253,7 @@ def test_undo_and_redo_keys_drive_the_shared_stack(qtbot, open_window, seeded_pr
 
 
 def test_f1_lists_every_shortcut(qtbot, open_window, seeded_project):
-    from annotator.ui.shortcuts import ShortcutSheet
+    from annotator.ui.shell.shortcuts import ShortcutSheet
 
     window = open_window(seeded_project)
     qtbot.keyClick(window, Qt.Key.Key_F1)
@@ -288,7 +288,7 @@ def test_export_from_the_menu_writes_the_gold_file_in_the_background(
 
     from PySide6.QtCore import QTimer
 
-    from annotator.ui.export_dialog import ExportDialog
+    from annotator.ui.import_export.export_dialog import ExportDialog
 
     window = open_window(seeded_project)
     target = tmp_path / "gold.jsonl"

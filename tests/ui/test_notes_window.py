@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from text_mouse import select_first_word
 
-from annotator.ui.notes_view import NoteEditor
+from annotator.ui.notes.view import NoteEditor
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.ingest import import_paths
+from annotator.core.importing.articles import import_paths
 from annotator.core.models import Document
 from annotator.core.store import Store
 

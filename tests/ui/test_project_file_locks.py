@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QPushButton
 from text_mouse import select_first_word
 
-from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.import_export.export_dialog import ExportDialog
 
 UI_PACKAGE = Path(__file__).resolve().parents[2] / "annotator" / "ui"
 
@@ -163,7 +163,7 @@ def test_every_file_dialog_of_the_window_lists_folders_without_opening_files() -
     """The window shows file dialogs only through ``annotator.ui.file_dialogs``."""
     offenders = [
         f"{path.name}:{number}"
-        for path in sorted(UI_PACKAGE.glob("*.py"))
+        for path in sorted(UI_PACKAGE.rglob("*.py"))
         if path.name != "file_dialogs.py"
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if re.search(r"QFileDialog|QFileIconProvider|QMimeDatabase|QFileSystemWatcher", line)

@@ -15,7 +15,7 @@ from text_mouse import select_first_word
 
 from annotator.core.models import Document
 from annotator.core.store import Store
-from annotator.ui.article_view import ArticleView
+from annotator.ui.article.view import ArticleView
 from annotator.ui.session import ProjectSession
 
 PARAGRAPH = (

@@ -8,7 +8,7 @@ import json
 import review_support
 from PySide6.QtCore import Qt
 
-from annotator.core.export import ExportOptions, export_gold_jsonl
+from annotator.core.formats.export import ExportOptions, export_gold_jsonl
 
 example_project = review_support.example_project
 open_review = review_support.open_review

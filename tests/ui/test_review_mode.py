@@ -11,9 +11,9 @@ import review_support
 from PySide6.QtCore import Qt
 from text_mouse import drag
 
-from annotator.core.export import ExportOptions
+from annotator.core.formats.export import ExportOptions
 from annotator.core.models import GOLD_LAYER, DecisionKind, Status
-from annotator.core.review import DisagreementKind
+from annotator.core.review.decisions import DisagreementKind
 from annotator.core.store import Store
 
 example_project = review_support.example_project

@@ -325,8 +325,8 @@ def test_the_f1_sheet_lists_attribute_keys_and_the_guidelines(
 
 
 def test_the_agreement_table_has_a_row_per_attribute(qapp, tmp_path) -> None:
-    from annotator.core import agreement
-    from annotator.ui.agreement_view import AgreementTable
+    from annotator.core.review import agreement
+    from annotator.ui.review.agreement_view import AgreementTable
 
     path = tmp_path / "p.db"
     with Store(path) as store:

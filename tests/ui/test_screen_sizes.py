@@ -50,7 +50,7 @@ def test_every_label_is_in_sight_in_french_review_mode(
 def test_the_first_window_fits_a_laptop_screen() -> None:
     from PySide6.QtCore import QSize
 
-    from annotator.ui.main_window import first_window_size
+    from annotator.ui.shell.main_window import first_window_size
 
     for screen in (QSize(1366, 740), QSize(1280, 680), QSize(1920, 1050)):
         size = first_window_size(screen)

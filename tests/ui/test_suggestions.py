@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMenu
 
-from annotator.core.amounts import find_amounts
-from annotator.core.ingest import import_paths
+from annotator.core.amounts.reading import find_amounts
+from annotator.core.importing.articles import import_paths
 from annotator.core.models import Origin
 from annotator.core.store import Store
 
@@ -241,7 +241,7 @@ def test_hand_made_and_relabelled_amounts_are_read(qtbot, open_window, tagged_pr
 
 
 def test_f2_corrects_an_amount_with_undo(qtbot, open_window, tagged_project):
-    from annotator.ui.amount_editor import AmountDialog
+    from annotator.ui.article.amount_editor import AmountDialog
 
     path, doc_id = tagged_project
     window = open_window(path, doc_id)
@@ -312,7 +312,7 @@ def test_hiding_suggestions_is_remembered(qtbot, open_window, tagged_project, pr
 def test_a_missing_model_is_said_once_and_never_blocks(
     qtbot, open_window, tagged_project, preferences, monkeypatch
 ):
-    from annotator.core import suggest
+    from annotator.core.suggestions import suggest
 
     monkeypatch.setattr(suggest, "model_unavailable_reason", lambda language="fr": "not here")
     preferences.suggest_with_model = True

@@ -13,7 +13,7 @@ from text_mouse import drag, point_at, qt_position
 
 from annotator.core.models import Document
 from annotator.core.store import Store
-from annotator.ui.article_view import ArticleView
+from annotator.ui.article.view import ArticleView
 from annotator.ui.session import ProjectSession
 
 ANNOTATOR = "alice"

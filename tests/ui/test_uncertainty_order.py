@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.bench.claims_corpus import fill_gold
 from annotator.cli import main
-from annotator.core.model_suggester import uncertainty_by_document
 from annotator.core.store import Store
+from annotator.core.suggestions.model_suggester import uncertainty_by_document
 from annotator.ui import i18n
 from annotator.ui.models import DOC_ID_ROLE, DocumentListModel
 

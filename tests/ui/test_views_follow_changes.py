@@ -55,7 +55,7 @@ def test_the_open_ledger_follows_a_deleted_claim(
 ):
     from annotator.core.store import Store
     from annotator.ui import i18n
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
     i18n.apply_language("en")
     path = tmp_path / "p.db"

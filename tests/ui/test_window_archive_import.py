@@ -74,7 +74,7 @@ def test_a_dropped_zip_slip_archive_is_named_and_stores_nothing(
 def test_the_import_dialog_offers_zip_archives(
     qtbot, open_window, seeded_project: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    from annotator.ui import main_window as main_window_module
+    from annotator.ui.shell import main_window as main_window_module
 
     window = open_window(seeded_project)
     archive = handover_zip(tmp_path / "handover.zip")

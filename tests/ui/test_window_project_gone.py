@@ -122,7 +122,7 @@ def test_a_write_protected_project_opens_read_only_and_says_so(
     from write_protection import write_protected
 
     from annotator.ui import i18n
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
     i18n.apply_language("en")
     with write_protected(seeded_project.parent):

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 
-from annotator.ui.article_view import ArticleView
+from annotator.ui.article.view import ArticleView
 
 
 def qt_position(text: str, cp: int) -> int:

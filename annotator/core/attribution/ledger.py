@@ -28,9 +28,16 @@ from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any, Literal
 
-from annotator.core import amounts
+from annotator.core.amounts import reading as amounts
+from annotator.core.attribution.links import (
+    AMOUNT_OF,
+    DENIES,
+    SAID_BY,
+    SAME_AS,
+    AttributionProblem,
+    check,
+)
 from annotator.core.damaged_rows import DamagedDocument
-from annotator.core.links import AMOUNT_OF, DENIES, SAID_BY, SAME_AS, AttributionProblem, check
 from annotator.core.models import Span
 from annotator.core.store import Store
 

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.output_paths import check_file_output
+from annotator.core.files.output_paths import check_file_output
 
 try:
     import fcntl

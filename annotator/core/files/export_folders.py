@@ -24,7 +24,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
 
-from annotator.core.atomic_files import (
+from annotator.core.files.atomic_files import (
     OutputError,
     create_directory_lock,
     is_temporary_name,
@@ -33,7 +33,7 @@ from annotator.core.atomic_files import (
     temporary_name,
     write_now,
 )
-from annotator.core.output_paths import OutputRefused, check_output, check_output_folder
+from annotator.core.files.output_paths import OutputRefused, check_output, check_output_folder
 
 MARKER = ".annotator-export.json"
 """The list of files an export wrote into its folder."""

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.core.export import ExportError
-from annotator.core.export_folders import StagedFiles, write_export_folder
+from annotator.core.files.export_folders import StagedFiles, write_export_folder
+from annotator.core.files.input_files import ANNOTATED_FILE_LIMIT, read_input_file
+from annotator.core.formats.export import ExportError
 from annotator.core.formats.registry import (
     ExportRequest,
     FormatExportReport,
@@ -32,7 +33,6 @@ from annotator.core.formats.registry import (
     span_attributes,
     write_manifest,
 )
-from annotator.core.input_files import ANNOTATED_FILE_LIMIT, read_input_file
 from annotator.core.models import LabelSet
 from annotator.core.store import Store
 

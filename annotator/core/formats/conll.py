@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from annotator.core.export import ExportError
-from annotator.core.export_folders import StagedFiles, write_export_folder
+from annotator.core.files.export_folders import StagedFiles, write_export_folder
+from annotator.core.formats.export import ExportError
 from annotator.core.formats.registry import (
     ExportRequest,
     FormatExportReport,

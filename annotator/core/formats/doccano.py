@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from annotator.core.attribution.links import ForeignRelation
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignNote,
@@ -45,9 +46,8 @@ from annotator.core.formats.registry import (
     write_manifest,
     write_text_pieces,
 )
-from annotator.core.links import ForeignRelation
-from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store
+from annotator.core.text.offsets import Utf16Map
 
 TEXT_KEYS = ("text", "data", "column_data")
 LABEL_KEYS = ("label", "labels", "entities", "column_label")

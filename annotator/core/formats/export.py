@@ -17,14 +17,14 @@ from typing import Any
 import orjson
 
 from annotator import __version__
-from annotator.core.atomic_files import (
+from annotator.core.errors import AnnotatorError
+from annotator.core.files.atomic_files import (
     all_or_nothing,
     write_atomically,
     write_lines_atomically,
 )
-from annotator.core.errors import AnnotatorError
+from annotator.core.files.output_paths import check_file_output, check_output, protecting
 from annotator.core.models import GOLD_LAYER, SCHEMA_VERSION, Decision, Note, Status, utc_now
-from annotator.core.output_paths import check_file_output, check_output, protecting
 from annotator.core.scheme import summary as scheme_summary
 from annotator.core.splits import SplitSpec, assign_splits
 from annotator.core.store import Store

@@ -1,7 +1,7 @@
 """The gold JSONL format: one document per line, a public contract.
 
 The pydantic models here are the format's definition; ``schemas/gold.schema.json`` is
-generated from them (``python -m annotator.core.gold > schemas/gold.schema.json``) and a
+generated from them (``python -m annotator.core.formats.gold > schemas/gold.schema.json``) and a
 test fails when the two drift apart.
 """
 

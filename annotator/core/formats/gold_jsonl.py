@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from annotator.core.attribution.links import ForeignRelation
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignNote,
@@ -12,8 +13,7 @@ from annotator.core.formats.records import (
     ForeignSpan,
     iter_json_values,
 )
-from annotator.core.links import ForeignRelation
-from annotator.core.validate import record_problems
+from annotator.core.formats.validate import record_problems
 
 
 def looks_like(value: Any) -> bool:

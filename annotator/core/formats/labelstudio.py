@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import quoteattr
 
-from annotator.core.atomic_files import write_atomically, write_lines_atomically
-from annotator.core.export import jsonl_line
+from annotator.core.attribution.links import ForeignRelation
+from annotator.core.files.atomic_files import write_atomically, write_lines_atomically
+from annotator.core.formats.export import jsonl_line
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignNote,
@@ -45,10 +46,9 @@ from annotator.core.formats.registry import (
     span_attributes,
     write_manifest,
 )
-from annotator.core.links import ForeignRelation
 from annotator.core.models import Attribute, LabelSet
-from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store
+from annotator.core.text.offsets import Utf16Map
 
 FROM_NAME = "label"
 TO_NAME = "text"

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.core.attribution.links import ForeignRelation
 from annotator.core.errors import InputError
-from annotator.core.input_files import ANNOTATED_FILE_LIMIT, read_input_file
-from annotator.core.links import ForeignRelation
+from annotator.core.files.input_files import ANNOTATED_FILE_LIMIT, read_input_file
 
 
 @dataclass

@@ -17,12 +17,18 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from annotator.core.atomic_files import (
+from annotator.core.files.atomic_files import (
     all_or_nothing,
     write_atomically,
     write_lines_atomically,
 )
-from annotator.core.export import (
+from annotator.core.files.output_paths import (
+    check_file_output,
+    check_output,
+    check_output_folder,
+    protecting,
+)
+from annotator.core.formats.export import (
     FINISHED,
     ExportError,
     ExportOptions,
@@ -36,12 +42,6 @@ from annotator.core.export import (
 )
 from annotator.core.formats.tokens import Alignment, AlignMode
 from annotator.core.models import LabelSet
-from annotator.core.output_paths import (
-    check_file_output,
-    check_output,
-    check_output_folder,
-    protecting,
-)
 from annotator.core.scheme import scheme_attributes
 from annotator.core.splits import SplitSpec
 from annotator.core.store import Store

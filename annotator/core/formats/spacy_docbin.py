@@ -20,8 +20,8 @@ import zlib
 from pathlib import Path
 from typing import IO, Any
 
-from annotator.core.atomic_files import create_temporary, output_error, write_atomically
-from annotator.core.export import ExportError
+from annotator.core.files.atomic_files import create_temporary, output_error, write_atomically
+from annotator.core.formats.export import ExportError
 from annotator.core.formats.registry import (
     ExportRequest,
     FormatExportReport,

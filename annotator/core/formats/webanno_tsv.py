@@ -25,11 +25,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.core.attribution.links import ForeignRelation
 from annotator.core.errors import InputError
 from annotator.core.formats.records import ForeignFile, ForeignRecord, ForeignSpan, read_utf8
-from annotator.core.links import ForeignRelation
 from annotator.core.models import GOLD_LAYER
-from annotator.core.offsets import Utf16Map, utf16_length
+from annotator.core.text.offsets import Utf16Map, utf16_length
 
 FORMAT_NAME = "webanno"
 FORMAT_PREFIX = "#FORMAT=WebAnno TSV 3"

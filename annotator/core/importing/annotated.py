@@ -27,8 +27,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from annotator.core import scheme
+from annotator.core.attribution.links import ForeignRelation, import_relations
 from annotator.core.errors import InputError, NotFound, SpanError
-from annotator.core.export import manifest_path_for
 from annotator.core.formats import (
     brat,
     doccano,
@@ -38,6 +38,7 @@ from annotator.core.formats import (
     suggestions,
     webanno_tsv,
 )
+from annotator.core.formats.export import manifest_path_for
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignNote,
@@ -47,7 +48,6 @@ from annotator.core.formats.records import (
     iter_json_values,
     read_json,
 )
-from annotator.core.links import ForeignRelation, import_relations
 from annotator.core.models import (
     Document,
     Label,
@@ -61,9 +61,9 @@ from annotator.core.models import (
     normalise_newlines,
     utc_now,
 )
-from annotator.core.offsets import Utf16Map
 from annotator.core.scheme import imported_attrs
 from annotator.core.store import Store, new_id
+from annotator.core.text.offsets import Utf16Map
 from annotator.core.wording import counted
 
 FORMATS = ("auto", "gold", "doccano", "labelstudio", "prodigy", "brat", "webanno", "suggestions")

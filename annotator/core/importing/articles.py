@@ -26,7 +26,7 @@ from typing import Any, Literal
 
 from annotator.core import article_meta
 from annotator.core.errors import InputError
-from annotator.core.input_files import lies_inside, printable_name, read_input_file
+from annotator.core.files.input_files import lies_inside, printable_name, read_input_file
 from annotator.core.models import Document, document_id, normalise_newlines
 from annotator.core.sources import Extracted
 from annotator.core.store import Store

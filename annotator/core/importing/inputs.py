@@ -19,10 +19,12 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core import archives, ingest, interchange
 from annotator.core.errors import InputError
 from annotator.core.formats import brat, webanno_tsv
-from annotator.core.ingest import FileResult, InputFile
+from annotator.core.importing import annotated as interchange
+from annotator.core.importing import archives
+from annotator.core.importing import articles as ingest
+from annotator.core.importing.articles import FileResult, InputFile
 from annotator.core.store import Store
 
 

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 
 from pydantic import BaseModel, Field
 
-from annotator.core import agreement
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD_LAYER, Status
+from annotator.core.review import agreement
 from annotator.core.store import Store
 
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from annotator.core.atomic_files import write_atomically
 from annotator.core.errors import AnnotatorError
+from annotator.core.files.atomic_files import write_atomically
 from annotator.core.resources import resources_dir
 
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

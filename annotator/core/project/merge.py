@@ -33,8 +33,8 @@ from typing import TypeVar
 from pydantic import BaseModel, Field, ValidationError
 
 from annotator.core import scheme
+from annotator.core.attribution.links import ForeignRelation, import_relations
 from annotator.core.damaged_rows import RESET_META, DamagedDocument
-from annotator.core.links import ForeignRelation, import_relations
 from annotator.core.models import Label, Span
 from annotator.core.store import Store
 

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from annotator.core import amounts
-from annotator.core.links import AttributionProblem, ProblemKind
+from annotator.core.amounts import reading as amounts
+from annotator.core.attribution.links import AttributionProblem, ProblemKind
 from annotator.core.models import GOLD_LAYER
 
 LANGUAGES = ("en", "fr")

@@ -27,14 +27,15 @@ import jinja2
 from markupsafe import Markup
 
 from annotator import __version__
-from annotator.core import article_meta, claimreview, guidelines, report_language
-from annotator.core import ledger as ledger_module
-from annotator.core.atomic_files import write_atomically
+from annotator.core import article_meta, claimreview, guidelines
+from annotator.core.attribution import ledger as ledger_module
+from annotator.core.attribution.ledger import Ledger, Proposal
 from annotator.core.damaged_rows import DamagedDocument
-from annotator.core.ledger import Ledger, Proposal
+from annotator.core.files.atomic_files import write_atomically
+from annotator.core.files.output_paths import check_file_output, protecting
 from annotator.core.models import GOLD_LAYER, Label, LabelSet, Note, Span, utc_now
-from annotator.core.output_paths import check_file_output, protecting
-from annotator.core.report_language import Catalogue
+from annotator.core.report import language as report_language
+from annotator.core.report.language import Catalogue
 from annotator.core.resources import known_source, resources_dir
 from annotator.core.store import Store
 

@@ -40,11 +40,11 @@ from dataclasses import dataclass, field
 import numpy as np
 from pydantic import BaseModel, Field
 
-from annotator.core import attribute_agreement
-from annotator.core.attribute_agreement import AttributeScores
 from annotator.core.errors import AnnotatorError
 from annotator.core.formats.tokens import token_starts
 from annotator.core.models import GOLD_LAYER, Status
+from annotator.core.review import attribute_agreement
+from annotator.core.review.attribute_agreement import AttributeScores
 from annotator.core.store import Store
 from annotator.core.wording import counted
 

@@ -34,7 +34,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from annotator.core import amounts, links
+from annotator.core.amounts import reading as amounts
+from annotator.core.attribution import links
 from annotator.core.errors import AnnotatorError
 from annotator.core.language import document_language
 from annotator.core.models import (

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from annotator.core import article_meta
-from annotator.core.archives import MAX_RATIO, RATIO_FLOOR_BYTES
 from annotator.core.errors import InputError
+from annotator.core.importing.archives import MAX_RATIO, RATIO_FLOOR_BYTES
 from annotator.core.sources import Extracted, joined_blocks, missing_library
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

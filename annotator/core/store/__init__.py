@@ -22,8 +22,6 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from annotator.core import migrations, network_drives, output_paths
-from annotator.core.article_filter import ANY_STATUS, UNFINISHED, ArticleFilter
 from annotator.core.damaged_rows import (
     RESET_META,
     DamagedDocument,
@@ -32,6 +30,7 @@ from annotator.core.damaged_rows import (
     text_or_undecodable,
 )
 from annotator.core.errors import NotFound, ProjectError, ProjectReplaced, QueryError, SpanError
+from annotator.core.files import output_paths
 from annotator.core.labels import default_label_set
 from annotator.core.models import (
     Decision,
@@ -48,7 +47,9 @@ from annotator.core.models import (
     StatusEntry,
     utc_now,
 )
-from annotator.core.span_index import SpanRef
+from annotator.core.store import migrations, network_drives
+from annotator.core.store.article_filter import ANY_STATUS, UNFINISHED, ArticleFilter
+from annotator.core.text.span_index import SpanRef
 
 BUSY_TIMEOUT_SECONDS = 5.0
 LET_OTHERS_IN_SECONDS = 0.12
@@ -233,7 +234,7 @@ class Store:
         """A ``postgresql://`` URL opens a shared project on a server
         (``store_postgres``): the same store, on the other backend."""
         if cls is Store and str(path).startswith(("postgresql://", "postgres://")):
-            from annotator.core.store_postgres import PostgresStore
+            from annotator.core.store.postgres import PostgresStore
 
             return super().__new__(PostgresStore)
         return super().__new__(cls)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from annotator.core.atomic_files import temporary_beside
 from annotator.core.errors import ProjectError
+from annotator.core.files.atomic_files import temporary_beside
 
 APPLICATION_ID = 0x414E4E4F  # "ANNO"
 

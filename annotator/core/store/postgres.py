@@ -26,7 +26,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from annotator.core import migrations_postgres
 from annotator.core.changes import Changes
 from annotator.core.damaged_rows import DamagedRow
 from annotator.core.errors import NotFound, ProjectError, QueryError, SpanError
@@ -37,6 +36,7 @@ from annotator.core.store import (
     Store,
     _span_from_row,
     _span_row,
+    migrations_postgres,
 )
 
 SERVER_SCHEMES = ("postgresql://", "postgres://")

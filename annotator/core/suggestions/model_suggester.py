@@ -13,16 +13,16 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from annotator.core.models import Document
-from annotator.core.project_model import (
+from annotator.core.store import Store
+from annotator.core.training.project_model import (
     ModelError,
     latest_model_dir,
     load_model,
     unavailable_reason,
 )
-from annotator.core.store import Store
 
 if TYPE_CHECKING:
-    from annotator.core.suggest import Suggestion
+    from annotator.core.suggestions.suggest import Suggestion
 
 PROJECT_MODEL = "project-model"
 ORIGIN = "suggested:project-model"
@@ -30,7 +30,7 @@ UNCERTAINTY_BATCH = 16
 
 def project_model_suggestions(store: Store, document: Document) -> list[Suggestion]:
     """The model's spans in ``document`` as suggestions (nothing filtered out yet)."""
-    from annotator.core.suggest import Suggestion, SuggestionError
+    from annotator.core.suggestions.suggest import Suggestion, SuggestionError
 
     model_dir = latest_model_dir(store)
     if model_dir is None:

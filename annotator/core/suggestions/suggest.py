@@ -3,7 +3,7 @@
 A suggestion is never stored: it becomes a span only through ``accept_suggestion``,
 which records where it came from (``origin``). Three suggesters:
 
-``amount``     the amount recogniser (``annotator.core.amounts``), with the amount's
+``amount``     the amount recogniser (``annotator.core.amounts.reading``), with the amount's
                attributes (value, currency, range...).
 ``gazetteer``  every entity (person, organisation) tagged anywhere in the project, by
                anyone, proposed at its other whole-word occurrences, exact case: "OpenAI"
@@ -33,13 +33,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from annotator.core import amounts
-from annotator.core.amounts import AMOUNT_LABEL
+from annotator.core.amounts import reading as amounts
+from annotator.core.amounts.reading import AMOUNT_LABEL
 from annotator.core.errors import AnnotatorError
 from annotator.core.language import document_language
 from annotator.core.models import Document, Origin, Span
-from annotator.core.span_index import SpanRef
 from annotator.core.store import Store
+from annotator.core.text.span_index import SpanRef
 
 SUGGESTERS = ("amount", "gazetteer", "model", "project-model")
 DEFAULT_SUGGESTERS = ("amount", "gazetteer", "model")
@@ -374,7 +374,7 @@ class Suggester:
                 self.unavailable["model"] = reason
                 self.suggesters.remove("model")
         if "project-model" in self.suggesters:
-            from annotator.core.project_model import unavailable_reason
+            from annotator.core.training.project_model import unavailable_reason
 
             reason = unavailable_reason(store)
             if reason is not None:
@@ -393,7 +393,7 @@ class Suggester:
         found: dict[str, list[Suggestion]] = {}
         for name in self.suggesters:
             if name == "project-model":
-                from annotator.core.model_suggester import project_model_suggestions
+                from annotator.core.suggestions.model_suggester import project_model_suggestions
 
                 found[name] = project_model_suggestions(self.store, document)
             elif name == "amount":
@@ -516,7 +516,7 @@ def _project_model_documents(
     totals: defaultdict[str, int] = defaultdict(int)
     if "project-model" not in suggester.suggesters:
         return set(), totals
-    from annotator.core.model_suggester import held_out_documents
+    from annotator.core.suggestions.model_suggester import held_out_documents
 
     totals.update(dict.fromkeys((label.name for label in store.label_set().labels), 0))
     return set(held_out_documents(store, doc_ids)), totals

@@ -11,8 +11,8 @@ import struct
 import zlib
 from pathlib import Path
 
-from annotator.core.atomic_files import write_atomically
-from annotator.core.training import LearningCurve
+from annotator.core.files.atomic_files import write_atomically
+from annotator.core.training.train import LearningCurve
 
 WIDTH, HEIGHT = 720, 420
 LEFT, RIGHT, TOP, BOTTOM = 60, 180, 30, 50

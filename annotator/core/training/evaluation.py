@@ -19,17 +19,17 @@ from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from annotator.core import agreement
-from annotator.core.agreement import AgreementError, SpanKey, exact_matches, overlap_matches
 from annotator.core.models import GOLD_LAYER
-from annotator.core.project_model import (
+from annotator.core.review import agreement
+from annotator.core.review.agreement import AgreementError, SpanKey, exact_matches, overlap_matches
+from annotator.core.store import Store
+from annotator.core.training.project_model import (
     HeldOutScores,
     LabelResult,
     LabelScore,
     ModelError,
     load_model,
 )
-from annotator.core.store import Store
 
 OVERALL = "overall"
 

@@ -139,7 +139,7 @@ class ProjectModel:
         self.path = Path(model_dir)
         self.meta = read_meta(self.path)
         spacy = require_spacy()
-        from annotator.core.span_candidates import register
+        from annotator.core.training.span_candidates import register
 
         register()
 

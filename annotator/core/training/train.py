@@ -31,13 +31,15 @@ from pathlib import Path
 from typing import Any
 
 from annotator import __version__
-from annotator.core.agreement import SpanKey
 from annotator.core.errors import AnnotatorError
-from annotator.core.export import ExportOptions, gold_records
+from annotator.core.formats.export import ExportOptions, gold_records
 from annotator.core.language import detect
-from annotator.core.model_evaluation import score_predictions
 from annotator.core.models import GOLD_LAYER, utc_now
-from annotator.core.project_model import (
+from annotator.core.review.agreement import SpanKey
+from annotator.core.splits import SplitSpec, assign_splits, parse_split
+from annotator.core.store import Store
+from annotator.core.training.evaluation import score_predictions
+from annotator.core.training.project_model import (
     META_FILE,
     PIPELINE_FOLDER,
     SPANS_KEY,
@@ -47,8 +49,6 @@ from annotator.core.project_model import (
     require_spacy,
     scored_spans,
 )
-from annotator.core.splits import SplitSpec, assign_splits, parse_split
-from annotator.core.store import Store
 
 DEFAULT_SPLIT = "train=0.8,dev=0.2"
 TRAIN_PART = "train"
@@ -249,7 +249,7 @@ ENTITY_BEAM_WIDTH = 8
 def build_pipeline(plan: TrainingPlan) -> tuple[Any, str]:
     """A fresh pipeline for the plan's labels, and what its token vectors start from."""
     spacy = require_spacy()
-    import annotator.core.span_candidates as candidates
+    import annotator.core.training.span_candidates as candidates
 
     candidates.register()
     nlp = _blank(spacy, plan.language)

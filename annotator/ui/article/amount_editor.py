@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import amounts
-from annotator.core.amounts import AMOUNT_LABEL
+from annotator.core.amounts import reading as amounts
+from annotator.core.amounts.reading import AMOUNT_LABEL
 from annotator.core.language import document_language
 from annotator.core.models import Span
 from annotator.core.store import Store
-from annotator.ui.commands import ChangeSpan
+from annotator.ui.article.span_commands import ChangeSpan
 from annotator.ui.dialog_buttons import describe_buttons
 from annotator.ui.models import ShownSpan
 from annotator.ui.session import ProjectSession

@@ -24,7 +24,7 @@ from annotator.core.models import Document
 from annotator.ui.session import OpCommand, ProjectSession
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 TITLE, LANGUAGE = "title", "language"
 PANEL_WIDTH = 360

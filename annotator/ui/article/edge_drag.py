@@ -15,7 +15,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QMouseEvent, QTextCursor
 
 if TYPE_CHECKING:
-    from annotator.ui.article_view import ArticleView
+    from annotator.ui.article.view import ArticleView
 
 Edge = Literal["start", "end"]
 GRAB_PIXELS = 4

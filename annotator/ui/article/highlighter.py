@@ -34,10 +34,10 @@ from PySide6.QtGui import (
 )
 
 from annotator.core.models import LabelSet
-from annotator.core.span_index import Placed, SpanIndex
+from annotator.core.text.span_index import Placed, SpanIndex
+from annotator.ui.article.qt_offsets import TextPositions
+from annotator.ui.article.text_geometry import line_segments
 from annotator.ui.colours import luminance, mix, page_colours, tint_at_level
-from annotator.ui.qt_offsets import TextPositions
-from annotator.ui.text_geometry import line_segments
 
 STATEMENTS_PROPERTY = QTextFormat.Property.UserProperty + 1
 """Text property: the statements under a piece of text, as ``"claim:0;denial:1"``

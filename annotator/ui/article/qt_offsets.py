@@ -1,7 +1,7 @@
 """The one place where Qt text positions (UTF-16 code units) meet stored offsets
 (code points). Everything else in the UI speaks code points.
 
-Built on ``annotator.core.offsets.Utf16Map``; a map is made once per document text and
+Built on ``annotator.core.text.offsets.Utf16Map``; a map is made once per document text and
 kept in a small cache, since building it scans the whole text.
 """
 
@@ -11,7 +11,7 @@ from collections import OrderedDict
 
 from PySide6.QtGui import QTextBlock, QTextCursor
 
-from annotator.core.offsets import Rounding, Utf16Map
+from annotator.core.text.offsets import Rounding, Utf16Map
 
 _CACHE_SIZE = 8
 

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from annotator.core.attribution.links import delete_span_with_links, restore_span_with_links
 from annotator.core.changes import Changes
-from annotator.core.links import delete_span_with_links, restore_span_with_links
 from annotator.core.models import Link, Span
 from annotator.core.store import Store
 from annotator.ui import i18n

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView, QVBoxLayout,
 
 from annotator.core.changes import SpanEdit
 from annotator.core.models import LabelSet
-from annotator.ui.amount_editor import decorate_amount_row
+from annotator.ui.article.amount_editor import decorate_amount_row
 from annotator.ui.models import SPAN_ID_ROLE, ShownSpan, SpanTreeModel
-from annotator.ui.span_attributes import attribute_values_text, attributes_text
+from annotator.ui.scheme.span_attributes import attribute_values_text, attributes_text
 
 
 class SpanPanel(QWidget):

@@ -56,21 +56,21 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
-from annotator.core.amounts import AMOUNT_LABEL
+from annotator.core.amounts.reading import AMOUNT_LABEL
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Span
-from annotator.core.selection import Direction, Edge, move_edge, snap
-from annotator.core.span_index import Placed, SpanIndex, SpanRef
 from annotator.core.store import Store
-from annotator.ui.amount_editor import amount_reading, attrs_for_label, read_amount
-from annotator.ui.commands import AddSpan, DeleteSpan, RelabelSpan, ResizeSpan
-from annotator.ui.edge_drag import EdgeDragger
-from annotator.ui.highlighter import SpanHighlighter, SpanStyles, paint_statement_bars
+from annotator.core.text.selection import Direction, Edge, move_edge, snap
+from annotator.core.text.span_index import Placed, SpanIndex, SpanRef
+from annotator.ui.article.amount_editor import amount_reading, attrs_for_label, read_amount
+from annotator.ui.article.edge_drag import EdgeDragger
+from annotator.ui.article.highlighter import SpanHighlighter, SpanStyles, paint_statement_bars
+from annotator.ui.article.qt_offsets import TextPositions, positions_for
+from annotator.ui.article.reading_layout import SpacedPlainTextLayout
+from annotator.ui.article.span_commands import AddSpan, DeleteSpan, RelabelSpan, ResizeSpan
 from annotator.ui.key_bindings import default_edge_keys
 from annotator.ui.keyboard import label_key
-from annotator.ui.qt_offsets import TextPositions, positions_for
-from annotator.ui.reading_layout import SpacedPlainTextLayout
 from annotator.ui.session import ProjectSession
 
 READING_FONTS = [

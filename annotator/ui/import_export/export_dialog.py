@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.export import ExportOptions
+from annotator.core.files.output_paths import output_refusal
+from annotator.core.formats.export import ExportOptions
 from annotator.core.formats.registry import ALL_FORMATS, FOLDER_FORMATS
 from annotator.core.models import GOLD_LAYER, LabelSet
-from annotator.core.output_paths import output_refusal
 from annotator.core.splits import BadSplit, SplitSpec, parse_split
-from annotator.core.store_postgres import beside_the_project
+from annotator.core.store.postgres import beside_the_project
 from annotator.ui import file_dialogs
 from annotator.ui.dialog_buttons import describe_buttons
 

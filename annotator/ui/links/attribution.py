@@ -18,20 +18,20 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from annotator.core import ledger as ledger_module
-from annotator.core import links
+from annotator.core.attribution import ledger as ledger_module
+from annotator.core.attribution import links
+from annotator.core.attribution.links import LinkError
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
-from annotator.core.links import LinkError
 from annotator.core.models import LinkType
-from annotator.core.store_postgres import beside_the_project
+from annotator.core.store.postgres import beside_the_project
 from annotator.ui import file_dialogs
-from annotator.ui.article_view import ArticleView
-from annotator.ui.ledger_view import LedgerDialog
-from annotator.ui.link_commands import AddLink, DeleteLink
-from annotator.ui.link_markers import Arc, LinkMarkers
-from annotator.ui.link_mode import LinkMode
-from annotator.ui.link_panel import LinkPanel, LinkPanelContent
+from annotator.ui.article.view import ArticleView
+from annotator.ui.links.commands import AddLink, DeleteLink
+from annotator.ui.links.ledger_view import LedgerDialog
+from annotator.ui.links.markers import Arc, LinkMarkers
+from annotator.ui.links.mode import LinkMode
+from annotator.ui.links.panel import LinkPanel, LinkPanelContent
 from annotator.ui.session import ProjectSession
 from annotator.ui.slots import WindowSlots
 from annotator.ui.tasks import StoreTask
@@ -42,7 +42,7 @@ def report_task(
 ) -> StoreTask:
     """Write the editorial report off the UI thread (a big project takes seconds), in
     ``language``: the interface's."""
-    from annotator.core import report
+    from annotator.core.report import render as report
 
     def work(store: Any, _progress: Any, _should_cancel: Any) -> Path:
         report.write_report(store, target, report.default_layer(store), language=language)

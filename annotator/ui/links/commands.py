@@ -1,5 +1,5 @@
 """Undoable link edits. As with span commands, ``do()``/``undo_it()`` only call the core
-(``annotator.core.links``), one transaction each, and say what changed; the session
+(``annotator.core.attribution.links``), one transaction each, and say what changed; the session
 tells the views. The window pushes commands and never edits links itself.
 
 A link keeps its id through undo and redo: the first ``redo()`` creates it, ``undo()``
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from annotator.core import links
+from annotator.core.attribution import links
 from annotator.core.changes import Changes
 from annotator.core.models import Link, Span
 from annotator.ui.session import OpCommand, ProjectSession

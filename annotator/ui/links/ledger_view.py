@@ -1,6 +1,6 @@
 """The claim ledger in the window (View → Claim ledger…): every claim of the layer across
 all articles, with who made it, its amounts (normalised), the articles it appears in
-and the denials linked to it, built by ``annotator.core.ledger``.
+and the denials linked to it, built by ``annotator.core.attribution.ledger``.
 
 A row is a claim, or a group of claims marked the same (``same_as``); a group opens to
 show each article's wording. Double-click (or Enter on) a row to open its article at
@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.changes import Changes
-from annotator.core.ledger import (
+from annotator.core.attribution.ledger import (
     Amount,
     ClaimGroup,
     Ledger,
@@ -39,8 +38,9 @@ from annotator.core.ledger import (
     Proposal,
     ProposalReason,
 )
-from annotator.ui.amount_editor import amount_words
-from annotator.ui.link_picker import folded
+from annotator.core.changes import Changes
+from annotator.ui.article.amount_editor import amount_words
+from annotator.ui.links.picker import folded
 from annotator.ui.text_display import short_text
 
 DOC_ROLE = Qt.ItemDataRole.UserRole + 1

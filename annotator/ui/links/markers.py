@@ -27,8 +27,8 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 
-from annotator.core.links import ResolvedLink
-from annotator.ui.article_view import ArticleView
+from annotator.core.attribution.links import ResolvedLink
+from annotator.ui.article.view import ArticleView
 
 MAX_DOTS = 4
 

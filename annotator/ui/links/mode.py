@@ -33,15 +33,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
 
-from annotator.core import links
+from annotator.core.attribution import links
+from annotator.core.attribution.links import LinkCandidate
 from annotator.core.changes import Changes
-from annotator.core.links import LinkCandidate
 from annotator.core.models import LinkType, Span
-from annotator.ui.article_view import ArticleView, KeyPriority
-from annotator.ui.highlighter import blend
+from annotator.ui.article.highlighter import blend
+from annotator.ui.article.view import ArticleView, KeyPriority
 from annotator.ui.keyboard import label_key
-from annotator.ui.link_commands import AddLink
-from annotator.ui.link_picker import OtherArticlePicker
+from annotator.ui.links.commands import AddLink
+from annotator.ui.links.picker import OtherArticlePicker
 from annotator.ui.text_display import short_text
 
 OVERLAY = "link-candidate"

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.links import (
+from annotator.core.attribution.links import (
     AttributionProblem,
     LinkError,
     ProblemKind,

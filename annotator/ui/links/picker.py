@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.links import LinkCandidate
+from annotator.core.attribution.links import LinkCandidate
 from annotator.core.models import Span
 from annotator.ui.text_display import short_text
 

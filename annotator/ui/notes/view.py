@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 
 from annotator.core.changes import Changes
 from annotator.core.models import Note
-from annotator.ui.article_view import KeyAction, KeyPriority
-from annotator.ui.note_commands import EditNote
+from annotator.ui.article.view import KeyAction, KeyPriority
+from annotator.ui.notes.commands import EditNote
 from annotator.ui.text_display import short_text
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 NOTE_KEY = "m"
 

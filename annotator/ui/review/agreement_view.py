@@ -1,6 +1,6 @@
 """Agreement figures in the window: for the open article and for the whole project.
 
-The figures are ``annotator.core.agreement.compute``'s, computed off the UI thread on
+The figures are ``annotator.core.review.agreement.compute``'s, computed off the UI thread on
 the task runner's own connection to the project file (a corpus of thousands of
 articles takes a moment). Each row is one pair of annotators and one label (or all
 labels); double-clicking a row, or Enter on it, asks for the disagreements behind the
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import review
+from annotator.core.review import decisions as review
 from annotator.core.store import Store
 from annotator.ui import i18n
 from annotator.ui.dialog_buttons import describe_buttons
@@ -41,7 +41,7 @@ from annotator.ui.tasks import StoreTask, TaskRunner
 if TYPE_CHECKING:
     # The agreement module brings numpy: imported when figures are first asked for,
     # not at the window's start-up.
-    from annotator.core.agreement import AgreementReport, LabelScores, PairAgreement
+    from annotator.core.review.agreement import AgreementReport, LabelScores, PairAgreement
 
 ARTICLE, PROJECT = "article", "project"
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -58,7 +58,7 @@ def agreement_task(
     db_path: Path | str, doc_id: str | None, done_only: bool, description: str
 ) -> StoreTask:
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
-        from annotator.core import agreement
+        from annotator.core.review import agreement
 
         return agreement.compute(
             store, done_only=done_only, doc_ids=[doc_id] if doc_id is not None else None

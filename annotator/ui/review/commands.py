@@ -1,9 +1,9 @@
-"""Undoable review decisions. Each command calls ``annotator.core.review`` in ``do()``
+"""Undoable review decisions. Each command calls ``annotator.core.review.decisions`` in ``do()``
 and takes it back with ``review.revert`` in ``undo_it()``; the review panel only pushes,
 and hears what changed from the session like every other view.
 
 The first ``redo()`` performs the operation (accept, reject, edit, accept the agreed
-spans, mark reviewed) and keeps the :class:`~annotator.core.review.ReviewChange` it
+spans, mark reviewed) and keeps the :class:`~annotator.core.review.decisions.ReviewChange` it
 returns; later ones write that same change again with ``review.reapply``, so a redo
 restores the very decisions, ids and times that were undone. An operation the core
 refuses marks the command obsolete and Qt drops it, as the span commands do.
@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from annotator.core import review
 from annotator.core.changes import Changes
+from annotator.core.review import decisions as review
 from annotator.core.store import Store
 from annotator.ui import i18n
 from annotator.ui.session import OpCommand, ProjectSession

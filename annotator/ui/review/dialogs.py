@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import LabelSet
-from annotator.core.review import Candidate, SpanKey
-from annotator.core.selection import Direction, Edge, move_edge
+from annotator.core.review.decisions import Candidate, SpanKey
+from annotator.core.text.selection import Direction, Edge, move_edge
 from annotator.ui.dialog_buttons import describe_buttons
 
 

@@ -28,14 +28,14 @@ from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
-from annotator.core import review
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD_LAYER, DecisionKind, Status
+from annotator.core.review import decisions as review
 from annotator.core.store import Store
-from annotator.ui.agreement_view import AgreementDialog, first_disagreement_task
-from annotator.ui.qt_offsets import positions_for
-from annotator.ui.review_commands import (
+from annotator.ui.article.qt_offsets import positions_for
+from annotator.ui.review.agreement_view import AgreementDialog, first_disagreement_task
+from annotator.ui.review.commands import (
     ReviewCommand,
     accept_agreed_command,
     accept_command,
@@ -44,13 +44,13 @@ from annotator.ui.review_commands import (
     mark_reviewed_command,
     reject_command,
 )
-from annotator.ui.review_dialogs import ChooseAnnotatorsDialog, EditCandidateDialog
-from annotator.ui.review_overlay import DisagreementOverlay, Mark
-from annotator.ui.review_panel import AGREED, ReviewPanel
+from annotator.ui.review.dialogs import ChooseAnnotatorsDialog, EditCandidateDialog
+from annotator.ui.review.overlay import DisagreementOverlay, Mark
+from annotator.ui.review.panel import AGREED, ReviewPanel
 from annotator.ui.text_display import short_text
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 STAY = "stay"
 """After this operation the reviewer stays on the row they were on."""

@@ -17,10 +17,10 @@ from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QTextBlock
 from PySide6.QtWidgets import QWidget
 
-from annotator.core.review import DisagreementKind
-from annotator.ui.article_view import ReadingPane
-from annotator.ui.qt_offsets import TextPositions
-from annotator.ui.text_geometry import line_segments
+from annotator.core.review.decisions import DisagreementKind
+from annotator.ui.article.qt_offsets import TextPositions
+from annotator.ui.article.text_geometry import line_segments
+from annotator.ui.article.view import ReadingPane
 
 KIND_COLOURS: dict[DisagreementKind, str] = {
     DisagreementKind.MISSING: "#E37400",

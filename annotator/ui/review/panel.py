@@ -29,14 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import Decision, DecisionKind, LabelSet, Status
-from annotator.core.review import (
+from annotator.core.review.decisions import (
     Candidate,
     Disagreement,
     DisagreementKind,
     GoldDiff,
     ReviewState,
 )
-from annotator.ui.review_overlay import SETTLED_COLOUR, kind_colour
+from annotator.ui.review.overlay import SETTLED_COLOUR, kind_colour
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 RANGE_ROLE = Qt.ItemDataRole.UserRole + 2

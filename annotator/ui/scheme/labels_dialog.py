@@ -40,11 +40,11 @@ from annotator.core.colour_checks import colour_problems
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import ATTRIBUTE_KINDS, Label, LabelSet
 from annotator.ui import i18n
-from annotator.ui.label_bar import colour_swatch, shortcut_text
-from annotator.ui.scheme_commands import ChangeScheme, RenameLabel
+from annotator.ui.scheme.commands import ChangeScheme, RenameLabel
+from annotator.ui.shell.label_bar import colour_swatch, shortcut_text
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 COLUMNS = 6
 

@@ -31,17 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core import review, scheme
+from annotator.core import scheme
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import GOLD_LAYER, Attribute, Label, Span
+from annotator.core.review import decisions as review
 from annotator.ui import i18n
-from annotator.ui.commands import ChangeSpan, _fill
+from annotator.ui.article.span_commands import ChangeSpan, _fill
 from annotator.ui.session import ProjectSession
 from annotator.ui.text_display import short_text
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 translate = QCoreApplication.translate
 

@@ -19,10 +19,10 @@ from annotator.core import guidelines
 from annotator.core.changes import Changes
 from annotator.core.models import LabelSet
 from annotator.ui import i18n
-from annotator.ui.labels_dialog import LabelsDialog
+from annotator.ui.scheme.labels_dialog import LabelsDialog
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 translate = QCoreApplication.translate
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.search import Hit, find_in_text, hit_at
-from annotator.ui.article_view import ArticleView
+from annotator.ui.article.view import ArticleView
 
 OVERLAY = "find"
 HIT_UNDERLINE = QColor("#d9480f")

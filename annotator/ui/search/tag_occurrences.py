@@ -32,11 +32,11 @@ from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.models import Document, Span
 from annotator.core.search import Hit
-from annotator.core.selection import snap
+from annotator.core.text.selection import snap
 from annotator.ui import i18n
-from annotator.ui.amount_editor import attrs_for_label
+from annotator.ui.article.amount_editor import attrs_for_label
 from annotator.ui.keyboard import label_key
-from annotator.ui.search_pane import ElidedAtTheStart
+from annotator.ui.search.pane import ElidedAtTheStart
 from annotator.ui.session import OpCommand, ProjectSession
 from annotator.ui.text_display import short_text
 

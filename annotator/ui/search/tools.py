@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout
 
 from annotator.core.changes import Changes
 from annotator.core.search import Hit
-from annotator.ui.find_bar import FindBar
-from annotator.ui.search_pane import SearchPane
-from annotator.ui.tag_occurrences import TagOccurrencesDialog
+from annotator.ui.search.find_bar import FindBar
+from annotator.ui.search.pane import SearchPane
+from annotator.ui.search.tag_occurrences import TagOccurrencesDialog
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 
 class WindowSearch(QObject):

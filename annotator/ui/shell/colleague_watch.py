@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSocketNotifier
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.store_postgres import ColleagueChanges, PostgresStore
+from annotator.core.store.postgres import ColleagueChanges, PostgresStore
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 
 class ColleagueWatch(QObject):

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.article_filter import ANY_STATUS, UNFINISHED, ArticleFilter, check_date
 from annotator.core.models import GOLD_LAYER, LabelSet, Status
+from annotator.core.store.article_filter import ANY_STATUS, UNFINISHED, ArticleFilter, check_date
 from annotator.ui.colours import muted_text
 from annotator.ui.models import BYLINE_ROLE, DOC_ID_ROLE, DocumentListModel
 

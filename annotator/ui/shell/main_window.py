@@ -32,25 +32,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.amounts import AMOUNT_LABEL
+from annotator.core.amounts.reading import AMOUNT_LABEL
 from annotator.core.changes import Changes
 from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.models import LabelSet, Status
 from annotator.core.resources import seeds_dir
 from annotator.core.store import Store
-from annotator.core.store_postgres import is_server_url, project_name
+from annotator.core.store.postgres import is_server_url, project_name
 from annotator.ui import file_dialogs, i18n, plain_text
 from annotator.ui.accessibility import WindowAccessibility
-from annotator.ui.article_details import ArticleDetails
-from annotator.ui.article_view import ArticleView
-from annotator.ui.attribution import Attribution
-from annotator.ui.carry_over_view import CarryOverAction
-from annotator.ui.colleague_watch import ColleagueWatch
-from annotator.ui.document_language import DocumentLanguageAction
-from annotator.ui.document_list import DocumentListPanel
+from annotator.ui.article.details import ArticleDetails
+from annotator.ui.article.document_language import DocumentLanguageAction
+from annotator.ui.article.span_panel import SpanPanel
+from annotator.ui.article.view import ArticleView
+from annotator.ui.carry_over.view import CarryOverAction
 from annotator.ui.error_list import ErrorListDialog
-from annotator.ui.export_dialog import ExportDialog, ExportReportDialog, losses
-from annotator.ui.import_problems import (
+from annotator.ui.import_export.export_dialog import ExportDialog, ExportReportDialog, losses
+from annotator.ui.import_export.import_problems import (
     annotated_summary,
     failed_files,
     offer_to_add_labels,
@@ -58,26 +56,28 @@ from annotator.ui.import_problems import (
     unknown_labels_hint,
 )
 from annotator.ui.key_bindings import KeyBindings
-from annotator.ui.label_bar import LabelBar
-from annotator.ui.menu_focus import MenuFocusKeeper
+from annotator.ui.links.attribution import Attribution
 from annotator.ui.models import DocumentListModel, SpanRow, status_text
-from annotator.ui.notes_view import NotesView
+from annotator.ui.notes.view import NotesView
 from annotator.ui.preferences import Preferences, PreferencesDialog
-from annotator.ui.progress_view import ProgressAction
-from annotator.ui.project_actions import ProjectActions
-from annotator.ui.project_watch import ProjectWatch
-from annotator.ui.review_mode import ReviewMode
-from annotator.ui.scheme_view import SchemeView
-from annotator.ui.search_tools import WindowSearch
+from annotator.ui.review.mode import ReviewMode
+from annotator.ui.scheme.span_attributes import SpanAttributes
+from annotator.ui.scheme.view import SchemeView
+from annotator.ui.search.tools import WindowSearch
 from annotator.ui.session import ProjectSession
-from annotator.ui.shortcuts import ShortcutSheet
-from annotator.ui.span_attributes import SpanAttributes
-from annotator.ui.span_panel import SpanPanel
-from annotator.ui.suggestions import SuggestionController
+from annotator.ui.shell.colleague_watch import ColleagueWatch
+from annotator.ui.shell.document_list import DocumentListPanel
+from annotator.ui.shell.label_bar import LabelBar
+from annotator.ui.shell.menu_focus import MenuFocusKeeper
+from annotator.ui.shell.progress_view import ProgressAction
+from annotator.ui.shell.project_actions import ProjectActions
+from annotator.ui.shell.project_watch import ProjectWatch
+from annotator.ui.shell.shortcuts import ShortcutSheet
+from annotator.ui.suggestions.controller import SuggestionController
 from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
-from annotator.ui.training_view import TrainModelAction
-from annotator.ui.uncertainty_order import UncertaintyOrderAction
-from annotator.ui.undo_history import UndoHistory
+from annotator.ui.training.uncertainty_order import UncertaintyOrderAction
+from annotator.ui.training.view import TrainModelAction
+from annotator.ui.undo.history import UndoHistory
 
 OUTCOME_FAILED = "failed"
 BUSY_TRIES = 240
@@ -838,7 +838,7 @@ class MainWindow(QMainWindow):
         align: str = "strict",
         split: Any = None,
     ) -> StoreTask:
-        from annotator.core.export import ExportOptions
+        from annotator.core.formats.export import ExportOptions
 
         task = export_task(
             self.db_path,

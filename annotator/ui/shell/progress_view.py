@@ -19,20 +19,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.assignment import ProgressReport
 from annotator.core.changes import Changes
+from annotator.core.project.assignment import ProgressReport
 from annotator.core.store import Store
 from annotator.ui.tasks import StoreTask
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 RIGHT_ALIGNED = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def progress_task(db_path: Any, description: str) -> StoreTask:
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
-        from annotator.core.assignment import progress as team_progress
+        from annotator.core.project.assignment import progress as team_progress
 
         return team_progress(store)
 

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Store
-from annotator.core.store_postgres import beside_the_project
+from annotator.core.store.postgres import beside_the_project
 from annotator.ui import file_dialogs
 from annotator.ui.tasks import StoreTask
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 
 def backup_task(db_path: Path | str, target: Path, description: str) -> StoreTask:
@@ -32,7 +32,7 @@ def backup_task(db_path: Path | str, target: Path, description: str) -> StoreTas
 
 def merge_task(db_path: Path | str, other: Path, description: str) -> StoreTask:
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
-        from annotator.core.merge import merge_project
+        from annotator.core.project.merge import merge_project
 
         return merge_project(store, other)
 
@@ -188,7 +188,7 @@ class ProjectActions(QObject):
             self.open_project(Path(chosen))
 
     def open_project(self, path: Path) -> MainWindow | None:
-        from annotator.ui.main_window import MainWindow
+        from annotator.ui.shell.main_window import MainWindow
 
         try:
             store = Store(path)

@@ -15,12 +15,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.network_drives import network_drive
-from annotator.core.store_postgres import beside_the_project
+from annotator.core.store.network_drives import network_drive
+from annotator.core.store.postgres import beside_the_project
 from annotator.ui import file_dialogs
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 CHECK_EVERY_MS = 1000
 

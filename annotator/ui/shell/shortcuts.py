@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core import guidelines
 from annotator.core.models import LabelSet
-from annotator.ui.article_view import KeyHandler
+from annotator.ui.article.view import KeyHandler
 from annotator.ui.dialog_buttons import describe_buttons
-from annotator.ui.label_bar import shortcut_text
+from annotator.ui.shell.label_bar import shortcut_text
 
 
 def article_keys(handlers: Iterable[KeyHandler] = ()) -> list[tuple[str, str]]:

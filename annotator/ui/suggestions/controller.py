@@ -58,25 +58,30 @@ from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip
 
 from annotator.core.changes import Changes
 from annotator.core.errors import NotFound
-from annotator.core.project_model import latest_model_dir
 from annotator.core.store import Store
-from annotator.core.suggest import GazetteerCache, Suggester, Suggestion, accept_suggestion
-from annotator.ui.amount_editor import (
+from annotator.core.suggestions.suggest import (
+    GazetteerCache,
+    Suggester,
+    Suggestion,
+    accept_suggestion,
+)
+from annotator.core.training.project_model import latest_model_dir
+from annotator.ui.article.amount_editor import (
     AMOUNT_LABEL,
     AmountDialog,
     SetSpanAttrs,
     amount_reading,
     attrs_for_label,
 )
-from annotator.ui.article_view import ArticleView, KeyPriority
-from annotator.ui.highlighter import blend
+from annotator.ui.article.highlighter import blend
+from annotator.ui.article.qt_offsets import TextPositions
+from annotator.ui.article.text_geometry import line_segments
+from annotator.ui.article.view import ArticleView, KeyPriority
 from annotator.ui.keyboard import label_key
 from annotator.ui.preferences import Preferences
-from annotator.ui.qt_offsets import TextPositions
 from annotator.ui.session import OpCommand
 from annotator.ui.tasks import StoreTask, TaskRunner
 from annotator.ui.text_display import short_text
-from annotator.ui.text_geometry import line_segments
 
 QUICK_SUGGESTERS = ("amount", "gazetteer")
 REFRESH_DELAY_MS = 300

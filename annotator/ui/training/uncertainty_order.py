@@ -16,13 +16,13 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 
 from annotator.core.changes import Changes
-from annotator.core.project_model import SPACY_HINT, latest_model_dir, unavailable_reason
 from annotator.core.store import Store
+from annotator.core.training.project_model import SPACY_HINT, latest_model_dir, unavailable_reason
 from annotator.ui.models import DocumentListModel
 from annotator.ui.tasks import StoreTask
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 ARTICLE_KEEPS = 480
 """Pixels the article keeps when the list widens for its Doubt column."""
@@ -30,7 +30,7 @@ ARTICLE_KEEPS = 480
 
 def uncertainty_task(db_path: Path | str, generation: int, description: str) -> StoreTask:
     """The result is (generation, the model's folder, uncertainty per document id)."""
-    from annotator.core.model_suggester import uncertainty_by_document
+    from annotator.core.suggestions.model_suggester import uncertainty_by_document
 
     def work(store: Store, progress: Any, should_cancel: Any) -> Any:
         model_dir = latest_model_dir(store)

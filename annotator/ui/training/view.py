@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.models import GOLD_LAYER
 from annotator.core.store import Store
-from annotator.core.store_postgres import beside_the_project
+from annotator.core.store.postgres import beside_the_project
 from annotator.ui.tasks import StoreTask
 
 if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+    from annotator.ui.shell.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
@@ -37,7 +37,7 @@ def default_model_dir(db_path: Path | str) -> Path:
 def training_task(db_path: Path | str, output: Path, annotator: str, description: str) -> StoreTask:
     """Train on the gold layer (or ``annotator``'s when gold has no spans) into
     ``output``; progress is (batches done, batches in all)."""
-    from annotator.core import training
+    from annotator.core.training import train as training
 
     def work(store: Store, progress: Any, should_cancel: Any) -> Any:
         has_gold = any(GOLD_LAYER in counts for counts in store.span_counts_by_document().values())

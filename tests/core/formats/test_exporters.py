@@ -10,11 +10,11 @@ from xml.etree import ElementTree
 
 import pytest
 
-from annotator.core.export import ExportError, ExportOptions
 from annotator.core.formats.brat import conf_sections
+from annotator.core.formats.export import ExportError, ExportOptions
 from annotator.core.formats.prodigy import input_hash, murmurhash3_32
 from annotator.core.formats.registry import FORMATS, export_format
-from annotator.core.interchange import import_file
+from annotator.core.importing.annotated import import_file
 from annotator.core.store import Store
 
 from .conftest import INTEROP_FIXTURES

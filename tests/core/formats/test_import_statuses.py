@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.core.export import ExportOptions, gold_records
-from annotator.core.interchange import import_file
+from annotator.core.formats.export import ExportOptions, gold_records
+from annotator.core.importing.annotated import import_file
 from annotator.core.models import Document, Status
 from annotator.core.store import Store
 

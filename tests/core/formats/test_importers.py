@@ -9,10 +9,15 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.core.interchange import detect_format, import_annotated, import_file, parse_label_map
+from annotator.core.importing.annotated import (
+    detect_format,
+    import_annotated,
+    import_file,
+    parse_label_map,
+)
 from annotator.core.models import Document, document_id
-from annotator.core.offsets import Utf16Map
 from annotator.core.store import Store
+from annotator.core.text.offsets import Utf16Map
 
 from .conftest import INTEROP_FIXTURES as FIXTURES
 

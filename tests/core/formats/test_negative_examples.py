@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.export import ExportOptions
 from annotator.core.formats.brat import read_folder
+from annotator.core.formats.export import ExportOptions
 from annotator.core.formats.registry import FORMATS, export_format
-from annotator.core.interchange import import_file
+from annotator.core.importing.annotated import import_file
 from annotator.core.models import Document, Status
 from annotator.core.store import Store
 

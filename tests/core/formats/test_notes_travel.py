@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from annotator.core.export import ExportOptions
+from annotator.core.formats.export import ExportOptions
 from annotator.core.formats.registry import export_format
-from annotator.core.interchange import import_file
+from annotator.core.importing.annotated import import_file
 from annotator.core.models import Document
 from annotator.core.store import Store
 

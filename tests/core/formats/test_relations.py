@@ -14,7 +14,7 @@ import pytest
 
 from annotator.core.formats.brat import conf_sections
 from annotator.core.formats.registry import export_format
-from annotator.core.interchange import import_file, parse_label_map
+from annotator.core.importing.annotated import import_file, parse_label_map
 from annotator.core.models import document_id
 from annotator.core.store import Store
 

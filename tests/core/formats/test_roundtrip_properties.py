@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from annotator.core.formats.registry import export_format
 from annotator.core.formats.tokens import tokenize
-from annotator.core.interchange import import_file
+from annotator.core.importing.annotated import import_file
 from annotator.core.models import Document
 from annotator.core.store import Store
 

@@ -13,7 +13,7 @@ import pytest
 from annotator.core import scheme
 from annotator.core.formats.brat import conf_sections, read_document
 from annotator.core.formats.registry import export_format
-from annotator.core.interchange import import_file
+from annotator.core.importing.annotated import import_file
 from annotator.core.models import Document, Status
 from annotator.core.store import Store
 
@@ -68,7 +68,7 @@ def test_gold_jsonl_keeps_every_attribute(tagged: Store, tmp_path: Path) -> None
     assert by_text["Andrew Bosworth"] == {"role": "official", "quoted": False}
     # Made after the scheme's change to version 2: each span says so, as the schema allows.
     assert {span["scheme_version"] for span in record["spans"]} == {2}
-    from annotator.core.validate import validate_gold_file
+    from annotator.core.formats.validate import validate_gold_file
 
     assert validate_gold_file(out) == []
     manifest = json.loads((tmp_path / "gold.manifest.json").read_text())

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from annotator.cli import main
-from annotator.core.export import ExportOptions, document_splits
+from annotator.core.formats.export import ExportOptions, document_splits
 from annotator.core.formats.registry import FORMATS, export_format, split_path
 from annotator.core.models import Document, Status
 from annotator.core.splits import parse_split

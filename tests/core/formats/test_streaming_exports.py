@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from annotator.bench.corpus import CorpusSpec, fill_project
-from annotator.core.atomic_files import is_temporary_name
+from annotator.core.files.atomic_files import is_temporary_name
 from annotator.core.formats.registry import FORMATS, export_format
 from annotator.core.store import Store
 

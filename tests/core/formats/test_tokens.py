@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.agreement import token_starts
 from annotator.core.formats.tokens import tokenize
+from annotator.core.review.agreement import token_starts
 
 WHOLE_WORDS = ["aujourd’hui", "aujourd'hui", "porte-parole", "États-Unis", "c’est-à-dire"]
 

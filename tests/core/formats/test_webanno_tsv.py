@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from annotator.cli import main
 from annotator.core.errors import InputError
 from annotator.core.formats import webanno_tsv
-from annotator.core.interchange import detect_format, import_file, is_annotated_input
+from annotator.core.importing.annotated import detect_format, import_file, is_annotated_input
 from annotator.core.models import GOLD_LAYER
 from annotator.core.store import Store
 
