@@ -244,7 +244,7 @@ def test_the_guidelines_are_the_reports_appendix_safely_and_in_its_language(
     store: Store, tmp_path: Path
 ) -> None:
     from annotator.core import scheme
-    from annotator.core.report import render
+    from annotator.core.report.render import render
 
     document = Document.from_text("Sam Altman affirme que Meta a offert 100 millions.")
     store.add_document(document)
