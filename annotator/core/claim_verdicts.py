@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from annotator.core.errors import AnnotatorError, NotFound
 from annotator.core.models import GOLD_LAYER, Span
+from annotator.core.scheme import project_verdict_scale
 from annotator.core.store import Store
-from annotator.core.verdicts import DEFAULT_SCALE, VERDICT_ATTRIBUTE, VerdictScale
+from annotator.core.verdicts import VERDICT_ATTRIBUTE, VerdictScale
 
 STATEMENT_KIND = "statement"
 
@@ -40,9 +41,11 @@ def _statement(store: Store, span_prefix: str) -> Span:
 
 
 def set_verdict(
-    store: Store, span_prefix: str, verdict: str | None, scale: VerdictScale = DEFAULT_SCALE
+    store: Store, span_prefix: str, verdict: str | None, scale: VerdictScale | None = None
 ) -> Span:
-    """Give the reviewed claim its verdict (None: take it away); returns the span."""
+    """Give the reviewed claim its verdict on ``scale`` (the project's own unless given;
+    None: take the verdict away); returns the span."""
+    scale = scale or project_verdict_scale(store.label_set())
     span = _statement(store, span_prefix)
     attrs = dict(span.attrs)
     if verdict is None:

@@ -35,6 +35,7 @@ from annotator.core.claim_verdicts import STATEMENT_KIND
 from annotator.core.files.atomic_files import write_atomically
 from annotator.core.formats.export import ExportError, ExportOptions, gold_records
 from annotator.core.models import GOLD_LAYER
+from annotator.core.scheme import project_verdict_scale
 from annotator.core.store import Store
 from annotator.core.verdicts import DEFAULT_SCALE, VERDICT_ATTRIBUTE, VerdictScale
 
@@ -52,6 +53,8 @@ class ClaimReviewTally:
     without_verdict: int = 0
     off_scale: Counter[str] = field(default_factory=Counter)
     """Verdict -> claims whose verdict is not on the scale."""
+    scale: VerdictScale = DEFAULT_SCALE
+    """The scale the verdicts were rated on: the project's."""
     without_author: int = 0
     """Written reviews whose claim is said by nobody (no said_by link)."""
     without_appearance: int = 0
@@ -71,7 +74,7 @@ class ClaimReviewTally:
         for verdict, count in sorted(self.off_scale.items()):
             lines.append(
                 f"left out {count} claim{'s' * (count != 1)} whose verdict {verdict!r} is not "
-                f"on the verdict scale ({', '.join(DEFAULT_SCALE.values)})"
+                f"on the verdict scale ({', '.join(self.scale.values)})"
             )
         if self.written and self.publisher.name is None:
             lines.append(
@@ -119,17 +122,18 @@ def _rating(verdict: str, scale: VerdictScale) -> dict[str, Any]:
 def claim_reviews(
     store: Store,
     options: ExportOptions | None = None,
-    scale: VerdictScale = DEFAULT_SCALE,
+    scale: VerdictScale | None = None,
 ) -> tuple[list[dict[str, Any]], ClaimReviewTally]:
     """The project's ClaimReviews (JSON-LD objects, each with its ``@context``), in
     project order, and what was left out. ``options``: the export's filters (labels,
-    status); the layer is always the gold one."""
+    status); the layer is always the gold one. ``scale``: the project's own unless given."""
     options = replace(options or ExportOptions(), gold=True, annotators=None)
+    scale = scale or project_verdict_scale(store.label_set())
     statements = {
         label.name for label in store.label_set().labels if label.kind == STATEMENT_KIND
     }
     publisher = project_settings.publisher(store)
-    tally = ClaimReviewTally(publisher=publisher)
+    tally = ClaimReviewTally(publisher=publisher, scale=scale)
     reviewed_at = _decision_times(store)
     reviews: list[dict[str, Any]] = []
     for record in gold_records(store, options):

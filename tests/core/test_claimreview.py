@@ -235,3 +235,26 @@ def test_a_verdict_is_given_listed_and_taken_away_from_the_command_line(
         assert claim_reviews(store)[0] == []
     amount = example.spans["amount_001"]
     assert "no reviewed claim" in run("set", amount.id[:12], "true").output
+
+
+def test_a_project_scale_of_its_own_rates_its_verdicts(tmp_path: Path, build_seed_example) -> None:
+    from annotator.core import scheme
+    from annotator.core.models import Attribute
+
+    with Store(tmp_path / "p.db") as store:
+        store.set_label_set(
+            scheme.with_attribute(
+                store.label_set(),
+                "claim",
+                Attribute(name="verdict", choices=["correct", "misleading", "pants on fire",
+                                                  "no evidence"], unrated=["no evidence"]),
+            )
+        )
+        example = build_seed_example(store, GOLD_LAYER)
+        claim = example.spans["altman_claim_001"]
+        store.update_span(claim.id, attrs={"verdict": "pants on fire"})
+        reviews, tally = claim_reviews(store)
+    (review,) = reviews
+    assert review["reviewRating"]["alternateName"] == "pants on fire"
+    assert (review["reviewRating"]["ratingValue"], review["reviewRating"]["bestRating"]) == (1, 3)
+    assert not tally.off_scale
