@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox
+from text_mouse import drag
 
 from annotator.core import scheme
 from annotator.core.models import Document, Link
@@ -345,3 +346,40 @@ def test_the_agreement_table_has_a_row_per_attribute(qapp, tmp_path) -> None:
     ]
     verdict_row = next(row for row in rows if row[1] == "Claim · verdict")
     assert verdict_row[0] == "alice × bob" and verdict_row[-1] == "1 of 1 agree"
+
+
+def test_a_label_key_marks_only_the_span_it_touches_without_reading_the_others(
+    qtbot, open_window, claim_project, monkeypatch
+) -> None:
+    path, doc_id = claim_project
+    window = open_window(path)
+    claim = next(s for s in window.store.spans(doc_id) if s.label == "claim")
+    with_verdict = window.store.update_span(claim.id, attrs={"verdict": "false"})
+    window.span_attributes.markers.refresh()
+    assert window.span_attributes.markers.marked == {claim.id: "claim"}
+
+    def whole_article(*_args, **_kwargs):
+        raise AssertionError("a label key read every span of the article again")
+
+    asked: set[str] = set()
+    by_ids = Store.spans_by_ids
+
+    def reading(self, span_ids):
+        span_ids = list(span_ids)
+        asked.update(span_ids)
+        return by_ids(self, span_ids)
+
+    monkeypatch.setattr(Store, "spans_by_ids", reading)
+    monkeypatch.setattr(Store, "spans_with_attributes", whole_article)
+    view = window.article_view
+    start = TEXT.index("dollars")
+    drag(view, TEXT, start, start + len("dollars"))
+    qtbot.keyClick(view.editor, "1")  # a claim with no verdict: not marked
+    tagged = view.editable_current_span()
+    assert tagged is not None and tagged.label == "claim"
+    assert window.span_attributes.markers.marked == {with_verdict.id: "claim"}
+    assert tagged.id not in asked  # read as tagged, not again with every other span
+    monkeypatch.undo()
+    view.select_span(with_verdict.id)
+    qtbot.keyClick(view.editor, Qt.Key.Key_Delete)
+    assert window.span_attributes.markers.marked == {}

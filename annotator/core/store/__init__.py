@@ -1876,6 +1876,17 @@ class Store:
                     self._note_damage("links", row[6], f"link {str(row[0])[:32]}", _reason(error))
         return found
 
+    def spans_with_attributes(self, doc_id: str, labels: Sequence[str]) -> list[Span]:
+        """The document's spans of ``labels`` whose attributes hold anything: the few an
+        article marks, read without building a model for each of its spans."""
+        if not labels:
+            return []
+        query = (
+            f"SELECT {_SPAN_READ_COLUMNS} FROM spans WHERE doc_id = ? AND label IN "
+            f"({', '.join('?' * len(labels))}) AND attrs IS NOT NULL AND attrs NOT IN ('', '{{}}')"
+        )
+        return list(self._spans_from_rows(query, (doc_id, *labels)))
+
     def spans_by_ids(self, span_ids: Iterable[str]) -> dict[str, Span]:
         """The spans with these ids (those that exist), by id, in one query per 500."""
         wanted = list(dict.fromkeys(span_ids))

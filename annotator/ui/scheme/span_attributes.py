@@ -274,16 +274,34 @@ class AttributeMarkers:
         """span id -> its label, for the spans on show with a scheme attribute set."""
         self.view.editor.overlay_painters.append(self.paint)
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes | None = None) -> None:
+        """Read the article's marks again, or, when ``changes`` holds the exact span
+        edits, mark and unmark those spans alone (a label key on an article of 10,000
+        spans must not read them all)."""
         label_set = self.window.label_set()
-        with_attributes = {label.name for label in label_set.labels if label.attributes}
-        wanted = [placed.id for placed in self.view.spans() if placed.label in with_attributes]
-        stored = self.window.store.spans_by_ids(wanted) if wanted else {}
-        self.marked = {
-            span.id: span.label
-            for span in stored.values()
-            if scheme.scheme_attributes(label_set.get(span.label), span.attrs)
-        }
+        doc_id = self.window.current_document_id()
+        edits = changes.edits_in(doc_id) if changes is not None else []
+        if changes is not None and edits and not changes.reloads(doc_id) and not changes.labels:
+            for edit in edits:
+                if edit.before is not None:
+                    self.marked.pop(edit.before.id, None)
+                after = edit.after
+                if after is not None and scheme.scheme_attributes(
+                    label_set.get(after.label), after.attrs
+                ):
+                    self.marked[after.id] = after.label
+        else:
+            with_attributes = [label.name for label in label_set.labels if label.attributes]
+            stored = (
+                self.window.store.spans_with_attributes(doc_id, with_attributes)
+                if doc_id is not None
+                else []
+            )
+            self.marked = {
+                span.id: span.label
+                for span in stored
+                if scheme.scheme_attributes(label_set.get(span.label), span.attrs)
+            }
         self.view.editor.viewport().update()
 
     def paint(self, painter: QPainter, area: QRect) -> None:
@@ -441,10 +459,10 @@ class SpanAttributes(QObject):
         step = changes.origin
         if isinstance(step, SetSpanAttribute) and not changes.labels:
             self._keep_editing(step)
-            self.markers.refresh()
+            self.markers.refresh(changes)
         elif changes.labels or changes.touches(current):
             self.show_current(force=changes.labels)
-            self.markers.refresh()
+            self.markers.refresh(changes)
 
     def _keep_editing(self, step: SetSpanAttribute) -> None:
         """After (or on undo of) an attribute change, the editor stays on that span and
