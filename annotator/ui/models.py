@@ -117,17 +117,13 @@ class DocumentListModel(QAbstractTableModel):
         if annotator is not None:
             self._annotator = annotator
         self._counts = None
+        self._queue = self._queue_of(self._annotator)
         self._list()
 
     def _list(self) -> None:
         self.beginResetModel()
         self._pages.clear()
         self._row_by_position = None
-        self._queue = frozenset(
-            position
-            for doc_id in self._store.assigned_documents(self._annotator)
-            if (position := self._store.document_position(doc_id)) is not None
-        )
         if self._filter.is_everything() and not self._by_uncertainty and not self._queue:
             self._positions = None
             self._count = self._store.document_count()
@@ -367,6 +363,15 @@ class DocumentListModel(QAbstractTableModel):
 
     def _doubt_at(self, row: int) -> float:
         return self._uncertainty.get(self.summary(row).id, UNMEASURED)
+
+    def _queue_of(self, annotator: str) -> frozenset[int]:
+        """Positions of the articles given to ``annotator``, read once per reload (not
+        per keystroke of a filter)."""
+        assigned = self._store.assigned_documents(annotator)
+        if not assigned:
+            return frozenset()
+        positions = self._store.document_positions()
+        return frozenset(positions[doc_id] for doc_id in assigned if doc_id in positions)
 
     def _queue_key(self, position: int) -> tuple[bool, int]:
         """The annotator's queue first, each part in the project's order."""
