@@ -227,6 +227,38 @@ def _span_row(span: Span) -> tuple[Any, ...]:
     )
 
 
+def _new_document_rows(
+    documents: Sequence[Document], present: set[str], position: int
+) -> tuple[list[bool], list[tuple[Any, ...]]]:
+    """Which of ``documents`` are new (not in ``present``, nor earlier in the batch), and
+    the rows that add them after ``position``, in the documents table's column order
+    (id, position, title, text, length, source, imported_at, language, meta)."""
+    added: list[bool] = []
+    rows: list[tuple[Any, ...]] = []
+    seen = set(present)
+    for document in documents:
+        is_new = document.id not in seen
+        added.append(is_new)
+        if not is_new:
+            continue
+        seen.add(document.id)
+        position += 1
+        rows.append(
+            (
+                document.id,
+                position,
+                document.title,
+                document.text,
+                len(document.text),
+                document.source,
+                document.imported_at,
+                document.language,
+                json.dumps(document.meta, ensure_ascii=False) if document.meta else "{}",
+            )
+        )
+    return added, rows
+
+
 class Store:
     """A project: documents, the label set, annotators' spans and statuses."""
 
@@ -706,7 +738,6 @@ class Store:
     def add_documents(self, documents: Iterable[Document]) -> list[bool]:
         """Store new documents in one transaction; True for each one that was new."""
         documents = list(documents)
-        added: list[bool] = []
         with self.transaction():
             position, last_rowid = self.conn.execute(
                 "SELECT coalesce(max(position), 0), coalesce(max(rowid), 0) FROM documents"
@@ -714,27 +745,7 @@ class Store:
             # Which are there already, asked once for the batch: then one executemany
             # adds the rest (an execute per document cost a fifth of an import).
             present = self._present_documents([document.id for document in documents])
-            rows = []
-            for document in documents:
-                is_new = document.id not in present
-                added.append(is_new)
-                if not is_new:
-                    continue
-                present.add(document.id)
-                position += 1
-                rows.append(
-                    (
-                        document.id,
-                        position,
-                        document.title,
-                        document.text,
-                        len(document.text),
-                        document.source,
-                        document.imported_at,
-                        document.language,
-                        json.dumps(document.meta, ensure_ascii=False) if document.meta else "{}",
-                    )
-                )
+            added, rows = _new_document_rows(documents, present, position)
             self.conn.executemany(
                 "INSERT INTO documents (id, position, title, text, length, source, "
                 "imported_at, language, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import json
 import re
 import time
 from collections import OrderedDict
@@ -34,6 +33,7 @@ from annotator.core.store import (
     _ATTRS_ARE_AN_OBJECT,
     _SPAN_COLUMNS,
     Store,
+    _new_document_rows,
     _span_from_row,
     _span_row,
     migrations_postgres,
@@ -301,28 +301,7 @@ class PostgresStore(Store):
                     "SELECT id FROM documents WHERE id = ANY(%s)", ([d.id for d in batch],)
                 )
             }
-            added: list[bool] = []
-            rows = []
-            for document in batch:
-                new = document.id not in present
-                added.append(new)
-                if not new:
-                    continue
-                present.add(document.id)
-                position += 1
-                rows.append(
-                    (
-                        document.id,
-                        position,
-                        document.title,
-                        document.text,
-                        len(document.text),
-                        document.source,
-                        document.imported_at,
-                        document.language,
-                        json.dumps(document.meta, ensure_ascii=False),
-                    )
-                )
+            added, rows = _new_document_rows(batch, present, position)
             if rows:
                 raw.cursor().executemany(
                     "INSERT INTO documents (id, position, title, text, length, source, "
