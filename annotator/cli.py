@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import getpass
 import re
+import signal
 import sqlite3
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -916,12 +918,27 @@ class _TrainingReporter:
 
 
 @contextmanager
-def _cancelled_by_ctrl_c() -> Iterator[None]:
+def _cancelled_by_ctrl_c() -> Iterator[Callable[[], bool]]:
+    """Ctrl+C stops the training, writes nothing and exits with 130. It raises
+    KeyboardInterrupt at once, and also sets a flag the training loop polls between
+    batches: Python prints and ignores an interrupt that lands in a finalizer, and the
+    training would otherwise run to its end and write the model."""
+    from annotator.core.training.train import TrainingCancelled
+
+    pressed = threading.Event()
+
+    def interrupted(signum: int, frame: object) -> None:
+        pressed.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
     try:
-        yield
-    except KeyboardInterrupt:
+        yield pressed.is_set
+    except (KeyboardInterrupt, TrainingCancelled):
         click.echo("Training cancelled (Ctrl+C); nothing was written.", err=True)
         raise SystemExit(130) from None
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @main.command("train")
@@ -954,8 +971,10 @@ def train_command(
     from annotator.core.training.evaluation import format_scores
 
     options = _training_options(layer, status, split, seed, epochs)
-    with obj.store() as store, _cancelled_by_ctrl_c():
-        meta = training.train(store, output, options, _TrainingReporter(), replace=force)
+    with obj.store() as store, _cancelled_by_ctrl_c() as cancelled:
+        meta = training.train(
+            store, output, options, _TrainingReporter(), cancelled, replace=force
+        )
     spans = meta.scores.overall.exact.reference if meta.scores else 0
     click.echo(
         f"Trained on {len(meta.trained_on)} document(s) of the {meta.layer} layer in "
@@ -1015,8 +1034,10 @@ def train_curve_command(
     from annotator.core.training import train as training
 
     options = _training_options(layer, status, split, seed, epochs)
-    with obj.store() as store, _cancelled_by_ctrl_c():
-        curve = training.train_curve(store, options, progress=_TrainingReporter())
+    with obj.store() as store, _cancelled_by_ctrl_c() as cancelled:
+        curve = training.train_curve(
+            store, options, progress=_TrainingReporter(), should_cancel=cancelled
+        )
     if as_json:
         click.echo(training.curve_json(curve))
     else:
