@@ -154,11 +154,23 @@ def anchor(quote: TextQuote, text: str, expected_start: int) -> Placement | None
     )
 
 
+class _MinimalDiff(diff_match_patch):  # type: ignore[misc]
+    """Myers' diff without the library's half-match shortcut. With a time limit set,
+    the library first looks for a shared stretch half as long as the longer text and
+    splits there; in an article whose title is printed twice that stretch can start at
+    the wrong copy, and the diff then maps one copy onto the other, so a span is
+    carried to the first title. Without the shortcut the diff is minimal; it costs
+    about twice the time on a 1 MB article with 200 scattered edits (1.8 s against 0.95 s)."""
+
+    def diff_halfMatch(self, text1: str, text2: str) -> None:  # noqa: N802 (the library's name)
+        return None
+
+
 class Alignment:
     """Old text positions mapped to new ones through the diff of the two texts."""
 
     def __init__(self, old_text: str, new_text: str) -> None:
-        differ = diff_match_patch()
+        differ = _MinimalDiff()
         differ.Diff_Timeout = DIFF_TIMEOUT_SECONDS
         self._differ = differ
         self._diffs = differ.diff_main(old_text, new_text)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -174,11 +173,6 @@ def test_text_inserted_between_spans_never_misplaces_one(
         assert (placement.start, placement.end) == (new_start, new_end), text[start:end]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the diff maps the second copy of seed 002's title onto the first when a line "
-    "break is added at the top and letters after the span: carry-over places it there",
-)
 def test_a_line_break_at_the_top_keeps_a_span_of_the_repeated_title_in_place() -> None:
     seed = Path(__file__).resolve().parents[2] / "seeds" / "002_41f5b11297aff5cc.txt"
     text = Document.from_text(seed.read_text(encoding="utf-8")).text
