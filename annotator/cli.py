@@ -735,6 +735,15 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
             else ""
         )
     )
+    if report.carried_notes or report.notes_already_there:
+        click.echo(
+            f"Carried {counted(len(report.carried_notes), 'note')}"
+            + (
+                f" ({report.notes_already_there} had a note by the same author there already)"
+                if report.notes_already_there
+                else ""
+            )
+        )
     if report.links_not_carried:
         click.echo(
             f"Could not carry {counted(len(report.links_not_carried), 'link')} (a span they "
@@ -1100,9 +1109,18 @@ def echo_merge_report(report: Any, verb: str = "Merged", ours: str = "ours") -> 
         + f", {report.spans_already_present} already here, {report.spans_duplicate} duplicates"
         f"; {counted(report.links_added, 'link')} added ({report.links_already_present} already "
         f"here); {counted(report.statuses_carried, 'status', 'statuses')} and "
-        f"{counted(report.decisions_added, 'review decision')} carried"
+        f"{counted(report.decisions_added, 'review decision')} carried; "
+        f"{counted(report.notes_added, 'note')} added ({report.notes_already_present} already "
+        "here)"
         + (f"; labels added: {', '.join(report.labels_added)}" if report.labels_added else "")
     )
+    if report.note_conflicts:
+        click.echo(
+            f"{counted(len(report.note_conflicts), 'note')} written differently in both "
+            f"projects: {ours} kept."
+        )
+        for conflict in report.note_conflicts:
+            click.echo(f"  {conflict}")
     if report.spans_conflicting:
         click.echo(
             f"{counted(report.spans_conflicting, 'span')} changed in both projects: {ours} kept."
