@@ -53,6 +53,8 @@ from annotator.core.text.span_index import SpanRef
 
 BUSY_TIMEOUT_SECONDS = 5.0
 LET_OTHERS_IN_SECONDS = 0.12
+SEARCH_INDEX_AUTOMERGE = 4
+"""FTS5's own default: segments merged four at a time as the index is written."""
 """The pause between two steps of a long operation. A program waiting for the write
 lock retries every 100 ms at most (SQLite's busy handler), so it takes the lock
 during the pause instead of finding it taken again each time."""
@@ -752,14 +754,24 @@ class Store:
                 rows,
             )
             if rows and self._has_search_index():
-                # The index's key is the position (see migrations): the new rows' are
-                # those above the largest before.
-                self.conn.execute(
-                    "INSERT INTO documents_search (rowid, title, text) "
-                    "SELECT position, title, text FROM documents WHERE position > ?",
-                    (position,),
-                )
+                self._index_documents_after(position)
         return added
+
+    def _index_documents_after(self, position: int) -> None:
+        """Index the documents above ``position`` (the index's key, see migrations):
+        a batch just added. FTS5 merges its segments as it writes (``automerge``);
+        during a batch of an import that merging is redone on every flush of a
+        megabyte of words, a third of the index's cost, so it waits until the batch
+        is in and the next write takes it up (``crisismerge`` caps the segments
+        meanwhile)."""
+        control = "INSERT INTO documents_search (documents_search, rank) VALUES ('automerge', ?)"
+        self.conn.execute(control, (0,))
+        self.conn.execute(
+            "INSERT INTO documents_search (rowid, title, text) "
+            "SELECT position, title, text FROM documents WHERE position > ?",
+            (position,),
+        )
+        self.conn.execute(control, (SEARCH_INDEX_AUTOMERGE,))
 
     def _has_search_index(self) -> bool:
         """Whether the file has the full-text index (a schema before it has not)."""

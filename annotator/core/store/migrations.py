@@ -215,7 +215,10 @@ _ASSIGNMENTS = """
 # when it copies the table (a dump's rescue, a table rebuilt by a schema step), and an
 # index keyed on them would then find other articles than those holding the words.
 # A position is a column of the row: given once, never changed, copied with it.
-# Existing files are indexed again on the new key.
+# Existing files are indexed again on the new key. An import writes the index with
+# FTS5's merging paused (``Store._index_documents_after``); ``crisismerge`` lets up to
+# 64 segments of a level wait for it (FTS5's default, 16, made every import batch
+# merge again and again: a quarter of the index's cost).
 _SEARCH_INDEX_BY_POSITION = """
         DROP TRIGGER documents_search_removed;
         DROP TRIGGER documents_search_retitled;
@@ -224,6 +227,7 @@ _SEARCH_INDEX_BY_POSITION = """
             title, text, content='documents', content_rowid='position', columnsize=0,
             tokenize='unicode61 remove_diacritics 2'
         );
+        INSERT INTO documents_search (documents_search, rank) VALUES ('crisismerge', 64);
         INSERT INTO documents_search (documents_search) VALUES ('rebuild');
         CREATE TRIGGER documents_search_taken_out AFTER DELETE ON documents BEGIN
             INSERT INTO documents_search (documents_search, rowid, title, text)
