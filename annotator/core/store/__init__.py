@@ -754,22 +754,22 @@ class Store:
                 rows,
             )
             if rows and self._has_search_index():
-                self._index_documents_after(position)
+                self._index_documents(rows)
         return added
 
-    def _index_documents_after(self, position: int) -> None:
-        """Index the documents above ``position`` (the index's key, see migrations):
-        a batch just added. FTS5 merges its segments as it writes (``automerge``);
-        during a batch of an import that merging is redone on every flush of a
-        megabyte of words, a third of the index's cost, so it waits until the batch
-        is in and the next write takes it up (``crisismerge`` caps the segments
-        meanwhile)."""
+    def _index_documents(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Index a batch of documents just added, from their rows (``_new_document_rows``:
+        position, the index's key, see migrations; title; text). Given the values
+        rather than read back from the table: a sixth less time than ``INSERT ...
+        SELECT``, which reads every text again. FTS5 merges its segments as it writes
+        (``automerge``); during a batch that merging is redone on every flush of a
+        megabyte of words, a third of the index's cost, so it waits until the batch is
+        in and the next write takes it up (``crisismerge`` caps the segments meanwhile)."""
         control = "INSERT INTO documents_search (documents_search, rank) VALUES ('automerge', ?)"
         self.conn.execute(control, (0,))
-        self.conn.execute(
-            "INSERT INTO documents_search (rowid, title, text) "
-            "SELECT position, title, text FROM documents WHERE position > ?",
-            (position,),
+        self.conn.executemany(
+            "INSERT INTO documents_search (rowid, title, text) VALUES (?, ?, ?)",
+            [(row[1], row[2], row[3]) for row in rows],
         )
         self.conn.execute(control, (SEARCH_INDEX_AUTOMERGE,))
 
