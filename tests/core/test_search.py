@@ -164,13 +164,21 @@ def _with_a_gap(path: Path) -> tuple[Document, Document]:
     return kept[0], kept[1]
 
 
-def test_search_finds_the_same_articles_after_vacuum(project_path: Path) -> None:
+def test_search_finds_the_same_articles_after_vacuum_and_in_a_backup(
+    project_path: Path, tmp_path: Path
+) -> None:
     altman, hopital = _with_a_gap(project_path)
     with sqlite3.connect(project_path) as conn:
         conn.execute("VACUUM")
+        conn.execute("VACUUM INTO ?", (str(tmp_path / "vacuumed-into.db"),))
     with Store(project_path) as store:
-        assert [hit.doc_id for hit in search(store, "hopital").hits] == [hopital.id]
-        assert {hit.doc_id for hit in search(store, "bosworth").hits} == {altman.id, hopital.id}
+        store.backup_to(tmp_path / "backup.db")
+    for path in (project_path, tmp_path / "vacuumed-into.db", tmp_path / "backup.db"):
+        with Store(path) as store:
+            assert [hit.doc_id for hit in search(store, "hopital").hits] == [hopital.id]
+            found = {hit.doc_id for hit in search(store, "bosworth").hits}
+            assert found == {altman.id, hopital.id}
+            assert store.search_index_in_step()
 
 
 @pytest.mark.skipif(shutil.which("sqlite3") is None, reason="needs the sqlite3 program")
