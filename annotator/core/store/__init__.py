@@ -53,11 +53,11 @@ from annotator.core.text.span_index import SpanRef
 
 BUSY_TIMEOUT_SECONDS = 5.0
 LET_OTHERS_IN_SECONDS = 0.12
-SEARCH_INDEX_AUTOMERGE = 4
-"""FTS5's own default: segments merged four at a time as the index is written."""
 """The pause between two steps of a long operation. A program waiting for the write
 lock retries every 100 ms at most (SQLite's busy handler), so it takes the lock
 during the pause instead of finding it taken again each time."""
+SEARCH_INDEX_AUTOMERGE = 4
+"""FTS5's own default: segments merged four at a time as the index is written."""
 RECENT_TEXTS = 4
 """How many document texts a Store keeps for checking spans (see _document_text)."""
 
