@@ -737,6 +737,15 @@ def carry_over_command(obj: Context, old: str, new: str, annotator: str | None) 
             else ""
         )
     )
+    if report.carried_notes or report.notes_already_there:
+        click.echo(
+            f"Carried {counted(len(report.carried_notes), 'note')}"
+            + (
+                f" ({report.notes_already_there} had a note by the same author there already)"
+                if report.notes_already_there
+                else ""
+            )
+        )
     if report.links_not_carried:
         click.echo(
             f"Could not carry {counted(len(report.links_not_carried), 'link')} (a span they "
@@ -1121,9 +1130,18 @@ def echo_merge_report(report: Any, verb: str = "Merged", ours: str = "ours") -> 
         + f", {report.spans_already_present} already here, {report.spans_duplicate} duplicates"
         f"; {counted(report.links_added, 'link')} added ({report.links_already_present} already "
         f"here); {counted(report.statuses_carried, 'status', 'statuses')} and "
-        f"{counted(report.decisions_added, 'review decision')} carried"
+        f"{counted(report.decisions_added, 'review decision')} carried; "
+        f"{counted(report.notes_added, 'note')} added ({report.notes_already_present} already "
+        "here)"
         + (f"; labels added: {', '.join(report.labels_added)}" if report.labels_added else "")
     )
+    if report.note_conflicts:
+        click.echo(
+            f"{counted(len(report.note_conflicts), 'note')} written differently in both "
+            f"projects: {ours} kept."
+        )
+        for conflict in report.note_conflicts:
+            click.echo(f"  {conflict}")
     if report.spans_conflicting:
         click.echo(
             f"{counted(report.spans_conflicting, 'span')} changed in both projects: {ours} kept."
@@ -1748,16 +1766,16 @@ def labels_guidelines_command(
 @click.option(
     "--repair",
     is_flag=True,
-    help="Say how the damaged rows would be taken out of the project file; with --yes, "
-    "do it after a backup.",
+    help="Say how the damaged rows would be taken out of the project file and an out of "
+    "step search index built again; with --yes, do it after a backup.",
 )
 @click.option("--yes", is_flag=True, help="With --repair: repair without asking.")
 @pass_context
 @reports_errors
 def check_command(obj: Context, layer: str | None, repair: bool, yes: bool) -> None:
-    """List damaged rows of the project file, claims and denials with no source (no
-    said_by link) and denials that deny no claim (no denies link). Exits with status 1
-    if there is any."""
+    """List damaged rows of the project file, a search index out of step with the
+    articles, claims and denials with no source (no said_by link) and denials that deny
+    no claim (no denies link). Exits with status 1 if there is any."""
     from annotator.core.attribution import links
 
     with obj.store(reading=True) as store:
@@ -1766,6 +1784,9 @@ def check_command(obj: Context, layer: str | None, repair: bool, yes: bool) -> N
         if damaged:
             _echo_damaged_rows(store, damaged, repair=repair, yes=yes)
         damaged_left = bool(damaged) and not (repair and yes)
+        index_out_of_step = _check_search_index(
+            store, repair=repair, yes=yes, backed_up=bool(damaged) and repair and yes
+        )
         problems = links.check(store, [layer] if layer else None)
     for problem in problems:
         span = problem.span
@@ -1777,8 +1798,47 @@ def check_command(obj: Context, layer: str | None, repair: bool, yes: bool) -> N
         click.echo(f"{len(problems)} problem{'s' * (len(problems) != 1)}")
     else:
         click.echo("Every claim and denial has a source; every denial denies a claim.")
-    if problems or damaged_left:
+    if problems or damaged_left or index_out_of_step:
         click.get_current_context().exit(1)
+
+
+def _repair_backup(store: Store) -> Path:
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup = Path(f"{store.path}.before-repair-{stamp}.bak")
+    store.backup_to(backup)
+    return backup
+
+
+def _check_search_index(store: Store, *, repair: bool, yes: bool, backed_up: bool) -> bool:
+    """Say whether the full-text index is out of step with the articles; with
+    ``repair`` and ``yes``, build it again (after a backup, unless one was just made).
+    True when it is left out of step."""
+    in_step = store.search_index_in_step()
+    if in_step is None:
+        click.echo("The search index was not checked: this project file cannot be written here.")
+        return False
+    if in_step:
+        return False
+    click.echo(
+        "The search index is out of step with the articles: a search would miss some "
+        "articles or list others."
+    )
+    if not repair:
+        click.echo("`annotator check --repair` says how to build it again.")
+        return True
+    if not yes:
+        click.echo(
+            "Repairing would build the search index again from the articles' titles and "
+            "texts (nothing else changes). Run `annotator check --repair --yes` to do it."
+        )
+        return True
+    if not backed_up:
+        click.echo(f"Backed up the project to {_repair_backup(store)}, then:")
+    store.rebuild_search_index()
+    click.echo("  built the search index again from the articles' titles and texts: done")
+    return False
 
 
 def _echo_damaged_rows(store: Store, damaged: list[Any], *, repair: bool, yes: bool) -> None:
@@ -1796,11 +1856,7 @@ def _echo_damaged_rows(store: Store, damaged: list[Any], *, repair: bool, yes: b
             click.echo(f"  {row.repair_text}")
         click.echo("Nothing was changed; run `annotator check --repair --yes` to do it.")
         return
-    from datetime import datetime
-
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    backup = Path(f"{store.path}.before-repair-{stamp}.bak")
-    store.backup_to(backup)
+    backup = _repair_backup(store)
     store.repair_damaged_rows(damaged)
     click.echo(f"Backed up the project to {backup}, then:")
     for row in damaged:

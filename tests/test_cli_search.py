@@ -89,3 +89,27 @@ def test_the_installed_command_searches(project: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("\n") > 5 and "[Meta]" in done.stdout
     assert "\x1b[" not in done.stdout  # no terminal styling in a pipe
+
+
+def test_check_finds_an_index_out_of_step_and_repair_builds_it_again(project: Path) -> None:
+    with Store(project) as store:
+        # What a program writing into the file around the index's triggers leaves.
+        store.conn.execute(
+            "INSERT INTO documents_search (documents_search, rowid, title, text) "
+            "SELECT 'delete', position, title, text FROM documents WHERE text LIKE '%Bosworth%'"
+        )
+        store.conn.commit()
+    assert run(project, "search", "bosworth")[2].strip() == "0 hits in 0 documents"
+
+    status, out, _err = run(project, "check")
+    assert status == 1 and "search index is out of step" in out
+    assert "check --repair" in out
+    status, out, _err = run(project, "check", "--repair")
+    assert status == 1 and "Run `annotator check --repair --yes`" in out
+    assert run(project, "search", "bosworth")[2].strip() == "0 hits in 0 documents"
+
+    status, out, _err = run(project, "check", "--repair", "--yes")
+    assert "built the search index again" in out and "Backed up the project" in out
+    assert list(project.parent.glob("project.db.before-repair-*.bak"))
+    assert run(project, "search", "bosworth")[2].strip() == "4 hits in 1 document"
+    assert "out of step" not in run(project, "check")[1]

@@ -22,7 +22,7 @@ from typing import Literal
 from diff_match_patch import diff_match_patch
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.models import DocumentSummary, Link, Origin, Span, Status
+from annotator.core.models import DocumentSummary, Link, Note, Origin, Span, Status
 from annotator.core.store import Store, new_id
 
 CONTEXT_LENGTH = 32
@@ -255,6 +255,12 @@ class CarryOverReport:
     links_already_there: int = 0
     links_not_carried: list[Link] = field(default_factory=list)
     """Old links with an end that could not be placed on the new text."""
+    carried_notes: list[Note] = field(default_factory=list)
+    """The notes made on the new document: the old article's, and those of the spans
+    carried (or found already there), each by its author with its times."""
+    notes_already_there: int = 0
+    """Old notes whose author has a note at that place on the new document already
+    (that one is kept)."""
 
 
 def carry_over(
@@ -263,9 +269,10 @@ def carry_over(
     """Copy ``old_id``'s spans (everyone's, or one annotator's) onto ``new_id``.
 
     One transaction: every placeable span is added, or none, with the links starting
-    from them. Carried spans have origin ``carried-over`` and
-    ``attrs["carried_over_from"]`` naming the old span. Running it again adds nothing:
-    spans and links already on the new document are reported, not doubled.
+    from them and the notes on them and on the old article. Carried spans have origin
+    ``carried-over`` and ``attrs["carried_over_from"]`` naming the old span. Running it
+    again adds nothing: spans, links and notes already on the new document are
+    reported, not doubled.
     """
     if old_id == new_id:
         raise AnnotatorError("carry-over needs two different documents")
@@ -310,6 +317,7 @@ def carry_over(
             report.carried.append(CarriedSpan(old=old_span, new=new_span, placement=placement))
         store.add_spans(to_add)
         _carry_links(store, report, {span.id for span in old_spans}, moved)
+        _carry_notes(store, report, moved, annotator)
         for name in sorted({span.annotator for span in to_add}):
             if store.status(new_id, name) == Status.NOT_STARTED:
                 store.set_status(new_id, name, Status.IN_PROGRESS)
@@ -342,6 +350,29 @@ def _carry_links(
                 annotator=link.annotator,
             )  # fmt: skip
             report.carried_links.append(store.insert_link(carried))
+
+
+def _carry_notes(
+    store: Store, report: CarryOverReport, moved: dict[str, str], annotator: str | None
+) -> None:
+    """Copy the old article's notes (only ``annotator``'s, when one layer is carried)
+    and the notes of the spans placed on the new text, where their author has none."""
+    for note in store.notes(report.old_id):
+        if note.span_id is None:
+            if annotator is not None and note.author != annotator:
+                continue
+            span_id = None
+        elif note.span_id in moved:
+            span_id = moved[note.span_id]
+        else:
+            continue  # its span was not placed (listed) or not carried
+        if store.note_by(report.new_id, span_id, note.author) is not None:
+            report.notes_already_there += 1
+            continue
+        carried = note.model_copy(
+            update={"id": new_id(), "doc_id": report.new_id, "span_id": span_id}
+        )
+        report.carried_notes.append(store.put_note(carried))
 
 
 # -- choosing what to carry from, and taking it back (the window) -------------
@@ -389,6 +420,9 @@ def take_back(store: Store, report: CarryOverReport) -> list[Span]:
         for carried in report.carried:
             if store.has_span(carried.new.id):
                 removed.append(store.delete_span(carried.new.id))
+        for note in report.carried_notes:
+            if store.note_by(note.doc_id, note.span_id, note.author) == note:
+                store.delete_note(note.id)
         for name in report.started:
             if store.status(report.new_id, name) == Status.IN_PROGRESS:
                 store.set_status(report.new_id, name, Status.NOT_STARTED)
@@ -404,6 +438,9 @@ def put_back(store: Store, report: CarryOverReport, spans: list[Span]) -> None:
             ends = store.spans_by_ids((link.from_span, link.to_span))
             if len(ends) == 2 and store.find_link(link.type, link.from_span, link.to_span) is None:
                 store.insert_link(link)
+        for note in report.carried_notes:
+            if store.note_by(note.doc_id, note.span_id, note.author) is None:
+                store.put_note(note)
         for name in report.started:
             if store.status(report.new_id, name) == Status.NOT_STARTED:
                 store.set_status(report.new_id, name, Status.IN_PROGRESS)

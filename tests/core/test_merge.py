@@ -236,3 +236,38 @@ def test_links_come_along_and_point_at_our_copy_of_a_duplicate_span(
         assert (again.links_added, again.links_already_present) == (0, 1)
         assert not again.changed_anything
         assert len(store.links()) == 1
+
+
+def test_notes_come_along_on_our_copy_of_a_duplicate_span_and_ours_are_kept(
+    projects: tuple[Path, Path],
+) -> None:
+    ours, theirs = projects
+    article_id = Document.from_text(ARTICLE).id
+    with Store(theirs) as store:
+        article = store.document(article_id)
+        dement = next(s for s in store.spans(article_id, "alice") if s.label == "denial")
+        altman = next(s for s in store.spans(article_id, "alice") if s.label == "person")
+        store.write_note(article_id, dement.id, "alice", "ask Meta for the full statement")
+        store.write_note(article_id, altman.id, "bob", "check his title")
+        store.write_note(article_id, None, "bob", "the source is a press release")
+        store.write_note(article_id, None, "alice", "theirs")
+        other = Document.from_text(OTHER)
+        store.write_note(other.id, None, "bob", "a second source?")
+        del article
+    with Store(ours) as store:
+        our_dement = next(s for s in store.spans(article_id, "alice") if s.label == "denial")
+        store.write_note(article_id, None, "alice", "ours")
+        report = merge_project(store, theirs)
+        assert report.notes_added == 4 and report.changed_anything
+        assert [conflict.split(": kept ")[1] for conflict in report.note_conflicts] == [
+            "'ours', not 'theirs'"
+        ]
+        notes = {(n.doc_id, n.span_id, n.author): n.text for n in store.notes()}
+        assert notes[(article_id, our_dement.id, "alice")] == "ask Meta for the full statement"
+        assert notes[(article_id, altman.id, "bob")] == "check his title"
+        assert notes[(article_id, None, "bob")] == "the source is a press release"
+        assert notes[(article_id, None, "alice")] == "ours"
+        assert notes[(Document.from_text(OTHER).id, None, "bob")] == "a second source?"
+        again = merge_project(store, theirs)
+        assert again.notes_added == 0 and again.notes_already_present == 4
+        assert not again.changed_anything

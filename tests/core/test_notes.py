@@ -120,3 +120,38 @@ def test_notes_and_the_review_comment_go_out_in_gold_jsonl_and_come_back(
         }
         again = import_file(other, target)
         assert again.notes_added == 0 and again.notes_kept == 0
+
+
+def test_notes_travel_to_the_corrected_version_and_undo_takes_them_back(
+    store: Store, doc: Document
+) -> None:
+    from annotator.core import carry_over
+
+    corrected = Document.from_text(TEXT.replace("100 M$", "100 millions de dollars"))
+    store.add_documents([doc, corrected])
+    bosworth = TEXT.index("Andrew Bosworth")
+    span = store.add_span(store.make_span(doc, "alice", bosworth, bosworth + 15, "person"))
+    amount = TEXT.index("100 M$")
+    gone = store.add_span(store.make_span(doc, "alice", amount, amount + 6, "amount"))
+    on_span = store.write_note(doc.id, span.id, "rita", "is he still at Meta?")
+    store.write_note(doc.id, gone.id, "alice", "in dollars?")
+    store.write_note(doc.id, None, "alice", "the source is a press release")
+    store.write_note(corrected.id, None, "bob", "corrected on the 3rd")
+
+    report = carry_over.carry_over(store, doc.id, corrected.id)
+    (new_span,) = [c.new for c in report.carried]
+    assert {(n.span_id, n.author, n.text) for n in store.notes(corrected.id)} == {
+        (new_span.id, "rita", "is he still at Meta?"),
+        (None, "alice", "the source is a press release"),
+        (None, "bob", "corrected on the 3rd"),
+    }
+    carried = store.note_by(corrected.id, new_span.id, "rita")
+    assert carried is not None and carried.created_at == on_span.created_at
+    assert len(store.notes(doc.id)) == 3  # the old version keeps its own
+
+    removed = carry_over.take_back(store, report)
+    assert [n.author for n in store.notes(corrected.id)] == ["bob"]
+    carry_over.put_back(store, report, removed)
+    assert len(store.notes(corrected.id)) == 3
+    again = carry_over.carry_over(store, doc.id, corrected.id)
+    assert again.carried_notes == [] and again.notes_already_there == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,94 @@ def test_the_migration_indexes_an_existing_project(
         assert store.integrity_check() == "ok"
         store.add_document(Document.from_text("Un nouvel État."))
         assert len(search(store, "etat").hits) == 3
+
+
+def _with_a_gap(path: Path) -> tuple[Document, Document]:
+    """A project of three articles whose second was taken out: the rows after it
+    have a gap before them."""
+    kept = [Document.from_text(ALTMAN), Document.from_text(HOPITAL)]
+    gone = Document.from_text("Un article retiré du projet, sans rapport.")
+    with Store(path) as project:
+        project.add_documents([kept[0], gone, kept[1]])
+        project.conn.execute("DELETE FROM documents WHERE id = ?", (gone.id,))
+        project.conn.commit()
+    return kept[0], kept[1]
+
+
+def test_search_finds_the_same_articles_after_vacuum_and_in_a_backup(
+    project_path: Path, tmp_path: Path
+) -> None:
+    altman, hopital = _with_a_gap(project_path)
+    with sqlite3.connect(project_path) as conn:
+        conn.execute("VACUUM")
+        conn.execute("VACUUM INTO ?", (str(tmp_path / "vacuumed-into.db"),))
+    with Store(project_path) as store:
+        store.backup_to(tmp_path / "backup.db")
+    for path in (project_path, tmp_path / "vacuumed-into.db", tmp_path / "backup.db"):
+        with Store(path) as store:
+            assert [hit.doc_id for hit in search(store, "hopital").hits] == [hopital.id]
+            found = {hit.doc_id for hit in search(store, "bosworth").hits}
+            assert found == {altman.id, hopital.id}
+            assert store.search_index_in_step()
+
+
+@pytest.mark.skipif(shutil.which("sqlite3") is None, reason="needs the sqlite3 program")
+def test_search_finds_the_same_articles_in_a_project_rebuilt_from_a_dump(
+    project_path: Path, tmp_path: Path
+) -> None:
+    # ``sqlite3 damaged.db .dump | sqlite3 rescued.db`` is the usual rescue of a
+    # damaged SQLite file; a dump keeps each row's columns, not SQLite's own row
+    # numbers, so every row after a gap is numbered anew in the rescued file.
+    altman, hopital = _with_a_gap(project_path)
+    with sqlite3.connect(project_path) as conn:
+        header = [conn.execute(f"PRAGMA {name}").fetchone()[0]
+                  for name in ("application_id", "user_version")]
+    dump = subprocess.run(
+        ["sqlite3", str(project_path), ".dump"], capture_output=True, text=True, check=True
+    ).stdout
+    rescued = tmp_path / "rescued.db"
+    subprocess.run(
+        ["sqlite3", str(rescued)], text=True, check=True,
+        input=dump + f"PRAGMA application_id = {header[0]}; PRAGMA user_version = {header[1]};",
+    )
+    with Store(rescued) as store:
+        assert [hit.doc_id for hit in search(store, "hopital").hits] == [hopital.id]
+        assert {hit.doc_id for hit in search(store, "bosworth").hits} == {altman.id, hopital.id}
+        assert store.search_index_in_step()
+
+
+def test_the_migration_rekeys_an_index_made_on_row_numbers(
+    project_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before_rekey = migrations.MIGRATIONS.index(migrations._SEARCH_INDEX_BY_POSITION)
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:before_rekey])
+    monkeypatch.setattr(migrations, "CURRENT_VERSION", before_rekey)
+    _altman, hopital = _with_a_gap(project_path)
+    with sqlite3.connect(project_path) as conn:  # numbered anew, as a dump's rescue does
+        conn.execute("UPDATE documents SET rowid = rowid - 1 WHERE position = 3")
+    monkeypatch.undo()
+    with Store(project_path) as store:
+        assert [hit.doc_id for hit in search(store, "hopital").hits] == [hopital.id]
+        assert store.search_index_in_step()
+        store.add_document(Document.from_text("Un nouvel hôpital."))
+        assert len(search(store, "hopital").hits) == 2
+        assert store.integrity_check() == "ok"
+
+
+def test_an_index_out_of_step_is_found_and_rebuilt(corpus: Store) -> None:
+    assert corpus.search_index_in_step()
+    # What a program writing into the file without the index's triggers leaves.
+    corpus.conn.execute(
+        "INSERT INTO documents_search (documents_search, rowid, title, text) "
+        "SELECT 'delete', position, title, text FROM documents WHERE id = ?",
+        (Document.from_text(HOPITAL).id,),
+    )
+    corpus.conn.commit()
+    assert hits(corpus, "hopital") == []
+    assert not corpus.search_index_in_step()
+    corpus.rebuild_search_index()
+    assert corpus.search_index_in_step()
+    assert hits(corpus, "hopital") == [("Le", "hôpital")]
 
 
 def test_imported_files_are_found(store: Store, tmp_path: Path) -> None:

@@ -42,25 +42,41 @@ def read_input_file(
         raise InputError(shown, "is a folder, not a file") from error
     except OSError as error:
         raise InputError(shown, f"cannot read the file ({_os_reason(error)})") from error
-    with os.fdopen(descriptor, "rb") as file:
-        try:
-            info = os.fstat(descriptor)
-            if stat.S_ISDIR(info.st_mode):
-                raise InputError(shown, "is a folder, not a file")
-            if not stat.S_ISREG(info.st_mode):
-                raise InputError(shown, "not a regular file (a device, pipe or socket): not read")
-            if info.st_size > limit:
-                raise InputError(shown, _too_large(info.st_size, limit))
-            # As much as the file holds and a byte more: asking for the limit would make
-            # a buffer of the limit (50 MB) for every 3 kB article.
-            data = file.read(info.st_size + 1)
-            if len(data) > info.st_size:  # it grew since: read on, up to the limit
-                data += file.read(limit + 1 - len(data))
-        except OSError as error:
-            raise InputError(shown, f"cannot read the file ({_os_reason(error)})") from error
+    # The descriptor itself is read: a file object around it cost as much as the
+    # reading (ten thousand articles).
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(shown, "is a folder, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(shown, "not a regular file (a device, pipe or socket): not read")
+        if info.st_size > limit:
+            raise InputError(shown, _too_large(info.st_size, limit))
+        # As much as the file holds and a byte more: asking for the limit would make
+        # a buffer of the limit (50 MB) for every 3 kB article.
+        data = _read_at_most(descriptor, info.st_size + 1)
+        if len(data) > info.st_size:  # it grew since: read on, up to the limit
+            data += _read_at_most(descriptor, limit + 1 - len(data))
+    except OSError as error:
+        raise InputError(shown, f"cannot read the file ({_os_reason(error)})") from error
+    finally:
+        os.close(descriptor)
     if len(data) > limit:
         raise InputError(shown, _too_large(len(data), limit))
     return data
+
+
+def _read_at_most(descriptor: int, count: int) -> bytes:
+    """Up to ``count`` bytes, fewer only at the end of the file (a read may return
+    less than it was asked)."""
+    chunks = []
+    while count > 0:
+        chunk = os.read(descriptor, count)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
 
 
 def _too_large(size: int, limit: int) -> str:

@@ -14,6 +14,10 @@ or the same title as one of ours, but another text, hence another id) is never m
 into ours silently: it is imported as a separate document, and the report lists it
 with both ids so the team can decide which version to keep annotating.
 
+Notes come along with their authors and times, on our copy of a duplicate span; where
+the same author has a note at the same place in ours, ours is kept and a different
+text is reported.
+
 Links between spans come along with their ids and times, pointing at our span where
 theirs was a duplicate; a link we already hold (same type and ends) is not doubled, and
 one our label set does not allow is refused and reported.
@@ -35,7 +39,7 @@ from pydantic import BaseModel, Field, ValidationError
 from annotator.core import scheme
 from annotator.core.attribution.links import ForeignRelation, import_relations
 from annotator.core.damaged_rows import RESET_META, DamagedDocument
-from annotator.core.models import Label, Span
+from annotator.core.models import Label, Note, Span
 from annotator.core.store import Store
 
 T = TypeVar("T")
@@ -69,6 +73,12 @@ class MergeReport(BaseModel):
     )
     statuses_carried: int = 0
     decisions_added: int = 0
+    notes_added: int = 0
+    notes_already_present: int = 0
+    note_conflicts: list[str] = Field(
+        default_factory=list,
+        description="Each note its author wrote differently in each project: ours kept.",
+    )
     links_added: int = 0
     links_already_present: int = 0
     links_refused: list[str] = Field(
@@ -95,6 +105,7 @@ class MergeReport(BaseModel):
             or self.total_spans_added
             or self.statuses_carried
             or self.decisions_added
+            or self.notes_added
             or self.links_added
             or self.labels_added
         )
@@ -195,6 +206,12 @@ def merge_project(store: Store, other_path: str | Path) -> MergeReport:
                     else decision
                     for decision in decisions
                 )
+            their_notes = [note for note in other.notes() if note.doc_id not in left_out]
+            for notes in _chunks(their_notes, CHUNK_RECORDS):
+                store.let_others_in()
+                with store.transaction():
+                    for note in notes:
+                        _merge_note(store, note, same_as, report)
             report.damaged_rows[:0] = [str(row) for row in other.damaged_rows_seen()]
         except BaseException:
             store.reload_label_set()
@@ -291,6 +308,27 @@ def _merge_spans(
         report.spans_added[span.annotator] = report.spans_added.get(span.annotator, 0) + 1
     store.add_spans(batch)
     return same_as
+
+
+def _merge_note(store: Store, note: Note, same_as: dict[str, str], report: MergeReport) -> None:
+    """Bring one of their notes: on our copy of its span when theirs duplicated ours;
+    where its author has a note in ours already, ours is kept (and a different text
+    reported). A note on a span that was left out (damaged) stays behind with it."""
+    span_id = same_as.get(note.span_id, note.span_id) if note.span_id else None
+    if span_id is not None and not store.has_span(span_id):
+        return
+    mine = store.note_by(note.doc_id, span_id, note.author)
+    if mine is None:
+        store.put_note(note.model_copy(update={"span_id": span_id}))
+        report.notes_added += 1
+    elif mine.text == note.text:
+        report.notes_already_present += 1
+    else:
+        where = f"span {span_id}" if span_id else "the article"
+        report.note_conflicts.append(
+            f"{note.author}'s note on {where} in document {note.doc_id[:12]}: kept "
+            f"{mine.text!r}, not {note.text!r}"
+        )
 
 
 def _merge_links(

@@ -210,9 +210,42 @@ _ASSIGNMENTS = """
         CREATE INDEX assignments_by_annotator ON assignments (annotator, doc_id);
 """
 
+# The full-text index keyed on each article's position, not on SQLite's own row number:
+# a table whose key is text (``documents.id``) has row numbers SQLite may give out anew
+# when it copies the table (a dump's rescue, a table rebuilt by a schema step), and an
+# index keyed on them would then find other articles than those holding the words.
+# A position is a column of the row: given once, never changed, copied with it.
+# Existing files are indexed again on the new key. An import writes the index with
+# FTS5's merging paused (``Store._index_documents_after``); ``crisismerge`` lets up to
+# 64 segments of a level wait for it (FTS5's default, 16, made every import batch
+# merge again and again: a quarter of the index's cost).
+_SEARCH_INDEX_BY_POSITION = """
+        DROP TRIGGER documents_search_removed;
+        DROP TRIGGER documents_search_retitled;
+        DROP TABLE documents_search;
+        CREATE VIRTUAL TABLE documents_search USING fts5(
+            title, text, content='documents', content_rowid='position', columnsize=0,
+            tokenize='unicode61 remove_diacritics 2'
+        );
+        INSERT INTO documents_search (documents_search, rank) VALUES ('crisismerge', 64);
+        INSERT INTO documents_search (documents_search) VALUES ('rebuild');
+        CREATE TRIGGER documents_search_taken_out AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_search (documents_search, rowid, title, text)
+                VALUES ('delete', old.position, old.title, old.text);
+        END;
+        CREATE TRIGGER documents_search_title_changed AFTER UPDATE OF title ON documents BEGIN
+            INSERT INTO documents_search (documents_search, rowid, title, text)
+                VALUES ('delete', old.position, old.title, old.text);
+            INSERT INTO documents_search (rowid, title, text)
+                VALUES (new.position, new.title, new.text);
+        END;
+"""
+
 # Each step is one SQL script; it runs in one transaction with its version number, so
 # a crash mid-migration leaves the file at the previous version, never half-way.
-MIGRATIONS: list[str] = [_V1, _V2, _NOTES, _SEARCH_INDEX, _ARTICLE_FILTERS, _ASSIGNMENTS]
+MIGRATIONS: list[str] = [
+    _V1, _V2, _NOTES, _SEARCH_INDEX, _ARTICLE_FILTERS, _ASSIGNMENTS, _SEARCH_INDEX_BY_POSITION
+]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
@@ -226,6 +259,7 @@ _VERSION_MARKS = {
     4: "documents_search_removed",
     5: "documents_by_outlet",
     6: "assignments_by_annotator",
+    7: "documents_search_taken_out",
 }
 
 
