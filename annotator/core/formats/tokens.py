@@ -77,19 +77,36 @@ def _is_extension(char: str) -> bool:
 _SCANNED = (range(0x20000), range(0xE0000, 0xE0200))
 
 
-def _char_class(test: Callable[[str], bool]) -> str:
-    """A regular expression character class of the code points ``test`` accepts."""
-    ranges: list[tuple[int, int]] = []
-    for block in _SCANNED:
-        for code in block:
-            if test(chr(code)):
-                if ranges and ranges[-1][1] == code - 1:
-                    ranges[-1] = (ranges[-1][0], code)
-                else:
-                    ranges.append((code, code))
+@functools.cache
+def _scanned_classes() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(code points scanned, which are separators, which are extensions): the tests
+    ``_is_separator`` and ``_is_extension`` make, vectorised (a character at a time,
+    they cost the first export half a second)."""
+    codes = np.concatenate([np.arange(block.start, block.stop) for block in _SCANNED])
+    chars = list(map(chr, codes.tolist()))
+    categories = np.array(list(map(unicodedata.category, chars)))
+    spaces = np.fromiter(map(str.isspace, chars), np.bool_, len(chars))
+    separators = spaces | (np.isin(categories, ["Cf", "Cc"]) & (codes != ord(ZWJ)))
+    extensions = (
+        np.isin(categories, ["Mn", "Mc", "Me"])
+        | ((0xFE00 <= codes) & (codes <= 0xFE0F))
+        | ((0x1F3FB <= codes) & (codes <= 0x1F3FF))
+        | ((0xE0020 <= codes) & (codes <= 0xE007F))
+    )
+    return codes, separators, extensions
+
+
+def _char_class(chosen: np.ndarray) -> str:
+    """A regular expression character class of the scanned code points ``chosen``."""
+    codes = _scanned_classes()[0][chosen]
+    if not len(codes):
+        return ""
+    breaks = np.flatnonzero(np.diff(codes) != 1)
+    lows = np.concatenate([codes[:1], codes[breaks + 1]]).tolist()
+    highs = np.concatenate([codes[breaks], codes[-1:]]).tolist()
     return "".join(
         re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-        for low, high in ranges
+        for low, high in zip(lows, highs, strict=True)
     )
 
 
@@ -113,9 +130,11 @@ class _Pieces:
 @functools.cache
 def _pieces() -> _Pieces:
     apostrophe = f"[{APOSTROPHES}]"
+    _codes, separators, extensions = _scanned_classes()
+    separator = _char_class(separators)
     return _Pieces(
-        separator=_char_class(_is_separator),
-        mark=f"[{_char_class(_is_extension)}]|{ZWJ}[^{_char_class(_is_separator)}]?",
+        separator=separator,
+        mark=f"[{_char_class(extensions)}]|{ZWJ}[^{separator}]?",
         apostrophe=apostrophe,
         clitic=f"(?i:{_alternatives(ENGLISH_CLITICS)})(?!\\w)",
         pronoun=f"(?:t-)?(?i:{_alternatives(INVERTED_PRONOUNS)})(?!\\w)",
@@ -181,7 +200,30 @@ def _flags(char: str) -> int:
 
 @functools.cache
 def _bmp_flags() -> np.ndarray:
-    return np.fromiter((_flags(chr(code)) for code in range(0x10000)), np.uint8, 0x10000)
+    """``_flags`` of every BMP character, vectorised."""
+    codes, separators, extensions = (array[:0x10000] for array in _scanned_classes())
+    chars = list(map(chr, codes.tolist()))
+    digit = np.fromiter(map(str.isdecimal, chars), np.bool_, len(chars))
+    underscore = codes == ord("_")
+    word = np.fromiter(map(str.isalnum, chars), np.bool_, len(chars)) | underscore
+
+    def among(characters: str) -> np.ndarray:
+        return np.isin(codes, [ord(char) for char in characters])
+
+    rare = extensions | (codes == ord(ZWJ))  # no regional indicator is in the BMP
+    flags = np.zeros(len(codes), dtype=np.uint8)
+    for bit, chosen in (
+        (_WORD, word),
+        (_DIGIT, digit),
+        (_LETTER, word & ~digit & ~underscore),
+        (_SPACE, separators),
+        (_APOSTROPHE, among(APOSTROPHES)),
+        (_HYPHEN, among(_HYPHENS)),
+        (_DECIMAL_MARK, among(".,")),
+        (_RARE, rare),
+    ):
+        flags[chosen] |= bit
+    return flags
 
 
 @functools.cache
