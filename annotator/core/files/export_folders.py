@@ -15,6 +15,7 @@ are written: a failure leaves the folder as it was.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -48,6 +49,9 @@ class StagedFiles:
     def __init__(self, staging: Path) -> None:
         self._staging = staging
         self._streams: dict[str, tuple[IO[bytes], Any]] = {}
+        self._folders: set[str] = set()
+        """Folders made in the staging folder: a folder of 100,000 files is made once,
+        not asked for again at each."""
         self.hashes: dict[str, str] = {}
         """Relative POSIX name -> SHA-256 of every file written, in the order written."""
 
@@ -93,10 +97,15 @@ class StagedFiles:
         file.close()
         self.hashes[name] = digest.hexdigest()
 
-    def _new(self, name: str) -> Path:
-        written = self._staging / name
-        written.parent.mkdir(parents=True, exist_ok=True)
-        written.unlink(missing_ok=True)  # a name written twice: the last content wins
+    def _new(self, name: str) -> str:
+        written = os.path.join(self._staging, name)
+        folder = os.path.dirname(written)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        if name in self.hashes:  # a name written twice: the last content wins
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(written)
         return written
 
 
@@ -259,9 +268,14 @@ def _write_in(
         }
         _write_marker(folder, during, format_name)
         try:
+            made: set[str] = set()
             for name in hashes:
-                (folder / name).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / name, folder / name)
+                target = os.path.join(folder, name)
+                parent = os.path.dirname(target)
+                if parent not in made:
+                    os.makedirs(parent, exist_ok=True)
+                    made.add(parent)
+                os.replace(os.path.join(staging, name), target)
             for name in sorted(set(previous) - set(hashes)):
                 (folder / name).unlink(missing_ok=True)
                 _remove_empty_parents(folder, name)
