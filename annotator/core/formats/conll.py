@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from annotator.core.files.export_folders import StagedFiles, write_export_folder
 from annotator.core.formats.export import ExportError
@@ -110,17 +111,23 @@ class ConllText:
     sentence rather than a string per token and layer)."""
 
     def __init__(self, tokens: TextTokens) -> None:
-        self.columns = [f"{word} _ _ " for word in tokens.texts]
-        self.untagged = "O\n".join(self.columns) + "O" if self.columns else ""
-        # Where each token's line starts in ``untagged``, and where the text ends.
-        self.line_starts = [0, *accumulate(len(column) + 2 for column in self.columns)]
+        self.count = len(tokens)
+        self.untagged = tokens.joined(" _ _ O\n")[:-1]
+        # Where each token's line starts in ``untagged`` (and where a line after the
+        # last would): a line is the token, " _ _ O" and a line break.
+        widths = np.asarray(tokens.ends, dtype=np.int64) - np.asarray(tokens.starts, np.int64)
+        self.line_starts = [0, *np.cumsum(widths + 7).tolist()]
+
+    def column(self, token: int) -> str:
+        """The token's line up to its tag: ``word _ _ ``."""
+        return self.untagged[self.line_starts[token] : self.line_starts[token + 1] - 2]
 
     def block(self, tagged: TaggedLayer) -> str:
         """The layer's lines: ``-DOCSTART-``, then its sentences, a blank line after
         each."""
-        if not self.columns:
+        if not self.count:
             return DOCSTART + "\n"
-        untagged, line_starts, columns = self.untagged, self.line_starts, self.columns
+        untagged, line_starts, column = self.untagged, self.line_starts, self.column
         # (token, 0) where a sentence starts, (token, 1, end, label) where a span does;
         # a sentence may start where a span does, never inside one.
         marks: list[tuple[Any, ...]] = [(start, 0) for start in tagged.sentence_starts[1:]]
@@ -136,11 +143,11 @@ class ConllText:
                 done = token
                 continue
             _, _, last, label = mark
-            pieces.append(f"{columns[token]}B-{label}\n")
+            pieces.append(f"{column(token)}B-{label}\n")
             inside = f"I-{label}\n"
-            pieces += [column + inside for column in columns[token + 1 : last]]
+            pieces += [column(i) + inside for i in range(token + 1, last)]
             done = last
-        if done < len(columns):
+        if done < self.count:
             pieces.append(untagged[line_starts[done] :])
             pieces.append("\n")
         return "".join(pieces)

@@ -483,10 +483,9 @@ class TextTokens:
         codes, flags = _char_flags(text)
         length = len(text)
         starts, ends = _token_bounds(text, flags)
-        self._starts, self._ends = starts, ends
+        self._codes, self._starts, self._ends = codes, starts, ends
         self.starts: list[int] = starts.tolist()
         self.ends: list[int] = ends.tolist()
-        self.texts: list[str] = list(map(text.__getitem__, map(slice, self.starts, self.ends)))
         followed = ends < length
         spaces = np.zeros(len(starts), dtype=np.bool_)
         spaces[followed] = _bmp_spaces()[np.minimum(codes[ends[followed]], 0xFFFF)]
@@ -502,6 +501,31 @@ class TextTokens:
 
     def __len__(self) -> int:
         return len(self.starts)
+
+    @functools.cached_property
+    def texts(self) -> list[str]:
+        # No token holds a NUL (a control character, so a separator).
+        return self.joined("\0").split("\0")[:-1]
+
+    def joined(self, suffix: str) -> str:
+        """Every token followed by ``suffix``, as one string, put together from the
+        text's code points at once rather than a string per token."""
+        count, width = len(self.starts), len(suffix)
+        if not count:
+            return ""
+        lengths = self._ends - self._starts
+        edges = np.zeros(len(self.text) + 1, dtype=np.int32)
+        edges[self._starts] += 1
+        edges[self._ends] -= 1
+        in_tokens = np.cumsum(edges[:-1]) > 0
+        suffix_starts = np.cumsum(lengths + width) - width
+        at = (suffix_starts[:, None] + np.arange(width)).ravel()
+        codes = np.empty(int(lengths.sum()) + count * width, dtype="<u4")
+        in_suffix = np.zeros(len(codes), dtype=np.bool_)
+        in_suffix[at] = True
+        codes[~in_suffix] = self._codes[in_tokens]
+        codes[at] = np.tile(np.array([ord(char) for char in suffix], dtype="<u4"), count)
+        return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
     def tokens(self) -> list[Token]:
         return list(map(Token, self.texts, self.starts, self.ends, self.spaces))
