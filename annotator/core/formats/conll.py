@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,8 @@ from annotator.core.formats.tokens import AlignMode, TextTokens
 from annotator.core.store import Store
 
 DOCSTART = "-DOCSTART- -X- -X- O"
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(value, ensure_ascii=False)``, without making an encoder per call."""
 _start_of = itemgetter("start")
 _end_of = itemgetter("end")
 OVERLAP_REASON = "overlaps a longer span (BIO holds one label per token; choose --labels)"
@@ -248,8 +251,10 @@ def export_hf(
             part = splits[record["id"]] if splits is not None else "train"
             tokens = TextTokens(record["text"])
             for layer in layers(record):
+                # A layer's rows go to the file together.
+                lines = []
                 for number, sentence in enumerate(tag_layer(layer, tokens, align, report)):
-                    ner_tags = [tag_ids.get(tag, -1) for tag in sentence.tags]
+                    ner_tags = list(map(tag_ids.get, sentence.tags, repeat(-1)))
                     unknown_tags = unknown_tags or -1 in ner_tags
                     row = {
                         "id": f"{record['id'][:16]}-{layer.annotator}-{number}",
@@ -259,10 +264,11 @@ def export_hf(
                         "ner_tags": ner_tags,
                         "tags": sentence.tags,
                     }
-                    staged.append(
-                        HF_DATA_FILE.format(split=part), json.dumps(row, ensure_ascii=False) + "\n"
-                    )
-                    rows[part] += 1
+                    lines.append(_encode(row))
+                if lines:
+                    lines.append("")
+                    staged.append(HF_DATA_FILE.format(split=part), "\n".join(lines))
+                    rows[part] += len(lines) - 1
         names.extend(bio_names(export_labels(store, options, report.labels)))
         if unknown_tags:
             final_ids = {name: i for i, name in enumerate(names)}
