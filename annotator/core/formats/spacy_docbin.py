@@ -193,32 +193,34 @@ class DocBinWriter:
             batch.strings.add("")  # str() of no morphology
         batch.cats.append(doc.cats)
         batch.user_data.append(self._pack(doc.user_data))
-        batch.span_groups.append(self._span_groups_bytes(doc.spans))
-        for group in doc.spans.values():
-            for span in group:
-                batch.strings.add(span.label_)
-                if span.kb_id in strings:
-                    batch.strings.add(span.kb_id_)
-                if span.id in strings:
-                    batch.strings.add(span.id_)
+        batch.span_groups.append(self._span_groups_bytes(doc, batch.strings))
         if len(batch) >= _BATCH:
             self._spool_batch()
 
-    def _span_groups_bytes(self, groups: Any) -> bytes:
+    def _span_groups_bytes(self, doc: Any, strings: set[str]) -> bytes:
         """``SpanGroups.to_bytes``, packed by this writer's one packer: srsly makes a
         packer per call, and each looks up its plugins' entry points again (a
-        millisecond a layer)."""
+        millisecond a layer). The spans' strings go into ``strings`` on the way, as
+        ``DocBin.add`` takes them (each span read once: reading one makes a Span)."""
+        groups = doc.spans
         if not groups:
             return bytes(groups._EMPTY_BYTES)
         message: dict[bytes, list[str]] = {}
+        known = doc.vocab.strings
         for key, group in groups.items():
-            spans = [
-                struct.pack(
-                    ">QQQllll", span.id, span.kb_id, span.label, span.start, span.end,
-                    span.start_char, span.end_char,
+            spans = []
+            for span in group:
+                spans.append(
+                    struct.pack(
+                        ">QQQllll", span.id, span.kb_id, span.label, span.start, span.end,
+                        span.start_char, span.end_char,
+                    )
                 )
-                for span in group
-            ]
+                strings.add(span.label_)
+                if span.kb_id in known:
+                    strings.add(span.kb_id_)
+                if span.id in known:
+                    strings.add(span.id_)
             packed = self._pack({"name": group.name, "attrs": group.attrs, "spans": spans})
             message.setdefault(packed, []).append(key)
         return self._pack(message)
