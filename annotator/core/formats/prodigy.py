@@ -37,8 +37,8 @@ from annotator.core.formats.registry import (
     OffsetUnit,
     counted_records,
     layers,
-    write_text_pieces,
     write_manifest,
+    write_text_pieces,
 )
 from annotator.core.formats.tokens import AlignMode, TextTokens
 from annotator.core.store import Store
@@ -62,7 +62,8 @@ def murmurhash3_32(text: str, seed: int = 0) -> int:
     c1, c2 = 0xCC9E2D51, 0x1B873593
     h = seed & 0xFFFFFFFF
     whole = len(data) - len(data) % 4
-    blocks = np.frombuffer(data, dtype="<u4", count=whole // 4).astype(np.uint64)
+    blocks: np.ndarray[Any, Any] = np.frombuffer(data, dtype="<u4", count=whole // 4)
+    blocks = blocks.astype(np.uint64)
     blocks = (blocks * c1) & 0xFFFFFFFF
     blocks = ((blocks << 15) | (blocks >> 17)) & 0xFFFFFFFF
     blocks = (blocks * c2) & 0xFFFFFFFF

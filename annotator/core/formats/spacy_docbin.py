@@ -223,7 +223,8 @@ class DocBinWriter:
                     strings.add(span.id_)
             packed = self._pack({"name": group.name, "attrs": group.attrs, "spans": spans})
             message.setdefault(packed, []).append(key)
-        return self._pack(message)
+        whole: bytes = self._pack(message)
+        return whole
 
     def _spool_batch(self) -> None:
         batch = self._batch
