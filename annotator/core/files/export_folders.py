@@ -15,11 +15,14 @@ are written: a failure leaves the folder as it was.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import queue
 import shutil
 import stat
+import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path, PurePosixPath
 from typing import IO, Any
@@ -38,31 +41,68 @@ from annotator.core.files.output_paths import OutputRefused, check_output, check
 MARKER = ".annotator-export.json"
 """The list of files an export wrote into its folder."""
 _FOLDER_KEPT = "the folder is left as it was"
+_QUEUED_FILES = 256
+"""Whole files made and waiting for the writing thread, at most."""
 
 
 class StagedFiles:
     """The files of an export as it makes them, written into the hidden staging folder
     at once (a folder of 100,000 files is never held in memory): each file whole
-    (``write``) or piece by piece (``append``), its SHA-256 taken as it is written."""
+    (``write``) or piece by piece (``append``), its SHA-256 taken as it is written.
+
+    Whole files are created on a thread of their own while the export makes the next
+    ones: creating a file waits on the disk, and the thread lets that wait overlap the
+    work. ``close`` waits for them all and raises what failed."""
 
     def __init__(self, staging: Path) -> None:
         self._staging = staging
         self._streams: dict[str, tuple[IO[bytes], Any]] = {}
+        self._folders: set[str] = set()
+        """Folders made in the staging folder: a folder of 100,000 files is made once,
+        not asked for again at each."""
         self.hashes: dict[str, str] = {}
         """Relative POSIX name -> SHA-256 of every file written, in the order written."""
+        self._pending: queue.Queue[tuple[str, bytes, bool] | None] = queue.Queue(_QUEUED_FILES)
+        self._failures: list[BaseException] = []
+        self._writer = threading.Thread(
+            target=self._write_pending, name="annotator-staged-files", daemon=True
+        )
+        self._writer.start()
 
     def write(self, relative: Path | str, text: str) -> None:
+        if self._failures:
+            raise self._failures[0]
         name = PurePosixPath(relative).as_posix()
         data = text.encode("utf-8")
         # Bytes as they are: the text's own line breaks stay (offsets count them).
-        with open(self._new(name), "wb") as file:
-            file.write(data)
+        self._pending.put((name, data, name in self.hashes))
         self.hashes[name] = hashlib.sha256(data).hexdigest()
+
+    def _write_pending(self) -> None:
+        while (item := self._pending.get()) is not None:
+            try:
+                if not self._failures:
+                    name, data, again = item
+                    with open(self._new(name, again), "wb") as file:
+                        file.write(data)
+            except BaseException as error:  # raised in the exporting thread
+                self._failures.append(error)
+            finally:
+                self._pending.task_done()
+        self._pending.task_done()
+
+    def _wait(self) -> None:
+        """Every whole file queued is written; what failed is raised."""
+        self._pending.join()
+        if self._failures:
+            raise self._failures[0]
 
     def append(self, relative: Path | str, text: str) -> None:
         name = PurePosixPath(relative).as_posix()
         if name not in self._streams:
-            self._streams[name] = (open(self._new(name), "wb"), hashlib.sha256())
+            self._wait()
+            self._streams[name] = (open(self._new(name, name in self.hashes), "wb"),
+                                   hashlib.sha256())
             self.hashes[name] = ""
         file, digest = self._streams[name]
         data = text.encode("utf-8")
@@ -84,19 +124,31 @@ class StagedFiles:
     def names(self) -> list[str]:
         return list(self.hashes)
 
-    def close(self) -> None:
+    def close(self, *, failed: bool = False) -> None:
+        """Finish every file; unless the export already ``failed``, raise what could not
+        be written."""
+        if self._writer.is_alive():
+            self._pending.put(None)
+            self._writer.join()
         for name in list(self._streams):
             self._finish(name)
+        if self._failures and not failed:
+            raise self._failures[0]
 
     def _finish(self, name: str) -> None:
         file, digest = self._streams.pop(name)
         file.close()
         self.hashes[name] = digest.hexdigest()
 
-    def _new(self, name: str) -> Path:
-        written = self._staging / name
-        written.parent.mkdir(parents=True, exist_ok=True)
-        written.unlink(missing_ok=True)  # a name written twice: the last content wins
+    def _new(self, name: str, again: bool) -> str:
+        written = os.path.join(self._staging, name)
+        folder = os.path.dirname(written)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
+        if again:  # a name written twice: the last content wins
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(written)
         return written
 
 
@@ -242,8 +294,10 @@ def _write_in(
         try:
             try:
                 fill(staged)
-            finally:
-                staged.close()
+            except BaseException:
+                staged.close(failed=True)
+                raise
+            staged.close()
         except OSError as error:
             raise output_error(folder, error, kept=_FOLDER_KEPT) from error
         hashes = staged.hashes
@@ -259,9 +313,14 @@ def _write_in(
         }
         _write_marker(folder, during, format_name)
         try:
+            made: set[str] = set()
             for name in hashes:
-                (folder / name).parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staging / name, folder / name)
+                target = os.path.join(folder, name)
+                parent = os.path.dirname(target)
+                if parent not in made:
+                    os.makedirs(parent, exist_ok=True)
+                    made.add(parent)
+                os.replace(os.path.join(staging, name), target)
             for name in sorted(set(previous) - set(hashes)):
                 (folder / name).unlink(missing_ok=True)
                 _remove_empty_parents(folder, name)

@@ -169,6 +169,7 @@ def export_brat(store: Store, path: Path, request: ExportRequest) -> FormatExpor
         raise ExportError(f"{path} is a file; brat export writes a folder")
     folders: dict[str, str] = {}
     label_set = store.label_set()
+    type_names: dict[str, str] = {}
 
     def fill(staged: StagedFiles) -> None:
         """Each layer's pair of files written as soon as it is made."""
@@ -189,20 +190,29 @@ def export_brat(store: Store, path: Path, request: ExportRequest) -> FormatExpor
                 attribute_rows: list[str] = []
                 written: dict[str, str] = {}
                 for number, span in enumerate(layer.spans, start=1):
-                    fragments = line_fragments(record["text"], span["start"], span["end"])
-                    if not fragments:
-                        report.dropped["holds only line breaks (brat cannot store it)"] += 1
-                        continue
-                    if (fragments[0][0], fragments[-1][1]) != (span["start"], span["end"]):
-                        report.trimmed += 1
-                    where = ";".join(f"{start} {end}" for start, end in fragments)
-                    shown = " ".join(record["text"][start:end] for start, end in fragments)
-                    lines.append(f"T{number}\t{brat_type_name(span['label'])} {where}\t{shown}\n")
-                    written[span["id"]] = f"T{number}"
-                    report.written_spans += 1
-                    attribute_rows += attribute_lines(
-                        label_set, span, f"T{number}", len(attribute_rows) + 1, report
+                    start, end, shown = span["start"], span["end"], span["text"]
+                    if "\n" in shown:
+                        fragments = line_fragments(record["text"], start, end)
+                        if not fragments:
+                            report.dropped["holds only line breaks (brat cannot store it)"] += 1
+                            continue
+                        if (fragments[0][0], fragments[-1][1]) != (start, end):
+                            report.trimmed += 1
+                        where = ";".join(f"{low} {high}" for low, high in fragments)
+                        shown = " ".join(record["text"][low:high] for low, high in fragments)
+                    else:
+                        where = f"{start} {end}"  # one fragment: the span itself
+                    label = span["label"]
+                    type_name = type_names.get(label) or type_names.setdefault(
+                        label, brat_type_name(label)
                     )
+                    lines.append(f"T{number}\t{type_name} {where}\t{shown}\n")
+                    written[span["id"]] = f"T{number}"
+                    if "attrs" in span:
+                        attribute_rows += attribute_lines(
+                            label_set, span, f"T{number}", len(attribute_rows) + 1, report
+                        )
+                report.written_spans += len(written)
                 for number, link in enumerate(layer_links(layer, written, report), start=1):
                     lines.append(
                         f"R{number}\t{brat_type_name(link.type)} Arg1:{link.from_id} "

@@ -11,7 +11,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
+from typing import Any
+
+import numpy as np
 
 from annotator.core.files.export_folders import StagedFiles, write_export_folder
 from annotator.core.formats.export import ExportError
@@ -25,10 +30,14 @@ from annotator.core.formats.registry import (
     write_manifest,
     write_text_pieces,
 )
-from annotator.core.formats.tokens import AlignMode, Token, TokenIndex, sentence_starts, tokenize
+from annotator.core.formats.tokens import AlignMode, TextTokens
 from annotator.core.store import Store
 
 DOCSTART = "-DOCSTART- -X- -X- O"
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(value, ensure_ascii=False)``, without making an encoder per call."""
+_start_of = itemgetter("start")
+_end_of = itemgetter("end")
 OVERLAP_REASON = "overlaps a longer span (BIO holds one label per token; choose --labels)"
 
 
@@ -40,44 +49,111 @@ def alignment_reason(align: AlignMode) -> str:
 
 @dataclass
 class TaggedSentence:
-    tokens: list[Token]
+    words: list[str]
     tags: list[str]
 
 
-def tag_layer(layer: Layer, align: AlignMode, report: FormatExportReport) -> list[TaggedSentence]:
-    """A layer as IOB2-tagged sentences; what does not fit is counted in ``report``."""
-    text = layer.record["text"]
-    tokens = tokenize(text)
-    index = TokenIndex(tokens)
-    aligned: list[tuple[int, int, str]] = []
-    for span in layer.spans:
-        alignment = index.align(span["start"], span["end"], align)
-        if report.count_alignment(alignment, alignment_reason(align)):
-            assert alignment is not None
-            aligned.append((alignment.token_start, alignment.token_end, span["label"]))
+@dataclass(frozen=True)
+class TaggedLayer:
+    """A layer's spans on its text's tokens: those kept (token ranges, end exclusive,
+    with their labels, in no order) and where its sentences start."""
+
+    kept: list[tuple[int, int, str]]
+    sentence_starts: list[int]
+
+
+def fit_layer(
+    layer: Layer, tokens: TextTokens, align: AlignMode, report: FormatExportReport
+) -> TaggedLayer:
+    """The spans of a layer that one tag per token can hold, on its text's ``tokens``
+    (made once for all the text's layers); what does not fit is counted in ``report``."""
+    spans = layer.spans
+    aligned = tokens.align(list(map(_start_of, spans)), list(map(_end_of, spans)), align)
+    report.count_alignments(aligned, alignment_reason(align))
+    fitting = [
+        (first, last, span["label"])
+        for first, last, fit, span in zip(
+            aligned.token_start, aligned.token_end, aligned.fit, spans, strict=True
+        )
+        if fit
+    ]
     # Longest first, then earliest, like spacy.util.filter_spans.
-    aligned.sort(key=lambda item: (-(item[1] - item[0]), item[0], item[2]))
-    taken = [False] * len(tokens)
+    fitting.sort(key=lambda item: (item[0] - item[1], item[0], item[2]))
+    taken = bytearray(len(tokens))
     kept: list[tuple[int, int, str]] = []
-    for first, last, label in aligned:
-        if any(taken[first:last]):
+    for first, last, label in fitting:
+        if taken.find(1, first, last) >= 0:
             report.dropped[OVERLAP_REASON] += 1
             continue
-        for i in range(first, last):
-            taken[i] = True
+        taken[first:last] = b"\x01" * (last - first)
         kept.append((first, last, label))
-    tags = ["O"] * len(tokens)
-    for first, last, label in kept:
-        tags[first] = f"B-{label}"
-        for i in range(first + 1, last):
-            tags[i] = f"I-{label}"
     report.written_spans += len(kept)
-    starts = sentence_starts(text, tokens, [(first, last) for first, last, _ in kept])
-    bounds = [*starts, len(tokens)]
+    return TaggedLayer(kept, tokens.sentence_starts([(first, last) for first, last, _ in kept]))
+
+
+def tag_layer(
+    layer: Layer, tokens: TextTokens, align: AlignMode, report: FormatExportReport
+) -> list[TaggedSentence]:
+    """A layer as IOB2-tagged sentences of its text's ``tokens``."""
+    tagged = fit_layer(layer, tokens, align, report)
+    tags = ["O"] * len(tokens)
+    for first, last, label in tagged.kept:
+        tags[first] = f"B-{label}"
+        tags[first + 1 : last] = [f"I-{label}"] * (last - first - 1)
+    bounds = [*tagged.sentence_starts, len(tokens)]
+    words = tokens.texts
     return [
-        TaggedSentence(tokens[bounds[i] : bounds[i + 1]], tags[bounds[i] : bounds[i + 1]])
-        for i in range(len(starts))
+        TaggedSentence(words[bounds[i] : bounds[i + 1]], tags[bounds[i] : bounds[i + 1]])
+        for i in range(len(bounds) - 1)
     ]
+
+
+class ConllText:
+    """A text's CoNLL lines, every token tagged O, written once; each layer's block is
+    cut from them, with its own tags and blank lines put in (a few pieces per span and
+    sentence rather than a string per token and layer)."""
+
+    def __init__(self, tokens: TextTokens) -> None:
+        self.count = len(tokens)
+        self.untagged = tokens.joined(" _ _ O\n")[:-1]
+        # Where each token's line starts in ``untagged`` (and where a line after the
+        # last would): a line is the token, " _ _ O" and a line break.
+        widths = np.asarray(tokens.ends, dtype=np.int64) - np.asarray(tokens.starts, np.int64)
+        self.line_starts = [0, *np.cumsum(widths + 7).tolist()]
+
+    def column(self, token: int) -> str:
+        """The token's line up to its tag: ``word _ _ ``."""
+        return self.untagged[self.line_starts[token] : self.line_starts[token + 1] - 2]
+
+    def block(self, tagged: TaggedLayer) -> str:
+        """The layer's lines: ``-DOCSTART-``, then its sentences, a blank line after
+        each."""
+        if not self.count:
+            return DOCSTART + "\n"
+        untagged, line_starts, column = self.untagged, self.line_starts, self.column
+        # (token, 0) where a sentence starts, (token, 1, end, label) where a span does;
+        # a sentence may start where a span does, never inside one.
+        marks: list[tuple[Any, ...]] = [(start, 0) for start in tagged.sentence_starts[1:]]
+        marks += [(first, 1, last, label) for first, last, label in tagged.kept]
+        marks.sort()
+        pieces = [DOCSTART, "\n\n"]
+        done = 0
+        for mark in marks:
+            token = mark[0]
+            pieces.append(untagged[line_starts[done] : line_starts[token]])
+            if mark[1] == 0:
+                pieces.append("\n")
+                done = token
+                continue
+            _, _, last, label = mark
+            pieces.append(f"{column(token)}B-{label}\n")
+            inside = f"I-{label}\n"
+            pieces += [column(i) + inside for i in range(token + 1, last)]
+            done = last
+        if done < self.count:
+            pieces.append(untagged[line_starts[done] :])
+            pieces.append("\n")
+        return "".join(pieces)
 
 
 def bio_names(labels: list[str]) -> list[str]:
@@ -97,16 +173,10 @@ def export_conll(store: Store, path: Path, request: ExportRequest) -> FormatExpo
         """Each layer's block, a blank line between blocks (none after the last)."""
         separator = ""
         for record in counted_records(store, options, report):
+            tokens = TextTokens(record["text"])
+            text = ConllText(tokens)
             for layer in layers(record):
-                sentences = tag_layer(layer, align, report)
-                lines = [DOCSTART, ""]
-                for sentence in sentences:
-                    lines += [
-                        f"{t.text} _ _ {tag}"
-                        for t, tag in zip(sentence.tokens, sentence.tags, strict=True)
-                    ]
-                    lines.append("")
-                yield separator + "\n".join(lines)
+                yield separator + text.block(fit_layer(layer, tokens, align, report))
                 separator = "\n"
 
     write_text_pieces(path, blocks())
@@ -179,22 +249,26 @@ def export_hf(
         unknown_tags = False
         for record in counted_records(store, options, report):
             part = splits[record["id"]] if splits is not None else "train"
+            tokens = TextTokens(record["text"])
             for layer in layers(record):
-                for number, sentence in enumerate(tag_layer(layer, align, report)):
-                    ner_tags = [tag_ids.get(tag, -1) for tag in sentence.tags]
+                # A layer's rows go to the file together.
+                lines = []
+                for number, sentence in enumerate(tag_layer(layer, tokens, align, report)):
+                    ner_tags = list(map(tag_ids.get, sentence.tags, repeat(-1)))
                     unknown_tags = unknown_tags or -1 in ner_tags
                     row = {
                         "id": f"{record['id'][:16]}-{layer.annotator}-{number}",
                         "document_id": record["id"],
                         "annotator": layer.annotator,
-                        "tokens": [token.text for token in sentence.tokens],
+                        "tokens": sentence.words,
                         "ner_tags": ner_tags,
                         "tags": sentence.tags,
                     }
-                    staged.append(
-                        HF_DATA_FILE.format(split=part), json.dumps(row, ensure_ascii=False) + "\n"
-                    )
-                    rows[part] += 1
+                    lines.append(_encode(row))
+                if lines:
+                    lines.append("")
+                    staged.append(HF_DATA_FILE.format(split=part), "\n".join(lines))
+                    rows[part] += len(lines) - 1
         names.extend(bio_names(export_labels(store, options, report.labels)))
         if unknown_tags:
             final_ids = {name: i for i, name in enumerate(names)}

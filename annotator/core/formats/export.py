@@ -10,7 +10,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from operator import itemgetter
+from operator import eq, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -213,10 +213,8 @@ _attrs_of = itemgetter(9)
 
 
 def _check_span_texts(doc_id: str, title: str, text: str, span_rows: list[tuple[Any, ...]]) -> None:
-    selected = list(
-        map(text.__getitem__, map(slice, map(_start_of, span_rows), map(_end_of, span_rows)))
-    )
-    if selected == list(map(_text_of, span_rows)):
+    selected = map(text.__getitem__, map(slice, map(_start_of, span_rows), map(_end_of, span_rows)))
+    if all(map(eq, selected, map(_text_of, span_rows))):
         return
     for span_id, start, end, _label, span_text, *_rest in span_rows:
         if text[start:end] != span_text:

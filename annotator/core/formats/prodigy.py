@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from annotator.core.formats.records import (
     ForeignFile,
     ForeignRecord,
@@ -35,13 +37,17 @@ from annotator.core.formats.registry import (
     OffsetUnit,
     counted_records,
     layers,
-    write_jsonl_lines,
     write_manifest,
+    write_text_pieces,
 )
-from annotator.core.formats.tokens import AlignMode, TokenIndex, tokenize
+from annotator.core.formats.tokens import AlignMode, TextTokens
 from annotator.core.store import Store
 
 VIEW_ID = "spans_manual"
+
+
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
+"""``json.dumps(value, ensure_ascii=False)``, without making an encoder per call."""
 
 
 def _rotl32(value: int, shift: int) -> int:
@@ -49,15 +55,21 @@ def _rotl32(value: int, shift: int) -> int:
 
 
 def murmurhash3_32(text: str, seed: int = 0) -> int:
-    """MurmurHash3 x86_32 of the UTF-8 bytes, as a signed int (mmh3.hash's result)."""
+    """MurmurHash3 x86_32 of the UTF-8 bytes, as a signed int (mmh3.hash's result).
+
+    The blocks are mixed vectorised; only the chain through them is a Python loop."""
     data = text.encode("utf-8")
     c1, c2 = 0xCC9E2D51, 0x1B873593
     h = seed & 0xFFFFFFFF
     whole = len(data) - len(data) % 4
-    for i in range(0, whole, 4):
-        k = int.from_bytes(data[i : i + 4], "little")
-        k = _rotl32((k * c1) & 0xFFFFFFFF, 15) * c2 & 0xFFFFFFFF
-        h = _rotl32(h ^ k, 13)
+    blocks: np.ndarray[Any, Any] = np.frombuffer(data, dtype="<u4", count=whole // 4)
+    blocks = blocks.astype(np.uint64)
+    blocks = (blocks * c1) & 0xFFFFFFFF
+    blocks = ((blocks << 15) | (blocks >> 17)) & 0xFFFFFFFF
+    blocks = (blocks * c2) & 0xFFFFFFFF
+    for k in blocks.tolist():
+        h ^= k
+        h = ((h << 13) | (h >> 19)) & 0xFFFFFFFF
         h = (h * 5 + 0xE6546B64) & 0xFFFFFFFF
     tail = data[whole:]
     if tail:
@@ -94,51 +106,58 @@ def export_prodigy(store: Store, path: Path, request: ExportRequest) -> FormatEx
         else f"no token fits it (--align {align})"
     )
 
-    def tasks() -> Iterator[dict[str, Any]]:
+    def lines() -> Iterator[str]:
+        """Each layer's task as ``json.dumps`` writes it; the parts every layer of an
+        article shares (its text, meta and tokens) are encoded once for all of them."""
         for record in counted_records(store, options, report):
             text = record["text"]
-            tokens = tokenize(text)
-            index = TokenIndex(tokens)
+            tokens = TextTokens(text)
             hashed_input = input_hash(text)
-            for layer in layers(record):
-                spans: list[dict[str, Any]] = []
-                for span in layer.spans:
-                    alignment = index.align(span["start"], span["end"], align)
-                    if not report.count_alignment(alignment, reason):
-                        continue
-                    assert alignment is not None
-                    spans.append(
-                        {
-                            "start": alignment.start,
-                            "end": alignment.end,
-                            "text": text[alignment.start : alignment.end],
-                            "token_start": alignment.token_start,
-                            "token_end": alignment.token_end - 1,  # Prodigy's is inclusive
-                            "label": span["label"],
-                        }
+            meta = {"id": record["id"], "title": record["title"], "source": record["source"]}
+            head = (
+                f'{{"text": {_dumps(text)}, "meta": {_dumps(meta)}, '
+                f'"_input_hash": {hashed_input}, "_task_hash": '
+            )
+            token_list = _dumps(
+                [
+                    {"text": word, "start": start, "end": end, "id": i, "ws": space}
+                    for i, (word, start, end, space) in enumerate(
+                        zip(tokens.texts, tokens.starts, tokens.ends, tokens.spaces, strict=True)
                     )
+                ]
+            )
+            middle = f', "tokens": {token_list}, "spans": '
+            for layer in layers(record):
+                aligned = tokens.align(
+                    [span["start"] for span in layer.spans],
+                    [span["end"] for span in layer.spans],
+                    align,
+                )
+                report.count_alignments(aligned, reason)
+                spans = [
+                    {
+                        "start": start,
+                        "end": end,
+                        "text": text[start:end],
+                        "token_start": first,
+                        "token_end": last - 1,  # Prodigy's is inclusive
+                        "label": span["label"],
+                    }
+                    for first, last, start, end, fit, span in zip(
+                        aligned.token_start, aligned.token_end, aligned.start, aligned.end,
+                        aligned.fit, layer.spans, strict=True,
+                    )
+                    if fit
+                ]
                 report.written_spans += len(spans)
-                yield {
-                    "text": text,
-                    "meta": {
-                        "id": record["id"],
-                        "title": record["title"],
-                        "source": record["source"],
-                    },
-                    "_input_hash": hashed_input,
-                    "_task_hash": task_hash(hashed_input, spans),
-                    "tokens": [
-                        {"text": t.text, "start": t.start, "end": t.end, "id": i, "ws": t.ws}
-                        for i, t in enumerate(tokens)
-                    ],
-                    "spans": spans,
-                    "_view_id": VIEW_ID,
-                    "_annotator_id": layer.annotator,
-                    "_session_id": layer.annotator,
-                    "answer": "accept",
-                }
+                annotator = _dumps(layer.annotator)
+                yield (
+                    f"{head}{task_hash(hashed_input, spans)}{middle}{_dumps(spans)}, "
+                    f'"_view_id": {_dumps(VIEW_ID)}, "_annotator_id": {annotator}, '
+                    f'"_session_id": {annotator}, "answer": "accept"}}\n'
+                )
 
-    write_jsonl_lines(path, tasks())
+    write_text_pieces(path, lines())
     write_manifest(store, report, options)
     return report
 

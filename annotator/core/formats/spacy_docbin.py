@@ -16,6 +16,7 @@ byte what ``DocBin.to_bytes`` writes, compressed as it is written.
 from __future__ import annotations
 
 import os
+import struct
 import zlib
 from pathlib import Path
 from typing import IO, Any
@@ -87,8 +88,10 @@ def export_spacy(store: Store, path: Path, request: ExportRequest) -> FormatExpo
     with DocBinWriter(DocBin, path) as doc_bin:
         for record in counted_records(store, options, report):
             nlp = pipelines.get(record.get("language"))
+            # Tokenised once for all the article's layers: each layer sets the doc's
+            # spans, entities and user data anew and is serialised before the next.
+            doc = nlp.make_doc(record["text"])
             for layer in layers(record):
-                doc = nlp.make_doc(record["text"])
                 spans = []
                 for span in layer.spans:
                     made = doc.char_span(
@@ -143,9 +146,12 @@ class DocBinWriter:
     """A ``DocBin(store_user_data=True)`` that holds a batch of documents at a time."""
 
     def __init__(self, doc_bin_type: Any, path: Path) -> None:
+        import numpy
         import srsly
 
-        self._pack = srsly.msgpack_dumps
+        self._numpy = numpy
+        # srsly.msgpack_dumps's packer, made once.
+        self._pack = srsly.msgpack.Packer(use_bin_type=True).pack
         self._doc_bin_type = doc_bin_type
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -165,9 +171,60 @@ class DocBinWriter:
         self._strings: set[str] = set()
 
     def add(self, doc: Any) -> None:
-        self._batch.add(doc)
-        if len(self._batch) >= _BATCH:
+        """``DocBin.add``, with the strings of the tokens found from their attribute
+        arrays (each distinct value once) instead of a Python loop over the tokens."""
+        from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, ORTH, TAG
+        from spacy.attrs import SPACY as SPACE_AFTER
+
+        batch = self._batch
+        array = doc.to_array(batch.attrs)
+        if len(array.shape) == 1:
+            array = array.reshape((array.shape[0], 1))
+        batch.tokens.append(array)
+        spaces = doc.to_array(SPACE_AFTER)
+        batch.spaces.append(self._numpy.asarray(spaces.reshape((spaces.shape[0], 1)), dtype=bool))
+        batch.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
+        strings = doc.vocab.strings
+        named = doc.to_array([ORTH, TAG, LEMMA, NORM, DEP, ENT_TYPE, ENT_KB_ID, ENT_ID])
+        batch.strings.update(strings[key] for key in self._numpy.unique(named).tolist())
+        if self._numpy.any(doc.to_array([MORPH])):
+            batch.strings.update(str(token.morph) for token in doc)
+        elif len(doc):
+            batch.strings.add("")  # str() of no morphology
+        batch.cats.append(doc.cats)
+        batch.user_data.append(self._pack(doc.user_data))
+        batch.span_groups.append(self._span_groups_bytes(doc, batch.strings))
+        if len(batch) >= _BATCH:
             self._spool_batch()
+
+    def _span_groups_bytes(self, doc: Any, strings: set[str]) -> bytes:
+        """``SpanGroups.to_bytes``, packed by this writer's one packer: srsly makes a
+        packer per call, and each looks up its plugins' entry points again (a
+        millisecond a layer). The spans' strings go into ``strings`` on the way, as
+        ``DocBin.add`` takes them (each span read once: reading one makes a Span)."""
+        groups = doc.spans
+        if not groups:
+            return bytes(groups._EMPTY_BYTES)
+        message: dict[bytes, list[str]] = {}
+        known = doc.vocab.strings
+        for key, group in groups.items():
+            spans = []
+            for span in group:
+                spans.append(
+                    struct.pack(
+                        ">QQQllll", span.id, span.kb_id, span.label, span.start, span.end,
+                        span.start_char, span.end_char,
+                    )
+                )
+                strings.add(span.label_)
+                if span.kb_id in known:
+                    strings.add(span.kb_id_)
+                if span.id in known:
+                    strings.add(span.id_)
+            packed = self._pack({"name": group.name, "attrs": group.attrs, "spans": spans})
+            message.setdefault(packed, []).append(key)
+        whole: bytes = self._pack(message)
+        return whole
 
     def _spool_batch(self) -> None:
         batch = self._batch

@@ -16,9 +16,9 @@ import functools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 import numpy as np
 
@@ -77,19 +77,36 @@ def _is_extension(char: str) -> bool:
 _SCANNED = (range(0x20000), range(0xE0000, 0xE0200))
 
 
-def _char_class(test: Callable[[str], bool]) -> str:
-    """A regular expression character class of the code points ``test`` accepts."""
-    ranges: list[tuple[int, int]] = []
-    for block in _SCANNED:
-        for code in block:
-            if test(chr(code)):
-                if ranges and ranges[-1][1] == code - 1:
-                    ranges[-1] = (ranges[-1][0], code)
-                else:
-                    ranges.append((code, code))
+@functools.cache
+def _scanned_classes() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(code points scanned, which are separators, which are extensions): the tests
+    ``_is_separator`` and ``_is_extension`` make, vectorised (a character at a time,
+    they cost the first export half a second)."""
+    codes = np.concatenate([np.arange(block.start, block.stop) for block in _SCANNED])
+    chars = list(map(chr, codes.tolist()))
+    categories = np.array(list(map(unicodedata.category, chars)))
+    spaces = np.fromiter(map(str.isspace, chars), np.bool_, len(chars))
+    separators = spaces | (np.isin(categories, ["Cf", "Cc"]) & (codes != ord(ZWJ)))
+    extensions = (
+        np.isin(categories, ["Mn", "Mc", "Me"])
+        | ((0xFE00 <= codes) & (codes <= 0xFE0F))
+        | ((0x1F3FB <= codes) & (codes <= 0x1F3FF))
+        | ((0xE0020 <= codes) & (codes <= 0xE007F))
+    )
+    return codes, separators, extensions
+
+
+def _char_class(chosen: np.ndarray) -> str:
+    """A regular expression character class of the scanned code points ``chosen``."""
+    codes = _scanned_classes()[0][chosen]
+    if not len(codes):
+        return ""
+    breaks = np.flatnonzero(np.diff(codes) != 1)
+    lows = np.concatenate([codes[:1], codes[breaks + 1]]).tolist()
+    highs = np.concatenate([codes[breaks], codes[-1:]]).tolist()
     return "".join(
         re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-        for low, high in ranges
+        for low, high in zip(lows, highs, strict=True)
     )
 
 
@@ -113,9 +130,11 @@ class _Pieces:
 @functools.cache
 def _pieces() -> _Pieces:
     apostrophe = f"[{APOSTROPHES}]"
+    _codes, separators, extensions = _scanned_classes()
+    separator = _char_class(separators)
     return _Pieces(
-        separator=_char_class(_is_separator),
-        mark=f"[{_char_class(_is_extension)}]|{ZWJ}[^{_char_class(_is_separator)}]?",
+        separator=separator,
+        mark=f"[{_char_class(extensions)}]|{ZWJ}[^{separator}]?",
         apostrophe=apostrophe,
         clitic=f"(?i:{_alternatives(ENGLISH_CLITICS)})(?!\\w)",
         pronoun=f"(?:t-)?(?i:{_alternatives(INVERTED_PRONOUNS)})(?!\\w)",
@@ -181,7 +200,30 @@ def _flags(char: str) -> int:
 
 @functools.cache
 def _bmp_flags() -> np.ndarray:
-    return np.fromiter((_flags(chr(code)) for code in range(0x10000)), np.uint8, 0x10000)
+    """``_flags`` of every BMP character, vectorised."""
+    codes, separators, extensions = (array[:0x10000] for array in _scanned_classes())
+    chars = list(map(chr, codes.tolist()))
+    digit = np.fromiter(map(str.isdecimal, chars), np.bool_, len(chars))
+    underscore = codes == ord("_")
+    word = np.fromiter(map(str.isalnum, chars), np.bool_, len(chars)) | underscore
+
+    def among(characters: str) -> np.ndarray:
+        return np.isin(codes, [ord(char) for char in characters])
+
+    rare = extensions | (codes == ord(ZWJ))  # no regional indicator is in the BMP
+    flags = np.zeros(len(codes), dtype=np.uint8)
+    for bit, chosen in (
+        (_WORD, word),
+        (_DIGIT, digit),
+        (_LETTER, word & ~digit & ~underscore),
+        (_SPACE, separators),
+        (_APOSTROPHE, among(APOSTROPHES)),
+        (_HYPHEN, among(_HYPHENS)),
+        (_DECIMAL_MARK, among(".,")),
+        (_RARE, rare),
+    ):
+        flags[chosen] |= bit
+    return flags
 
 
 @functools.cache
@@ -198,32 +240,63 @@ def _checks() -> tuple[re.Pattern[str], ...]:
 
 def token_starts(text: str) -> np.ndarray:
     """Where ``tokenize(text)``'s tokens start, as code point offsets, without building
-    them: vectorised over the characters (agreement cuts 10,000 articles in a second).
-    A line with marks, emoji sequences or flags is left to the expression itself (no
-    token crosses a line break)."""
+    them: vectorised over the characters (agreement cuts 10,000 articles in a second)."""
+    return _token_bounds(text, _char_flags(text)[1])[0]
+
+
+def _char_flags(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """(code point, flag bits) of each character of ``text``."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     flags = _bmp_flags()[np.minimum(codes, 0xFFFF)]
     for index in np.flatnonzero(codes > 0xFFFF).tolist():
         flags[index] = _flags(text[index])
-    rare = np.flatnonzero(flags & _RARE).tolist()
-    if not rare:
-        return _vectorised_starts(text, flags, 0, len(text))
-    parts: list[np.ndarray] = []
+    return codes, flags
+
+
+def _token_bounds(text: str, flags: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(starts, ends) of ``tokenize(text)``'s tokens.
+
+    No token holds a separator (but for tag characters, which extend the emoji before
+    them), and a token's expression looks no further than the characters beside it, so
+    the text between two separators is tokenised alone: the characters are read
+    vectorised, and only a piece holding marks, emoji sequences or flags is left to the
+    expression. Outside those pieces a token ends at the next separator or the next
+    token's start, whichever comes first.
+    """
+    length = len(text)
+    if not length:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    starts = _vectorised_starts(text, flags, 0, length).astype(np.int64, copy=False)
+    separators = np.append(np.flatnonzero(flags & _SPACE), length)
+    ends = np.minimum(
+        separators[np.searchsorted(separators, starts)], np.append(starts[1:], length)
+    )
+    rare = np.flatnonzero(flags & _RARE)
+    if not len(rare):
+        return starts, ends
+    # The pieces around rare characters, between separators no token can hold.
+    hard = np.append(np.flatnonzero((flags & (_SPACE | _RARE)) == _SPACE), length)
+    after = np.searchsorted(hard, rare)
+    lows = np.where(after > 0, hard[np.maximum(after - 1, 0)] + 1, 0)
+    lows[after == 0] = 0
+    highs = hard[after]
+    kept = np.ones(len(starts), dtype=np.bool_)
+    found_starts: list[int] = []
+    found_ends: list[int] = []
     done = 0
-    for position in rare:
-        if position < done:
-            continue
-        line_start = text.rfind("\n", 0, position) + 1
-        line_end = text.find("\n", position)
-        line_end = len(text) if line_end < 0 else line_end
-        if line_start > done:
-            parts.append(_vectorised_starts(text, flags, done, line_start))
-        found = token_pattern().finditer(text, line_start, line_end)
-        parts.append(np.fromiter(map(re.Match.start, found), np.int64))
-        done = line_end
-    if done < len(text):
-        parts.append(_vectorised_starts(text, flags, done, len(text)))
-    return np.concatenate(parts)
+    pattern = token_pattern()
+    for low, high in zip(lows.tolist(), highs.tolist(), strict=True):
+        if low < done:
+            continue  # the piece of the rare character before
+        done = high
+        kept[np.searchsorted(starts, low) : np.searchsorted(starts, high)] = False
+        for match in pattern.finditer(text, low, high):
+            found_starts.append(match.start())
+            found_ends.append(match.end())
+    starts = np.concatenate([starts[kept], np.asarray(found_starts, dtype=np.int64)])
+    ends = np.concatenate([ends[kept], np.asarray(found_ends, dtype=np.int64)])
+    order = np.argsort(starts, kind="stable")
+    return starts[order], ends[order]
 
 
 def _vectorised_starts(text: str, all_flags: np.ndarray, low: int, high: int) -> np.ndarray:
@@ -365,3 +438,133 @@ class TokenIndex:
         else:
             change = "expanded"
         return Alignment(first, last, aligned_start, aligned_end, change)
+
+
+@functools.cache
+def _bmp_spaces() -> np.ndarray:
+    """``str.isspace`` of each BMP code point (no space lies beyond it)."""
+    return np.fromiter((chr(code).isspace() for code in range(0x10000)), np.bool_, 0x10000)
+
+
+_SENTENCE_END_CODES = np.array(sorted(map(ord, SENTENCE_ENDS)), dtype=np.uint32)
+
+
+class Fit(IntEnum):
+    """What alignment did to a span (``Alignment.change``), as a number per span."""
+
+    DROPPED = 0
+    EXACT = 1
+    TRIMMED = 2
+    EXPANDED = 3
+
+
+@dataclass(frozen=True)
+class AlignedSpans:
+    """Many spans aligned at once: per span, its token range (end exclusive), its
+    aligned offsets and its ``Fit``; a dropped span's other values mean nothing."""
+
+    token_start: list[int]
+    token_end: list[int]
+    start: list[int]
+    end: list[int]
+    fit: list[int]
+
+    def count(self, fit: Fit) -> int:
+        return self.fit.count(fit)
+
+
+class TextTokens:
+    """A text's tokens, exactly ``tokenize``'s, made once for every layer on the text:
+    found vectorised rather than by the expression alone, and kept as columns (texts,
+    starts, ends, whether a space follows) rather than one object each."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        codes, flags = _char_flags(text)
+        length = len(text)
+        starts, ends = _token_bounds(text, flags)
+        self._codes, self._starts, self._ends = codes, starts, ends
+        self.starts: list[int] = starts.tolist()
+        self.ends: list[int] = ends.tolist()
+        followed = ends < length
+        spaces = np.zeros(len(starts), dtype=np.bool_)
+        spaces[followed] = _bmp_spaces()[np.minimum(codes[ends[followed]], 0xFFFF)]
+        self.spaces: list[bool] = spaces.tolist()
+        # Where a sentence may begin (see sentence_starts): after a sentence's last
+        # mark, or where a line break lies between two tokens.
+        line_breaks = np.flatnonzero(codes == 10)
+        closes = ((ends - starts) == 1) & np.isin(codes[starts], _SENTENCE_END_CODES)
+        broken = np.searchsorted(line_breaks, ends[:-1]) < np.searchsorted(
+            line_breaks, starts[1:]
+        )
+        self._breaks = np.flatnonzero(closes[:-1] | broken) + 1
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @functools.cached_property
+    def texts(self) -> list[str]:
+        # No token holds a NUL (a control character, so a separator).
+        return self.joined("\0").split("\0")[:-1]
+
+    def joined(self, suffix: str) -> str:
+        """Every token followed by ``suffix``, as one string, put together from the
+        text's code points at once rather than a string per token."""
+        count, width = len(self.starts), len(suffix)
+        if not count:
+            return ""
+        lengths = self._ends - self._starts
+        edges = np.zeros(len(self.text) + 1, dtype=np.int32)
+        edges[self._starts] += 1
+        edges[self._ends] -= 1
+        in_tokens = np.cumsum(edges[:-1]) > 0
+        suffix_starts = np.cumsum(lengths + width) - width
+        at = (suffix_starts[:, None] + np.arange(width)).ravel()
+        codes = np.empty(int(lengths.sum()) + count * width, dtype="<u4")
+        in_suffix = np.zeros(len(codes), dtype=np.bool_)
+        in_suffix[at] = True
+        codes[~in_suffix] = self._codes[in_tokens]
+        codes[at] = np.tile(np.array([ord(char) for char in suffix], dtype="<u4"), count)
+        return codes.tobytes().decode("utf-32-le", "surrogatepass")
+
+    def tokens(self) -> list[Token]:
+        return list(map(Token, self.texts, self.starts, self.ends, self.spaces))
+
+    def align(self, starts: Sequence[int], ends: Sequence[int], mode: AlignMode) -> AlignedSpans:
+        """``TokenIndex.align`` for every span ``starts[i]:ends[i]`` at once."""
+        wanted_start = np.asarray(starts, dtype=np.int64)
+        wanted_end = np.asarray(ends, dtype=np.int64)
+        if mode is AlignMode.EXPAND:
+            first = np.searchsorted(self._ends, wanted_start, side="right")
+            last = np.searchsorted(self._starts, wanted_end, side="left")
+        else:
+            first = np.searchsorted(self._starts, wanted_start, side="left")
+            last = np.searchsorted(self._ends, wanted_end, side="right")
+        fits = first < last
+        if len(self.starts):
+            aligned_start = self._starts[np.minimum(first, len(self.starts) - 1)]
+            aligned_end = self._ends[np.maximum(last - 1, 0)]
+        else:
+            aligned_start = aligned_end = np.zeros(len(wanted_start), dtype=np.int64)
+        exact = (aligned_start == wanted_start) & (aligned_end == wanted_end)
+        inside = (wanted_start <= aligned_start) & (aligned_end <= wanted_end)
+        fit = np.where(exact, Fit.EXACT, np.where(inside, Fit.TRIMMED, Fit.EXPANDED))
+        fit[~fits] = Fit.DROPPED
+        if mode is AlignMode.STRICT:
+            fit[~exact] = Fit.DROPPED
+        return AlignedSpans(
+            first.tolist(), last.tolist(), aligned_start.tolist(), aligned_end.tolist(),
+            fit.tolist(),
+        )
+
+    def sentence_starts(self, keep_together: Sequence[tuple[int, int]] = ()) -> list[int]:
+        """``sentence_starts(text, tokens, keep_together)``, from the breaks found once."""
+        if not self.starts:
+            return []
+        breaks = self._breaks
+        if keep_together and len(breaks):
+            blocked = np.zeros(len(self.starts) + 1, dtype=np.bool_)
+            for first, last in keep_together:
+                blocked[first + 1 : last] = True
+            breaks = breaks[~blocked[breaks]]
+        return [0, *breaks.tolist()]

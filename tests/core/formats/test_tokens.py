@@ -7,7 +7,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from annotator.core.formats.tokens import tokenize
+from annotator.core.formats.tokens import (
+    AlignMode,
+    Fit,
+    TextTokens,
+    TokenIndex,
+    sentence_starts,
+    tokenize,
+)
 from annotator.core.review.agreement import token_starts
 
 WHOLE_WORDS = ["aujourd’hui", "aujourd'hui", "porte-parole", "États-Unis", "c’est-à-dire"]
@@ -62,7 +69,8 @@ def test_agreement_counts_the_same_tokens(seeds_dir) -> None:
 
 PIECES = ["l’", "d'", "qu’", "jusqu'", "C’est-à-dire", "c'est-à-dire", "’s", "’T", "-t-il", "-on",
           "-", "’", "'", ",", ".", "1", "2", "a", "É", "s", "il", " ", "\n", "_", "\u0301",
-          "\u200d", "😊", "🇫", "\ufe0f", "\u00a0", "\u200b", "x"]  # fmt: skip
+          "\u200d", "😊", "🇫", "\ufe0f", "\u00a0", "\u200b", "x", "🏴", "\U000e0067",
+          "\U000e007f", "🏽"]  # fmt: skip
 
 
 @settings(max_examples=500, deadline=None)
@@ -77,3 +85,35 @@ def test_tokens_cover_every_visible_character_once(text: str) -> None:
         )
         position = token.end
     assert token_starts(text).tolist() == [token.start for token in tokens]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(PIECES), max_size=25).map("".join) | st.text(),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=8),
+)
+def test_the_exporters_tokens_and_alignment_are_the_tokenisers(
+    text: str, ranges: list[tuple[int, int]]
+) -> None:
+    """The token formats tokenise each text once and align all its spans at once: the
+    tokens, sentences and alignments are those of ``tokenize`` and ``TokenIndex``."""
+    tokens = tokenize(text)
+    made = TextTokens(text)
+    assert made.tokens() == tokens
+    assert made.sentence_starts() == sentence_starts(text, tokens)
+    keep = [(i, i + 2) for i in range(0, len(tokens) - 2, 3)]
+    assert made.sentence_starts(keep) == sentence_starts(text, tokens, keep)
+    spans = [(s, min(s + n, len(text))) for s, n in ranges if s < len(text)]
+    index = TokenIndex(tokens)
+    fits = {"exact": Fit.EXACT, "trimmed": Fit.TRIMMED, "expanded": Fit.EXPANDED}
+    for mode in AlignMode:
+        aligned = made.align([s for s, _ in spans], [e for _, e in spans], mode)
+        for i, (start, end) in enumerate(spans):
+            one = index.align(start, end, mode)
+            if one is None:
+                assert aligned.fit[i] == Fit.DROPPED
+                continue
+            assert aligned.fit[i] == fits[one.change]
+            assert aligned.token_start[i] == one.token_start
+            assert aligned.token_end[i] == one.token_end
+            assert (aligned.start[i], aligned.end[i]) == (one.start, one.end)
