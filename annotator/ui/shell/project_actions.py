@@ -17,6 +17,7 @@ from annotator.core.store import Store
 from annotator.core.store.postgres import beside_the_project
 from annotator.ui import file_dialogs
 from annotator.ui.tasks import StoreTask
+from annotator.ui.text_display import as_typed
 
 if TYPE_CHECKING:
     from annotator.ui.shell.main_window import MainWindow
@@ -150,7 +151,7 @@ class ProjectActions(QObject):
         current = beside_the_project(self.window.db_path).resolve()
         recent = [path for path in self.window.preferences.recent_projects() if path != current]
         for path in recent:
-            action = self.recent_menu.addAction(f"{path.name} — {path.parent}")
+            action = self.recent_menu.addAction(as_typed(f"{path.name} — {path.parent}"))
             action.triggered.connect(lambda _checked=False, path=path: self.open_project(path))
         if not recent:
             self.recent_menu.addAction(self.tr("No other project yet")).setEnabled(False)
