@@ -72,7 +72,7 @@ def test_every_control_of_the_review_dialogs_is_named_and_described(
 
 def built_dialogs(window) -> dict[str, QWidget]:
     """Dialogs the window builds from what a task found, built here from the same parts."""
-    from annotator.core.formats.registry import FormatExportReport
+    from annotator.core.formats.shared import FormatExportReport
     from annotator.core.models import Span
     from annotator.core.review.decisions import Candidate
     from annotator.ui.article.amount_editor import AmountDialog
