@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -78,6 +78,9 @@ from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
 from annotator.ui.training.uncertainty_order import UncertaintyOrderAction
 from annotator.ui.training.view import TrainModelAction
 from annotator.ui.undo.history import UndoHistory
+
+if TYPE_CHECKING:
+    from annotator.core.importing.request import ImportRequest
 
 OUTCOME_FAILED = "failed"
 BUSY_TRIES = 240
@@ -722,28 +725,54 @@ class MainWindow(QMainWindow):
             + self.tr("Zip archives of articles or annotated files (*.zip)"),
         )
         if files:
-            self.start_import([Path(name) for name in files])
+            self.import_with_choices([Path(name) for name in files])
 
     def choose_folder_to_import(self) -> None:
         folder = file_dialogs.existing_directory(self, self.tr("Import a folder of articles"))
         if folder:
-            self.start_import([Path(folder)])
+            self.import_with_choices([Path(folder)])
+
+    def import_with_choices(self, paths: Sequence[Path]) -> None:
+        """Import ``paths``; when files annotated in another tool are among them, their
+        choices (layer, label map, offsets...) are asked first. Cancel imports nothing."""
+        # The importers load when an import is asked for, not at the window's start.
+        from annotator.core.importing.inputs import holds_annotated_files
+        from annotator.ui.import_export.import_options import ImportOptionsDialog
+
+        if not holds_annotated_files(paths):
+            self.start_import(paths)
+            return
+        dialog = ImportOptionsDialog(self.label_set(), self.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_options_dialog = dialog
+
+        def chosen() -> None:
+            request = dialog.request()
+            if request is not None:
+                self.start_import(paths, request)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
 
     def load_sample_articles(self) -> None:
         self.start_import([seeds_dir()])
 
-    def start_import(self, paths: Sequence[Path], *, add_labels: bool = False) -> StoreTask:
+    def start_import(
+        self, paths: Sequence[Path], request: ImportRequest | None = None
+    ) -> StoreTask:
         """Articles go to the article import, files annotated in other tools (doccano,
-        Label Studio, Prodigy, gold JSONL, brat folders) to the annotation import."""
-        task = import_task(
-            self.db_path, paths, self.tr("Importing articles…"), add_labels=add_labels
-        )
-        task.signals.succeeded.connect(self._import_succeeded)
+        Label Studio, Prodigy, gold JSONL, brat folders) to the annotation import, with
+        ``request``'s choices (None: the defaults), as ``annotator import`` does."""
+        from annotator.core.importing.request import ImportRequest
+
+        request = request or ImportRequest()
+        task = import_task(self.db_path, paths, self.tr("Importing articles…"), request)
+        task.signals.succeeded.connect(lambda report: self._import_succeeded(report, request))
         task.signals.failed.connect(self._import_failed)
         task.signals.cancelled.connect(self._task_cancelled)
         return self.tasks.start(task, self)
 
-    def _import_succeeded(self, report: Any) -> None:
+    def _import_succeeded(self, report: Any, request: ImportRequest) -> None:
         # Written on another connection: articles, spans, labels from another tool's file.
         self.session.did_change(Changes.everything())
         results = list(getattr(report, "results", []))
@@ -794,7 +823,9 @@ class MainWindow(QMainWindow):
             )
             if self.error_dialog is not None:
                 offer_to_add_labels(
-                    self.error_dialog, report, lambda p: self.start_import(p, add_labels=True)
+                    self.error_dialog,
+                    report,
+                    lambda paths: self.start_import(paths, request.adding_labels()),
                 )
         self.importFinished.emit(report)
 
