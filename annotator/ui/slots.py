@@ -26,6 +26,8 @@ class WindowSlots(Protocol):
     annotator: str
     tasks: TaskRunner
     document_menu: QMenu
+    view_menu: QMenu
+    file_menu: QMenu
 
     @property
     def language(self) -> str: ...
@@ -59,4 +61,8 @@ class WindowSlots(Protocol):
 
     def dialog_parent(self) -> QWidget:
         """The widget a feature's dialogs and progress windows belong to."""
+        ...
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Show ``widget`` for good at the status bar's right end."""
         ...

@@ -200,7 +200,10 @@ class MainWindow(QMainWindow):
         self.carry_over = CarryOverAction(self.session, self)
         self.team_progress = ProgressAction(self)
         self.train_model = TrainModelAction(self)
-        self.uncertainty_order = UncertaintyOrderAction(self)
+        self.train_model.trained.connect(self.suggestions.refresh)
+        self.uncertainty_order = UncertaintyOrderAction(
+            self.session, self, self.document_list, self.splitter
+        )
         self.document_language = DocumentLanguageAction(self.session, self)
         self.notes = NotesView(self)
         self.article_details = ArticleDetails(self)
@@ -585,6 +588,9 @@ class MainWindow(QMainWindow):
 
     def dialog_parent(self) -> QWidget:
         return self
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
 
     def when_document_opened(self, slot: Callable[[str], None]) -> None:
         self.documentOpened.connect(slot)
