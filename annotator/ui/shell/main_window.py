@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
-        self.project_watch = ProjectWatch(self)
+        self.project_watch = ProjectWatch(self.session, self)
         self.colleague_watch = ColleagueWatch(self)
         store.retry_when_busy(self._wait_for_another_program, self._done_waiting)
         self.file_menu.insertAction(self.quit_action, self.project_watch.save_action)
@@ -208,7 +208,12 @@ class MainWindow(QMainWindow):
         self.notes = NotesView(self)
         self.article_details = ArticleDetails(self)
         self.accessibility = WindowAccessibility(self)
-        self.projects = ProjectActions(self)
+        self.projects = ProjectActions(
+            self.session,
+            self,
+            preferences,
+            lambda store, path: MainWindow(store, path, self.annotator, self.preferences),
+        )
         self.search = WindowSearch(self)
         self.span_attributes = SpanAttributes(self)
         self.scheme_view = SchemeView(self)
