@@ -24,8 +24,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -175,7 +177,7 @@ class MainWindow(QMainWindow):
         self.colleague_watch = ColleagueWatch(self)
         store.retry_when_busy(self._wait_for_another_program, self._done_waiting)
         self.file_menu.insertAction(self.quit_action, self.project_watch.save_action)
-        self.review_mode = ReviewMode(self)
+        self.review_mode = ReviewMode(self.session, self.article_view, self)
         self.setAcceptDrops(True)
         # The article's text widget would swallow drops meant for the window.
         for child in self.article_view.findChildren(QWidget):
@@ -596,6 +598,19 @@ class MainWindow(QMainWindow):
 
     def add_status_widget(self, widget: QWidget) -> None:
         self.statusBar().addPermanentWidget(widget)
+
+    def add_window_menu(self, menu: QMenu) -> None:
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+
+    def add_dock(self, dock: QDockWidget) -> None:
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+    def resize_dock(self, dock: QDockWidget, width: int) -> None:
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+    def open_document_unfiltered(self, doc_id: str) -> None:
+        self.document_list.clear_filters()
+        self.open_document(doc_id)
 
     def when_document_opened(self, slot: Callable[[str], None]) -> None:
         self.documentOpened.connect(slot)
