@@ -6,6 +6,7 @@ said here in the interface's language while Import waits."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -44,11 +45,11 @@ def choice_problem(error: InputError) -> str:
                 "with a comma or “=” in it goes alone on its line, or in a map file.",
             ).replace("%1", values.get("text", ""))
         if error.kind == "mapped twice":
-            return (
-                translate("ImportOptions", "“%1” is mapped to both “%2” and “%3”.")
-                .replace("%1", values.get("source", ""))
-                .replace("%2", values.get("first", ""))
-                .replace("%3", values.get("second", ""))
+            # Filled in one pass: another tool's label may itself hold "%2".
+            return re.sub(
+                r"%([123])",
+                lambda found: values.get(("source", "first", "second")[int(found[1]) - 1], ""),
+                translate("ImportOptions", "“%1” is mapped to both “%2” and “%3”."),
             )
         if error.kind == "map file not names":
             return translate(
@@ -56,6 +57,7 @@ def choice_problem(error: InputError) -> str:
                 "%1: the map file must hold a JSON object of label names, "
                 "{\"THEIRS\": \"OURS\", …}.",
             ).replace("%1", error.path)
+        return str(error)  # a choice the dialog does not offer to type (a unit, a format)
     return translate("ImportOptions", "The map file cannot be used: %1").replace(
         "%1", str(error)
     )
@@ -64,18 +66,11 @@ def choice_problem(error: InputError) -> str:
 class ImportOptionsDialog(QDialog):
     """Layer, label map, offsets and labels for the annotated files about to be imported."""
 
-    def __init__(
-        self,
-        label_set: LabelSet,
-        language: str,
-        parent: QWidget | None = None,
-        initial: ImportRequest | None = None,
-    ) -> None:
+    def __init__(self, label_set: LabelSet, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importOptionsDialog")
         self.setWindowTitle(self.tr("Import annotated files"))
-        initial = initial or ImportRequest()
-        self._request: ImportRequest | None = initial
+        self._request: ImportRequest | None = ImportRequest()
 
         intro = QLabel(
             self.tr(
@@ -85,7 +80,7 @@ class ImportOptionsDialog(QDialog):
         )
         intro.setWordWrap(True)
 
-        self.layer_edit = QLineEdit(initial.as_name or "")
+        self.layer_edit = QLineEdit()
         self.layer_edit.setObjectName("importLayer")
         self.layer_edit.setPlaceholderText(self.tr("the file's name"))
 
@@ -116,23 +111,19 @@ class ImportOptionsDialog(QDialog):
         self.offsets_combo.addItem(self.tr("Detect from the span text"), "auto")
         self.offsets_combo.addItem(self.tr("Code points"), "codepoints")
         self.offsets_combo.addItem(self.tr("UTF-16 code units"), "utf16")
-        self.offsets_combo.setCurrentIndex(max(0, self.offsets_combo.findData(initial.offsets)))
 
         self.add_labels_check = QCheckBox(
             self.tr("&Add the labels and link types the project lacks")
         )
         self.add_labels_check.setObjectName("importAddLabels")
-        self.add_labels_check.setChecked(initial.add_labels)
         self.predictions_check = QCheckBox(
             self.tr("Label Studio: import its &predictions too, as suggestions")
         )
         self.predictions_check.setObjectName("importPredictions")
-        self.predictions_check.setChecked(initial.predictions)
         self.partial_check = QCheckBox(
             self.tr("Keep a file's good records when some of its records are &refused")
         )
         self.partial_check.setObjectName("importPartial")
-        self.partial_check.setChecked(initial.partial)
 
         self.problem = QLabel()
         self.problem.setObjectName("importProblem")
