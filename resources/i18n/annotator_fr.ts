@@ -1289,6 +1289,10 @@
         <translation>Choisir…</translation>
     </message>
     <message>
+        <source>Recognised from each file</source>
+        <translation>Reconnu d’après chaque fichier</translation>
+    </message>
+    <message>
         <source>Detect from the span text</source>
         <translation>Détecter d’après le texte des annotations</translation>
     </message>
@@ -1329,6 +1333,10 @@
         <translation>&amp;Positions&#xa0;:</translation>
     </message>
     <message>
+        <source>Wri&amp;tten by:</source>
+        <translation>&amp;Outil d’origine&#xa0;:</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
@@ -1363,6 +1371,10 @@
     <message>
         <source>What the files&apos; offsets count: detected unless you know it.</source>
         <translation>Ce que comptent les positions des fichiers&#xa0;: détecté, sauf si vous le savez.</translation>
+    </message>
+    <message>
+        <source>Which tool wrote the files, when their shape does not tell; then every chosen file is read as that tool&apos;s.</source>
+        <translation>L’outil qui a écrit les fichiers, quand leur forme ne le dit pas&#xa0;; chaque fichier choisi est alors lu comme venant de cet outil.</translation>
     </message>
     <message>
         <source>Otherwise the spans and links of a label the project lacks are refused.</source>

@@ -1,6 +1,6 @@
 """The choices of an import of files annotated in other tools, asked after the files
 are chosen: what ``annotator import`` takes as ``--as``, ``--map``, ``--map-file``,
-``--offsets``, ``--add-labels``, ``--predictions`` and ``--partial``. They are checked
+``--offsets``, ``--format``, ``--add-labels``, ``--predictions`` and ``--partial``. They are checked
 by the core's ``ImportRequest``, as the command checks them, and a choice it refuses is
 said here in the interface's language while Import waits."""
 
@@ -63,6 +63,18 @@ def choice_problem(error: InputError) -> str:
     )
 
 
+FORMAT_NAMES = {
+    "gold": "annotator (gold JSONL)",
+    "doccano": "doccano",
+    "labelstudio": "Label Studio",
+    "prodigy": "Prodigy",
+    "brat": "brat",
+    "webanno": "INCEpTION / WebAnno TSV",
+    "suggestions": "annotator suggest --json",
+}
+"""The tools ``--format`` names, as their own names are written (not translated)."""
+
+
 class ImportOptionsDialog(QDialog):
     """Layer, label map, offsets and labels for the annotated files about to be imported."""
 
@@ -106,6 +118,12 @@ class ImportOptionsDialog(QDialog):
         map_file_row.addWidget(self.map_file_edit, 1)
         map_file_row.addWidget(self.map_file_button)
 
+        self.format_combo = QComboBox()
+        self.format_combo.setObjectName("importFormat")
+        self.format_combo.addItem(self.tr("Recognised from each file"), "auto")
+        for name, shown in FORMAT_NAMES.items():
+            self.format_combo.addItem(shown, name)
+
         self.offsets_combo = QComboBox()
         self.offsets_combo.setObjectName("importOffsets")
         self.offsets_combo.addItem(self.tr("Detect from the span text"), "auto")
@@ -136,6 +154,7 @@ class ImportOptionsDialog(QDialog):
         form.addRow("", self.labels_note)
         form.addRow(self.tr("Map &file:"), map_file_row)
         form.addRow(self.tr("&Offsets:"), self.offsets_combo)
+        form.addRow(self.tr("Wri&tten by:"), self.format_combo)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -161,6 +180,7 @@ class ImportOptionsDialog(QDialog):
         self.map_edit.textChanged.connect(self._check)
         self.map_file_edit.textChanged.connect(self._check)
         self.offsets_combo.currentIndexChanged.connect(self._check)
+        self.format_combo.currentIndexChanged.connect(self._check)
         for check in (self.add_labels_check, self.predictions_check, self.partial_check):
             check.toggled.connect(self._check)
         self._check()
@@ -187,6 +207,12 @@ class ImportOptionsDialog(QDialog):
         self.map_file_button.setToolTip(self.tr("Pick the map file in a file dialog."))
         self.offsets_combo.setToolTip(
             self.tr("What the files' offsets count: detected unless you know it.")
+        )
+        self.format_combo.setToolTip(
+            self.tr(
+                "Which tool wrote the files, when their shape does not tell; then every "
+                "chosen file is read as that tool's."
+            )
         )
         self.add_labels_check.setToolTip(
             self.tr("Otherwise the spans and links of a label the project lacks are refused.")
@@ -215,6 +241,7 @@ class ImportOptionsDialog(QDialog):
             map_files=[Path(map_file)] if map_file else [],
             add_labels=self.add_labels_check.isChecked(),
             offsets=str(self.offsets_combo.currentData()),
+            format_name=str(self.format_combo.currentData()),
             predictions=self.predictions_check.isChecked(),
             partial=self.partial_check.isChecked(),
         )
