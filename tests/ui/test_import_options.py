@@ -181,3 +181,28 @@ def test_a_label_map_the_command_refuses_is_refused_in_french_before_anything_is
     assert not dialog.problem.isVisible() and dialog.import_button.isEnabled()
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert stored_spans(seeded_project) == []
+
+
+def test_adding_the_missing_labels_imports_again_with_the_same_choices(
+    qtbot, open_window, seeded_project: Path, export_file: Path
+):
+    from PySide6.QtWidgets import QPushButton
+
+    window = open_window(seeded_project)
+    window.import_with_choices([export_file])
+    dialog = options_dialog(qtbot)
+    type_into(qtbot, dialog, Qt.Key.Key_L, "Lisa")
+    type_into(qtbot, dialog, Qt.Key.Key_M, "PER=person")  # ORG is left unmapped
+    qtbot.keyClick(dialog, Qt.Key.Key_O, ALT)
+    qtbot.keyClick(dialog.offsets_combo, Qt.Key.Key_End)
+    with qtbot.waitSignal(window.importFinished, timeout=20000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert stored_spans(seeded_project) == []
+    add = window.error_dialog.findChild(QPushButton, "addUnknownLabels")
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as finished:
+        qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    assert not finished.args[0].annotation_problems()
+    assert stored_spans(seeded_project) == [
+        ("Lisa", 2, 12, "person", "Sam Altman"),
+        ("Lisa", 21, 27, "ORG", "OpenAI"),
+    ]
