@@ -770,7 +770,6 @@ class MainWindow(QMainWindow):
             return
         dialog = ImportOptionsDialog(self.label_set(), self.language, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.import_options_dialog = dialog
 
         def chosen() -> None:
             request = dialog.request()
