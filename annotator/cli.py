@@ -27,7 +27,7 @@ from annotator import __version__
 from annotator.core.damaged_rows import DamagedDocument
 from annotator.core.damaged_rows import describe as describe_damage
 from annotator.core.errors import AnnotatorError
-from annotator.core.importing.articles import ImportReport, import_paths
+from annotator.core.importing.articles import ImportReport
 from annotator.core.store import Store
 from annotator.core.store.postgres import is_server_url, url_user
 from annotator.core.wording import counted
@@ -357,42 +357,35 @@ def import_command(
     mark, or Windows-1252 / Latin-1; from HTML only the article's main text is kept, with
     the page's outlet, author, date and address. An article already in the
     project is left as it is. Exits with status 1 if any file failed."""
-    # Paths are classified here, before article import: files annotated by other tools
-    # (doccano, Label Studio, brat, ...) go to their own importer, archives are opened
-    # and their members sorted the same way; the rest is imported as plain articles.
-    from annotator.core.importing.annotated import combined_label_map, import_annotated
-    from annotator.core.importing.inputs import opened_inputs
+    # One import for the command and the window: the choices checked as an
+    # ImportRequest, archives opened, articles and annotated files each to their importer.
+    from annotator.core.importing.inputs import import_inputs, opened_inputs
+    from annotator.core.importing.request import ImportRequest
 
-    mapping = combined_label_map(label_map, label_map_files)
-    refused = 0
-    with opened_inputs(paths, all_annotated=format_name != "auto") as inputs, obj.store() as store:
+    request = ImportRequest.from_choices(
+        as_name=as_name,
+        maps=label_map,
+        map_files=label_map_files,
+        add_labels=add_labels,
+        offsets=offsets,
+        format_name=format_name,
+        predictions=predictions,
+        partial=partial,
+    )
+    with (
+        opened_inputs(paths, all_annotated=request.every_path_annotated) as inputs,
+        obj.store() as store,
+    ):
         if inputs.refused:  # a damaged or unsafe archive: nothing is imported
             raise inputs.refused[0]
-        annotated = [item.path for item in inputs.annotated]
-        article_paths = inputs.articles
-        if annotated:
-            annotations = import_annotated(
-                store,
-                annotated,
-                shown=inputs.shown(),
-                format_name=format_name,
-                as_name=as_name,
-                label_map=mapping,
-                add_labels=add_labels,
-                predictions=predictions,
-                offsets=offsets,
-                partial=partial,
-            )
-            for line in annotations.lines():
-                click.echo(line)
-            refused = len(annotations.refused)
-        if not article_paths:
-            if refused:
-                click.get_current_context().exit(1)
-            return
-        report = import_paths(store, article_paths)
-    echo_import_report(report)
-    if report.failed or refused:
+        report = import_inputs(store, inputs, request)
+    for line in report.annotations.lines():
+        click.echo(line)
+    for error in report.unreadable:
+        click.echo(f"Error: {error}", err=True)
+    if inputs.articles:
+        echo_import_report(report)
+    if report.failed or report.annotation_problems():
         click.get_current_context().exit(1)
 
 

@@ -78,6 +78,24 @@ def test_articles_and_annotated_files_in_one_command(project_path: Path, tmp_pat
         assert {s.label for s in store.iter_spans()} == {"organisation", "person", "claim"}
 
 
+def test_an_unreadable_annotated_file_is_named_and_the_other_files_still_import(
+    project_path: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Un article.\n", encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    text = "Sam Altman dit non."
+    good = tmp_path / "dave.jsonl"
+    good.write_text(json.dumps({"text": text, "label": [[0, 10, "person"]]}) + "\n")
+    code, output = run(project_path, "import", str(broken), str(article), str(good))
+    assert code == 1
+    assert f"Error: {broken}:1: not valid JSON" in output
+    with Store(project_path) as store:
+        assert store.document_count() == 2
+        assert [(s.annotator, s.text) for s in store.iter_spans()] == [("dave", "Sam Altman")]
+
+
 @pytest.mark.parametrize(
     "format_name, out",
     [

@@ -20,6 +20,19 @@ class InputError(AnnotatorError):
         super().__init__(f"{where}: {reason}")
 
 
+class ChoiceError(InputError):
+    """An option the user gave (``--map``, a map file) cannot be used as given. Beside
+    the sentence, what is wrong (``kind``) and with what (``values``): the window says
+    it in its own language from those."""
+
+    def __init__(
+        self, path: Path | str, reason: str, kind: str, values: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(path, reason)
+        self.kind = kind
+        self.values = dict(values or {})
+
+
 class ProjectError(AnnotatorError):
     """The project file cannot be opened or written safely."""
 

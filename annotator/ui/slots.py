@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu, QSplitter, QWidget
 
 from annotator.core.models import LabelSet
 from annotator.ui.tasks import TaskRunner
@@ -26,6 +26,8 @@ class WindowSlots(Protocol):
     annotator: str
     tasks: TaskRunner
     document_menu: QMenu
+    view_menu: QMenu
+    file_menu: QMenu
 
     @property
     def language(self) -> str: ...
@@ -35,6 +37,10 @@ class WindowSlots(Protocol):
     def current_document_id(self) -> str | None: ...
 
     def open_document(self, doc_id: str | None) -> None: ...
+
+    def open_document_unfiltered(self, doc_id: str) -> None:
+        """Open ``doc_id`` even if the article list's filters hide it (they are cleared)."""
+        ...
 
     def when_document_opened(self, slot: Callable[[str], None]) -> None:
         """Call ``slot`` with the document's id each time an article is opened."""
@@ -59,4 +65,20 @@ class WindowSlots(Protocol):
 
     def dialog_parent(self) -> QWidget:
         """The widget a feature's dialogs and progress windows belong to."""
+        ...
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        """Show ``widget`` for good at the status bar's right end."""
+        ...
+
+    def add_window_menu(self, menu: QMenu) -> None:
+        """Put a feature's own menu in the menu bar, before Help."""
+        ...
+
+    def add_dock(self, dock: QDockWidget) -> None:
+        """Dock a feature's panel at the window's right."""
+        ...
+
+    def resize_dock(self, dock: QDockWidget, width: int) -> None:
+        """Give a docked panel this width, the article the rest."""
         ...

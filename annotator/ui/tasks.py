@@ -173,17 +173,19 @@ def dialog_progress(dialog: QProgressDialog) -> Callable[[int, int], None]:
 
 
 def import_task(
-    db_path: Path | str, paths: Sequence[Path], description: str, *, add_labels: bool = False
+    db_path: Path | str, paths: Sequence[Path], description: str, request: Any = None
 ) -> StoreTask:
     """Articles and annotated files (doccano, Label Studio, Prodigy, gold JSONL, brat
-    folders) alike; the result is an ``importing.MixedImportReport``."""
+    folders) alike, with the choices of ``request`` (an ``importing.request.ImportRequest``,
+    None: the defaults), as ``annotator import`` runs it; the result is an
+    ``importing.inputs.MixedImportReport``."""
     from annotator.core.importing.inputs import import_articles_and_annotations
 
     chosen = [Path(path) for path in paths]
 
     def work(store: Store, progress: Callable[..., None], should_cancel: Callable[[], bool]) -> Any:
         return import_articles_and_annotations(
-            store, chosen, add_labels=add_labels, progress=progress, should_cancel=should_cancel
+            store, chosen, request, progress=progress, should_cancel=should_cancel
         )
 
     return StoreTask(db_path, work, description)

@@ -1240,6 +1240,168 @@
     </message>
 </context>
 <context>
+    <name>ImportOptions</name>
+    <message>
+        <source>Cannot read “%1”: write THEIRS=OURS pairs separated by commas. A label with a comma or “=” in it goes alone on its line, or in a map file.</source>
+        <translation>Impossible de lire «&#xa0;%1&#xa0;»&#xa0;: écrivez des paires LEURS=NÔTRES séparées par des virgules. Une étiquette qui contient une virgule ou un «&#xa0;=&#xa0;» se met seule sur sa ligne, ou dans un fichier de correspondance.</translation>
+    </message>
+    <message>
+        <source>“%1” is mapped to both “%2” and “%3”.</source>
+        <translation>«&#xa0;%1&#xa0;» est associé à la fois à «&#xa0;%2&#xa0;» et à «&#xa0;%3&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1: the map file must hold a JSON object of label names, {&quot;THEIRS&quot;: &quot;OURS&quot;, …}.</source>
+        <translation>%1&#xa0;: le fichier de correspondance doit contenir un objet JSON de noms d’étiquettes, {&quot;LEURS&quot;: &quot;NÔTRES&quot;, …}.</translation>
+    </message>
+    <message>
+        <source>The map file cannot be used: %1</source>
+        <translation>Le fichier de correspondance est inutilisable&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsDialog</name>
+    <message>
+        <source>Import annotated files</source>
+        <translation>Importer des fichiers annotés</translation>
+    </message>
+    <message>
+        <source>Some of the chosen files were annotated in another tool. How should their spans come in? Articles are imported as they are.</source>
+        <translation>Certains des fichiers choisis ont été annotés dans un autre outil. Comment importer leurs annotations&#xa0;? Les articles sont importés tels quels.</translation>
+    </message>
+    <message>
+        <source>the file&apos;s name</source>
+        <translation>le nom du fichier</translation>
+    </message>
+    <message>
+        <source>PER=person, ORG=organisation</source>
+        <translation>PER=person, ORG=organisation</translation>
+    </message>
+    <message>
+        <source>The project&apos;s labels: %1</source>
+        <translation>Les étiquettes du projet&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>Recognised from each file</source>
+        <translation>Reconnu d’après chaque fichier</translation>
+    </message>
+    <message>
+        <source>Detect from the span text</source>
+        <translation>Détecter d’après le texte des annotations</translation>
+    </message>
+    <message>
+        <source>Code points</source>
+        <translation>Points de code</translation>
+    </message>
+    <message>
+        <source>UTF-16 code units</source>
+        <translation>Unités de code UTF-16</translation>
+    </message>
+    <message>
+        <source>&amp;Add the labels and link types the project lacks</source>
+        <translation>&amp;Ajouter les étiquettes et types de liens qui manquent au projet</translation>
+    </message>
+    <message>
+        <source>Label Studio: import its &amp;predictions too, as suggestions</source>
+        <translation>Label Studio&#xa0;: importer aussi ses pré&amp;dictions, comme suggestions</translation>
+    </message>
+    <message>
+        <source>Keep a file&apos;s good records when some of its records are &amp;refused</source>
+        <translation>Garder les bons enregistrements d’un fichier quand certains sont &amp;refusés</translation>
+    </message>
+    <message>
+        <source>&amp;Layer (annotator):</source>
+        <translation>&amp;Couche (annotateur)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Label &amp;map:</source>
+        <translation>Correspondance des é&amp;tiquettes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Map &amp;file:</source>
+        <translation>&amp;Fichier de correspondance&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Offsets:</source>
+        <translation>&amp;Positions&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Wri&amp;tten by:</source>
+        <translation>&amp;Outil d’origine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>The annotator whose layer gets the spans of a file that names none; empty: the file&apos;s name.</source>
+        <translation>L’annotateur dont la couche reçoit les annotations d’un fichier qui n’en nomme aucun&#xa0;; vide&#xa0;: le nom du fichier.</translation>
+    </message>
+    <message>
+        <source>Label map</source>
+        <translation>Correspondance des étiquettes</translation>
+    </message>
+    <message>
+        <source>Their labels (and relation types) to the project&apos;s: THEIRS=OURS pairs separated by commas, on one or more lines.</source>
+        <translation>Leurs étiquettes (et types de relations) vers celles du projet&#xa0;: des paires LEURS=NÔTRES séparées par des virgules, sur une ou plusieurs lignes.</translation>
+    </message>
+    <message>
+        <source>The labels a map can name.</source>
+        <translation>Les étiquettes qu’une correspondance peut nommer.</translation>
+    </message>
+    <message>
+        <source>Map file</source>
+        <translation>Fichier de correspondance</translation>
+    </message>
+    <message>
+        <source>A JSON object of their labels to the project&apos;s; any label can be mapped so.</source>
+        <translation>Un objet JSON de leurs étiquettes vers celles du projet&#xa0;; toute étiquette peut être associée ainsi.</translation>
+    </message>
+    <message>
+        <source>Pick the map file in a file dialog.</source>
+        <translation>Choisir le fichier de correspondance dans une fenêtre de fichiers.</translation>
+    </message>
+    <message>
+        <source>What the files&apos; offsets count: detected unless you know it.</source>
+        <translation>Ce que comptent les positions des fichiers&#xa0;: détecté, sauf si vous le savez.</translation>
+    </message>
+    <message>
+        <source>Which tool wrote the files, when their shape does not tell; then every chosen file is read as that tool&apos;s.</source>
+        <translation>L’outil qui a écrit les fichiers, quand leur forme ne le dit pas&#xa0;; chaque fichier choisi est alors lu comme venant de cet outil.</translation>
+    </message>
+    <message>
+        <source>Otherwise the spans and links of a label the project lacks are refused.</source>
+        <translation>Sinon, les annotations et liens d’une étiquette absente du projet sont refusés.</translation>
+    </message>
+    <message>
+        <source>Not only the annotations of a Label Studio export.</source>
+        <translation>Pas seulement les annotations d’un export Label Studio.</translation>
+    </message>
+    <message>
+        <source>By default a file with a refused record is not imported at all.</source>
+        <translation>Par défaut, un fichier dont un enregistrement est refusé n’est pas importé du tout.</translation>
+    </message>
+    <message>
+        <source>Why the choices cannot be used as they are.</source>
+        <translation>Pourquoi les choix ne peuvent pas servir tels quels.</translation>
+    </message>
+    <message>
+        <source>Choose a label map</source>
+        <translation>Choisir une correspondance d’étiquettes</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
     <name>ImportProblems</name>
     <message>
         <source>Annotated files read: %4 · spans added: %1 (%2) · links added: %3</source>

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from annotator.cli import main
 from annotator.core.importing import archives
 from annotator.core.importing.inputs import import_articles_and_annotations
+from annotator.core.importing.request import ImportRequest
 from annotator.core.models import GOLD_LAYER, Document
 from annotator.core.store import Store
 
@@ -139,7 +140,7 @@ def test_annotated_files_inside_a_zip_keep_no_temporary_path(tmp_path: Path, sto
     )
     archive = make_zip(tmp_path / "handover.zip", members)
 
-    report = import_articles_and_annotations(store, [archive], add_labels=True)
+    report = import_articles_and_annotations(store, [archive], ImportRequest(add_labels=True))
 
     assert not report.annotation_problems(), report.annotation_problems()
     assert sorted(str(f.path) for f in report.annotations.files) == [
@@ -162,7 +163,7 @@ def test_a_member_refused_for_unknown_labels_is_offered_again_as_its_archive(
     assert refused.path == f"{archive}/erin.jsonl" and refused.line == 1
     assert first.paths_with_unknown_labels() == [archive]
     again = import_articles_and_annotations(
-        store, first.paths_with_unknown_labels(), add_labels=True
+        store, first.paths_with_unknown_labels(), ImportRequest(add_labels=True)
     )
     assert not again.annotation_problems() and store.span_count() == 1
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from annotator.core.importing.inputs import import_articles_and_annotations
+from annotator.core.importing.request import ImportRequest
 from annotator.core.models import document_id
 from annotator.core.store import Store
 
@@ -41,6 +42,6 @@ def test_files_refused_for_unknown_labels_are_named_for_a_second_try(
     assert first.annotations.unknown_labels() == ["ORG"]
     assert store.span_count() == 0
     second = import_articles_and_annotations(
-        store, first.paths_with_unknown_labels(), add_labels=True
+        store, first.paths_with_unknown_labels(), ImportRequest(add_labels=True)
     )
     assert not second.annotation_problems() and store.span_count() == 1

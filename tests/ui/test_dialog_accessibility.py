@@ -3,6 +3,8 @@ description, as in the main window (``test_accessibility.py``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
@@ -38,8 +40,12 @@ def unnamed_in_dialog(qtbot, window, open_it) -> tuple[str, list[str]]:
     return str(seen["name"]), list(seen["missing"])  # type: ignore[arg-type]
 
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+DOCCANO_EXPORT = FIXTURES / "doccano" / "export_example.jsonl"
+
 WINDOW_DIALOGS = {
     "export": lambda window: window.export_action.trigger(),
+    "import choices": lambda window: window.import_with_choices([DOCCANO_EXPORT]),
     "shortcut sheet": lambda window: window.shortcuts_action.trigger(),
     "claim ledger": lambda window: window.attribution.ledger_action.trigger(),
     "preferences": lambda window: window.preferences_action.trigger(),
@@ -72,7 +78,7 @@ def test_every_control_of_the_review_dialogs_is_named_and_described(
 
 def built_dialogs(window) -> dict[str, QWidget]:
     """Dialogs the window builds from what a task found, built here from the same parts."""
-    from annotator.core.formats.registry import FormatExportReport
+    from annotator.core.formats.shared import FormatExportReport
     from annotator.core.models import Span
     from annotator.core.review.decisions import Candidate
     from annotator.ui.article.amount_editor import AmountDialog

@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from text_mouse import select_first_word
 
+from annotator.core.importing.request import ImportRequest
+
 
 def span_panel_rows(window) -> dict[str, list[str]]:
     """Group title -> the rows' texts, as the span panel shows them."""
@@ -43,7 +45,7 @@ def test_labels_added_by_an_import_get_their_colour(
     file = tmp_path / "bob.jsonl"
     file.write_text(json.dumps({"text": text, "label": [[start, start + 4, "location"]]}) + "\n")
     with qtbot.waitSignal(window.importFinished, timeout=20000):
-        window.start_import([file], add_labels=True)
+        window.start_import([file], ImportRequest(add_labels=True))
     assert window.store.label_set().get("location") is not None, "import added the label"
     new_colour = QColor(window.store.label_set().get("location").color)
     assert window.article_view.styles.colour("location") == new_colour

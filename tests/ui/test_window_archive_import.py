@@ -9,10 +9,11 @@ from pathlib import Path
 
 from drag_and_drop import drop_on_article
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from annotator.core.models import document_id
 from annotator.core.store import Store
+from annotator.ui.import_export.import_options import ImportOptionsDialog
 
 ARTICLE = "Meta dément.\n\nAndrew Bosworth dément toute prime de 100 millions.\n"
 TAGGED = "Google recrute à Paris."
@@ -85,7 +86,10 @@ def test_the_import_dialog_offers_zip_archives(
         return [str(archive)]
 
     monkeypatch.setattr(main_window_module.file_dialogs, "open_file_names", choose)
-    with qtbot.waitSignal(window.importFinished, timeout=20000) as finished:
-        qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert any(kind.endswith("(*.zip)") for kind in offered[0].split(";;"))
+    # The archive holds a doccano export: its choices are asked; Enter takes the defaults.
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), ImportOptionsDialog))
+    with qtbot.waitSignal(window.importFinished, timeout=20000) as finished:
+        qtbot.keyClick(QApplication.activeModalWidget(), Qt.Key.Key_Return)
     assert finished.args[0].imported == 1

@@ -21,7 +21,7 @@ from annotator.core.errors import InputError
 from annotator.core.files.export_folders import StagedFiles, write_export_folder
 from annotator.core.files.input_files import ANNOTATED_FILE_LIMIT, read_input_file
 from annotator.core.formats.export import ExportError
-from annotator.core.formats.registry import (
+from annotator.core.formats.shared import (
     ExportRequest,
     FormatExportReport,
     counted_records,

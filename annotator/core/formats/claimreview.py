@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.claimreview import ClaimReviewTally, write_claim_reviews
-from annotator.core.formats.registry import ExportRequest, FormatExportReport, write_manifest
+from annotator.core.formats.shared import ExportRequest, FormatExportReport, write_manifest
 from annotator.core.store import Store
 
 

@@ -20,7 +20,7 @@ import numpy as np
 
 from annotator.core.files.export_folders import StagedFiles, write_export_folder
 from annotator.core.formats.export import ExportError
-from annotator.core.formats.registry import (
+from annotator.core.formats.shared import (
     ExportRequest,
     FormatExportReport,
     Layer,

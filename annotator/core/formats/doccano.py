@@ -33,7 +33,7 @@ from annotator.core.formats.records import (
     as_list,
     iter_json_values,
 )
-from annotator.core.formats.registry import (
+from annotator.core.formats.shared import (
     ExportRequest,
     FormatExportReport,
     Layer,

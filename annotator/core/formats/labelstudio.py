@@ -33,7 +33,7 @@ from annotator.core.formats.records import (
     as_str,
     iter_json_array,
 )
-from annotator.core.formats.registry import (
+from annotator.core.formats.shared import (
     ExportRequest,
     FormatExportReport,
     OffsetUnit,

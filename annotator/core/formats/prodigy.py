@@ -31,7 +31,7 @@ from annotator.core.formats.records import (
     as_str,
     iter_json_values,
 )
-from annotator.core.formats.registry import (
+from annotator.core.formats.shared import (
     ExportRequest,
     FormatExportReport,
     OffsetUnit,

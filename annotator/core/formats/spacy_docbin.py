@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from annotator.core.files.atomic_files import create_temporary, output_error, write_atomically
 from annotator.core.formats.export import ExportError
-from annotator.core.formats.registry import (
+from annotator.core.formats.shared import (
     ExportRequest,
     FormatExportReport,
     counted_records,

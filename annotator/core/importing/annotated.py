@@ -28,7 +28,7 @@ from pydantic import ValidationError
 
 from annotator.core import scheme
 from annotator.core.attribution.links import ForeignRelation, import_relations
-from annotator.core.errors import InputError, NotFound, SpanError
+from annotator.core.errors import ChoiceError, InputError, NotFound, SpanError
 from annotator.core.formats import (
     brat,
     doccano,
@@ -98,10 +98,12 @@ def parse_label_map(text: str | None) -> dict[str, str]:
     source, sep, target = text.partition("=")
     if sep and source and target.strip() and not any(c in target for c in ",="):
         return {source: target.strip()}
-    raise InputError(
+    raise ChoiceError(
         "--map",
         f"cannot read {text!r}: want FROM=TO pairs separated by commas; give a label "
         "with a comma or '=' in it alone (--map ',=NAME') or in --map-file",
+        "unreadable map",
+        {"text": text},
     )
 
 
@@ -112,7 +114,11 @@ def read_label_map_file(path: Path) -> dict[str, str]:
         isinstance(key, str) and key and isinstance(target, str) and target.strip()
         for key, target in value.items()
     ):
-        raise InputError(path, 'want a JSON object of label names: {"THEIRS": "OURS", ...}')
+        raise ChoiceError(
+            path,
+            'want a JSON object of label names: {"THEIRS": "OURS", ...}',
+            "map file not names",
+        )
     return {key: target.strip() for key, target in value.items()}
 
 
@@ -133,8 +139,11 @@ def combined_label_map(
 
 def _add_mapping(mapping: dict[str, str], source: str, target: str, where: str) -> None:
     if mapping.get(source, target) != target:
-        raise InputError(
-            where, f"{source!r} is mapped to both {mapping[source]!r} and {target!r}"
+        raise ChoiceError(
+            where,
+            f"{source!r} is mapped to both {mapping[source]!r} and {target!r}",
+            "mapped twice",
+            {"source": source, "first": mapping[source], "second": target},
         )
     mapping[source] = target
 

@@ -2,9 +2,10 @@
 ``.md``, ``.html``, folders of them) by ``ingest``, files annotated in other tools
 (doccano, Label Studio, Prodigy and gold JSONL files, brat folders) by ``interchange``.
 
-This is what the window does with File → Import and with files dropped on it. Each
-annotated file is imported whole or not at all, as ``annotator import`` does; a file
-that cannot be read at all is reported with the reason and the others still import.
+``annotator import``, File → Import and files dropped on the window all import this
+way (``import_inputs``, with the choices of an ``ImportRequest``). Each annotated file
+is imported whole or not at all; a file that cannot be read at all is reported with the
+reason and the others still import.
 
 A ``.zip`` is opened (``archives.extracted``) for as long as the import lasts and its
 members sorted the same way, each named ``ARCHIVE.zip/inner/path``; an archive that is
@@ -14,10 +15,11 @@ annotation import, so its ``source/`` documents are not imported again as articl
 
 from __future__ import annotations
 
+import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from annotator.core.errors import InputError
 from annotator.core.formats import brat, webanno_tsv
@@ -25,6 +27,7 @@ from annotator.core.importing import annotated as interchange
 from annotator.core.importing import archives
 from annotator.core.importing import articles as ingest
 from annotator.core.importing.articles import FileResult, InputFile
+from annotator.core.importing.request import ImportRequest
 from annotator.core.store import Store
 
 
@@ -131,34 +134,92 @@ class MixedImportReport(ingest.ImportReport):
         return paths
 
 
-def import_articles_and_annotations(
+def import_inputs(
     store: Store,
-    paths: Iterable[Path | str],
+    inputs: Inputs,
+    request: ImportRequest,
     *,
-    add_labels: bool = False,
     progress: Callable[[int, int], None] | None = None,
     should_cancel: Callable[[], bool] | None = None,
 ) -> MixedImportReport:
-    with opened_inputs([Path(path) for path in paths]) as inputs:
-        report = MixedImportReport(
-            annotated_paths=[Path(item.shown) for item in inputs.annotated],
-            archive_of=inputs.archive_of,
-            unreadable=list(inputs.refused),
+    """The import ``request`` describes, of what the user gave: the articles first (an
+    annotated file, a suggestion file above all, may name them), then each annotated
+    file, whole or not at all (unless ``request.partial``). An archive that could not
+    be opened, or an annotated file that cannot be read at all, is reported and the
+    rest still imports."""
+    report = MixedImportReport(
+        annotated_paths=[Path(item.shown) for item in inputs.annotated],
+        archive_of=inputs.archive_of,
+        unreadable=list(inputs.refused),
+    )
+    if inputs.articles:
+        done = ingest.import_paths(
+            store, inputs.articles, progress=progress, should_cancel=should_cancel
         )
-        if inputs.articles:
-            done = ingest.import_paths(
-                store, inputs.articles, progress=progress, should_cancel=should_cancel
-            )
-            report.results, report.cancelled = done.results, done.cancelled
-        for item in inputs.annotated:
-            if report.cancelled or (should_cancel is not None and should_cancel()):
-                report.cancelled = True
-                break
-            shown = item.shown if str(item.path) != item.shown else None
-            try:
-                report.annotations.files.append(
-                    interchange.import_file(store, item.path, add_labels=add_labels, shown=shown)
+        report.results, report.cancelled = done.results, done.cancelled
+    for item in inputs.annotated:
+        if report.cancelled or (should_cancel is not None and should_cancel()):
+            report.cancelled = True
+            break
+        try:
+            report.annotations.files.append(
+                interchange.import_file(
+                    store,
+                    item.path,
+                    format_name=request.format_name,
+                    as_name=request.as_name,
+                    label_map=dict(request.label_map),
+                    add_labels=request.add_labels,
+                    predictions=request.predictions,
+                    offsets=request.offsets,
+                    partial=request.partial,
+                    shown=item.shown if str(item.path) != item.shown else None,
                 )
-            except InputError as error:
-                report.unreadable.append(error)
+            )
+        except InputError as error:
+            report.unreadable.append(error)
     return report
+
+
+def import_articles_and_annotations(
+    store: Store,
+    paths: Iterable[Path | str],
+    request: ImportRequest | None = None,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+    should_cancel: Callable[[], bool] | None = None,
+) -> MixedImportReport:
+    """``import_inputs`` of ``paths``, archives opened for as long as it lasts."""
+    request = request or ImportRequest()
+    paths = [Path(path) for path in paths]
+    with opened_inputs(paths, all_annotated=request.every_path_annotated) as inputs:
+        return import_inputs(
+            store, inputs, request, progress=progress, should_cancel=should_cancel
+        )
+
+
+ANNOTATED_MEMBER_SUFFIXES = (".json", ".jsonl", ".tsv", ".ann")
+"""Members that make an archive hold annotated files: JSON exports, WebAnno TSV, brat."""
+
+
+def holds_annotated_files(paths: Iterable[Path | str]) -> bool:
+    """Whether the import's choices (``ImportRequest``) can apply to ``paths``: one is an
+    annotated file or folder, or an archive with a member that may be one (only its
+    list of names is read)."""
+    for given in paths:
+        path = Path(given)
+        if archives.is_archive(path):
+            if _names_annotated_members(path):
+                return True
+        elif interchange.is_annotated_input(path):
+            return True
+    return False
+
+
+def _names_annotated_members(archive: Path) -> bool:
+    try:
+        with zipfile.ZipFile(archive) as opened:
+            names = opened.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False  # the import refuses it, with the reason
+    return any(PurePosixPath(name).suffix.lower() in ANNOTATED_MEMBER_SUFFIXES for name in names)

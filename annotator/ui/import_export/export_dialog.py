@@ -38,6 +38,7 @@ from annotator.core.splits import BadSplit, SplitSpec, parse_split
 from annotator.core.store.postgres import beside_the_project
 from annotator.ui import file_dialogs
 from annotator.ui.dialog_buttons import describe_buttons
+from annotator.ui.text_display import as_typed
 
 TOKEN_FORMATS = ("spacy", "conll", "hf", "prodigy")
 """Formats that hold whole tokens only: a span that cuts a token is aligned or dropped."""
@@ -124,7 +125,7 @@ class ExportDialog(QDialog):
         labels_layout = QHBoxLayout(labels_box)
         labels_layout.setContentsMargins(0, 0, 0, 0)
         for label in label_set.labels:
-            check = QCheckBox(label.display_name(language))
+            check = QCheckBox(as_typed(label.display_name(language)))
             check.setObjectName(f"exportLabel_{label.name}")
             check.setChecked(True)
             check.toggled.connect(self._update_ok)

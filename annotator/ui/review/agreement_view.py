@@ -36,6 +36,8 @@ from annotator.core.review import decisions as review
 from annotator.core.store import Store
 from annotator.ui import i18n
 from annotator.ui.dialog_buttons import describe_buttons
+from annotator.ui.session import ProjectSession
+from annotator.ui.slots import WindowSlots
 from annotator.ui.tasks import StoreTask, TaskRunner
 
 if TYPE_CHECKING:
@@ -266,14 +268,14 @@ class AgreementDialog(QDialog):
     computed = Signal(str)
     """ARTICLE or PROJECT, once that tab shows fresh figures (or why there are none)."""
 
-    def __init__(self, window: Any) -> None:
-        super().__init__(window)
+    def __init__(self, session: ProjectSession, slots: WindowSlots) -> None:
+        super().__init__(slots.dialog_parent())
         self.setObjectName("agreementDialog")
-        self.db_path: Path | str = window.db_path
-        self.tasks: TaskRunner = window.tasks
+        self.db_path: Path | str = slots.db_path
+        self.tasks: TaskRunner = slots.tasks
         self.doc_id: str | None = None
         self._generation = 0
-        self.store: Store = window.store
+        self.store: Store = session.store
         self.article = AgreementTable(label_name=self._label_name)
         self.project = AgreementTable(label_name=self._label_name)
         self.tabs = QTabWidget()

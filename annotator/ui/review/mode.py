@@ -22,11 +22,11 @@ the first disagreement behind it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu
 
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
@@ -34,6 +34,7 @@ from annotator.core.models import GOLD_LAYER, DecisionKind, Status
 from annotator.core.review import decisions as review
 from annotator.core.store import Store
 from annotator.ui.article.qt_offsets import positions_for
+from annotator.ui.article.view import ArticleView
 from annotator.ui.review.agreement_view import AgreementDialog, first_disagreement_task
 from annotator.ui.review.commands import (
     ReviewCommand,
@@ -47,10 +48,9 @@ from annotator.ui.review.commands import (
 from annotator.ui.review.dialogs import ChooseAnnotatorsDialog, EditCandidateDialog
 from annotator.ui.review.overlay import DisagreementOverlay, Mark
 from annotator.ui.review.panel import AGREED, ReviewPanel
+from annotator.ui.session import ProjectSession
+from annotator.ui.slots import WindowSlots
 from annotator.ui.text_display import short_text
-
-if TYPE_CHECKING:
-    from annotator.ui.shell.main_window import MainWindow
 
 STAY = "stay"
 """After this operation the reviewer stays on the row they were on."""
@@ -67,15 +67,19 @@ class ReviewDock(QDockWidget):
 
 
 class ReviewMode(QObject):
-    """Adds the Review menu to a main window and runs review sessions in it."""
+    """Adds the Review menu to the window and runs review sessions in its article view."""
 
     stateChanged = Signal()
     """After the panel shows fresh data (a decision, an undo, another article)."""
     failed = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, session: ProjectSession, view: ArticleView, slots: WindowSlots) -> None:
+        window = slots.dialog_parent()
         super().__init__(window)
-        self.window = window
+        self.session = session
+        self.view = view
+        self.slots = slots
+        self._window = window
         self.active = False
         self.doc_id: str | None = None
         self.annotators: list[str] = []
@@ -98,10 +102,10 @@ class ReviewMode(QObject):
             | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         self.dock.setMinimumWidth(480)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        slots.add_dock(self.dock)
         self.dock.hide()
         self.dock.closed.connect(self.stop)
-        self.overlay = DisagreementOverlay(window.article_view.editor)
+        self.overlay = DisagreementOverlay(view.editor)
 
         self._create_actions()
         self.menu = QMenu(window)
@@ -111,7 +115,7 @@ class ReviewMode(QObject):
         self.menu.addActions(self.session_actions)
         self.menu.addSeparator()
         self.menu.addAction(self.leave_action)
-        window.menuBar().insertMenu(window.help_menu.menuAction(), self.menu)
+        slots.add_window_menu(self.menu)
 
         self.panel.currentRowChanged.connect(self._row_changed)
         self.panel.goldRowChanged.connect(self._gold_row_changed)
@@ -120,27 +124,27 @@ class ReviewMode(QObject):
         self.panel.markReviewedClicked.connect(self.mark_reviewed)
         self.panel.commentFinished.connect(self._comment_finished)
         self.panel.tree.itemDoubleClicked.connect(lambda *_: self.accept_current())
-        window.documentOpened.connect(self._document_opened)
-        window.session.changed.connect(self._on_changes)
-        window.session.failed.connect(self._on_failed)
+        slots.when_document_opened(self._document_opened)
+        session.changed.connect(self._on_changes)
+        session.failed.connect(self._on_failed)
         window.installEventFilter(self)
         self.retranslate()
         self._update_actions()
 
     @property
     def store(self) -> Store:
-        return self.window.store
+        return self.session.store
 
     @property
     def reviewer(self) -> str:
-        return self.window.annotator
+        return self.slots.annotator
 
     # -- actions and menu ------------------------------------------------------------
 
     def _action(
         self, name: str, slot: Callable[[], Any], keys: Sequence[str], in_panel: bool
     ) -> QAction:
-        action = QAction(self.window)
+        action = QAction(self._window)
         action.setObjectName(name)
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.triggered.connect(lambda _checked=False: slot())
@@ -150,7 +154,7 @@ class ReviewMode(QObject):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.panel.addAction(action)
         else:
-            self.window.addAction(action)
+            self._window.addAction(action)
         return action
 
     def _create_actions(self) -> None:
@@ -210,11 +214,11 @@ class ReviewMode(QObject):
         self.leave_action.setText(self.tr("&Leave review mode"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             if self.active:
                 self.refresh()
-        elif watched is self.window and event.type() == QEvent.Type.Show and not self.active:
+        elif watched is self._window and event.type() == QEvent.Type.Show and not self.active:
             # The saved window layout may remember the dock open from the last session.
             self.dock.hide()
         return False
@@ -224,7 +228,7 @@ class ReviewMode(QObject):
             action.setEnabled(self.active)
         self.leave_action.setEnabled(self.active)
         # Ctrl+Enter means "mark reviewed" here, not the window's "done and next".
-        self.window.done_action.setEnabled(not self.active)
+        self.slots.window_action("markDone").setEnabled(not self.active)
 
     # -- starting and leaving ------------------------------------------------------------
 
@@ -235,14 +239,14 @@ class ReviewMode(QObject):
 
     def choose_and_start(self) -> ChooseAnnotatorsDialog | None:
         """Ask whose layers to compare on the current article, then review them."""
-        doc_id = self.window.current_document_id()
+        doc_id = self.slots.current_document_id()
         if doc_id is None:
             self._message(self.tr("Open an article to review first."))
             return None
         counts = self.store.span_counts(doc_id)
         everyone = [name for name in self.store.annotators() if name != GOLD_LAYER]
         ticked = self.annotators if self.active else self.default_annotators(doc_id)
-        dialog = ChooseAnnotatorsDialog(everyone, ticked, counts, self.window)
+        dialog = ChooseAnnotatorsDialog(everyone, ticked, counts, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.start(doc_id, dialog.chosen()))
         dialog.destroyed.connect(lambda: setattr(self, "choose_dialog", None))
@@ -264,22 +268,21 @@ class ReviewMode(QObject):
             return False
         self.annotators = chosen
         self.active = True
-        if doc_id != self.window.current_document_id():
-            self.window.document_list.clear_filters()
-            self.window.open_document(doc_id)
-            if self.window.current_document_id() != doc_id:
+        if doc_id != self.slots.current_document_id():
+            self.slots.open_document_unfiltered(doc_id)
+            if self.slots.current_document_id() != doc_id:
                 self.active = False
                 self._message(self.tr("That article is not in the list."))
                 return False
         self.doc_id = doc_id
-        self.window.article_view.set_layers(chosen)
-        self.window.article_view.tag_selection_handler = self.add_to_gold
-        self._right_column().hide()
+        self.view.set_layers(chosen)
+        self.view.tag_selection_handler = self.add_to_gold
+        self.slots.right_column().hide()
         if not self.dock.isVisible():
             self.dock.show()
             # Room for the text of each disagreement, the article keeps the rest.
-            width = max(520, min(700, self.window.width() * 2 // 5))
-            self.window.resizeDocks([self.dock], [width], Qt.Orientation.Horizontal)
+            width = max(520, min(700, self._window.width() * 2 // 5))
+            self.slots.resize_dock(self.dock, width)
         self._gold_annotator = self._gold_annotator if self._gold_annotator in chosen else chosen[0]
         self.panel.set_gold_annotators(chosen, self._gold_annotator)
         self._update_actions()
@@ -298,19 +301,11 @@ class ReviewMode(QObject):
         self.doc_id = None
         self.pending_comment = None
         self.dock.hide()
-        self._right_column().show()
-        self.window.article_view.tag_selection_handler = None
-        self.window.article_view.set_layers([])
+        self.slots.right_column().show()
+        self.view.tag_selection_handler = None
+        self.view.set_layers([])
         self.overlay.clear()
         self._update_actions()
-
-    def _right_column(self) -> QWidget:
-        """The window's right-hand column (spans, and links under them): the review panel
-        takes its place, so that the article keeps its width."""
-        column = self.window.span_panel.parentWidget()
-        if column is None or column is self.window.splitter:
-            return self.window.span_panel
-        return column
 
     def _document_opened(self, doc_id: str) -> None:
         if self.active and doc_id != self.doc_id:
@@ -334,7 +329,7 @@ class ReviewMode(QObject):
         self.panel.show_state(
             self.state,
             self.store.label_set(),
-            self.window.language,
+            self.slots.language,
             self.store.status(self.doc_id, GOLD_LAYER),
         )
         self._update_gold_diff()
@@ -373,7 +368,7 @@ class ReviewMode(QObject):
         self._update_overlay()
 
     def _show_in_article(self, candidate: review.Candidate) -> None:
-        view = self.window.article_view
+        view = self.view
         for span in view.spans():
             if (span.start, span.end, span.label) == candidate.key and (
                 span.annotator in candidate.annotators
@@ -388,7 +383,7 @@ class ReviewMode(QObject):
             return
         document = self.store.document(self.doc_id)
         positions = positions_for(document.id, document.text)
-        editor = self.window.article_view.editor
+        editor = self.view.editor
         cursor = QTextCursor(editor.document())
         cursor.setPosition(positions.to_qt(end))
         editor.setTextCursor(cursor)
@@ -483,7 +478,7 @@ class ReviewMode(QObject):
     # -- decisions ---------------------------------------------------------------------------
 
     def _push(self, command: ReviewCommand) -> None:
-        self.window.session.push(command)
+        self.session.push(command)
 
     def _take_comment(self) -> str | None:
         comment = self.pending_comment
@@ -501,7 +496,7 @@ class ReviewMode(QObject):
         factory = accept_command if kind == DecisionKind.ACCEPT else reject_command
         self._push(
             factory(
-                self.window.session,
+                self.session,
                 self.doc_id,
                 self.reviewer,
                 candidate,
@@ -524,7 +519,7 @@ class ReviewMode(QObject):
         group, candidate = found
         document = self.store.document(self.doc_id)
         dialog = EditCandidateDialog(
-            document.text, candidate, self.store.label_set(), self.window.language, self.window
+            document.text, candidate, self.store.label_set(), self.slots.language, self._window
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         doc_id = self.doc_id
@@ -535,7 +530,7 @@ class ReviewMode(QObject):
             self._advance_after = (group, candidate.key, DecisionKind.EDIT)
             self._push(
                 edit_command(
-                    self.window.session,
+                    self.session,
                     doc_id,
                     self.reviewer,
                     candidate,
@@ -561,7 +556,7 @@ class ReviewMode(QObject):
         self._failure = None
         self._push(
             add_command(
-                self.window.session,
+                self.session,
                 self.doc_id,
                 self.reviewer,
                 (start, end, label),
@@ -583,7 +578,7 @@ class ReviewMode(QObject):
         self._advance_after = STAY
         self._push(
             accept_agreed_command(
-                self.window.session,
+                self.session,
                 self.doc_id,
                 self.reviewer,
                 self.annotators,
@@ -609,7 +604,7 @@ class ReviewMode(QObject):
             )
             return
         self._advance_after = STAY
-        self._push(mark_reviewed_command(self.window.session, self.doc_id, self.annotators))
+        self._push(mark_reviewed_command(self.session, self.doc_id, self.annotators))
         self._message(self.tr("Article marked reviewed."))
 
     def start_comment(self) -> None:
@@ -723,16 +718,16 @@ class ReviewMode(QObject):
         self.failed.emit(message)
 
     def _message(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 8000)
+        self.slots.show_message(text, 8000)
 
     # -- agreement ----------------------------------------------------------------------------
 
     def show_agreement(self) -> AgreementDialog:
         if self.agreement_dialog is None:
-            dialog = AgreementDialog(self.window)
+            dialog = AgreementDialog(self.session, self.slots)
             dialog.disagreementsWanted.connect(self.open_disagreement)
             self.agreement_dialog = dialog
-        self.agreement_dialog.set_document(self.window.current_document_id())
+        self.agreement_dialog.set_document(self.slots.current_document_id())
         self.agreement_dialog.show()
         self.agreement_dialog.raise_()
         self.agreement_dialog.activateWindow()
@@ -742,10 +737,10 @@ class ReviewMode(QObject):
     def open_disagreement(self, a: str, b: str, label: str | None, doc_id: str | None) -> None:
         """Open review mode on the first disagreement between a and b on ``label``
         (any label when None), in ``doc_id`` or the first document that has one."""
-        task = first_disagreement_task(self.window.db_path, a, b, label, doc_id)
+        task = first_disagreement_task(self.slots.db_path, a, b, label, doc_id)
         task.signals.succeeded.connect(lambda found: self._open_found(a, b, label, found))
         task.signals.failed.connect(self._message)
-        self.window.tasks.start(task, None)
+        self.slots.tasks.start(task, None)
 
     def _open_found(
         self, a: str, b: str, label: str | None, found: tuple[str, int, int] | None
@@ -757,10 +752,5 @@ class ReviewMode(QObject):
             return
         doc_id, start, end = found
         if self.start(doc_id, [a, b], select=(start, end, label)):
-            self.window.activateWindow()
+            self._window.activateWindow()
             self.panel.tree.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def install(window: MainWindow) -> ReviewMode:
-    """Give ``window`` its Review menu and review mode."""
-    return ReviewMode(window)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.models import Label, LabelSet
+from annotator.ui.text_display import as_typed
 
 
 def colour_swatch(colour: str, size: int = 16, *, underline: bool = False) -> QIcon:
@@ -133,7 +134,8 @@ class LabelBar(QWidget):
         for label in label_set.active:
             action = QAction(
                 colour_swatch(label.color, 18, underline=label.kind == "statement"),
-                f"{label.display_name(language)}  {shortcut_text(label).replace(' · ', '·')}",
+                f"{as_typed(label.display_name(language))}  "
+                f"{shortcut_text(label).replace(' · ', '·')}",
                 self,
             )
             action.setObjectName(f"label_{label.name}")

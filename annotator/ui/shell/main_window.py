@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -24,8 +24,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
+    QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QVBoxLayout,
@@ -78,6 +80,9 @@ from annotator.ui.tasks import StoreTask, TaskRunner, export_task, import_task
 from annotator.ui.training.uncertainty_order import UncertaintyOrderAction
 from annotator.ui.training.view import TrainModelAction
 from annotator.ui.undo.history import UndoHistory
+
+if TYPE_CHECKING:
+    from annotator.core.importing.request import ImportRequest
 
 OUTCOME_FAILED = "failed"
 BUSY_TRIES = 240
@@ -168,11 +173,11 @@ class MainWindow(QMainWindow):
 
         self._create_actions()
         self._create_menus()
-        self.project_watch = ProjectWatch(self)
+        self.project_watch = ProjectWatch(self.session, self)
         self.colleague_watch = ColleagueWatch(self)
         store.retry_when_busy(self._wait_for_another_program, self._done_waiting)
         self.file_menu.insertAction(self.quit_action, self.project_watch.save_action)
-        self.review_mode = ReviewMode(self)
+        self.review_mode = ReviewMode(self.session, self.article_view, self)
         self.setAcceptDrops(True)
         # The article's text widget would swallow drops meant for the window.
         for child in self.article_view.findChildren(QWidget):
@@ -197,12 +202,20 @@ class MainWindow(QMainWindow):
         self.carry_over = CarryOverAction(self.session, self)
         self.team_progress = ProgressAction(self)
         self.train_model = TrainModelAction(self)
-        self.uncertainty_order = UncertaintyOrderAction(self)
+        self.train_model.trained.connect(self.suggestions.refresh)
+        self.uncertainty_order = UncertaintyOrderAction(
+            self.session, self, self.document_list, self.splitter
+        )
         self.document_language = DocumentLanguageAction(self.session, self)
         self.notes = NotesView(self)
         self.article_details = ArticleDetails(self)
         self.accessibility = WindowAccessibility(self)
-        self.projects = ProjectActions(self)
+        self.projects = ProjectActions(
+            self.session,
+            self,
+            preferences,
+            lambda store, path: MainWindow(store, path, self.annotator, self.preferences),
+        )
         self.search = WindowSearch(self)
         self.span_attributes = SpanAttributes(self)
         self.scheme_view = SchemeView(self)
@@ -583,6 +596,22 @@ class MainWindow(QMainWindow):
     def dialog_parent(self) -> QWidget:
         return self
 
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def add_window_menu(self, menu: QMenu) -> None:
+        self.menuBar().insertMenu(self.help_menu.menuAction(), menu)
+
+    def add_dock(self, dock: QDockWidget) -> None:
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+
+    def resize_dock(self, dock: QDockWidget, width: int) -> None:
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+    def open_document_unfiltered(self, doc_id: str) -> None:
+        self.document_list.clear_filters()
+        self.open_document(doc_id)
+
     def when_document_opened(self, slot: Callable[[str], None]) -> None:
         self.documentOpened.connect(slot)
 
@@ -722,28 +751,53 @@ class MainWindow(QMainWindow):
             + self.tr("Zip archives of articles or annotated files (*.zip)"),
         )
         if files:
-            self.start_import([Path(name) for name in files])
+            self.import_with_choices([Path(name) for name in files])
 
     def choose_folder_to_import(self) -> None:
         folder = file_dialogs.existing_directory(self, self.tr("Import a folder of articles"))
         if folder:
-            self.start_import([Path(folder)])
+            self.import_with_choices([Path(folder)])
+
+    def import_with_choices(self, paths: Sequence[Path]) -> None:
+        """Import ``paths``; when files annotated in another tool are among them, their
+        choices (layer, label map, offsets...) are asked first. Cancel imports nothing."""
+        # The importers load when an import is asked for, not at the window's start.
+        from annotator.core.importing.inputs import holds_annotated_files
+        from annotator.ui.import_export.import_options import ImportOptionsDialog
+
+        if not holds_annotated_files(paths):
+            self.start_import(paths)
+            return
+        dialog = ImportOptionsDialog(self.label_set(), self.language, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def chosen() -> None:
+            request = dialog.request()
+            if request is not None:
+                self.start_import(paths, request)
+
+        dialog.accepted.connect(chosen)
+        dialog.open()
 
     def load_sample_articles(self) -> None:
         self.start_import([seeds_dir()])
 
-    def start_import(self, paths: Sequence[Path], *, add_labels: bool = False) -> StoreTask:
+    def start_import(
+        self, paths: Sequence[Path], request: ImportRequest | None = None
+    ) -> StoreTask:
         """Articles go to the article import, files annotated in other tools (doccano,
-        Label Studio, Prodigy, gold JSONL, brat folders) to the annotation import."""
-        task = import_task(
-            self.db_path, paths, self.tr("Importing articles…"), add_labels=add_labels
-        )
-        task.signals.succeeded.connect(self._import_succeeded)
+        Label Studio, Prodigy, gold JSONL, brat folders) to the annotation import, with
+        ``request``'s choices (None: the defaults), as ``annotator import`` does."""
+        from annotator.core.importing.request import ImportRequest
+
+        request = request or ImportRequest()
+        task = import_task(self.db_path, paths, self.tr("Importing articles…"), request)
+        task.signals.succeeded.connect(lambda report: self._import_succeeded(report, request))
         task.signals.failed.connect(self._import_failed)
         task.signals.cancelled.connect(self._task_cancelled)
         return self.tasks.start(task, self)
 
-    def _import_succeeded(self, report: Any) -> None:
+    def _import_succeeded(self, report: Any, request: ImportRequest) -> None:
         # Written on another connection: articles, spans, labels from another tool's file.
         self.session.did_change(Changes.everything())
         results = list(getattr(report, "results", []))
@@ -794,7 +848,9 @@ class MainWindow(QMainWindow):
             )
             if self.error_dialog is not None:
                 offer_to_add_labels(
-                    self.error_dialog, report, lambda p: self.start_import(p, add_labels=True)
+                    self.error_dialog,
+                    report,
+                    lambda paths: self.start_import(paths, request.adding_labels()),
                 )
         self.importFinished.emit(report)
 

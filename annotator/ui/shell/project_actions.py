@@ -6,20 +6,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.store import Store
 from annotator.core.store.postgres import beside_the_project
 from annotator.ui import file_dialogs
+from annotator.ui.preferences import Preferences
+from annotator.ui.session import ProjectSession
+from annotator.ui.slots import WindowSlots
 from annotator.ui.tasks import StoreTask
+from annotator.ui.text_display import as_typed
 
-if TYPE_CHECKING:
-    from annotator.ui.shell.main_window import MainWindow
+WindowOpener = Callable[[Store, Path], QWidget]
+"""Makes the window of another project (its store opened at its path), not shown yet."""
 
 
 def backup_task(db_path: Path | str, target: Path, description: str) -> StoreTask:
@@ -40,9 +45,22 @@ def merge_task(db_path: Path | str, other: Path, description: str) -> StoreTask:
 
 
 class ProjectActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    """The File menu's project entries; ``open_window`` makes the window of another
+    project."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        slots: WindowSlots,
+        preferences: Preferences,
+        open_window: WindowOpener,
+    ) -> None:
+        window = slots.dialog_parent()
         super().__init__(window)
-        self.window = window
+        self.session = session
+        self.slots = slots
+        self.preferences = preferences
+        self._open_window = open_window
         self.backup_action = QAction(window)
         self.backup_action.setObjectName("backUpProject")
         self.backup_action.triggered.connect(lambda _checked=False: self.choose_backup_file())
@@ -58,17 +76,17 @@ class ProjectActions(QObject):
         self.recent_menu = QMenu(window)
         self.recent_menu.setObjectName("recentProjects")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        menu = window.file_menu
+        menu = slots.file_menu
         first = menu.actions()[0]
         for action in (self.new_action, self.open_action, self.recent_menu.menuAction()):
             menu.insertAction(first, action)
         menu.insertSeparator(first)
-        before = window.export_action
+        before = slots.window_action("exportGold")
         for action in (self.merge_action, self.backup_action):
             menu.insertAction(before, action)
         menu.insertSeparator(before)
-        self.opened: list[MainWindow] = []
-        window.preferences.add_recent_project(window.db_path)
+        self.opened: list[QWidget] = []
+        preferences.add_recent_project(slots.db_path)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -79,17 +97,17 @@ class ProjectActions(QObject):
         self.merge_action.setText(self.tr("&Merge a colleague's project…"))
 
     def _message(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10000)
+        self.slots.show_message(text, 10000)
 
     def _failed(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.window, title, message)
+        QMessageBox.warning(self.slots.dialog_parent(), title, message)
 
     # -- back up ----------------------------------------------------------------------
 
     def choose_backup_file(self) -> None:
-        project = beside_the_project(self.window.db_path)
+        project = beside_the_project(self.slots.db_path)
         target = file_dialogs.save_file_name(
-            self.window,
+            self.slots.dialog_parent(),
             self.tr("Back up the project"),
             str(project.with_name(f"{project.stem}-backup.db")),
             self.tr("Projects (*.db)"),
@@ -98,36 +116,36 @@ class ProjectActions(QObject):
             self.back_up_to(Path(target))
 
     def back_up_to(self, target: Path) -> StoreTask:
-        task = backup_task(self.window.db_path, target, self.tr("Backing up the project…"))
+        task = backup_task(self.slots.db_path, target, self.tr("Backing up the project…"))
         task.signals.succeeded.connect(
             lambda path: self._message(self.tr("Project backed up to %1.").replace("%1", str(path)))
         )
         task.signals.failed.connect(
             lambda message: self._failed(self.tr("Backup not written"), message)
         )
-        return self.window.tasks.start(task, self.window)
+        return self.slots.tasks.start(task, self.slots.dialog_parent())
 
     # -- merge -------------------------------------------------------------------------
 
     def choose_project_to_merge(self) -> None:
         other = file_dialogs.open_file_name(
-            self.window,
+            self.slots.dialog_parent(),
             self.tr("Merge a colleague's project"),
-            str(beside_the_project(self.window.db_path).parent),
+            str(beside_the_project(self.slots.db_path).parent),
             self.tr("Projects (*.db)"),
         )
         if other:
             self.merge_from(Path(other))
 
     def merge_from(self, other: Path) -> StoreTask:
-        task = merge_task(self.window.db_path, other, self.tr("Merging the project…"))
+        task = merge_task(self.slots.db_path, other, self.tr("Merging the project…"))
         task.signals.succeeded.connect(self._merged)
         task.signals.failed.connect(lambda message: self._failed(self.tr("Not merged"), message))
-        return self.window.tasks.start(task, self.window)
+        return self.slots.tasks.start(task, self.slots.dialog_parent())
 
     def _merged(self, report: Any) -> None:
-        self.window.reload_documents()
-        self.window.attribution.refresh()
+        # Written on another connection: articles, spans, labels, links, anywhere.
+        self.session.did_change(Changes.everything())
         spans = sum(report.spans_added.values())
         self._message(
             self.tr("Merged %1: %2 added, %3 added.")
@@ -147,26 +165,26 @@ class ProjectActions(QObject):
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        current = beside_the_project(self.window.db_path).resolve()
-        recent = [path for path in self.window.preferences.recent_projects() if path != current]
+        current = beside_the_project(self.slots.db_path).resolve()
+        recent = [path for path in self.preferences.recent_projects() if path != current]
         for path in recent:
-            action = self.recent_menu.addAction(f"{path.name} — {path.parent}")
+            action = self.recent_menu.addAction(as_typed(f"{path.name} — {path.parent}"))
             action.triggered.connect(lambda _checked=False, path=path: self.open_project(path))
         if not recent:
             self.recent_menu.addAction(self.tr("No other project yet")).setEnabled(False)
 
     def choose_new_project(self) -> None:
         target = file_dialogs.save_file_name(
-            self.window,
+            self.slots.dialog_parent(),
             self.tr("New project"),
-            str(beside_the_project(self.window.db_path).parent / "project.db"),
+            str(beside_the_project(self.slots.db_path).parent / "project.db"),
             self.tr("Projects (*.db)"),
             confirm_overwrite=False,
         )
         if target:
             self.new_project(Path(target))
 
-    def new_project(self, target: Path) -> MainWindow | None:
+    def new_project(self, target: Path) -> QWidget | None:
         if target.exists():
             # A new project never replaces a file: that one may be someone's work.
             self._failed(
@@ -179,23 +197,21 @@ class ProjectActions(QObject):
 
     def choose_project_to_open(self) -> None:
         chosen = file_dialogs.open_file_name(
-            self.window,
+            self.slots.dialog_parent(),
             self.tr("Open project"),
-            str(beside_the_project(self.window.db_path).parent),
+            str(beside_the_project(self.slots.db_path).parent),
             self.tr("Projects (*.db)"),
         )
         if chosen:
             self.open_project(Path(chosen))
 
-    def open_project(self, path: Path) -> MainWindow | None:
-        from annotator.ui.shell.main_window import MainWindow
-
+    def open_project(self, path: Path) -> QWidget | None:
         try:
             store = Store(path)
         except AnnotatorError as error:
             self._failed(self.tr("Cannot open the project"), str(error))
             return None
-        window = MainWindow(store, path, self.window.annotator, self.window.preferences)
+        window = self._open_window(store, path)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(store.close)
         window.destroyed.connect(lambda _object=None, window=window: self._forget(window))
@@ -203,6 +219,6 @@ class ProjectActions(QObject):
         window.show()
         return window
 
-    def _forget(self, window: MainWindow) -> None:
+    def _forget(self, window: QWidget) -> None:
         if window in self.opened:
             self.opened.remove(window)

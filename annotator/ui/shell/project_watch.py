@@ -8,7 +8,6 @@ and offers to save what the window's connection still holds to a new project fil
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -18,9 +17,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.store.network_drives import network_drive
 from annotator.core.store.postgres import beside_the_project
 from annotator.ui import file_dialogs
-
-if TYPE_CHECKING:
-    from annotator.ui.shell.main_window import MainWindow
+from annotator.ui.session import ProjectSession
+from annotator.ui.slots import WindowSlots
 
 CHECK_EVERY_MS = 1000
 
@@ -31,17 +29,18 @@ class ProjectWatch(QObject):
     saved = Signal(object)
     """The Path the work was saved to."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, session: ProjectSession, slots: WindowSlots) -> None:
+        super().__init__(slots.dialog_parent())
+        self.session = session
+        self.slots = slots
         self.is_lost = False
         self.message: QMessageBox | None = None
         self.banner = QLabel()
         self.banner.setObjectName("projectLostLabel")
         self.banner.setStyleSheet("color: palette(highlighted-text); background: #b3261e;")
-        self.banner.setVisible(window.store.read_only)
-        window.statusBar().addPermanentWidget(self.banner)
-        self.save_action = QAction(window)
+        self.banner.setVisible(session.store.read_only)
+        slots.add_status_widget(self.banner)
+        self.save_action = QAction(slots.dialog_parent())
         self.save_action.setObjectName("saveWorkAsProject")
         self.save_action.triggered.connect(self.save_work)
         self.save_action.setVisible(False)
@@ -55,11 +54,11 @@ class ProjectWatch(QObject):
         self.save_action.setText(self.tr("&Save the work to a new project file…"))
         if self.is_lost:
             self.banner.setText(self.tr("The project file is gone: nothing more is saved"))
-        elif self.window.store.read_only and network_drive(self.window.store.path):
+        elif self.session.store.read_only and network_drive(self.session.store.path):
             self.banner.setText(
                 self.tr("Read-only: the project is on a network drive, where saving is unsafe")
             )
-        elif self.window.store.read_only:
+        elif self.session.store.read_only:
             self.banner.setText(
                 self.tr("Read-only: the project or its folder is write-protected, nothing is saved")
             )
@@ -68,7 +67,7 @@ class ProjectWatch(QObject):
         """True while the window's file is still at its path."""
         if self.is_lost:
             return False
-        if self.window.store.is_same_file():
+        if self.session.store.is_same_file():
             return True
         self._lose()
         return False
@@ -77,12 +76,12 @@ class ProjectWatch(QObject):
         self.is_lost = True
         self.timer.stop()
         # A file now at the path must not read this project's write-ahead log.
-        self.window.store.release_log()
+        self.session.store.release_log()
         self.retranslate()
         self.banner.show()
         self.save_action.setVisible(True)
         self.lost.emit()
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.slots.dialog_parent())
         box.setObjectName("projectLost")
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("The project file is gone"))
@@ -91,7 +90,7 @@ class ProjectWatch(QObject):
             self.tr(
                 "%1 was deleted, moved or replaced by another file since this window "
                 "opened it. Nothing more is saved there, so that no other file is damaged."
-            ).replace("%1", str(self.window.db_path))
+            ).replace("%1", str(self.slots.db_path))
         )
         box.setInformativeText(
             self.tr(
@@ -108,9 +107,9 @@ class ProjectWatch(QObject):
 
     def save_work(self) -> Path | None:
         """Ask for a new file and copy the window's project there (SQLite's backup)."""
-        project = beside_the_project(self.window.db_path)
+        project = beside_the_project(self.slots.db_path)
         chosen = file_dialogs.save_file_name(
-            self.window,
+            self.slots.dialog_parent(),
             self.tr("Save the work to a new project file"),
             str(project.with_name(project.stem + "-recovered.db")),
             self.tr("Project files (*.db)"),
@@ -119,11 +118,11 @@ class ProjectWatch(QObject):
             return None
         target = Path(chosen)
         try:
-            self.window.store.backup_to(target)
+            self.session.store.backup_to(target)
         except AnnotatorError as error:
-            QMessageBox.warning(self.window, self.tr("Not saved"), str(error))
+            QMessageBox.warning(self.slots.dialog_parent(), self.tr("Not saved"), str(error))
             return None
-        self.window.statusBar().showMessage(
+        self.slots.show_message(
             self.tr("Your work is saved in %1: open it to go on.").replace("%1", str(target)),
             15000,
         )

@@ -81,7 +81,7 @@ from annotator.ui.keyboard import label_key
 from annotator.ui.preferences import Preferences
 from annotator.ui.session import OpCommand
 from annotator.ui.tasks import StoreTask, TaskRunner
-from annotator.ui.text_display import short_text
+from annotator.ui.text_display import as_typed, short_text
 
 QUICK_SUGGESTERS = ("amount", "gazetteer")
 REFRESH_DELAY_MS = 300
@@ -606,7 +606,8 @@ class SuggestionController(QObject):
         for label in label_set.labels:
             if counts[label.name]:
                 action = menu.addAction(
-                    f"&{label.key}  {self.label_name(label.name)} ({counts[label.name]})"
+                    f"&{label.key}  {as_typed(self.label_name(label.name))} "
+                    f"({counts[label.name]})"
                 )
                 action.setData(label.name)
         menu.triggered.connect(

@@ -10,19 +10,19 @@ end meanwhile), and so does opening the View menu after a newer model was traine
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QSplitter, QTableView
 
 from annotator.core.changes import Changes
 from annotator.core.store import Store
 from annotator.core.training.project_model import SPACY_HINT, latest_model_dir, unavailable_reason
 from annotator.ui.models import DocumentListModel
+from annotator.ui.session import ProjectSession
+from annotator.ui.slots import WindowSlots
 from annotator.ui.tasks import StoreTask
-
-if TYPE_CHECKING:
-    from annotator.ui.shell.main_window import MainWindow
 
 ARTICLE_KEEPS = 480
 """Pixels the article keeps when the list widens for its Doubt column."""
@@ -39,31 +39,50 @@ def uncertainty_task(db_path: Path | str, generation: int, description: str) -> 
     return StoreTask(db_path, work, description)
 
 
-class UncertaintyOrderAction(QObject):
-    """The View menu's checkable entry, the measuring task and the list's order."""
+class ArticleList(Protocol):
+    """What the entry asks of the article list: its table (the Doubt column's width)
+    and its order."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    @property
+    def table(self) -> QTableView: ...
+
+    def show_uncertainty(self, by_document: dict[str, float] | None) -> None: ...
+
+    def ordered_by_uncertainty(self) -> bool: ...
+
+
+class UncertaintyOrderAction(QObject):
+    """The View menu's checkable entry, the measuring task and the list's order.
+
+    ``splitter`` holds the article list and the article side by side: the list widens
+    into the article's room for its Doubt column."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        slots: WindowSlots,
+        article_list: ArticleList,
+        splitter: QSplitter,
+    ) -> None:
+        super().__init__(slots.dialog_parent())
+        self.session = session
+        self.slots = slots
+        self.article_list = article_list
+        self.splitter = splitter
         self.task: StoreTask | None = None
         self._generation = 0
         self._measured_with: Path | None = None
         self._room_taken = 0
-        self.action = QAction(window)
+        self.action = QAction(slots.dialog_parent())
         self.action.setObjectName("orderByUncertainty")
         self.action.setCheckable(True)
         self.action.toggled.connect(self._toggled)
-        menu = window.view_menu
-        entries = menu.actions()
-        after_list = entries.index(window.list_focus_action) + 1
-        if after_list < len(entries):
-            menu.insertAction(entries[after_list], self.action)
-        else:
-            menu.addAction(self.action)
+        slots.add_menu_actions("focusList", [self.action])
+        menu = slots.view_menu
         # A disabled entry cannot be clicked: its tooltip says why.
         menu.setToolTipsVisible(True)
         menu.aboutToShow.connect(self.refresh)
-        window.session.changed.connect(self._on_changes)
+        session.changed.connect(self._on_changes)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -72,7 +91,7 @@ class UncertaintyOrderAction(QObject):
 
     def refresh(self) -> None:
         """Enable the entry when the project has a model; measure again with a newer one."""
-        reason = unavailable_reason(self.window.store)
+        reason = unavailable_reason(self.session.store)
         if reason is None:
             tip = self.tr(
                 "Lists first the articles the project model is least sure about: "
@@ -92,8 +111,9 @@ class UncertaintyOrderAction(QObject):
         self.action.setEnabled(reason is None)
         if reason is not None:
             self.action.setChecked(False)
-        elif self.action.isChecked() and latest_model_dir(self.window.store) != self._measured_with:
-            self._measure()
+        elif self.action.isChecked():
+            if latest_model_dir(self.session.store) != self._measured_with:
+                self._measure()
 
     def unavailable_text(self) -> str | None:
         """Why the entry is disabled, as its tooltip says; None when it is enabled."""
@@ -106,8 +126,8 @@ class UncertaintyOrderAction(QObject):
             self._measure()
             return
         self._stop()
-        if self.window.document_list.ordered_by_uncertainty():
-            self.window.document_list.show_uncertainty(None)
+        if self.article_list.ordered_by_uncertainty():
+            self.article_list.show_uncertainty(None)
             self._make_room(0)
             self._message(self.tr("Articles in the project's order."))
 
@@ -119,7 +139,7 @@ class UncertaintyOrderAction(QObject):
         self._stop()
         self._generation += 1
         task = uncertainty_task(
-            self.window.db_path,
+            self.slots.db_path,
             self._generation,
             self.tr("Measuring what the project model is unsure about…"),
         )
@@ -130,11 +150,11 @@ class UncertaintyOrderAction(QObject):
         self.task = task
         self._message(self.tr("Measuring what the project model is unsure about…"))
         # No progress dialog: the list stays usable while the model reads.
-        self.window.tasks.start(task, None)
+        self.slots.tasks.start(task, None)
 
     def _stop(self) -> None:
         if self.task is not None:
-            self.window.tasks.cancel(self.task)
+            self.slots.tasks.cancel(self.task)
             self.task = None
 
     def _progress(self, done: int, total: int) -> None:
@@ -151,8 +171,8 @@ class UncertaintyOrderAction(QObject):
             return  # a later measure, or the user went back to the project's order
         self.task = None
         self._measured_with = model_dir
-        self.window.document_list.show_uncertainty(by_document)
-        self._make_room(self.window.document_list.table.columnWidth(DocumentListModel.UNCERTAINTY))
+        self.article_list.show_uncertainty(by_document)
+        self._make_room(self.article_list.table.columnWidth(DocumentListModel.UNCERTAINTY))
         self._message(
             self.tr(
                 "%n article(s) ordered by the project model's uncertainty, most unsure first.",
@@ -170,14 +190,14 @@ class UncertaintyOrderAction(QObject):
     def _make_room(self, width: int) -> None:
         """Widen the list by the Doubt column (taken from the article, while it keeps a
         comfortable width) so the titles stay as readable; 0 gives it back."""
-        sizes = self.window.splitter.sizes()
+        sizes = self.splitter.sizes()
         step = width - self._room_taken
         if step > 0:
             step = max(0, min(step, sizes[1] - ARTICLE_KEEPS))
         sizes[0] += step
         sizes[1] -= step
         self._room_taken += step
-        self.window.splitter.setSizes(sizes)
+        self.splitter.setSizes(sizes)
 
     def _message(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 10000)
+        self.slots.show_message(text, 10000)

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.models import GOLD_LAYER
 from annotator.core.store import Store
 from annotator.core.store.postgres import beside_the_project
+from annotator.ui.slots import WindowSlots
 from annotator.ui.tasks import StoreTask
-
-if TYPE_CHECKING:
-    from annotator.ui.shell.main_window import MainWindow
 
 translate = QCoreApplication.translate
 
@@ -56,25 +54,28 @@ def training_task(db_path: Path | str, output: Path, annotator: str, description
 class TrainModelAction(QObject):
     """The menu entry, the background training and what the window says after it."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    trained = Signal()
+    """A new project model is written: suggestions may now use it."""
+
+    def __init__(self, slots: WindowSlots) -> None:
+        super().__init__(slots.dialog_parent())
+        self.slots = slots
         self.task: StoreTask | None = None
-        self.action = QAction(window)
+        self.action = QAction(slots.dialog_parent())
         self.action.setObjectName("trainProjectModel")
         self.action.triggered.connect(lambda _checked=False: self.start())
-        window.document_menu.addAction(self.action)
+        slots.document_menu.addAction(self.action)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.action.setText(self.tr("&Train the project model"))
 
     def start(self, output: Path | None = None) -> StoreTask:
-        target = output or default_model_dir(self.window.db_path)
+        target = output or default_model_dir(self.slots.db_path)
         task = training_task(
-            self.window.db_path,
+            self.slots.db_path,
             target,
-            self.window.annotator,
+            self.slots.annotator,
             self.tr("Training the project model…"),
         )
         task.signals.succeeded.connect(self._trained)
@@ -84,7 +85,7 @@ class TrainModelAction(QObject):
         )
         task.signals.ended.connect(lambda: setattr(self, "task", None))
         self.task = task
-        return self.window.tasks.start(task, self.window)
+        return self.slots.tasks.start(task, self.slots.dialog_parent())
 
     def _trained(self, meta: Any) -> None:
         overall = meta.scores.overall if meta.scores else None
@@ -98,7 +99,7 @@ class TrainModelAction(QObject):
             .replace("%2", figure(overall.exact.f1 if overall else None))
             .replace("%3", figure(overall.overlap.f1 if overall else None))
         )
-        self.window.suggestions.refresh()
+        self.trained.emit()
 
     def _failed(self, message: str) -> None:
         box = QMessageBox(
@@ -106,10 +107,10 @@ class TrainModelAction(QObject):
             self.tr("Cannot train the project model"),
             message,
             QMessageBox.StandardButton.Ok,
-            self.window,
+            self.slots.dialog_parent(),
         )
         box.setObjectName("trainingFailed")
         box.open()
 
     def _message(self, text: str) -> None:
-        self.window.statusBar().showMessage(text, 15000)
+        self.slots.show_message(text, 15000)

@@ -24,7 +24,7 @@ import shiboken6
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 
-from annotator.ui.text_display import short_text
+from annotator.ui.text_display import as_typed, short_text
 
 _HOLDERS = ("span", "before", "suggestion", "change")
 
@@ -144,14 +144,11 @@ class UndoHistory(QObject):
     def _text(self, bare: str, with_step: str, step_text: str, command: QUndoCommand | None) -> str:
         if not step_text:
             return bare
-        # A menu shows "&" as a mnemonic marker: double it in article words.
-        described = step_text.replace("&", "&&")
+        described = as_typed(step_text)
         elsewhere = self._elsewhere(command)
         if elsewhere is not None:
-            title = (self._title_of(elsewhere) or elsewhere).replace("&", "&&")
-            described = (
-                self.tr("%1 (in “%2”)").replace("%1", described).replace("%2", short_text(title))
-            )
+            title = as_typed(short_text(self._title_of(elsewhere) or elsewhere))
+            described = self.tr("%1 (in “%2”)").replace("%1", described).replace("%2", title)
         return with_step.replace("%1", described)
 
 
