@@ -55,10 +55,11 @@ from annotator.core.models import (
     LinkType,
     Note,
     Origin,
-    Span,
+    SpanRow,
     Status,
     StatusEntry,
     normalise_newlines,
+    span_row,
     utc_now,
 )
 from annotator.core.scheme import imported_attrs
@@ -549,7 +550,7 @@ class _Plan:
     """What one file will add, checked before anything is written."""
 
     documents: dict[str, Document] = field(default_factory=dict)
-    spans: list[Span] = field(default_factory=list)
+    spans: list[SpanRow] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     relations: list[ForeignRelation] = field(default_factory=list)
     span_ids: dict[str, str] = field(default_factory=dict)
@@ -662,7 +663,7 @@ def _plan_file(
             language=record.language,
             meta=record.meta,
         )
-        record_spans: list[Span] = []
+        record_spans: list[SpanRow] = []
         record_labels: list[str] = []
         local_ids: dict[str, tuple[str, str]] = {}
         """The file's names for the record's spans -> (id, label) of the planned span
@@ -732,8 +733,10 @@ def _plan_file(
                                 "text": text[start:end],
                                 "origin": foreign_span.origin or imported,
                                 "attrs": imported_attrs(
-                                    store.label_set().get(label), foreign_span.attrs or {}
-                                ),
+                                    store.label_set().get(label), foreign_span.attrs
+                                )
+                                if foreign_span.attrs
+                                else {},
                                 "created_at": foreign_span.created_at or now,
                                 "updated_at": foreign_span.updated_at
                                 or foreign_span.created_at
@@ -862,10 +865,10 @@ def _unknown_names(
     return sorted(unknown)
 
 
-def _make_span(fields: dict[str, Any]) -> Span | str:
+def _make_span(fields: dict[str, Any]) -> SpanRow | str:
     """The span, or what is wrong with the file's values for it."""
     try:
-        return Span(**fields)
+        return span_row(fields)
     except ValidationError as error:
         return "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
@@ -1022,7 +1025,7 @@ def _write_spans(store: Store, plan: _Plan, report: FileImportReport, written: s
     added = store.add_documents(documents)
     report.documents_added += sum(added)
     report.documents_known += len(added) - sum(added)
-    store.add_spans(plan.spans, documents)
+    store.add_span_rows(plan.spans, documents)
     for span in plan.spans:
         report.spans_added[span.annotator] += 1
     plan.spans, plan.documents = [], {}
@@ -1032,9 +1035,13 @@ def _write_plan(store: Store, plan: _Plan, report: FileImportReport) -> None:
     """What comes once the spans are in: link types, statuses."""
     if plan.link_types:
         report.link_types_added = _add_link_types(store, list(plan.link_types.values()))
-    for (doc_id, name), status in plan.statuses.items():
-        if store.carry_status(StatusEntry(doc_id=doc_id, annotator=name, status=status)):
-            report.statuses_set[status.value] += 1
+    entries = [
+        StatusEntry(doc_id=doc_id, annotator=name, status=status)
+        for (doc_id, name), status in plan.statuses.items()
+    ]
+    for entry, changed in zip(entries, store.carry_statuses(entries), strict=True):
+        if changed:
+            report.statuses_set[Status(entry.status).value] += 1
     _write_notes(store, plan, report)
 
 
