@@ -175,7 +175,8 @@ def bench_annotated_import(workdir: Path, spec: corpus.CorpusSpec, repeats: int)
             assert annotated_import_floor(path, database) == files.spans
             floor_times.append(time.perf_counter() - started)
             started = time.perf_counter()
-            assert bare_annotated_import_floor(path, workdir / f"bare-{next(runs)}.db") == files.spans
+            bare = workdir / f"bare-{next(runs)}.db"
+            assert bare_annotated_import_floor(path, bare) == files.spans
             bare_times.append(time.perf_counter() - started)
         ours_s = statistics.median(ours_times)
         ratio = ours_s / statistics.median(floor_times)
@@ -295,7 +296,16 @@ def main(argv: list[str] | None = None) -> int:
                         "~/.cache/annotator-bench ($ANNOTATOR_BENCH_CACHE)")
     parser.add_argument("--formats", default=",".join(EXPORT_FORMATS),
                         help="export formats of the scale rows (comma-separated)")
+    parser.add_argument("--label-studio-url", metavar="URL",
+                        help="with the annotated part: also import its Label Studio file "
+                        "into this running Label Studio server (http://127.0.0.1:8080), "
+                        "timed beside ours; needs --label-studio-token")
+    parser.add_argument("--label-studio-token", metavar="TOKEN",
+                        help="an API token of that server (legacy token or personal "
+                        "access token)")
     args = parser.parse_args(argv)
+    if args.label_studio_url and not args.label_studio_token:
+        parser.error("--label-studio-url needs --label-studio-token")
     counts: list[int] = args.scale
     default_parts = (
         "window-scale,export,import" if counts
@@ -322,6 +332,13 @@ def main(argv: list[str] | None = None) -> int:
         if "annotated" in parts:
             results += bench_annotated_import(workdir, spec, args.repeats)
             print_table(results[-4:])
+            if args.label_studio_url:
+                from annotator.bench.labelstudio_server import bench_label_studio_server
+
+                results += bench_label_studio_server(
+                    workdir, spec, args.repeats, args.label_studio_url, args.label_studio_token
+                )
+                print_table(results[-1:])
         if "pdf" in parts:
             from annotator.bench.pdf_bench import bench_pdf_import
 
