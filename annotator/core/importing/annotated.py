@@ -58,8 +58,8 @@ from annotator.core.models import (
     SpanRow,
     Status,
     StatusEntry,
+    checked_span_row,
     normalise_newlines,
-    span_row,
     utc_now,
 )
 from annotator.core.scheme import imported_attrs
@@ -538,6 +538,11 @@ class _Newlines:
             else []
         )
 
+    @property
+    def shifts(self) -> bool:
+        """False when no offset moves (the text had no CRLF)."""
+        return bool(self._removed)
+
     def __call__(self, offset: int) -> int:
         return offset - bisect_left(self._removed, offset) if self._removed else offset
 
@@ -686,7 +691,11 @@ def _plan_file(
                 if used_unit:
                     unit_counts[used_unit] += 1
             if span_problem is None and converted is not None:
-                start, end = newlines(converted[0]), newlines(converted[1])
+                start, end = (
+                    (newlines(converted[0]), newlines(converted[1]))
+                    if newlines.shifts
+                    else converted
+                )
                 if start >= end:
                     span_problem = "the span holds only a line break"
                 else:
@@ -723,25 +732,21 @@ def _plan_file(
                         if foreign_span.id and foreign_span.id != span_id:
                             plan.span_ids[foreign_span.id] = span_id
                         made = _make_span(
-                            {
-                                "id": span_id,
-                                "doc_id": document.id,
-                                "annotator": annotator,
-                                "start": start,
-                                "end": end,
-                                "label": label,
-                                "text": text[start:end],
-                                "origin": foreign_span.origin or imported,
-                                "attrs": imported_attrs(
-                                    store.label_set().get(label), foreign_span.attrs
-                                )
+                            SpanRow(
+                                span_id,
+                                document.id,
+                                annotator,
+                                start,
+                                end,
+                                label,
+                                text[start:end],
+                                foreign_span.origin or imported,
+                                imported_attrs(store.label_set().get(label), foreign_span.attrs)
                                 if foreign_span.attrs
                                 else {},
-                                "created_at": foreign_span.created_at or now,
-                                "updated_at": foreign_span.updated_at
-                                or foreign_span.created_at
-                                or now,
-                            }
+                                foreign_span.created_at or now,
+                                foreign_span.updated_at or foreign_span.created_at or now,
+                            )
                         )
                         if isinstance(made, str):
                             span_problem = made
@@ -865,10 +870,10 @@ def _unknown_names(
     return sorted(unknown)
 
 
-def _make_span(fields: dict[str, Any]) -> SpanRow | str:
+def _make_span(row: SpanRow) -> SpanRow | str:
     """The span, or what is wrong with the file's values for it."""
     try:
-        return span_row(fields)
+        return checked_span_row(row)
     except ValidationError as error:
         return "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
