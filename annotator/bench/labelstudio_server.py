@@ -80,6 +80,12 @@ class LabelStudio:
     def task_count(self, project: int) -> int:
         return int(self.request("GET", f"/api/projects/{project}")["task_number"])
 
+    def version(self) -> str:
+        try:
+            return str(self.request("GET", "/api/version").get("release", "unknown"))
+        except (OSError, ValueError, AttributeError):
+            return "unknown"
+
     def delete_project(self, project: int) -> None:
         self.request("DELETE", f"/api/projects/{project}/")
 
@@ -120,7 +126,7 @@ def bench_label_studio_server(
     return [
         Result(
             f"import {files.articles:,} Label Studio tasks ({files.spans:,} spans) beside "
-            f"Label Studio's server ({url})",
+            f"Label Studio {server.version()}'s server ({url})",
             ">= 3 x faster than the server",
             f"ours {median_p90(ours)}, the server {median_p90(theirs)} ({speedup:.2f} x), "
             f"{load_average()}",
