@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -411,6 +411,54 @@ class Span(BaseModel):
         if self.start >= self.end:
             raise ValueError(f"span start {self.start} must be before end {self.end}")
         return self
+
+
+class SpanRow(NamedTuple):
+    """A span as plain values, in ``Span``'s field order: what an import makes by the
+    thousand (a model per span cost a sixth of an import). Make one with ``span_row``
+    or check one with ``checked_span_row``: they check what ``Span`` checks."""
+
+    id: str
+    doc_id: str
+    annotator: str
+    start: int
+    end: int
+    label: str
+    text: str
+    origin: str
+    attrs: dict[str, Any]
+    created_at: str
+    updated_at: str
+
+
+def checked_span_row(row: SpanRow) -> SpanRow:
+    """``row`` checked as ``Span`` checks its fields: values of exactly the right types
+    with ``0 <= start < end`` pass as they are; anything else goes through ``Span``
+    itself, which converts what it converts and raises its own ValidationError for the
+    rest."""
+    attrs = row.attrs
+    if (
+        type(row.start) is int
+        and type(row.end) is int
+        and 0 <= row.start < row.end
+        and type(row.id) is str
+        and type(row.doc_id) is str
+        and type(row.annotator) is str
+        and type(row.label) is str
+        and type(row.text) is str
+        and type(row.origin) is str
+        and type(row.created_at) is str
+        and type(row.updated_at) is str
+        and type(attrs) is dict
+        and (not attrs or all(type(key) is str for key in attrs))
+    ):
+        return row
+    return SpanRow(**dict(Span(**row._asdict())))
+
+
+def span_row(fields: dict[str, Any]) -> SpanRow:
+    """``fields`` (every field of ``Span``) as a checked SpanRow."""
+    return checked_span_row(SpanRow(**fields))
 
 
 class SpanMismatch(ValueError):

@@ -10,7 +10,7 @@ import pytest
 from annotator.core.attribution.links import add_link
 from annotator.core.errors import NotFound, SpanError
 from annotator.core.formats.export import ExportOptions, gold_records
-from annotator.core.models import GOLD_LAYER, Document, Status
+from annotator.core.models import GOLD_LAYER, Document, Status, StatusEntry, span_row
 from annotator.core.review import decisions as review
 from annotator.core.store import Store
 
@@ -111,6 +111,44 @@ def test_spans_that_do_not_fit_are_refused_whole(project: Store, doc: Document) 
     assert project.spans(doc.id) == []
     with pytest.raises(SpanError):
         project.add_span(project.make_span(doc, "alice", 0, 3, "unknown label"))
+
+
+def test_span_rows_are_checked_and_stored_whole_or_not_at_all(
+    project: Store, doc: Document
+) -> None:
+    made = project.make_span(doc, "alice", 0, 10, "person")
+    row = span_row(made.model_dump())
+    shifted = row._replace(id="shifted", start=1, end=11)  # its text is still "Sam Altman"
+    unknown = row._replace(id="unknown", label="nobody")
+    for bad, says in ((shifted, "'am Altman '"), (unknown, "unknown label 'nobody'")):
+        with pytest.raises(SpanError, match=says):
+            project.add_span_rows([row, bad], [doc])
+        assert project.spans(doc.id) == []
+        assert project.annotators() == []
+    assert project.add_span_rows([row, row._replace(id="second", start=4, text="Altman")]) == 2
+    assert [(s.start, s.end, s.text) for s in project.spans(doc.id)] == [
+        (0, 10, "Sam Altman"), (4, 10, "Altman")
+    ]
+    assert project.span(made.id) == made
+
+
+def test_statuses_carried_in_bulk_never_go_back(project: Store, doc: Document) -> None:
+    other = Document.from_text(OTHER, source="b.txt")
+    project.add_document(other)
+    project.set_status(doc.id, "alice", Status.DONE)
+    changed = project.carry_statuses(
+        [
+            StatusEntry(doc_id=doc.id, annotator="alice", status=Status.IN_PROGRESS),
+            StatusEntry(doc_id=doc.id, annotator="bob", status=Status.IN_PROGRESS),
+            StatusEntry(doc_id=other.id, annotator="alice", status=Status.DONE),
+        ]
+    )
+    assert changed == [False, True, True]
+    assert project.all_statuses() == {
+        (doc.id, "alice"): Status.DONE,
+        (doc.id, "bob"): Status.IN_PROGRESS,
+        (other.id, "alice"): Status.DONE,
+    }
 
 
 def test_links_join_spans_and_go_with_them(project: Store, doc: Document) -> None:

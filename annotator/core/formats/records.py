@@ -33,7 +33,7 @@ class ForeignNote:
     updated_at: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class ForeignSpan:
     start: int
     end: int

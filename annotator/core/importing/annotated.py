@@ -55,9 +55,10 @@ from annotator.core.models import (
     LinkType,
     Note,
     Origin,
-    Span,
+    SpanRow,
     Status,
     StatusEntry,
+    checked_span_row,
     normalise_newlines,
     utc_now,
 )
@@ -546,6 +547,11 @@ class _Newlines:
             else []
         )
 
+    @property
+    def shifts(self) -> bool:
+        """False when no offset moves (the text had no CRLF)."""
+        return bool(self._removed)
+
     def __call__(self, offset: int) -> int:
         return offset - bisect_left(self._removed, offset) if self._removed else offset
 
@@ -558,7 +564,7 @@ class _Plan:
     """What one file will add, checked before anything is written."""
 
     documents: dict[str, Document] = field(default_factory=dict)
-    spans: list[Span] = field(default_factory=list)
+    spans: list[SpanRow] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     relations: list[ForeignRelation] = field(default_factory=list)
     span_ids: dict[str, str] = field(default_factory=dict)
@@ -671,7 +677,7 @@ def _plan_file(
             language=record.language,
             meta=record.meta,
         )
-        record_spans: list[Span] = []
+        record_spans: list[SpanRow] = []
         record_labels: list[str] = []
         local_ids: dict[str, tuple[str, str]] = {}
         """The file's names for the record's spans -> (id, label) of the planned span
@@ -694,7 +700,11 @@ def _plan_file(
                 if used_unit:
                     unit_counts[used_unit] += 1
             if span_problem is None and converted is not None:
-                start, end = newlines(converted[0]), newlines(converted[1])
+                start, end = (
+                    (newlines(converted[0]), newlines(converted[1]))
+                    if newlines.shifts
+                    else converted
+                )
                 if start >= end:
                     span_problem = "the span holds only a line break"
                 else:
@@ -731,23 +741,21 @@ def _plan_file(
                         if foreign_span.id and foreign_span.id != span_id:
                             plan.span_ids[foreign_span.id] = span_id
                         made = _make_span(
-                            {
-                                "id": span_id,
-                                "doc_id": document.id,
-                                "annotator": annotator,
-                                "start": start,
-                                "end": end,
-                                "label": label,
-                                "text": text[start:end],
-                                "origin": foreign_span.origin or imported,
-                                "attrs": imported_attrs(
-                                    store.label_set().get(label), foreign_span.attrs or {}
-                                ),
-                                "created_at": foreign_span.created_at or now,
-                                "updated_at": foreign_span.updated_at
-                                or foreign_span.created_at
-                                or now,
-                            }
+                            SpanRow(
+                                span_id,
+                                document.id,
+                                annotator,
+                                start,
+                                end,
+                                label,
+                                text[start:end],
+                                foreign_span.origin or imported,
+                                imported_attrs(store.label_set().get(label), foreign_span.attrs)
+                                if foreign_span.attrs
+                                else {},
+                                foreign_span.created_at or now,
+                                foreign_span.updated_at or foreign_span.created_at or now,
+                            )
                         )
                         if isinstance(made, str):
                             span_problem = made
@@ -871,10 +879,10 @@ def _unknown_names(
     return sorted(unknown)
 
 
-def _make_span(fields: dict[str, Any]) -> Span | str:
+def _make_span(row: SpanRow) -> SpanRow | str:
     """The span, or what is wrong with the file's values for it."""
     try:
-        return Span(**fields)
+        return checked_span_row(row)
     except ValidationError as error:
         return "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()
@@ -1031,7 +1039,7 @@ def _write_spans(store: Store, plan: _Plan, report: FileImportReport, written: s
     added = store.add_documents(documents)
     report.documents_added += sum(added)
     report.documents_known += len(added) - sum(added)
-    store.add_spans(plan.spans, documents)
+    store.add_span_rows(plan.spans, documents)
     for span in plan.spans:
         report.spans_added[span.annotator] += 1
     plan.spans, plan.documents = [], {}
@@ -1041,9 +1049,13 @@ def _write_plan(store: Store, plan: _Plan, report: FileImportReport) -> None:
     """What comes once the spans are in: link types, statuses."""
     if plan.link_types:
         report.link_types_added = _add_link_types(store, list(plan.link_types.values()))
-    for (doc_id, name), status in plan.statuses.items():
-        if store.carry_status(StatusEntry(doc_id=doc_id, annotator=name, status=status)):
-            report.statuses_set[status.value] += 1
+    entries = [
+        StatusEntry(doc_id=doc_id, annotator=name, status=status)
+        for (doc_id, name), status in plan.statuses.items()
+    ]
+    for entry, changed in zip(entries, store.carry_statuses(entries), strict=True):
+        if changed:
+            report.statuses_set[Status(entry.status).value] += 1
     _write_notes(store, plan, report)
 
 

@@ -43,6 +43,7 @@ from annotator.core.models import (
     Note,
     Origin,
     Span,
+    SpanRow,
     Status,
     StatusEntry,
     utc_now,
@@ -223,10 +224,14 @@ def _span_row(span: Span) -> tuple[Any, ...]:
         span.label,
         span.text,
         span.origin,
-        json.dumps(span.attrs, ensure_ascii=False, sort_keys=True) if span.attrs else "{}",
+        _attrs_json(span.attrs),
         span.created_at,
         span.updated_at,
     )
+
+
+def _attrs_json(attrs: dict[str, Any]) -> str:
+    return json.dumps(attrs, ensure_ascii=False, sort_keys=True) if attrs else "{}"
 
 
 def _new_document_rows(
@@ -1134,24 +1139,28 @@ class Store:
         its id is the hash of that text, so a caller holding the document can spare a
         read of the whole text (1 MB for a long article) on every span.
         """
+        return self._insert_span_rows([_span_row(span) for span in spans], check, texts)
+
+    def _insert_span_rows(
+        self, rows: list[tuple[Any, ...]], check: bool, texts: dict[str, str] | None
+    ) -> int:
+        """Insert rows (``_span_row``'s) after the checks, made per batch: each label
+        and annotator once, every span's offsets against its document's text."""
         texts = {} if texts is None else texts
-        known_annotators: set[str] = set()
-        checked_labels: set[str] = set()
-        rows = []
-        for span in spans:
-            if check and span.label not in checked_labels:
-                self._check_label(span.label)
-                checked_labels.add(span.label)
-            if span.annotator not in known_annotators:
-                self.ensure_annotator(span.annotator)
-                known_annotators.add(span.annotator)
-            text = self._document_text(span.doc_id, texts)
-            if span.end > len(text) or text[span.start : span.end] != span.text:
+        if check:
+            for label in dict.fromkeys(row[5] for row in rows):
+                self._check_label(label)
+        for annotator in dict.fromkeys(row[2] for row in rows):
+            self.ensure_annotator(annotator)
+        for span_id, doc_id, _, start, end, _, span_text, *_ in rows:
+            text = texts.get(doc_id)
+            if text is None:
+                text = self._document_text(doc_id, texts)
+            if end > len(text) or text[start:end] != span_text:
                 raise SpanError(
-                    f"span {span.id}: offsets {span.start}-{span.end} select "
-                    f"{text[span.start : span.end]!r}, not {span.text!r}"
+                    f"span {span_id}: offsets {start}-{end} select "
+                    f"{text[start:end]!r}, not {span_text!r}"
                 )
-            rows.append(_span_row(span))
         self.conn.executemany(
             f"INSERT INTO spans ({_SPAN_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
         )
@@ -1168,6 +1177,19 @@ class Store:
         """Store many spans in one transaction: all of them or none."""
         with self.transaction():
             return self._insert_spans(spans, texts={d.id: d.text for d in documents})
+
+    def add_span_rows(self, rows: Sequence[SpanRow], documents: Iterable[Document] = ()) -> int:
+        """``add_spans`` for rows made by ``span_row`` (an import's): the same checks,
+        all of them or none stored."""
+        with self.transaction():
+            return self._insert_span_rows(
+                [
+                    (*row[:8], _attrs_json(row.attrs), row.created_at, row.updated_at)
+                    for row in rows
+                ],
+                True,
+                {d.id: d.text for d in documents},
+            )
 
     def restore_span(self, span: Span) -> Span:
         """Put back a span exactly as it was (undo of a delete), keeping its id and times."""
@@ -1645,6 +1667,43 @@ class Store:
                 (entry.doc_id, entry.annotator, Status(entry.status).value, entry.updated_at),
             )
         return True
+
+    def carry_statuses(self, entries: Sequence[StatusEntry]) -> list[bool]:
+        """``carry_status`` for many entries (one per document and annotator) in one
+        transaction, the statuses there read a few hundred documents at a time; True
+        for each entry that changed something."""
+        order = list(Status)
+        with self.transaction():
+            current: dict[tuple[str, str], str] = {}
+            doc_ids = list(dict.fromkeys(entry.doc_id for entry in entries))
+            for first in range(0, len(doc_ids), 500):
+                chunk = doc_ids[first : first + 500]
+                for doc_id, annotator, status in self.conn.execute(
+                    "SELECT doc_id, annotator, status FROM statuses "
+                    f"WHERE doc_id IN ({', '.join('?' * len(chunk))})",
+                    chunk,
+                ):
+                    current[(doc_id, annotator)] = status
+            changed: list[bool] = []
+            rows: list[tuple[str, str, str, str]] = []
+            for entry in entries:
+                there = current.get((entry.doc_id, entry.annotator))
+                status = Status(entry.status)
+                if there is not None and order.index(Status(there)) >= order.index(status):
+                    changed.append(False)
+                    continue
+                changed.append(True)
+                current[(entry.doc_id, entry.annotator)] = status.value
+                rows.append((entry.doc_id, entry.annotator, status.value, entry.updated_at))
+            for annotator in dict.fromkeys(row[1] for row in rows):
+                self.ensure_annotator(annotator)
+            self.conn.executemany(
+                "INSERT INTO statuses (doc_id, annotator, status, updated_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (doc_id, annotator) DO UPDATE SET "
+                "status = excluded.status, updated_at = excluded.updated_at",
+                rows,
+            )
+        return changed
 
     def reload_label_set(self) -> None:
         """Forget the cached label set (after a rolled-back change to it)."""
