@@ -10,7 +10,7 @@ import pytest
 from annotator.core.attribution.links import add_link
 from annotator.core.errors import NotFound, SpanError
 from annotator.core.formats.export import ExportOptions, gold_records
-from annotator.core.models import GOLD_LAYER, Document, Status
+from annotator.core.models import GOLD_LAYER, Document, Span, Status
 from annotator.core.review import decisions as review
 from annotator.core.store import Store
 
@@ -226,3 +226,52 @@ def test_everything_is_there_when_the_project_is_opened_again(
     with Store(location) as again:
         assert again.spans(doc.id) == [span]
         assert again.document(doc.id) == doc
+
+
+def _one_project(store: Store, documents: list[Document], spans: list[Span]) -> None:
+    store.add_labels(["Person", "événement"])
+    store.add_documents(documents)
+    store.add_spans(spans, documents)
+    store.set_status(documents[0].id, "alice", Status.DONE)
+
+
+def test_a_server_project_exports_the_very_bytes_of_the_same_project_file(
+    tmp_path: Path, server_url: str
+) -> None:
+    from annotator.core.formats.export import export_gold_jsonl
+
+    documents = [
+        Document.from_text(TEXT, source="altman.txt", meta={"site": "Le Monde"}),
+        Document.from_text("Rien à signaler ici.", source="empty.txt"),
+        Document.from_text(OTHER, source="b.txt"),
+    ]
+    first, _empty, other = documents
+    maker = Store(":memory:")
+    _one_project(maker, documents, [])
+    spans = [
+        # Ties on the start, names that sort differently by bytes than by alphabet,
+        # an emoji before the offsets, attributes: the order and text of each survive.
+        maker.make_span(first, "alice", 0, 10, "person", attrs={"role": "CEO"}),
+        maker.make_span(first, "alice", 0, 3, "person"),
+        maker.make_span(first, "Bruno", 0, 10, "Person"),
+        maker.make_span(first, "chloé", 0, 10, "person"),
+        maker.make_span(first, "alice", 26, 30, "organisation"),
+        maker.make_span(first, "bob", 13, 19, "événement", origin="model"),
+        maker.make_span(other, "bob", 3, 11, "person"),
+        maker.make_span(other, "alice", 3, 11, "person"),
+    ]
+    maker.close()
+    exported = {}
+    for name, location in [("file", str(tmp_path / "project.db")), ("server", server_url)]:
+        with Store(location) as store:
+            _one_project(store, documents, spans)
+            report = export_gold_jsonl(store, tmp_path / f"{name}.jsonl")
+            assert report.spans == len(spans) and report.documents == 2
+            only_alice = ExportOptions(annotators=["alice"], labels=["person"])
+            export_gold_jsonl(store, tmp_path / f"{name}-alice.jsonl", only_alice)
+        exported[name] = (
+            (tmp_path / f"{name}.jsonl").read_bytes(),
+            (tmp_path / f"{name}-alice.jsonl").read_bytes(),
+        )
+    assert exported["server"] == exported["file"]
+    assert b"\xc3\xa9v\xc3\xa9nement" in exported["file"][0]

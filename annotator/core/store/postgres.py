@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import functools
 import inspect
+import itertools
 import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -44,7 +46,12 @@ RETRIES = 20
 """How often an action that lost a race (a deadlock, a serialization failure) is run
 again before its error is shown; each try waits a little longer."""
 
+STREAMED_ROWS = 2000
+"""Span rows the server sends at a time in an export (libpq 17 and later; before it,
+one at a time)."""
+
 T = TypeVar("T")
+_end_of = itemgetter(2)
 
 
 def is_server_url(location: str) -> bool:
@@ -411,36 +418,69 @@ class PostgresStore(Store):
         annotators: Sequence[str] | None = None,
         labels: Sequence[str] | None = None,
     ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
-        """The store's export rows (see ``Store.iter_documents_for_export``), the spans
-        of 500 documents per query: a query per document costs a round trip each."""
+        """The store's export rows (see ``Store.iter_documents_for_export``), read on a
+        connection of the export's own, in one snapshot: the documents, then every span
+        in one streamed query. The server finds and sends the next spans while this
+        process writes the previous ones (the two take turns otherwise, and a query per
+        batch of documents cost a scan of every span each)."""
         conditions = ""
         params: list[Any] = []
         if annotators is not None:
-            conditions += " AND annotator = ANY(%s)"
+            conditions += " AND s.annotator = ANY(%s)"
             params.append(list(annotators))
         if labels is not None:
-            conditions += " AND label = ANY(%s)"
+            conditions += " AND s.label = ANY(%s)"
             params.append(list(labels))
+        # A query per document inside the one query (OFFSET 0 keeps the planner from
+        # making a join of it): each document's spans come from their index and are
+        # sorted fifty at a time, so the first rows leave before the last are found (a
+        # join sorted every span before sending any).
+        order = 's.start, s."end" DESC, s.label, s.annotator, s.id'
         span_query = (
-            'SELECT doc_id, id, start, "end", label, text, annotator, origin, created_at, '
-            "updated_at, nullif(attrs, '{}') FROM spans WHERE doc_id = ANY(%s)"
-            + conditions
-            + ' ORDER BY doc_id, start, "end" DESC, label, annotator, id'
+            'SELECT d.position, s.id, s.start, s."end", s.label, s.text, s.annotator, '
+            "s.origin, s.created_at, s.updated_at, nullif(s.attrs, '{}') FROM documents d "
+            "CROSS JOIN LATERAL (SELECT * FROM spans s WHERE s.doc_id = d.id"
+            f"{conditions} ORDER BY {order} OFFSET 0) s ORDER BY d.position, {order}"
         )
-        raw = self.server.raw
-        documents = raw.execute(
-            "SELECT id, title, source, text, language, meta FROM documents ORDER BY position"
-        ).fetchall()
-        for first in range(0, len(documents), 500):
-            chunk = documents[first : first + 500]
-            by_document: dict[str, list[tuple[Any, ...]]] = {}
-            for row in raw.execute(span_query, [[d[0] for d in chunk], *params]):
-                by_document.setdefault(row[0], []).append(row[1:])
-            for document in chunk:
-                span_rows = by_document.get(document[0], [])
-                if span_rows and max(row[2] for row in span_rows) > len(document[3]):
-                    span_rows = self._within_the_text(document[0], len(document[3]), span_rows)
-                yield document, span_rows
+        from psycopg import pq
+
+        reader = connect(self.url)
+        try:
+            with reader.transaction():
+                reader.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                # Compiling the query would cost more than running it.
+                reader.execute("SET LOCAL jit = off")
+                documents = reader.execute(
+                    "SELECT id, title, source, text, language, meta, position "
+                    "FROM documents ORDER BY position"
+                ).fetchall()
+                at_a_time = STREAMED_ROWS if pq.version() >= 170000 else 1
+                spans = reader.cursor().stream(span_query, params, size=at_a_time)
+                try:
+                    yield from self._with_their_spans(documents, spans)
+                finally:
+                    # Before the transaction ends: the stream holds the connection
+                    # until it is closed (an export stopped half-way stops it here).
+                    spans.close()
+        finally:
+            reader.close()
+
+    def _with_their_spans(
+        self, documents: list[tuple[Any, ...]], spans: Iterator[tuple[Any, ...]]
+    ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
+        """Each document (its position last) with its span rows (their document's
+        position first), both in document order."""
+        without_position = itemgetter(*range(1, 11))
+        groups = itertools.groupby(spans, itemgetter(0))
+        position, group = next(groups, (None, iter(())))
+        for document in documents:
+            span_rows: list[tuple[Any, ...]] = []
+            if position == document[6]:
+                span_rows = list(map(without_position, group))
+                position, group = next(groups, (None, iter(())))
+            if span_rows and max(map(_end_of, span_rows)) > len(document[3]):
+                span_rows = self._within_the_text(document[0], len(document[3]), span_rows)
+            yield document[:6], span_rows
 
 
 def _wrap_actions() -> None:
