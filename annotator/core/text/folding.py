@@ -1,0 +1,40 @@
+"""Text as search reads it: accents and case aside, cut into words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+WORD = r"[^\W_]"  # a letter or a digit (str.isalnum), as the index's tokenizer reads words
+
+
+@lru_cache(maxsize=4096)
+def fold_character(character: str) -> str:
+    """One character without its accents, in lower case; always one character, so a
+    folded text's offsets are the text's own."""
+    bare = "".join(
+        part
+        for part in unicodedata.normalize("NFD", character)
+        if not unicodedata.combining(part)
+    ).lower()
+    return bare if len(bare) == 1 else character.lower()[:1] or character
+
+
+class _Folding(dict[int, str]):
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = fold_character(chr(code))
+        return folded
+
+
+_FOLDING = _Folding()
+
+
+def fold(text: str) -> str:
+    """``text`` with accents removed and in lower case, of the same length."""
+    return text.translate(_FOLDING)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text`` as the index cuts them (letters and digits)."""
+    return re.findall(WORD + "+", fold(text))
