@@ -4,14 +4,16 @@ on a PostgreSQL server run the very same tests."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from annotator.core.attribution.links import add_link
-from annotator.core.errors import NotFound, SpanError
+from annotator.core.errors import NotFound, QueryError, SpanError
 from annotator.core.formats.export import ExportOptions, gold_records
 from annotator.core.models import GOLD_LAYER, Document, Span, Status
 from annotator.core.review import decisions as review
+from annotator.core.search import search
 from annotator.core.store import Store
 
 TEXT = "Sam Altman 🚀 affirme que Meta a offert 100 M$. Andrew Bosworth dément."
@@ -275,3 +277,74 @@ def test_a_server_project_exports_the_very_bytes_of_the_same_project_file(
         )
     assert exported["server"] == exported["file"]
     assert b"\xc3\xa9v\xc3\xa9nement" in exported["file"][0]
+
+
+# -- full-text search: the same hits from either backend's index ----------------------
+
+ALTMAN = (
+    "Sam Altman 🚀 affirme que l'État a versé 100 M$. Andrew Bosworth dément.\n\n"
+    "« L’ÉTAT n’a rien versé », répond “Andrew Bosworth”, de Meta."
+)
+HOPITAL = "Le gouvernement annonce 2 milliards pour l'hôpital. Bosworths are not Bosworth's."
+
+
+def _hits(store: Store, query: str, **options: Any) -> list[tuple[str, str]]:
+    """(document's first word, hit text) for each hit, checking every offset."""
+    found = []
+    for hit in search(store, query, **options).hits:
+        text = store.document(hit.doc_id).text if hit.field == "text" else hit.title
+        assert text[hit.start : hit.end] == hit.match
+        found.append((text.split()[0], hit.match))
+    return found
+
+
+@pytest.fixture
+def searched(project: Store) -> Store:
+    project.add_documents([Document.from_text(ALTMAN), Document.from_text(HOPITAL)])
+    return project
+
+
+def test_search_forgives_accents_and_case_and_gives_code_point_offsets(searched: Store) -> None:
+    assert _hits(searched, "etat") == [("Sam", "État"), ("Sam", "ÉTAT")]
+    assert _hits(searched, "HÔPITAL") == [("Le", "hôpital")]
+    first = search(searched, "bosworth").hits[0]
+    assert first.start == ALTMAN.index("Bosworth")  # after an emoji and accents
+    assert first.before.endswith("M$. Andrew ") and first.after.startswith(" dément. « L’ÉTAT")
+
+
+def test_search_reads_phrases_prefixes_and_every_word(searched: Store) -> None:
+    assert _hits(searched, '"andrew bosworth"') == [
+        ("Sam", "Andrew Bosworth"),
+        ("Sam", "Andrew Bosworth"),
+    ]
+    assert _hits(searched, "«altman meta»") == []  # both words there, not in a row
+    assert _hits(searched, "l’etat") == [("Sam", "l'État"), ("Sam", "L’ÉTAT")]
+    assert _hits(searched, "bosw*") == [
+        ("Sam", "Bosworth"),
+        ("Sam", "Bosworth"),
+        ("Le", "Bosworths"),
+        ("Le", "Bosworth"),
+    ]
+    assert _hits(searched, "bosworth hôpital") == [("Le", "hôpital"), ("Le", "Bosworth")]
+    assert _hits(searched, "annonce etat") == []
+
+
+def test_search_finds_titles_operators_and_labelled_hits(searched: Store) -> None:
+    searched.add_document(Document(id="x", title="Rapport Bosworth", text="Ni NEAR ni OR."))
+    assert _hits(searched, "near OR") == [("Ni", "NEAR"), ("Ni", "OR")]
+    assert [hit.field for hit in search(searched, "rapport").hits] == ["title"]
+    searched.set_document_details("x", "Rapport Altman", None, {})
+    assert search(searched, "rapport altman").document_count == 1
+    altman = searched.document(Document.from_text(ALTMAN).id)
+    start = ALTMAN.index("Andrew Bosworth dément")
+    searched.add_span(searched.make_span(altman, "alice", start, start + 15, "person"))
+    [hit] = search(searched, "bosworth", label="person").hits
+    assert hit.start == start + 7
+    assert search(searched, "bosworth", limit=2).complete is False
+
+
+def test_search_refuses_what_it_cannot_read(searched: Store) -> None:
+    with pytest.raises(QueryError, match="cannot read this query"):
+        list(searched.search_documents('"unclosed'))
+    with pytest.raises(QueryError, match="never closed"):
+        search(searched, '"andrew bosworth')

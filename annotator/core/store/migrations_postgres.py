@@ -12,9 +12,11 @@ creates the group roles and row-level security policies (``annotator server init
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from annotator.core.models import GOLD_LAYER, utc_now
+from annotator.core.text.folding import distinct_words
 
 ANNOTATORS_ROLE = "annotator_annotators"
 REVIEWERS_ROLE = "annotator_reviewers"
@@ -222,8 +224,56 @@ _ARTICLE_FILTERS = """
         CREATE INDEX spans_by_label ON spans (label, doc_id, annotator);
 """
 
+LONGEST_INDEXED_WORD = 2047
+"""Bytes of the longest word the search index holds (PostgreSQL's limit for one)."""
+_MOST_INDEXED_BYTES = 1_000_000
+"""Bytes of words one document's entry can hold (a tsvector holds at most a mebibyte)."""
+
+
+def search_words(title: str, text: str) -> list[str] | None:
+    """What the search index holds of a document: the distinct words of its title and
+    text, folded by the very function that finds the hits (``core.text.folding``), so
+    the index never misses a document a hit would be found in. PostgreSQL's own word
+    splitting would: under the C locale it reads “quoted” as one word, and unaccent
+    folds œ to oe where a hit does not. A word too long for the index is left out (a
+    query holding it reads every document); None when the words do not fit in one
+    entry (the document is then read at every search)."""
+    found = distinct_words(title) | distinct_words(text)
+    kept = [word for word in found if len(word.encode()) <= LONGEST_INDEXED_WORD]
+    if sum(len(word.encode()) + 8 for word in kept) > _MOST_INDEXED_BYTES:
+        return None
+    return kept
+
+
+def _index_search_words(conn: Any) -> None:
+    """Each document's words for search, in a column with a full-text (GIN) index. A
+    document whose words do not fit is found by a partial index of its own (every
+    search reads it)."""
+    conn.execute("ALTER TABLE documents ADD COLUMN search_words tsvector")
+    reading = conn.cursor(name="documents_to_index")
+    reading.execute("SELECT id, title, text FROM documents")
+    while batch := reading.fetchmany(500):
+        conn.cursor().executemany(
+            "UPDATE documents SET search_words = array_to_tsvector(%s::text[]) WHERE id = %s",
+            [(search_words(title, text), doc_id) for doc_id, title, text in batch],
+        )
+    reading.close()
+    conn.execute("CREATE INDEX documents_by_words ON documents USING gin (search_words)")
+    conn.execute(
+        "CREATE INDEX documents_read_at_every_search ON documents (position) "
+        "WHERE search_words IS NULL"
+    )
+
+
 # Each step runs in one transaction with its version number.
-MIGRATIONS: list[str] = [_V1, _CHANGE_NOTICES, _ASSIGNMENTS, _NOTES, _ARTICLE_FILTERS]
+MIGRATIONS: list[str | Callable[[Any], None]] = [
+    _V1,
+    _CHANGE_NOTICES,
+    _ASSIGNMENTS,
+    _NOTES,
+    _ARTICLE_FILTERS,
+    _index_search_words,
+]
 CURRENT_VERSION = len(MIGRATIONS)
 
 TABLES = (
@@ -250,7 +300,11 @@ def migrate(conn: Any) -> int:
         row = conn.execute("SELECT max(version) FROM annotator_schema").fetchone()
         version = row[0] or 0
         for step in range(version + 1, CURRENT_VERSION + 1):
-            conn.execute(MIGRATIONS[step - 1])
+            migration = MIGRATIONS[step - 1]
+            if callable(migration):
+                migration(conn)
+            else:
+                conn.execute(migration)
             conn.execute("INSERT INTO annotator_schema (version) VALUES (%s)", (step,))
     return max(version, CURRENT_VERSION)
 

@@ -174,6 +174,29 @@ def _retried(method: Callable[..., T]) -> Callable[..., T]:
     return retrying
 
 
+_TERM = re.compile(r'"([^"]*)"( \*)?')
+
+
+def _index_query(match: str) -> str | None:
+    """The tsquery of an FTS5 expression of quoted terms (``"a phrase" AND "pre" *``):
+    every word of every term, the last of a prefix term as a prefix. None when no word
+    can be looked up in the index (each was too long for it): then every document is
+    read. A query that is not such an expression is refused as SQLite's index refuses
+    it."""
+    terms = _TERM.findall(match)
+    if not terms or _TERM.sub("", match).replace("AND", "").strip():
+        raise QueryError(f"the search index cannot read this query ({match!r})")
+    lexemes = []
+    for phrase, prefix in terms:
+        found = phrase.split()
+        for number, word in enumerate(found):
+            if len(word.encode()) > migrations_postgres.LONGEST_INDEXED_WORD:
+                continue
+            quoted = "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+            lexemes.append(quoted + (":*" if prefix and number == len(found) - 1 else ""))
+    return " & ".join(lexemes) if lexemes else None
+
+
 class PostgresStore(Store):
     """A project on a PostgreSQL server (see the module's docstring)."""
 
@@ -312,21 +335,53 @@ class PostgresStore(Store):
             if rows:
                 raw.cursor().executemany(
                     "INSERT INTO documents (id, position, title, text, length, source, "
-                    "imported_at, language, meta) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    rows,
+                    "imported_at, language, meta, search_words) VALUES (%s, %s, %s, %s, %s, "
+                    "%s, %s, %s, %s, array_to_tsvector(%s::text[]))",
+                    [(*row, migrations_postgres.search_words(row[2], row[3])) for row in rows],
                 )
         return added
+
+    def set_document_details(
+        self, doc_id: str, title: str, language: str | None, meta: dict[str, Any]
+    ) -> None:
+        """A document's own fields, the text aside; search finds it by its new title."""
+        with self.transaction():
+            super().set_document_details(doc_id, title, language, meta)
+            self.server.raw.execute(
+                "UPDATE documents SET search_words = array_to_tsvector(%s::text[]) "
+                "WHERE id = %s",
+                (migrations_postgres.search_words(title, self._document_text(doc_id, {})), doc_id),
+            )
 
     # The most frequent actions in one statement each: a statement outside a
     # transaction is one by itself, so a tag is one round trip to the server, not four
     # (BEGIN, the span, the status, COMMIT).
 
     def search_documents(self, match: str) -> Iterator[tuple[str, str, str]]:
-        # The full-text index is SQLite's FTS5: a server project has none yet.
-        raise QueryError(
-            "full-text search needs a project file's index; on a server project it is not "
-            "available yet (annotator pull SERVER makes a file of it to search)"
-        )
+        """``(id, title, text)`` of the documents that hold every word of an FTS5
+        ``match`` expression (``core.search.Query.match_expression``), in document
+        order, from the full-text index (``migrations_postgres.search_words``). The
+        index knows words, not their order: a phrase's documents are those that hold
+        its words, and the hits found in them (``core.search``) say where the phrase
+        is. Texts are read a hundred documents at a time, as the hits are wanted."""
+        wanted = _index_query(match)
+        if wanted is None:
+            ids = self.server.raw.execute("SELECT id FROM documents ORDER BY position")
+        else:
+            ids = self.server.raw.execute(
+                "SELECT id, position FROM documents WHERE search_words @@ %s::tsquery "
+                "UNION ALL SELECT id, position FROM documents WHERE search_words IS NULL "
+                "ORDER BY position",
+                (wanted,),
+            )
+        found = [row[0] for row in ids]
+        for first in range(0, len(found), 100):
+            chunk = found[first : first + 100]
+            rows = self.server.raw.execute(
+                "SELECT id, title, text FROM documents WHERE id = ANY(%s)", (chunk,)
+            )
+            by_id = {row[0]: row for row in rows}
+            yield from (by_id[doc_id] for doc_id in chunk if doc_id in by_id)
 
     def add_span(self, span: Span) -> Span:
         """Store one span and mark the annotator's article in progress, in one statement."""
