@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from annotator.core.models import GOLD_LAYER, utc_now
-from annotator.core.text.folding import distinct_words
+from annotator.core.text.folding import folded_words
 
 ANNOTATORS_ROLE = "annotator_annotators"
 REVIEWERS_ROLE = "annotator_reviewers"
@@ -230,19 +230,29 @@ _MOST_INDEXED_BYTES = 1_000_000
 """Bytes of words one document's entry can hold (a tsvector holds at most a mebibyte)."""
 
 
-def search_words(title: str, text: str) -> list[str] | None:
+def search_words(title: str, text: str) -> str | None:
     """What the search index holds of a document: the distinct words of its title and
-    text, folded by the very function that finds the hits (``core.text.folding``), so
-    the index never misses a document a hit would be found in. PostgreSQL's own word
-    splitting would: under the C locale it reads “quoted” as one word, and unaccent
-    folds œ to oe where a hit does not. A word too long for the index is left out (a
-    query holding it reads every document); None when the words do not fit in one
-    entry (the document is then read at every search)."""
-    found = distinct_words(title) | distinct_words(text)
-    kept = [word for word in found if len(word.encode()) <= LONGEST_INDEXED_WORD]
-    if sum(len(word.encode()) + 8 for word in kept) > _MOST_INDEXED_BYTES:
+    text, separated by spaces (``array_to_tsvector(string_to_array(...))`` makes the
+    index's entry of them). They are folded by the very function that finds the hits
+    (``core.text.folding``), so the index never misses an article a hit is found in;
+    PostgreSQL's own word splitting would (under the C locale it reads “quoted” as one
+    word, and unaccent folds œ to oe where a hit does not). A word too long for the
+    index is left out (a query holding it reads more articles); None when the words do
+    not fit in one entry (the article is then read at every search)."""
+    found = set(folded_words(title))
+    found.update(folded_words(text))
+    # A character takes at most four bytes: most articles need no byte counted.
+    if found and max(map(len, found)) * 4 > LONGEST_INDEXED_WORD:
+        found = {word for word in found if len(word.encode()) <= LONGEST_INDEXED_WORD}
+    if (sum(map(len, found)) * 4 + 8 * len(found) > _MOST_INDEXED_BYTES) and (
+        sum(len(word.encode()) + 8 for word in found) > _MOST_INDEXED_BYTES
+    ):
         return None
-    return kept
+    return " ".join(found)
+
+
+SEARCH_ENTRY = "array_to_tsvector(string_to_array(%s, ' '))"
+"""The index's entry of a document from its ``search_words``."""
 
 
 def _index_search_words(conn: Any) -> None:
@@ -254,7 +264,7 @@ def _index_search_words(conn: Any) -> None:
     reading.execute("SELECT id, title, text FROM documents")
     while batch := reading.fetchmany(500):
         conn.cursor().executemany(
-            "UPDATE documents SET search_words = array_to_tsvector(%s::text[]) WHERE id = %s",
+            f"UPDATE documents SET search_words = {SEARCH_ENTRY} WHERE id = %s",
             [(search_words(title, text), doc_id) for doc_id, title, text in batch],
         )
     reading.close()

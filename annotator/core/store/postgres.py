@@ -188,12 +188,12 @@ def _index_query(match: str) -> str | None:
         raise QueryError(f"the search index cannot read this query ({match!r})")
     lexemes = []
     for phrase, prefix in terms:
-        found = phrase.split()
-        for number, word in enumerate(found):
+        words = phrase.split()
+        for number, word in enumerate(words):
             if len(word.encode()) > migrations_postgres.LONGEST_INDEXED_WORD:
                 continue
             quoted = "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
-            lexemes.append(quoted + (":*" if prefix and number == len(found) - 1 else ""))
+            lexemes.append(quoted + (":*" if prefix and number == len(words) - 1 else ""))
     return " & ".join(lexemes) if lexemes else None
 
 
@@ -336,7 +336,7 @@ class PostgresStore(Store):
                 raw.cursor().executemany(
                     "INSERT INTO documents (id, position, title, text, length, source, "
                     "imported_at, language, meta, search_words) VALUES (%s, %s, %s, %s, %s, "
-                    "%s, %s, %s, %s, array_to_tsvector(%s::text[]))",
+                    f"%s, %s, %s, %s, {migrations_postgres.SEARCH_ENTRY})",
                     [(*row, migrations_postgres.search_words(row[2], row[3])) for row in rows],
                 )
         return added
@@ -348,7 +348,7 @@ class PostgresStore(Store):
         with self.transaction():
             super().set_document_details(doc_id, title, language, meta)
             self.server.raw.execute(
-                "UPDATE documents SET search_words = array_to_tsvector(%s::text[]) "
+                f"UPDATE documents SET search_words = {migrations_postgres.SEARCH_ENTRY} "
                 "WHERE id = %s",
                 (migrations_postgres.search_words(title, self._document_text(doc_id, {})), doc_id),
             )
@@ -358,12 +358,13 @@ class PostgresStore(Store):
     # (BEGIN, the span, the status, COMMIT).
 
     def search_documents(self, match: str) -> Iterator[tuple[str, str, str]]:
-        """``(id, title, text)`` of the documents that hold every word of an FTS5
+        """``(id, title, text)`` of the documents that may hold every term of an FTS5
         ``match`` expression (``core.search.Query.match_expression``), in document
         order, from the full-text index (``migrations_postgres.search_words``). The
-        index knows words, not their order: a phrase's documents are those that hold
-        its words, and the hits found in them (``core.search``) say where the phrase
-        is. Texts are read a hundred documents at a time, as the hits are wanted."""
+        index knows words, not where they are: a phrase's documents are those that hold
+        its words, and the hits found in them (``core.search``) say whether and where
+        the phrase is. Texts are read a few documents at a time, as
+        the hits are wanted (the window asks for the first 500)."""
         wanted = _index_query(match)
         if wanted is None:
             ids = self.server.raw.execute("SELECT id FROM documents ORDER BY position")
@@ -374,14 +375,16 @@ class PostgresStore(Store):
                 "ORDER BY position",
                 (wanted,),
             )
-        found = [row[0] for row in ids]
-        for first in range(0, len(found), 100):
-            chunk = found[first : first + 100]
+        found = [row[0] for row in ids.fetchall()]
+        first, size = 0, 20
+        while first < len(found):
+            chunk = found[first : first + size]
             rows = self.server.raw.execute(
                 "SELECT id, title, text FROM documents WHERE id = ANY(%s)", (chunk,)
             )
-            by_id = {row[0]: row for row in rows}
+            by_id = {row[0]: row for row in rows.fetchall()}
             yield from (by_id[doc_id] for doc_id in chunk if doc_id in by_id)
+            first, size = first + size, min(size * 2, 500)
 
     def add_span(self, span: Span) -> Span:
         """Store one span and mark the annotator's article in progress, in one statement."""

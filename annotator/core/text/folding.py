@@ -43,8 +43,10 @@ def words(text: str) -> list[str]:
 _WORDS = re.compile(WORD + "+")
 
 
-def distinct_words(text: str) -> set[str]:
-    """The distinct words of ``words(text)``. Folding never turns a letter or digit
-    into a separator nor the reverse (every code point was checked), so the text is cut
-    first and only its distinct words are folded: a tenth of the work on an article."""
-    return {fold(word) for word in set(_WORDS.findall(text))}
+def folded_words(text: str) -> list[str]:
+    """``words(text)``, faster: folding never turns a letter or digit into a separator
+    nor the reverse (every code point was checked), so the text is cut first and each
+    distinct word folded once (an ASCII word only lowered)."""
+    found = _WORDS.findall(text)
+    folded = {word: word.lower() if word.isascii() else fold(word) for word in set(found)}
+    return list(map(folded.__getitem__, found))
