@@ -1178,12 +1178,27 @@ def push_command(obj: Context, server: str) -> None:
     nothing is doubled, a span changed on both sides keeps the server's and is counted.
     For working offline: pull, work on the file, push."""
     from annotator.core.project.merge import merge_project
+    from annotator.core.project.staying_spans import spans_not_in
+    from annotator.core.store.postgres import PostgresStore
 
     if isinstance(obj.db_path, str) and is_server_url(obj.db_path):
         raise click.ClickException("push takes the project file with --db, the server as SERVER")
     with Store(_as_server(server)) as shared:
         report = merge_project(shared, obj.db_path)
+        with Store(obj.db_path, read_only=True) as pushed:
+            # Only one's own layer: colleagues' spans added since the pull are no news.
+            role = shared.role if isinstance(shared, PostgresStore) else None
+            staying = spans_not_in(pushed, shared, role)
     echo_merge_report(report, "Pushed", "the server's")
+    if staying:
+        whose = f"{role}'s spans" if role is not None else "spans"
+        _echo_staying(
+            staying,
+            f"{len(staying)} of {whose} on the server {'is' if len(staying) == 1 else 'are'} "
+            f"not in {obj.db_path} (deleted there, or added on the server since the pull): "
+            "a push never deletes, so they stay on the server; delete them there if they "
+            "should go:",
+        )
 
 
 @main.command("pull")
@@ -1194,12 +1209,32 @@ def pull_command(obj: Context, server: str) -> None:
     """Bring the shared project on SERVER into the project file (--db, created if need
     be), as merge does: everyone's work, nothing doubled, conflicts counted."""
     from annotator.core.project.merge import merge_project
+    from annotator.core.project.staying_spans import spans_not_in
     from annotator.core.store.postgres import without_password
 
     with obj.store() as store:
         report = merge_project(store, _as_server(server))
+        with Store(_as_server(server), read_only=True) as shared:
+            staying = spans_not_in(shared, store)
     report.path = without_password(report.path)
     echo_merge_report(report, "Pulled")
+    if staying:
+        _echo_staying(
+            staying,
+            f"{counted(len(staying), 'span')} in the project file "
+            f"{'is' if len(staying) == 1 else 'are'} not on the server (deleted there, or "
+            "not pushed yet): a pull never deletes, so they stay in the file; push them, "
+            "or delete them here if they should go:",
+        )
+
+
+def _echo_staying(spans: list[Any], heading: str) -> None:
+    """The spans a push or pull left where they are, the first ten by name."""
+    click.echo(heading)
+    for span in spans[:10]:
+        click.echo(f"  {span.annotator}'s span {span.id} {span.text!r} ({span.label})")
+    if len(spans) > 10:
+        click.echo(f"  and {len(spans) - 10} more")
 
 
 @main.group("server")

@@ -59,3 +59,34 @@ def test_alice_pulls_works_offline_and_pushes_without_doubling_anything(
             ("bob", "Meta", "organisation"),
         ]
         assert project.span(bobs.id) == bobs
+
+
+def test_a_deletion_does_not_travel_and_push_and_pull_say_which_spans_stayed(
+    server_team: dict[str, str], tmp_path: Path
+) -> None:
+    document = Document.from_text(TEXT, source="altman.txt")
+    with Store(server_team["olive"]) as olive:
+        olive.add_document(document)
+    with Store(server_team["alice"]) as alice:
+        altman = alice.add_span(alice.make_span(document, "alice", 0, 10, "person"))
+    with Store(server_team["bob"]) as bob:
+        meta = bob.add_span(bob.make_span(document, "bob", 23, 27, "organisation"))
+    train = tmp_path / "train.db"
+    run("--db", str(train), "pull", server_team["alice"])
+    with Store(train) as offline:
+        offline.delete_span(altman.id)  # deleted on the train
+
+    pushed = run("--db", str(train), "push", server_team["alice"])
+    assert "1 of alice's spans on the server is not in" in pushed
+    assert f"alice's span {altman.id}" in pushed and "'Sam Altman'" in pushed
+    assert "a push never deletes" in pushed
+    with Store(server_team["olive"]) as project:
+        assert project.has_span(altman.id)  # what merge does: nothing destroyed
+
+    with Store(server_team["bob"]) as bob:
+        bob.delete_span(meta.id)
+    pulled = run("--db", str(train), "pull", server_team["alice"])
+    assert "1 span in the project file is not on the server" in pulled
+    assert f"bob's span {meta.id}" in pulled and "a pull never deletes" in pulled
+    with Store(train) as offline:
+        assert offline.has_span(meta.id) and offline.has_span(altman.id)

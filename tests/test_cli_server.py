@@ -3,6 +3,7 @@ trying it, and every command works on the shared project given by ANNOTATOR_DB."
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -46,6 +47,14 @@ def test_every_command_works_on_the_shared_project_named_by_annotator_db(
     assert "bob may not make this change" in refused.stdout + refused.stderr
     again = annotator("docs", env={"ANNOTATOR_DB": server_team["alice"]})
     assert again.stdout.strip().splitlines()[-1].startswith(f"{seeds} documents")
+    # Everyone searches the shared project, accents and case aside, as in a file.
+    first = sorted(seeds_dir.glob("*.txt"))[0].read_text(encoding="utf-8")
+    word = max(re.findall(r"\w{6,}", first), key=len)
+    found = annotator("search", word.upper(), "--json", env={"ANNOTATOR_DB": server_team["bob"]})
+    assert found.returncode == 0, found.stderr
+    assert "hit" in found.stderr
+    hit = json.loads(found.stdout.splitlines()[0])
+    assert hit["text"].lower() == word.lower() and hit["end"] - hit["start"] == len(word)
 
 
 def test_server_local_starts_a_project_to_try_team_mode_and_stops_it() -> None:

@@ -20,7 +20,7 @@ WORDS = ("Bosworth", "rémunération", "millions", "Zuckerberg", "introuvable")
 PHRASES = ('"millions de dollars"', '"Andrew Bosworth"', '"selon Meta"', '"a déclaré"')
 
 
-def _query_times(project: Path, queries: tuple[str, ...], repeats: int) -> list[float]:
+def _query_times(project: str | Path, queries: tuple[str, ...], repeats: int) -> list[float]:
     times = []
     with Store(project) as store:
         for _ in range(repeats):

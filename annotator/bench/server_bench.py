@@ -179,8 +179,33 @@ def _bench_export(
             "<= 1.5 x the project file",
             f"{median_p90(ours)} (file {median_p90(floor)}, {ratio:.2f} x)",
             ratio <= 1.5,
-        )
+        ),
+        *_bench_search(url, file_project, spec.articles),
     ]
+
+
+def _bench_search(url: str, file_project: Path, articles: int) -> list[Result]:
+    """The search pane's queries (the first hits of a word, of a phrase) on the server,
+    beside the same queries on the project file."""
+    from annotator.bench.search_bench import PHRASES, WORDS, _query_times
+    from annotator.core.search import FIRST_HITS
+
+    results = []
+    for what, queries, target in (("a word", WORDS, 0.050), ("a phrase", PHRASES, 0.200)):
+        ours = _query_times(url, queries, 5)
+        floor = _query_times(file_project, queries, 5)
+        median, p90 = statistics.median(ours), _percentile(ours, 0.9)
+        results.append(
+            Result(
+                f"search {what} on the server over {articles:,} articles (first "
+                f"{FIRST_HITS} hits; {len(queries)} queries x 5)",
+                f"<= {target * 1000:.0f} ms",
+                f"{median * 1000:.1f} / {p90 * 1000:.1f} ms (file "
+                f"{statistics.median(floor) * 1000:.1f} / {_percentile(floor, 0.9) * 1000:.1f} ms)",
+                median <= target and p90 <= target,
+            )
+        )
+    return results
 
 
 def _bench_colleague(server: LocalServer, admin_url: str) -> list[Result]:

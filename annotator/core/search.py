@@ -11,7 +11,6 @@ is the hit), whatever FTS5's own byte offsets would have said.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -19,6 +18,7 @@ from typing import Any, Literal, NamedTuple
 
 from annotator.core.errors import QueryError
 from annotator.core.store import Store
+from annotator.core.text.folding import WORD, fold, fold_character, words
 
 CONTEXT_CHARACTERS = 40
 """How much text each side of a hit is shown."""
@@ -26,35 +26,8 @@ FIRST_HITS = 500
 """How many hits the window shows at once (refining the query shows others)."""
 
 _QUOTES = {'"': '"', "“": "”", "«": "»", "„": "“"}
-_WORD = r"[^\W_]"  # a letter or a digit (str.isalnum), as the index's tokenizer reads words
 _SEPARATORS = r"[\W_]+"
 _SPACES = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=4096)
-def _fold_character(character: str) -> str:
-    """One character without its accents, in lower case; always one character, so a
-    folded text's offsets are the text's own."""
-    bare = "".join(
-        part
-        for part in unicodedata.normalize("NFD", character)
-        if not unicodedata.combining(part)
-    ).lower()
-    return bare if len(bare) == 1 else character.lower()[:1] or character
-
-
-class _Folding(dict[int, str]):
-    def __missing__(self, code: int) -> str:
-        folded = self[code] = _fold_character(chr(code))
-        return folded
-
-
-_FOLDING = _Folding()
-
-
-def fold(text: str) -> str:
-    """``text`` with accents removed and in lower case, of the same length."""
-    return text.translate(_FOLDING)
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +37,7 @@ def _accented_forms() -> dict[str, str]:
     forms: dict[str, list[str]] = {}
     for code in range(0x80, 0x3000):
         character = chr(code)
-        folded = _fold_character(character)
+        folded = fold_character(character)
         if folded != character and folded.isalnum() and character.lower() == character:
             forms.setdefault(folded, []).append(re.escape(character))
     return {folded: "".join(found) for folded, found in forms.items()}
@@ -73,11 +46,6 @@ def _accented_forms() -> dict[str, str]:
 def _any_accent(letter: str) -> str:
     forms = _accented_forms().get(letter)
     return f"[{re.escape(letter)}{forms}]" if forms else re.escape(letter)
-
-
-def words(text: str) -> list[str]:
-    """The folded words of ``text`` as the index cuts them (letters and digits)."""
-    return re.findall(_WORD + "+", fold(text))
 
 
 @dataclass(frozen=True)
@@ -98,8 +66,8 @@ class Term:
         (``Query.spans_in``): a pattern that begins with its first word's letters is
         found a hundred times faster than one that begins with a look-behind."""
         body = _SEPARATORS.join("".join(map(_any_accent, word)) for word in self.words)
-        tail = _WORD + "*" if self.prefix else ""
-        return f"{body}{tail}(?!{_WORD})"
+        tail = WORD + "*" if self.prefix else ""
+        return f"{body}{tail}(?!{WORD})"
 
 
 @dataclass(frozen=True)

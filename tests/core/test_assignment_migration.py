@@ -38,8 +38,15 @@ def test_a_server_project_from_before_assignments_keeps_its_work_and_takes_them(
 ) -> None:
     monkeypatch.setattr(migrations_postgres, "MIGRATIONS", migrations_postgres.MIGRATIONS[:2])
     monkeypatch.setattr(migrations_postgres, "CURRENT_VERSION", 2)
+    document = Document.from_text(TEXT)
     with Store(server_url) as old:
-        document, span_id = _work(old)
+        # As that version wrote an article (the columns of its schema only).
+        old.server.raw.execute(  # type: ignore[attr-defined]
+            "INSERT INTO documents (id, position, title, text, length, imported_at) "
+            "VALUES (%s, 1, %s, %s, %s, %s)",
+            (document.id, document.title, TEXT, len(TEXT), document.imported_at),
+        )
+        span_id = old.add_span(old.make_span(document, "alice", 0, 10, "person")).id
     monkeypatch.undo()
     with Store(server_url) as store:
         assert store.span(span_id).text == "Sam Altman"

@@ -4,14 +4,16 @@ on a PostgreSQL server run the very same tests."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from annotator.core.attribution.links import add_link
-from annotator.core.errors import NotFound, SpanError
+from annotator.core.errors import NotFound, QueryError, SpanError
 from annotator.core.formats.export import ExportOptions, gold_records
-from annotator.core.models import GOLD_LAYER, Document, Status, StatusEntry, span_row
+from annotator.core.models import GOLD_LAYER, Document, Span, Status, StatusEntry, span_row
 from annotator.core.review import decisions as review
+from annotator.core.search import search
 from annotator.core.store import Store
 
 TEXT = "Sam Altman 🚀 affirme que Meta a offert 100 M$. Andrew Bosworth dément."
@@ -264,3 +266,123 @@ def test_everything_is_there_when_the_project_is_opened_again(
     with Store(location) as again:
         assert again.spans(doc.id) == [span]
         assert again.document(doc.id) == doc
+
+
+def _one_project(store: Store, documents: list[Document], spans: list[Span]) -> None:
+    store.add_labels(["Person", "événement"])
+    store.add_documents(documents)
+    store.add_spans(spans, documents)
+    store.set_status(documents[0].id, "alice", Status.DONE)
+
+
+def test_a_server_project_exports_the_very_bytes_of_the_same_project_file(
+    tmp_path: Path, server_url: str
+) -> None:
+    from annotator.core.formats.export import export_gold_jsonl
+
+    documents = [
+        Document.from_text(TEXT, source="altman.txt", meta={"site": "Le Monde"}),
+        Document.from_text("Rien à signaler ici.", source="empty.txt"),
+        Document.from_text(OTHER, source="b.txt"),
+    ]
+    first, _empty, other = documents
+    maker = Store(":memory:")
+    _one_project(maker, documents, [])
+    spans = [
+        # Ties on the start, names that sort differently by bytes than by alphabet,
+        # an emoji before the offsets, attributes: the order and text of each survive.
+        maker.make_span(first, "alice", 0, 10, "person", attrs={"role": "CEO"}),
+        maker.make_span(first, "alice", 0, 3, "person"),
+        maker.make_span(first, "Bruno", 0, 10, "Person"),
+        maker.make_span(first, "chloé", 0, 10, "person"),
+        maker.make_span(first, "alice", 26, 30, "organisation"),
+        maker.make_span(first, "bob", 13, 19, "événement", origin="model"),
+        maker.make_span(other, "bob", 3, 11, "person"),
+        maker.make_span(other, "alice", 3, 11, "person"),
+    ]
+    maker.close()
+    exported = {}
+    for name, location in [("file", str(tmp_path / "project.db")), ("server", server_url)]:
+        with Store(location) as store:
+            _one_project(store, documents, spans)
+            report = export_gold_jsonl(store, tmp_path / f"{name}.jsonl")
+            assert report.spans == len(spans) and report.documents == 2
+            only_alice = ExportOptions(annotators=["alice"], labels=["person"])
+            export_gold_jsonl(store, tmp_path / f"{name}-alice.jsonl", only_alice)
+        exported[name] = (
+            (tmp_path / f"{name}.jsonl").read_bytes(),
+            (tmp_path / f"{name}-alice.jsonl").read_bytes(),
+        )
+    assert exported["server"] == exported["file"]
+    assert b"\xc3\xa9v\xc3\xa9nement" in exported["file"][0]
+
+
+# -- full-text search: the same hits from either backend's index ----------------------
+
+ALTMAN = (
+    "Sam Altman 🚀 affirme que l'État a versé 100 M$. Andrew Bosworth dément.\n\n"
+    "« L’ÉTAT n’a rien versé », répond “Andrew Bosworth”, de Meta."
+)
+HOPITAL = "Le gouvernement annonce 2 milliards pour l'hôpital. Bosworths are not Bosworth's."
+
+
+def _hits(store: Store, query: str, **options: Any) -> list[tuple[str, str]]:
+    """(document's first word, hit text) for each hit, checking every offset."""
+    found = []
+    for hit in search(store, query, **options).hits:
+        text = store.document(hit.doc_id).text if hit.field == "text" else hit.title
+        assert text[hit.start : hit.end] == hit.match
+        found.append((text.split()[0], hit.match))
+    return found
+
+
+@pytest.fixture
+def searched(project: Store) -> Store:
+    project.add_documents([Document.from_text(ALTMAN), Document.from_text(HOPITAL)])
+    return project
+
+
+def test_search_forgives_accents_and_case_and_gives_code_point_offsets(searched: Store) -> None:
+    assert _hits(searched, "etat") == [("Sam", "État"), ("Sam", "ÉTAT")]
+    assert _hits(searched, "HÔPITAL") == [("Le", "hôpital")]
+    first = search(searched, "bosworth").hits[0]
+    assert first.start == ALTMAN.index("Bosworth")  # after an emoji and accents
+    assert first.before.endswith("M$. Andrew ") and first.after.startswith(" dément. « L’ÉTAT")
+
+
+def test_search_reads_phrases_prefixes_and_every_word(searched: Store) -> None:
+    assert _hits(searched, '"andrew bosworth"') == [
+        ("Sam", "Andrew Bosworth"),
+        ("Sam", "Andrew Bosworth"),
+    ]
+    assert _hits(searched, "«altman meta»") == []  # both words there, not in a row
+    assert _hits(searched, "l’etat") == [("Sam", "l'État"), ("Sam", "L’ÉTAT")]
+    assert _hits(searched, "bosw*") == [
+        ("Sam", "Bosworth"),
+        ("Sam", "Bosworth"),
+        ("Le", "Bosworths"),
+        ("Le", "Bosworth"),
+    ]
+    assert _hits(searched, "bosworth hôpital") == [("Le", "hôpital"), ("Le", "Bosworth")]
+    assert _hits(searched, "annonce etat") == []
+
+
+def test_search_finds_titles_operators_and_labelled_hits(searched: Store) -> None:
+    searched.add_document(Document(id="x", title="Rapport Bosworth", text="Ni NEAR ni OR."))
+    assert _hits(searched, "near OR") == [("Ni", "NEAR"), ("Ni", "OR")]
+    assert [hit.field for hit in search(searched, "rapport").hits] == ["title"]
+    searched.set_document_details("x", "Rapport Altman", None, {})
+    assert search(searched, "rapport altman").document_count == 1
+    altman = searched.document(Document.from_text(ALTMAN).id)
+    start = ALTMAN.index("Andrew Bosworth dément")
+    searched.add_span(searched.make_span(altman, "alice", start, start + 15, "person"))
+    [hit] = search(searched, "bosworth", label="person").hits
+    assert hit.start == start + 7
+    assert search(searched, "bosworth", limit=2).complete is False
+
+
+def test_search_refuses_what_it_cannot_read(searched: Store) -> None:
+    with pytest.raises(QueryError, match="cannot read this query"):
+        list(searched.search_documents('"unclosed'))
+    with pytest.raises(QueryError, match="never closed"):
+        search(searched, '"andrew bosworth')

@@ -12,9 +12,11 @@ creates the group roles and row-level security policies (``annotator server init
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from annotator.core.models import GOLD_LAYER, utc_now
+from annotator.core.text.folding import folded_words
 
 ANNOTATORS_ROLE = "annotator_annotators"
 REVIEWERS_ROLE = "annotator_reviewers"
@@ -222,8 +224,66 @@ _ARTICLE_FILTERS = """
         CREATE INDEX spans_by_label ON spans (label, doc_id, annotator);
 """
 
+LONGEST_INDEXED_WORD = 2047
+"""Bytes of the longest word the search index holds (PostgreSQL's limit for one)."""
+_MOST_INDEXED_BYTES = 1_000_000
+"""Bytes of words one document's entry can hold (a tsvector holds at most a mebibyte)."""
+
+
+def search_words(title: str, text: str) -> str | None:
+    """What the search index holds of a document: the distinct words of its title and
+    text, separated by spaces (``array_to_tsvector(string_to_array(...))`` makes the
+    index's entry of them). They are folded by the very function that finds the hits
+    (``core.text.folding``), so the index never misses an article a hit is found in;
+    PostgreSQL's own word splitting would (under the C locale it reads “quoted” as one
+    word, and unaccent folds œ to oe where a hit does not). A word too long for the
+    index is left out (a query holding it reads more articles); None when the words do
+    not fit in one entry (the article is then read at every search)."""
+    found = set(folded_words(title))
+    found.update(folded_words(text))
+    # A character takes at most four bytes: most articles need no byte counted.
+    if found and max(map(len, found)) * 4 > LONGEST_INDEXED_WORD:
+        found = {word for word in found if len(word.encode()) <= LONGEST_INDEXED_WORD}
+    if (sum(map(len, found)) * 4 + 8 * len(found) > _MOST_INDEXED_BYTES) and (
+        sum(len(word.encode()) + 8 for word in found) > _MOST_INDEXED_BYTES
+    ):
+        return None
+    return " ".join(found)
+
+
+SEARCH_ENTRY = "array_to_tsvector(string_to_array(%s, ' '))"
+"""The index's entry of a document from its ``search_words``."""
+
+
+def _index_search_words(conn: Any) -> None:
+    """Each document's words for search, in a column with a full-text (GIN) index. A
+    document whose words do not fit is found by a partial index of its own (every
+    search reads it)."""
+    conn.execute("ALTER TABLE documents ADD COLUMN search_words tsvector")
+    reading = conn.cursor(name="documents_to_index")
+    reading.execute("SELECT id, title, text FROM documents")
+    while batch := reading.fetchmany(500):
+        conn.cursor().executemany(
+            f"UPDATE documents SET search_words = {SEARCH_ENTRY} WHERE id = %s",
+            [(search_words(title, text), doc_id) for doc_id, title, text in batch],
+        )
+    reading.close()
+    conn.execute("CREATE INDEX documents_by_words ON documents USING gin (search_words)")
+    conn.execute(
+        "CREATE INDEX documents_read_at_every_search ON documents (position) "
+        "WHERE search_words IS NULL"
+    )
+
+
 # Each step runs in one transaction with its version number.
-MIGRATIONS: list[str] = [_V1, _CHANGE_NOTICES, _ASSIGNMENTS, _NOTES, _ARTICLE_FILTERS]
+MIGRATIONS: list[str | Callable[[Any], None]] = [
+    _V1,
+    _CHANGE_NOTICES,
+    _ASSIGNMENTS,
+    _NOTES,
+    _ARTICLE_FILTERS,
+    _index_search_words,
+]
 CURRENT_VERSION = len(MIGRATIONS)
 
 TABLES = (
@@ -250,7 +310,11 @@ def migrate(conn: Any) -> int:
         row = conn.execute("SELECT max(version) FROM annotator_schema").fetchone()
         version = row[0] or 0
         for step in range(version + 1, CURRENT_VERSION + 1):
-            conn.execute(MIGRATIONS[step - 1])
+            migration = MIGRATIONS[step - 1]
+            if callable(migration):
+                migration(conn)
+            else:
+                conn.execute(migration)
             conn.execute("INSERT INTO annotator_schema (version) VALUES (%s)", (step,))
     return max(version, CURRENT_VERSION)
 

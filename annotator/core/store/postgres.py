@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import functools
 import inspect
+import itertools
 import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -44,7 +46,12 @@ RETRIES = 20
 """How often an action that lost a race (a deadlock, a serialization failure) is run
 again before its error is shown; each try waits a little longer."""
 
+STREAMED_ROWS = 2000
+"""Span rows the server sends at a time in an export (libpq 17 and later; before it,
+one at a time)."""
+
 T = TypeVar("T")
+_end_of = itemgetter(2)
 
 
 def is_server_url(location: str) -> bool:
@@ -165,6 +172,29 @@ def _retried(method: Callable[..., T]) -> Callable[..., T]:
         raise AssertionError("unreachable")
 
     return retrying
+
+
+_TERM = re.compile(r'"([^"]*)"( \*)?')
+
+
+def _index_query(match: str) -> str | None:
+    """The tsquery of an FTS5 expression of quoted terms (``"a phrase" AND "pre" *``):
+    every word of every term, the last of a prefix term as a prefix. None when no word
+    can be looked up in the index (each was too long for it): then every document is
+    read. A query that is not such an expression is refused as SQLite's index refuses
+    it."""
+    terms = _TERM.findall(match)
+    if not terms or _TERM.sub("", match).replace("AND", "").strip():
+        raise QueryError(f"the search index cannot read this query ({match!r})")
+    lexemes = []
+    for phrase, prefix in terms:
+        words = phrase.split()
+        for number, word in enumerate(words):
+            if len(word.encode()) > migrations_postgres.LONGEST_INDEXED_WORD:
+                continue
+            quoted = "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+            lexemes.append(quoted + (":*" if prefix and number == len(words) - 1 else ""))
+    return " & ".join(lexemes) if lexemes else None
 
 
 class PostgresStore(Store):
@@ -305,21 +335,56 @@ class PostgresStore(Store):
             if rows:
                 raw.cursor().executemany(
                     "INSERT INTO documents (id, position, title, text, length, source, "
-                    "imported_at, language, meta) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    rows,
+                    "imported_at, language, meta, search_words) VALUES (%s, %s, %s, %s, %s, "
+                    f"%s, %s, %s, %s, {migrations_postgres.SEARCH_ENTRY})",
+                    [(*row, migrations_postgres.search_words(row[2], row[3])) for row in rows],
                 )
         return added
+
+    def set_document_details(
+        self, doc_id: str, title: str, language: str | None, meta: dict[str, Any]
+    ) -> None:
+        """A document's own fields, the text aside; search finds it by its new title."""
+        with self.transaction():
+            super().set_document_details(doc_id, title, language, meta)
+            self.server.raw.execute(
+                f"UPDATE documents SET search_words = {migrations_postgres.SEARCH_ENTRY} "
+                "WHERE id = %s",
+                (migrations_postgres.search_words(title, self._document_text(doc_id, {})), doc_id),
+            )
 
     # The most frequent actions in one statement each: a statement outside a
     # transaction is one by itself, so a tag is one round trip to the server, not four
     # (BEGIN, the span, the status, COMMIT).
 
     def search_documents(self, match: str) -> Iterator[tuple[str, str, str]]:
-        # The full-text index is SQLite's FTS5: a server project has none yet.
-        raise QueryError(
-            "full-text search needs a project file's index; on a server project it is not "
-            "available yet (annotator pull SERVER makes a file of it to search)"
-        )
+        """``(id, title, text)`` of the documents that may hold every term of an FTS5
+        ``match`` expression (``core.search.Query.match_expression``), in document
+        order, from the full-text index (``migrations_postgres.search_words``). The
+        index knows words, not where they are: a phrase's documents are those that hold
+        its words, and the hits found in them (``core.search``) say whether and where
+        the phrase is. Texts are read a few documents at a time, as
+        the hits are wanted (the window asks for the first 500)."""
+        wanted = _index_query(match)
+        if wanted is None:
+            ids = self.server.raw.execute("SELECT id FROM documents ORDER BY position")
+        else:
+            ids = self.server.raw.execute(
+                "SELECT id, position FROM documents WHERE search_words @@ %s::tsquery "
+                "UNION ALL SELECT id, position FROM documents WHERE search_words IS NULL "
+                "ORDER BY position",
+                (wanted,),
+            )
+        found = [row[0] for row in ids.fetchall()]
+        first, size = 0, 20
+        while first < len(found):
+            chunk = found[first : first + size]
+            rows = self.server.raw.execute(
+                "SELECT id, title, text FROM documents WHERE id = ANY(%s)", (chunk,)
+            )
+            by_id = {row[0]: row for row in rows.fetchall()}
+            yield from (by_id[doc_id] for doc_id in chunk if doc_id in by_id)
+            first, size = first + size, min(size * 2, 500)
 
     def add_span(self, span: Span) -> Span:
         """Store one span and mark the annotator's article in progress, in one statement."""
@@ -411,36 +476,69 @@ class PostgresStore(Store):
         annotators: Sequence[str] | None = None,
         labels: Sequence[str] | None = None,
     ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
-        """The store's export rows (see ``Store.iter_documents_for_export``), the spans
-        of 500 documents per query: a query per document costs a round trip each."""
+        """The store's export rows (see ``Store.iter_documents_for_export``), read on a
+        connection of the export's own, in one snapshot: the documents, then every span
+        in one streamed query. The server finds and sends the next spans while this
+        process writes the previous ones (the two take turns otherwise, and a query per
+        batch of documents cost a scan of every span each)."""
         conditions = ""
         params: list[Any] = []
         if annotators is not None:
-            conditions += " AND annotator = ANY(%s)"
+            conditions += " AND s.annotator = ANY(%s)"
             params.append(list(annotators))
         if labels is not None:
-            conditions += " AND label = ANY(%s)"
+            conditions += " AND s.label = ANY(%s)"
             params.append(list(labels))
+        # A query per document inside the one query (OFFSET 0 keeps the planner from
+        # making a join of it): each document's spans come from their index and are
+        # sorted fifty at a time, so the first rows leave before the last are found (a
+        # join sorted every span before sending any).
+        order = 's.start, s."end" DESC, s.label, s.annotator, s.id'
         span_query = (
-            'SELECT doc_id, id, start, "end", label, text, annotator, origin, created_at, '
-            "updated_at, nullif(attrs, '{}') FROM spans WHERE doc_id = ANY(%s)"
-            + conditions
-            + ' ORDER BY doc_id, start, "end" DESC, label, annotator, id'
+            'SELECT d.position, s.id, s.start, s."end", s.label, s.text, s.annotator, '
+            "s.origin, s.created_at, s.updated_at, nullif(s.attrs, '{}') FROM documents d "
+            "CROSS JOIN LATERAL (SELECT * FROM spans s WHERE s.doc_id = d.id"
+            f"{conditions} ORDER BY {order} OFFSET 0) s ORDER BY d.position, {order}"
         )
-        raw = self.server.raw
-        documents = raw.execute(
-            "SELECT id, title, source, text, language, meta FROM documents ORDER BY position"
-        ).fetchall()
-        for first in range(0, len(documents), 500):
-            chunk = documents[first : first + 500]
-            by_document: dict[str, list[tuple[Any, ...]]] = {}
-            for row in raw.execute(span_query, [[d[0] for d in chunk], *params]):
-                by_document.setdefault(row[0], []).append(row[1:])
-            for document in chunk:
-                span_rows = by_document.get(document[0], [])
-                if span_rows and max(row[2] for row in span_rows) > len(document[3]):
-                    span_rows = self._within_the_text(document[0], len(document[3]), span_rows)
-                yield document, span_rows
+        from psycopg import pq
+
+        reader = connect(self.url)
+        try:
+            with reader.transaction():
+                reader.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                # Compiling the query would cost more than running it.
+                reader.execute("SET LOCAL jit = off")
+                documents = reader.execute(
+                    "SELECT id, title, source, text, language, meta, position "
+                    "FROM documents ORDER BY position"
+                ).fetchall()
+                at_a_time = STREAMED_ROWS if pq.version() >= 170000 else 1
+                spans = reader.cursor().stream(span_query, params, size=at_a_time)
+                try:
+                    yield from self._with_their_spans(documents, spans)
+                finally:
+                    # Before the transaction ends: the stream holds the connection
+                    # until it is closed (an export stopped half-way stops it here).
+                    spans.close()
+        finally:
+            reader.close()
+
+    def _with_their_spans(
+        self, documents: list[tuple[Any, ...]], spans: Iterator[tuple[Any, ...]]
+    ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]]]]:
+        """Each document (its position last) with its span rows (their document's
+        position first), both in document order."""
+        without_position = itemgetter(*range(1, 11))
+        groups = itertools.groupby(spans, itemgetter(0))
+        position, group = next(groups, (None, iter(())))
+        for document in documents:
+            span_rows: list[tuple[Any, ...]] = []
+            if position == document[6]:
+                span_rows = list(map(without_position, group))
+                position, group = next(groups, (None, iter(())))
+            if span_rows and max(map(_end_of, span_rows)) > len(document[3]):
+                span_rows = self._within_the_text(document[0], len(document[3]), span_rows)
+            yield document[:6], span_rows
 
 
 def _wrap_actions() -> None:
